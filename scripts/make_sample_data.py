@@ -1,0 +1,434 @@
+"""Generate the sample data in data/: an illustrative Askøy 2020.
+
+Deterministic (seeded), so running it again gives the same files. Only the
+programme area "Digital kommune" is real; the other nine area names, every
+project, leader position and quality case are invented and marked so. No
+person's name or identity number is written.
+
+    python scripts/make_sample_data.py data
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from yaml_emit import document  # noqa: E402
+
+SNAPSHOT = date(2020, 10, 31)  # the data describe the programme in autumn 2020
+PLAN = range(2018, 2022)
+ILLUSTRATIVE = "Illustrative sample data: invented, except the area name Digital kommune."
+
+AREAS = [
+    ("DK", "Digital kommune", False, "Kommunalsjef organisasjon og digitalisering",
+     "Digitale tjenester for innbyggere og ansatte; informasjonssikkerhet og personvern.",
+     [("Andel søknader som kommer inn digitalt", "%", "higher", 35, 80),
+      ("Antall innbyggerhenvendelser besvart av chatbot per måned", "antall", "higher", 0, 1500)]),
+    ("OL", "Oppvekst og læring", True, "Kommunalsjef oppvekst",
+     "Barnehage og skole med tidlig innsats og bedre læringsresultater.",
+     [("Andel elever på mestringsnivå 1 i lesing 5. trinn", "%", "lower", 27, 20)]),
+    ("HM", "Helse, mestring og omsorg", True, "Kommunalsjef helse og omsorg",
+     "Flere skal bo lenger hjemme med trygghet og mestring.",
+     [("Andel over 80 år som bor hjemme", "%", "higher", 86, 90),
+      ("Liggedøgn for utskrivningsklare pasienter", "døgn", "lower", 410, 150)]),
+    ("TI", "Tidlig innsats og folkehelse", True, "Folkehelsekoordinator",
+     "Forebygging og tidlig hjelp for barn, unge og familier.",
+     [("Antall barn med tiltak fra barnevernet per 1000 barn", "antall", "lower", 42, 35)]),
+    ("AI", "Arbeid og inkludering", True, "Leder NAV Askøy",
+     "Flere i arbeid og færre på sosialhjelp.",
+     [("Andel sosialhjelpsmottakere under 25 år", "%", "lower", 3.4, 2.5)]),
+    ("SA", "Samfunnsutvikling og areal", True, "Kommunalsjef teknisk",
+     "Arealplaner og byggesaker som holder tritt med veksten.",
+     [("Gjennomsnittlig saksbehandlingstid byggesak", "dager", "lower", 48, 30)]),
+    ("EI", "Eiendom og investeringer", True, "Eiendomssjef",
+     "Bygg og anlegg som gir riktig kapasitet til lavest mulig kostnad.",
+     [("Energibruk i kommunale bygg", "kWh/m2", "lower", 182, 160)]),
+    ("KM", "Klima og miljø", True, "Miljøvernrådgiver",
+     "Lavere klimautslipp fra kommunens egen drift.",
+     [("Utslipp fra kommunale kjøretøy", "tonn CO2", "lower", 640, 480)]),
+    ("OK", "Organisasjon og kompetanse", True, "Personalsjef",
+     "Heltidskultur, lavere sykefravær og rett kompetanse.",
+     [("Sykefravær i kommunen samlet", "%", "lower", 9.1, 7.5),
+      ("Andel heltidsstillinger", "%", "higher", 42, 55)]),
+    ("IK", "Innbyggerdialog og kommunikasjon", True, "Kommunikasjonssjef",
+     "Innbyggerne skal oppleve kommunen som tilgjengelig og åpen.",
+     [("Innbyggertilfredshet (innbyggerundersøkelsen, 1–6)", "poeng", "higher", 4.1, 4.6)]),
+]
+
+PROJECT_WORDS = {
+    "DK": ["Digital postkasse for innbyggere", "Chatbot på kommunens nettsider", "Ny sak- og arkivløsning",
+           "Personvernombud og internkontroll", "Skyplattform og identitetsstyring"],
+    "OL": ["Tidlig innsats i lesing 1.–4. trinn", "Ny barnehagestruktur Kleppestø", "Digitale læremidler",
+           "Heldagsskole pilot", "Lovpålagt leksehjelp og SFO"],
+    "HM": ["Velferdsteknologi i hjemmetjenesten", "Hverdagsrehabilitering", "Nytt helsehus Kleppestø",
+           "Pasientforløp utskrivningsklare", "Demensteam i alle soner"],
+    "TI": ["BTI-modell for tidlig innsats", "Familiens hus", "Helsestasjon for ungdom",
+           "Fysisk aktivitet i skolen", "Rusforebygging ungdom"],
+    "AI": ["Ungdomsløft i NAV", "Kvalifiseringsprogram styrket", "Språkpraksis for flyktninger",
+           "Arbeidstrening i kommunale enheter", "Digital veiledning sosialhjelp"],
+    "SA": ["Kommuneplanens arealdel", "Digital byggesak", "Områdeplan Kleppestø sentrum",
+           "Kartgrunnlag og matrikkel", "Planstrategi 2020–2023"],
+    "EI": ["Energisparing i kommunale bygg", "Ny ungdomsskole sør", "Vedlikeholdsplan skolebygg",
+           "Utleieboliger for vanskeligstilte", "Felles driftsorganisasjon eiendom"],
+    "KM": ["Elbiler i hjemmetjenesten", "Klimabudsjett", "Miljøsertifisering av enheter",
+           "Ladeinfrastruktur kommunale bygg", "Avfallsreduksjon i kantiner"],
+    "OK": ["Heltidskultur", "Nærværsprosjekt sykefravær", "Lederutvikling Prestasjonsledelse 2020",
+           "Kompetanseplan for alle sektorer", "Ny lønns- og personalløsning"],
+    "IK": ["Innbyggerundersøkelse", "Nye nettsider", "Klart språk i vedtaksbrev",
+           "Innbyggertorg med utvidet åpningstid", "Medvirkning i planarbeid"],
+}
+
+LEGAL = {
+    ("DK", 3): "Personvernforordningen art. 37 (personvernombud)",
+    ("OL", 4): "Opplæringslova § 13-7 (skolefritidsordning)",
+    ("HM", 3): "Helse- og omsorgstjenesteloven § 11-4 (utskrivningsklare pasienter)",
+    ("TI", 2): "Helse- og omsorgstjenesteloven § 3-2 (helsestasjon og skolehelsetjeneste)",
+    ("SA", 0): "Plan- og bygningsloven § 11-1 (kommuneplan)",
+}
+
+UNITS = [
+    ("Kleppestø skole", "OL", "Rektor"), ("Florvåg skole", "OL", "Rektor"), ("Erdal ungdomsskole", "OL", "Rektor"),
+    ("Strusshamn barnehage", "OL", "Styrer"), ("Ravnanger barnehage", "OL", "Styrer"),
+    ("Follese skole", "OL", "Rektor"), ("Hjemmetjenesten sone nord", "HM", "Enhetsleder"),
+    ("Hjemmetjenesten sone sør", "HM", "Enhetsleder"), ("Skiftesvik sykehjem", "HM", "Avdelingsleder"),
+    ("Kleppestø sykehjem", "HM", "Avdelingsleder"), ("Psykisk helse og rus", "HM", "Enhetsleder"),
+    ("Helsestasjonen", "TI", "Ledende helsesykepleier"), ("Barnevernstjenesten", "TI", "Barnevernleder"),
+    ("PPT", "TI", "Leder"), ("NAV Askøy", "AI", "NAV-leder"), ("Flyktningtjenesten", "AI", "Enhetsleder"),
+    ("Byggesak", "SA", "Avdelingsleder"), ("Plan og miljø", "SA", "Avdelingsleder"),
+    ("Eiendomsdrift", "EI", "Driftsleder"), ("Renhold", "EI", "Renholdsleder"),
+    ("IKT-avdelingen", "DK", "IKT-sjef"), ("Dokumentsenteret", "DK", "Arkivleder"),
+    ("Servicetorget", "IK", "Leder"), ("Lønn og personal", "OK", "Avdelingsleder"),
+    ("Økonomiavdelingen", "OK", "Økonomisjef"), ("Kultur og bibliotek", "IK", "Kultursjef"),
+    ("Strusshamn skole", "OL", "Rektor"), ("Ask skole", "OL", "Rektor"),
+    ("Bofellesskap Hetlevik", "HM", "Enhetsleder"), ("Kjøkkenet Kleppestø sykehjem", "HM", "Kjøkkensjef"),
+]
+
+COMPETENCES = ["goals_and_results", "projects_and_actions", "improvement_work",
+               "communication_and_relations", "methods_and_routines"]
+FACTORS = ["task_motivation", "mastery_belief", "autonomy", "use_of_competence",
+           "mastery_oriented_leadership", "role_clarity", "competence_development", "flexibility",
+           "mastery_climate", "prosocial_motivation"]
+
+CASE_TEXTS = {
+    "deviation": ["Medisin ikke gitt til rett tid", "Manglende dokumentasjon i journal", "Fall uten tilsyn",
+                  "Rutine for vakthold ikke fulgt", "Feil i vaktliste ga underbemanning", "Brannalarm ute av drift"],
+    "improvement_proposal": ["Felles mal for foreldresamtaler", "Digital timebestilling helsestasjon",
+                             "Samordnet innkjøp av forbruksmateriell", "Enklere skjema for refusjon"],
+    "service_design": ["Innbyggerreisen ved flytting til Askøy", "Søknad om sykehjemsplass",
+                       "Første møte med NAV for unge", "Tildeling av barnehageplass"],
+    "complaint": ["Klage på saksbehandlingstid byggesak", "Klage på svar fra servicetorget",
+                  "Klage på skoleskyss", "Klage på vedtak om praktisk bistand"],
+    "security_incident": ["Phishing-e-post til ansatte", "Tapt nettbrett i hjemmetjenesten",
+                          "Uautorisert tilgang forsøkt på fagsystem", "Passord delt i åpent dokument"],
+    "personal_data_breach": ["E-post med helseopplysninger sendt til feil mottaker",
+                             "Elevliste delt i feil Teams-kanal", "Brev med vedtak sendt til gammel adresse",
+                             "Ukryptert minnepinne med kartlegginger mistet"],
+}
+KIND_WEIGHTS = [("deviation", 45), ("improvement_proposal", 20), ("service_design", 8), ("complaint", 12),
+                ("security_incident", 8), ("personal_data_breach", 7)]
+ROOT_CAUSES = ["Rutinen var ikke kjent for nyansatte", "Mangelfull opplæring i fagsystemet",
+               "Uklar ansvarsfordeling mellom avdelinger", "Høyt arbeidspress og underbemanning",
+               "Teknisk feil i fagsystem", "Manglende kontroll før utsending"]
+ACTIONS = ["Gjennomgang av rutine på personalmøte", "Opplæring av alle ansatte i enheten",
+           "Rutinen revidert og publisert i kvalitetssystemet", "Sjekkliste innført",
+           "Tilgangsstyring strammet inn", "Oppfølging i ledermøte etter tre måneder"]
+
+
+def rounded(x: float, step: int = 50) -> int:
+    return int(round(x / step) * step)
+
+
+def make_programme(area_frames: dict[str, dict[int, int]], staff: dict[str, dict[int, float]]) -> dict:
+    return {
+        "id": "ASKOY2020",
+        "name": "Askøy 2020",
+        "description": "Omstilling 2020, Prestasjonsledelse 2020 og Kvalitet 2020. Resultatene måles i 2020.",
+        "budget_year": 2018,
+        "economic_plan": {"first_year": 2018, "last_year": 2021},
+        "measuring_year": 2020,
+        "decision": "Rådmannens forslag til budsjett 2018, handlingsprogram og økonomiplan 2019–2021",
+        "budget_frames": {y: rounded(sum(f[y] for f in area_frames.values()) * 1.04, 500) for y in PLAN},
+        "staff_frames": {y: round(sum(s[y] for s in staff.values()) + 2, 1) for y in PLAN},
+        "criteria": [
+            {"id": "strategic_fit", "name": "Strategisk betydning", "weight": 0.35, "scale": {"min": 0, "max": 5}},
+            {"id": "user_value", "name": "Nytte for innbyggerne", "weight": 0.25, "scale": {"min": 0, "max": 5}},
+            {"id": "economic_gain", "name": "Økonomisk gevinst", "weight": 0.25, "scale": {"min": 0, "max": 5}},
+            {"id": "risk_reduction", "name": "Risikoreduksjon", "weight": 0.15, "scale": {"min": 0, "max": 5}},
+        ],
+        "red_status_max_age_days": 60,
+        "min_respondents": 3,
+    }
+
+
+def project_dates(rng: random.Random, earliest: date) -> tuple[date, date]:
+    start = max(earliest, date(2018, 1, 1) + timedelta(days=rng.randrange(0, 3) * 91))
+    start = start + timedelta(days=rng.choice([0, 0, 30, 61]))
+    length = rng.choice([181, 273, 365, 456, 546, 730])
+    end = min(start + timedelta(days=length), date(2021, 12, 31))
+    return start, end
+
+
+def spread(total: float, start: date, end: date, step: int) -> dict[int, float]:
+    """Split a total over the years in proportion to the days run in each."""
+    days = {y: (min(end, date(y, 12, 31)) - max(start, date(y, 1, 1))).days + 1
+            for y in range(start.year, end.year + 1)}
+    whole = sum(days.values())
+    shares = {y: total * d / whole for y, d in days.items()}
+    return {y: (rounded(v, step) if step else round(v, 1)) for y, v in shares.items()
+            if (rounded(v, step) if step else round(v, 1)) > 0}
+
+
+def make_projects(rng: random.Random) -> dict[str, list[dict]]:
+    by_area: dict[str, list[dict]] = {}
+    ends: dict[str, date] = {}
+    starts: dict[str, date] = {}
+    # A few dependencies across areas: the digital platform comes first.
+    cross = {"OL-02": [("DK-04", "finish-to-start", "hard")], "HM-00": [("DK-04", "start-to-start", "hard")],
+             "SA-01": [("DK-02", "finish-to-start", "soft")], "IK-03": [("DK-00", "finish-to-start", "hard")],
+             "OK-02": [("OK-00", "start-to-start", "hard")]}
+    area_names = {a[0]: a[1].lower() for a in AREAS}
+    for area_id, *_ in AREAS:
+        projects = []
+        for i, name in enumerate(PROJECT_WORDS[area_id]):
+            pid = f"{area_id}-{i:02d}"
+            deps: list[tuple[str, str, str]] = []
+            if i in (1, 3) :
+                deps.append((f"{area_id}-{i - 1:02d}", "finish-to-start", "hard"))
+            if i == 4 and rng.random() < 0.5:
+                deps.append((f"{area_id}-02", "start-to-start", "soft"))
+            deps += cross.get(pid, [])
+            earliest = date(2018, 1, 1)
+            for dep, kind, _ in deps:
+                after = ends[dep] + timedelta(days=1) if kind == "finish-to-start" else starts[dep] + timedelta(days=30)
+                earliest = max(earliest, after)
+            start, end = project_dates(rng, earliest)
+            if end < start:
+                end = start + timedelta(days=180)
+            starts[pid], ends[pid] = start, end
+            cost = spread(rng.randrange(600, 9000), start, end, 50)
+            staff = spread(rng.uniform(0.5, 4) * (end - start).days / 365, start, end, 0)
+            if end < SNAPSHOT:
+                status = "completed"
+            elif start <= SNAPSHOT:
+                status = "active"
+            else:
+                status = "planned"
+            record: dict = {
+                "id": pid, "name": name, "area": area_id,
+                "manager": f"Prosjektleder {area_names[area_id]}",
+                "status": status,
+                "planned": {"start": start, "end": end},
+            }
+            if status in ("completed", "active"):
+                record["actual"] = {"start": start} | ({"end": end} if status == "completed" else {})
+            record["cost"] = cost
+            record["staff"] = staff
+            if rng.random() < 0.5:
+                gain_years = [y for y in range(end.year, 2022)]
+                record["benefits"] = {y: rounded(rng.randrange(200, 3000)) for y in gain_years} or {}
+            record["scores"] = {c: rng.randint(1, 5) for c in
+                                ("strategic_fit", "user_value", "economic_gain", "risk_reduction")}
+            if (area_id, i) in LEGAL:
+                record["mandatory"] = True
+                record["legal_basis"] = LEGAL[(area_id, i)]
+            if deps:
+                record["depends_on"] = [
+                    {"project": d, "type": k, "lag_days": 0, "strength": s} for d, k, s in deps]
+            mid = start + (end - start) / 2
+            record["milestones"] = [
+                {"name": "Forprosjekt godkjent", "date": start + timedelta(days=45), "done": start + timedelta(days=45) < SNAPSHOT},
+                {"name": "Løsning tatt i bruk", "date": mid, "done": mid < SNAPSHOT},
+            ]
+            if status == "active":
+                reports = [
+                    {"date": day, "rag": rng.choice(["green", "green", "amber", "red"]),
+                     "comment": "Framdrift etter plan" if rng.random() < 0.6 else
+                     "Forsinkelse i leveranse fra leverandør"}
+                    for day in (date(2020, 3, 31), date(2020, 6, 30), date(2020, 9, 30)) if day >= start]
+                if reports:
+                    record["status_reports"] = reports
+            record["goals"] = [f"{area_id}-M1"]
+            projects.append(record)
+        by_area[area_id] = projects
+    # One paused and one cancelled project, with no live dependants.
+    by_area["KM"][4]["status"] = "paused"
+    by_area["KM"][4].pop("status_reports", None)
+    by_area["KM"][4]["status_reports"] = [{"date": date(2020, 9, 30), "rag": "amber",
+                                           "comment": "Satt på vent i påvente av budsjettvedtak"}]
+    cancelled = by_area["IK"][4]
+    cancelled["status"] = "cancelled"
+    cancelled["description"] = "Avsluttet; arbeidet videreføres i kommuneplanarbeidet (SA-00)."
+    cancelled["milestones"] = [m | {"done": False} for m in cancelled["milestones"]][:1]
+    cancelled.pop("status_reports", None)
+    return by_area
+
+
+def make_areas(rng: random.Random, projects: dict[str, list[dict]]) -> list[dict]:
+    areas = []
+    for k, (aid, name, illustrative, owner, description, goals) in enumerate(AREAS):
+        cost = {y: sum(p["cost"].get(y, 0) for p in projects[aid] if p["status"] != "cancelled") for y in PLAN}
+        staff = {y: sum(p["staff"].get(y, 0) for p in projects[aid] if p["status"] != "cancelled") for y in PLAN}
+        goal_records = []
+        for g, (indicator, unit, direction, base, target) in enumerate(goals, start=1):
+            step = (target - base) / 4
+            goal_records.append({
+                "id": f"{aid}-M{g}", "text": indicator.split(" (")[0] + (" skal øke" if direction == "higher" else " skal ned"),
+                "indicator": indicator, "unit": unit, "direction": direction,
+                "baseline": {"year": 2016, "value": base},
+                "targets": {2020: target, 2025: round(target + step * 2, 1)},
+                "measurements": [
+                    {"date": date(y, 12, 31), "value": round(base + step * (y - 2016) * rng.uniform(0.6, 1.2), 1),
+                     "source": "KOSTRA" if rng.random() < 0.5 else "Internrapport"} for y in (2017, 2018, 2019)],
+            })
+        areas.append({
+            "id": aid, "name": name, "illustrative": illustrative, "description": description, "owner": owner,
+            "period": {"first_year": 2018, "last_year": 2021},
+            "strategic_weight": [3, 3, 3, 2, 2, 2, 1.5, 1, 2, 1][k],
+            "goals": goal_records,
+            "budget_frames": {y: rounded(cost[y] * rng.uniform(1.05, 1.2) + 500, 100) for y in PLAN},
+            "staff_frames": {y: round(staff[y] * 1.15 + 0.5, 1) for y in PLAN},
+            "decisions": [f"PS {rng.randint(10, 140)}/17"],
+        })
+    return areas
+
+
+def make_leaders(rng: random.Random, projects: dict[str, list[dict]], areas: list[dict]) -> list[dict]:
+    leaders = []
+    for n, (unit, area, role) in enumerate(UNITS, start=1):
+        lid = f"L-{n:03d}"
+        cohort = 2018 if n % 3 else 2019
+        area_goal = next(a["goals"][0]["id"] for a in areas if a["id"] == area)
+        base = round(rng.uniform(6, 12), 1)
+        goals = [{
+            "id": f"{lid}-M1", "text": "Redusere sykefraværet i enheten", "indicator": "Sykefravær i prosent",
+            "unit": "%", "direction": "lower", "baseline": {"year": 2017, "value": base},
+            "targets": {2020: round(base * 0.8, 1)},
+            "measurements": [{"date": date(2019, 12, 31), "value": round(base * rng.uniform(0.8, 1.05), 1)}],
+            "projects": ["OK-01"], "area_goals": ["OK-M1"],
+        }]
+        if rng.random() < 0.7:
+            goals.append({
+                "id": f"{lid}-M2", "text": "Bidra til programområdets mål", "indicator": "Måloppnåelse i enhetens tiltak",
+                "unit": "%", "direction": "higher", "baseline": {"year": 2017, "value": 50},
+                "targets": {2020: 80}, "measurements": [{"date": date(2019, 12, 31), "value": rng.randint(55, 85)}],
+                "projects": [projects[area][rng.randrange(0, 4)]["id"]], "area_goals": [area_goal],
+            })
+        years = [y for y in (2018, 2019, 2020) if y >= cohort]
+        competences = {c: {y: min(5, round(rng.uniform(2.5, 3.5) + 0.4 * (y - cohort), 1)) for y in years}
+                       for c in COMPETENCES}
+        evaluations = [
+            {"level": 1, "year": cohort, "instrument": "questionnaire", "value": round(rng.uniform(3.8, 4.7), 1),
+             "scale_max": 5, "respondents": rng.randint(12, 18)},
+            {"level": 2, "year": cohort + 1, "instrument": "self_assessment", "value": round(rng.uniform(3.2, 4.4), 1),
+             "scale_max": 5, "respondents": 1},
+            {"level": 3, "year": 2020, "instrument": "feedback_360", "value": round(rng.uniform(3.0, 4.5), 1),
+             "scale_max": 5, "respondents": rng.randint(4, 12)},
+            {"level": 4, "year": 2020, "instrument": "kpi", "value": rng.randint(60, 95), "scale_max": 100,
+             "respondents": 0, "comment": "Andel av enhetens driftsmål nådd"},
+        ]
+        # Small units show how the 3-respondent rule works: some answer with 1 or 2.
+        respondents = [rng.choice([1, 2]) if n % 7 == 0 else rng.randint(3, 40) for _ in (2018, 2020)]
+        ten_factor = [{"year": y, "respondents": r,
+                       "scores": {f: round(min(5, rng.uniform(3.4, 4.6) + 0.1 * (y - 2018)), 1) for f in FACTORS}}
+                      for y, r in zip((2018, 2020), respondents)]
+        leaders.append({
+            "id": lid, "role": f"{role}, {unit}", "unit": unit, "area": area, "cohort": cohort,
+            "competences": competences, "goals": goals, "evaluations": evaluations, "ten_factor": ten_factor,
+        })
+    return leaders
+
+
+def make_cases(rng: random.Random, projects: dict[str, list[dict]]) -> list[dict]:
+    cases = []
+    kinds = [k for k, w in KIND_WEIGHTS for _ in range(w)]
+    counters: dict[int, int] = {}
+    breaches = 0
+    for n in range(200):
+        year = 2017 + n * 4 // 200
+        counters[year] = counters.get(year, 0) + 1
+        kind = rng.choice(kinds)
+        last = date(year, 12, 31) if year < 2020 else SNAPSHOT - timedelta(days=5)
+        occurred = date(year, 1, 1) + timedelta(days=rng.randrange(0, (last - date(year, 1, 1)).days))
+        reported = min(occurred + timedelta(days=rng.choice([0, 0, 1, 2, 5, 9])), SNAPSHOT)
+        unit, area, role = rng.choice(UNITS)
+        record: dict = {
+            "id": f"Q-{year}-{counters[year]:03d}", "kind": kind, "title": rng.choice(CASE_TEXTS[kind]),
+            "unit": unit, "area": area, "occurred": occurred, "reported": reported,
+            "severity": rng.randint(1, 4), "probability": rng.randint(1, 4),
+        }
+        age = (SNAPSHOT - reported).days
+        closes = reported + timedelta(days=rng.randrange(5, 120))
+        open_case = closes > SNAPSHOT or (age < 200 and rng.random() < 0.3)
+        record["status"] = ("registered" if age < 20 else "in_progress") if open_case else "closed"
+        record["responsible"] = f"{role}, {unit}"
+        record["deadline"] = reported + timedelta(days=rng.choice([30, 60, 90, 180]))
+        if open_case and record["deadline"] < SNAPSHOT and rng.random() < 0.8:
+            record["deadline"] = SNAPSHOT + timedelta(days=rng.choice([14, 30, 60]))
+        if not open_case:
+            record["closed"] = closes
+            record["root_cause"] = rng.choice(ROOT_CAUSES)
+        actions = []
+        for a in range(rng.randint(1, 3) if not open_case else rng.randint(0, 2)):
+            done = None if open_case else min(closes, reported + timedelta(days=3 + a * 10))
+            actions.append({"text": rng.choice(ACTIONS), "owner": role, "deadline": reported + timedelta(days=30),
+                            **({"done": done} if done else {}), "pdca": ["plan", "do", "check", "act"][min(a + 1, 3)]})
+        if actions:
+            record["actions"] = actions
+        if kind == "service_design":
+            record["user_involvement"] = {"method": rng.choice(["intervju", "workshop", "brukerreise"]),
+                                          "users": rng.randint(5, 25)}
+            record["project"] = projects[area][rng.randrange(0, 4)]["id"]
+        if kind == "improvement_proposal" and rng.random() < 0.5:
+            record["goal"] = f"{area}-M1"
+        if kind == "personal_data_breach":
+            breaches += 1
+            aware = datetime.combine(reported, datetime.min.time()) + timedelta(hours=rng.randint(8, 15))
+            breach: dict = {"became_aware": aware}
+            if breaches % 5 == 0:
+                breach["not_notified_reason"] = "Lite sannsynlig at bruddet medfører risiko for de registrerte"
+            elif breaches % 4 == 0:
+                breach["notified"] = aware + timedelta(hours=rng.randint(80, 120))
+                breach["late_reason"] = "Omfanget ble først klarlagt etter gjennomgang med leverandør"
+            else:
+                breach["notified"] = aware + timedelta(hours=rng.randint(2, 60))
+            record["breach"] = breach
+        cases.append(record)
+    return cases
+
+
+def write(root: Path, rel: str, value: object, header: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(document(value, header), encoding="utf-8")
+
+
+def main(target: str) -> None:
+    root = Path(target)
+    for sub in ("programmes", "leaders", "quality"):
+        shutil.rmtree(root / sub, ignore_errors=True)
+    rng = random.Random(2018)
+    projects = make_projects(rng)
+    areas = make_areas(rng, projects)
+    frames = {a["id"]: a["budget_frames"] for a in areas}
+    staff = {a["id"]: a["staff_frames"] for a in areas}
+    write(root, "programme.yaml", make_programme(frames, staff),
+          f"Askøy 2020 – the programme. Amounts in 1000 kr, staff in årsverk.\n{ILLUSTRATIVE}")
+    for area in areas:
+        folder = f"programmes/{area['id'].lower()}"
+        note = "Digital kommune is a real programme area of Askøy 2020." if not area["illustrative"] else ILLUSTRATIVE
+        write(root, f"{folder}/area.yaml", area, f"Programme area {area['name']}.\n{note}")
+        for project in projects[area["id"]]:
+            write(root, f"{folder}/projects/{project['id']}.yaml", project, f"Project in {area['name']}. {ILLUSTRATIVE}")
+    for leader in make_leaders(rng, projects, areas):
+        write(root, f"leaders/{leader['id']}.yaml", leader,
+              "A leader position in Prestasjonsledelse 2020 (role and unit, no name).\n" + ILLUSTRATIVE)
+    for case in make_cases(rng, projects):
+        write(root, f"quality/{case['id'][2:6]}/{case['id']}.yaml", case, ILLUSTRATIVE)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "data")

@@ -1,0 +1,152 @@
+"""``load(path) -> Portfolio``: read every record file and validate its schema.
+
+Per file: bytes → YAML document (:mod:`.yaml_reader`) → one or more record
+mappings → Pydantic model. Every problem on the way is a diagnostic; a
+record that fails its schema is left out of the portfolio so the
+cross-record rules see only well-formed data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..diagnostics import Diagnostic, Location, Severity
+from ..model import Leader, Portfolio, Programme, ProgrammeArea, Project, QualityCase
+from . import rule_ids as R
+from .discover import Kind, discover, kind_of
+from .origins import attach
+from .schema_errors import diagnose
+from .yaml_reader import Document, ReadLimits, read_yaml
+
+MODELS: dict[Kind, type[BaseModel]] = {
+    Kind.PROGRAMME: Programme,
+    Kind.AREA: ProgrammeArea,
+    Kind.PROJECT: Project,
+    Kind.LEADER: Leader,
+    Kind.QUALITY_CASE: QualityCase,
+}
+
+
+class DataFolderError(Exception):
+    """The path given is not a data folder at all (a usage error)."""
+
+
+def display_name(path: Path) -> str:
+    """Paths as the user typed them: relative to the working folder when
+    possible, with '/' so CI annotations match on every platform."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load(path: str | os.PathLike[str], limits: ReadLimits = ReadLimits()) -> Portfolio:
+    root = Path(path)
+    if not root.is_dir():
+        raise DataFolderError(f"{root} is not a folder with Askøy 2020 data")
+    portfolio = Portfolio(root=root)
+    for file in discover(root):
+        _load_file(portfolio, file, root, limits)
+    return portfolio
+
+
+def _load_file(portfolio: Portfolio, file: Path, root: Path, limits: ReadLimits) -> None:
+    name = display_name(file)
+    portfolio.files.append(name)
+    kind = kind_of(file.relative_to(root))
+    problems = portfolio.load_diagnostics
+    if kind is Kind.UNKNOWN:
+        problems.append(Diagnostic(
+            Location(name), R.UNKNOWN_FILE, Severity.WARNING,
+            "this file is not read: it is not in a record folder",
+            "Records belong in programme.yaml, programmes/, leaders/ or quality/.",
+        ))
+        return
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        problems.append(Diagnostic(
+            Location(name), R.ENCODING, Severity.ERROR,
+            f"the file cannot be read: {exc.strerror or exc}", "Check that the file exists and is readable.",
+        ))
+        return
+    result = read_yaml(data, name, limits)
+    problems += result.diagnostics
+    if result.text is not None:
+        portfolio.sources[name] = result.text
+    if result.document is None:
+        return
+    doc = result.document
+    if doc.value is None:
+        if not result.diagnostics:
+            problems.append(Diagnostic(
+                Location(name), R.EMPTY_FILE, Severity.WARNING, f"the file holds no {kind.value}",
+                "Add a record or delete the file.",
+            ))
+        return
+    for path, mapping in _records(doc, kind, name, problems):
+        _validate(portfolio, kind, mapping, doc, path, name)
+
+
+def _records(doc: Document, kind: Kind, name: str, problems: list[Diagnostic]) -> list[tuple[tuple[Any, ...], Any]]:
+    value = doc.value
+    if isinstance(value, dict):
+        return [((), value)]
+    if isinstance(value, list) and kind is not Kind.PROGRAMME:
+        found = []
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                found.append(((i,), item))
+            else:
+                line, col = doc.where((i,))
+                problems.append(_shape(name, line, col, kind, item))
+        return found
+    line, col = doc.where(())
+    problems.append(_shape(name, line, col, kind, value))
+    return []
+
+
+def _shape(name: str, line: int, col: int, kind: Kind, value: Any) -> Diagnostic:
+    what = "a list" if isinstance(value, list) else f"the value {str(value)[:40]!r}"
+    allowed = "one mapping" if kind is Kind.PROGRAMME else "a mapping, or a list of mappings"
+    return Diagnostic(
+        Location(name, line, col), R.WRONG_SHAPE, Severity.ERROR,
+        f"expected a {kind.value} record here but found {what}",
+        f"A {kind.value} file holds {allowed} of 'key: value' lines.",
+    )
+
+
+def _validate(
+    portfolio: Portfolio, kind: Kind, mapping: dict[Any, Any], doc: Document, path: tuple[Any, ...], name: str
+) -> None:
+    model = MODELS[kind]
+    try:
+        record = model.model_validate(mapping)
+    except ValidationError as exc:
+        portfolio.load_diagnostics.extend(diagnose(exc, model, doc, path, name, kind.value))
+        raw_id = mapping.get("id")
+        if isinstance(raw_id, (str, int)):
+            portfolio.unvalidated_ids.add(str(getattr(raw_id, "raw", raw_id)))
+        return
+    attach(record, name, doc, path)
+    if isinstance(record, Programme):
+        if portfolio.programme is not None:
+            line, col = doc.where(path)
+            portfolio.load_diagnostics.append(Diagnostic(
+                Location(name, line, col), R.WRONG_SHAPE, Severity.ERROR,
+                "a second programme record", "Keep exactly one programme.yaml.",
+            ))
+            return
+        portfolio.programme = record
+    elif isinstance(record, ProgrammeArea):
+        portfolio.areas.append(record)
+    elif isinstance(record, Project):
+        portfolio.projects.append(record)
+    elif isinstance(record, Leader):
+        portfolio.leaders.append(record)
+    elif isinstance(record, QualityCase):
+        portfolio.cases.append(record)

@@ -1,0 +1,98 @@
+"""YAML 1.2 core-schema scalars that remember how they were written.
+
+The core schema is what makes ``NO``, ``yes`` and ``on`` stay strings (the
+"Norway problem" of YAML 1.1) and keeps dates as text, so the Pydantic
+models – not the YAML parser – decide what ``2020-02-30`` means.
+
+``YamlInt`` and ``YamlFloat`` keep the source text so a text field can take
+``0123`` or ``2.10`` back exactly as typed (an id with a leading zero must
+not silently become 123).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+CORE = "tag:yaml.org,2002:"
+
+
+class YamlInt(int):
+    raw: str
+
+    def __new__(cls, value: int, raw: str) -> YamlInt:
+        obj = super().__new__(cls, value)
+        obj.raw = raw
+        return obj
+
+
+class YamlFloat(float):
+    raw: str
+
+    def __new__(cls, value: float, raw: str) -> YamlFloat:
+        obj = super().__new__(cls, value)
+        obj.raw = raw
+        return obj
+
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+class ScalarError(ValueError):
+    """A scalar that cannot become a value (e.g. an integer too large)."""
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    try:
+        if _INT10.match(text):
+            return YamlInt(int(text, 10), text)
+        if _INT8.match(text):
+            return YamlInt(int(text[2:], 8), text)
+        if _INT16.match(text):
+            return YamlInt(int(text[2:], 16), text)
+    except ValueError as exc:  # Python refuses ints beyond 4300 digits
+        raise ScalarError(f"the number {text[:20]}… is too large") from exc
+    if _FLOAT.match(text):
+        return YamlFloat(float(text), text)
+    if _INF.match(text):
+        return YamlFloat(float("-inf") if text.startswith("-") else float("inf"), text)
+    if _NAN.match(text):
+        return YamlFloat(float("nan"), text)
+    return text
+
+
+def resolve_tagged(tag: str, text: str) -> Any:
+    """Resolve a scalar with an explicit core tag; raise for any other tag."""
+    if tag == CORE + "str":
+        return text
+    value = resolve_plain(text)
+    expected = {
+        CORE + "null": type(None),
+        CORE + "bool": bool,
+        CORE + "int": int,
+        CORE + "float": (float, int),
+    }.get(tag)
+    if expected is None:
+        raise ScalarError(f"unknown tag {tag!r}")
+    if not isinstance(value, expected) or (tag == CORE + "int" and isinstance(value, bool)):
+        raise ScalarError(f"{text!r} is not a valid {tag.removeprefix(CORE)}")
+    return value
+
+
+def source_text(value: Any) -> Any:
+    """Give back the text a YAML number was written as; used by text fields."""
+    if isinstance(value, (YamlInt, YamlFloat)):
+        return value.raw
+    return value

@@ -1,0 +1,157 @@
+"""Turn Pydantic validation errors into diagnostics at the right line.
+
+A Pydantic error's ``loc`` is a path into the record; the parsed
+:class:`Document` knows where every path was written. Unknown keys are
+reported at the key, missing keys at the mapping that lacks them, bad values
+at the value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from ..diagnostics import Diagnostic, Location, Severity
+from . import rule_ids as R
+from .yaml_reader import Document
+
+_RANGE = {
+    "greater_than", "greater_than_equal", "less_than", "less_than_equal",
+    "too_short", "too_long", "string_too_short", "string_too_long", "finite_number",
+}
+_CHOICE = {"enum", "literal_error"}
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class of the mapping at ``loc`` inside ``model``."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = tp.model_fields.get(str(part))
+            if field is None:
+                return None
+            tp = field.annotation
+        elif get_origin(tp) is list:
+            tp = get_args(tp)[0]
+        elif get_origin(tp) is dict:
+            tp = get_args(tp)[1]
+        else:
+            return None
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the record"
+
+
+def _describe(value: Any) -> str:
+    text = repr(value if not isinstance(value, (dict, list)) else type(value).__name__)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _field_hint(model: type[BaseModel] | None, name: str) -> str:
+    if model is None or name not in model.model_fields:
+        return ""
+    return model.model_fields[name].description or ""
+
+
+def diagnose(
+    exc: ValidationError, model: type[BaseModel], doc: Document, base: tuple[Any, ...], file: str, what: str
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        is_key = bool(loc) and loc[-1] == "[key]"
+        if is_key:
+            loc = loc[:-1]
+        kind = error["type"]
+        name = loc[-1] if loc else ""
+        if kind == "extra_forbidden":
+            line, col = doc.where_key(base + loc)
+            parent = model_at(model, loc[:-1])
+            allowed = list(parent.model_fields) if parent else []
+            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+            hint = f"Did you mean '{close[0]}'? " if close else ""
+            hint += "Allowed keys here: " + ", ".join(allowed) + "." if allowed else ""
+            out.append(_diag(file, line, col, R.UNKNOWN_KEY, f"unknown key '{name}' in {what}", hint))
+            continue
+        line, col = doc.where_key(base + loc) if is_key else doc.where(base + loc)
+        if kind == "missing":
+            parent = model_at(model, loc[:-1])
+            described = _field_hint(parent, str(name))
+            hint = f"Add '{name}:'" + (f" – {described}" if described else ".")
+            where = dotted(loc[:-1])
+            out.append(
+                _diag(file, line, col, R.MISSING_FIELD,
+                      f"missing required field '{name}' in {what if not loc[:-1] else where}", hint)
+            )
+        elif kind in _CHOICE:
+            allowed = _allowed(error)
+            close = difflib.get_close_matches(str(error.get("input")), allowed, n=1, cutoff=0.5)
+            hint = (f"Did you mean '{close[0]}'? " if close else "") + "Use one of: " + ", ".join(allowed) + "."
+            out.append(
+                _diag(file, line, col, R.NOT_ALLOWED,
+                      f"{dotted(loc)}: {_describe(error.get('input'))} is not an allowed value", hint)
+            )
+        elif kind in _RANGE:
+            out.append(
+                _diag(file, line, col, R.OUT_OF_RANGE,
+                      f"{dotted(loc)}: {_describe(error.get('input'))} is out of range ({_lower(error['msg'])})",
+                      "Correct the value; amounts are in 1000 kr, staff in årsverk, scores 1–5.")
+            )
+        else:
+            out.append(
+                _diag(file, line, col, R.WRONG_TYPE,
+                      f"{dotted(loc)}{' (key)' if is_key else ''}: {_describe(error.get('input'))} – {_lower(error['msg'])}",
+                      _type_hint(kind))
+            )
+    return out
+
+
+def _allowed(error: Any) -> list[str]:
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    return [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
+
+
+def _lower(msg: str) -> str:
+    return msg[:1].lower() + msg[1:]
+
+
+def _type_hint(kind: str) -> str:
+    if "date" in kind or "datetime" in kind:
+        return "Write dates as YYYY-MM-DD (times as YYYY-MM-DDTHH:MM) and check that the day exists."
+    if "pattern" in kind:
+        return "Ids use letters, digits, '.', '_' and '-' only, e.g. DK-03."
+    if kind in ("string_type",):
+        return "Put the text in quotes."
+    if kind in ("model_type", "dict_type"):
+        return "Write a mapping (key: value lines) here."
+    if kind == "list_type":
+        return "Write a list here (lines starting with '- ')."
+    return "Correct the value to the type the field expects (see docs/format.md)."
+
+
+def _diag(file: str, line: int, col: int, rule: str, message: str, hint: str) -> Diagnostic:
+    return Diagnostic(Location(file, line, col), rule, Severity.ERROR, message, hint)

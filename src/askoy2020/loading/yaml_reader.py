@@ -1,0 +1,332 @@
+"""Read one YAML file into plain values plus the position of every value.
+
+This is the only module that talks to a YAML parser. It consumes the
+parser's *event stream* and builds the values itself, which gives us, in one
+pass and without recursion:
+
+* the line and column of every key and value (``Document.where``),
+* duplicate keys, unknown tags, merge keys and several documents reported as
+  diagnostics instead of being silently resolved,
+* limits on nesting depth and alias expansion ("billion laughs"),
+* YAML 1.2 core-schema scalars (see :mod:`.scalars`).
+
+Nothing here raises for bad input: every problem becomes a ``Diagnostic``.
+A later fast path only has to produce the same events from a C parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..diagnostics import Diagnostic, Location, Severity
+from . import rule_ids as R
+from .scalars import CORE, ScalarError, resolve_plain, resolve_tagged
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    max_file_bytes: int = 5_000_000
+    max_depth: int = 64
+    max_nodes: int = 200_000  # values after alias expansion, per file
+
+
+@dataclass
+class Document:
+    """The values of one file and where each was written (1-based)."""
+
+    value: Any
+    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest ancestor
+        (a missing key is reported at the mapping that lacks it)."""
+        while path not in self.value_marks and path:
+            path = path[:-1]
+        return self.value_marks.get(path, (1, 1))
+
+    def where_key(self, path: Path) -> tuple[int, int]:
+        return self.key_marks.get(path) or self.where(path)
+
+
+@dataclass
+class ReadResult:
+    file: str
+    text: str | None = None
+    document: Document | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Abort(Exception):
+    """Stop building a file after a problem that makes the rest meaningless."""
+
+
+@dataclass
+class _Frame:
+    container: dict[Any, Any] | list[Any]
+    path: Path
+    anchor: str | None
+    size: int = 1
+    key: Any = None
+    has_key: bool = False
+    skip_value: bool = False  # the value of a duplicate key is ignored
+
+
+class _Builder:
+    def __init__(self, file: str, limits: ReadLimits) -> None:
+        self.file = file
+        self.limits = limits
+        self.doc = Document(value=None)
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.documents = 0
+        self.total = 0
+
+    def problem(self, rule: str, mark: Any, message: str, hint: str = "", related: tuple[Location, ...] = ()) -> None:
+        self.diagnostics.append(
+            Diagnostic(self.loc(mark), rule, Severity.ERROR, message, hint, related)
+        )
+
+    def loc(self, mark: Any) -> Location:
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+    # -- events ---------------------------------------------------------
+    def feed(self, events: Iterable[Any]) -> None:
+        for event in events:
+            name = type(event).__name__
+            if name == "ScalarEvent":
+                self.add(self.scalar(event), event.start_mark, event.anchor, 1)
+            elif name in ("MappingStartEvent", "SequenceStartEvent"):
+                self.check_tag(event, "map" if name == "MappingStartEvent" else "seq")
+                self.open({} if name == "MappingStartEvent" else [], event)
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                self.close()
+            elif name == "AliasEvent":
+                self.alias(event)
+            elif name == "DocumentStartEvent":
+                self.documents += 1
+                if self.documents > 1:
+                    self.problem(
+                        R.UNSUPPORTED_YAML, event.start_mark,
+                        "the file holds more than one YAML document",
+                        "Keep one document per file: a single record, or a list of records.",
+                    )
+                    raise _Abort
+
+    def scalar(self, event: Any) -> Any:
+        tag = str(event.tag) if event.tag is not None else None
+        if tag in (None, "!"):
+            plain = event.style is None and bool(event.implicit[0])
+            try:
+                return resolve_plain(event.value) if plain else event.value
+            except ScalarError as exc:
+                self.problem(R.UNSUPPORTED_YAML, event.start_mark, str(exc), "Write a smaller number.")
+                return event.value
+        try:
+            return resolve_tagged(tag, event.value)
+        except ScalarError as exc:
+            self.problem(
+                R.UNSUPPORTED_YAML, event.start_mark, f"{exc}",
+                "Remove the tag: records use plain YAML values only.",
+            )
+            return event.value
+
+    def check_tag(self, event: Any, kind: str) -> None:
+        tag = str(event.tag) if event.tag is not None else None
+        if tag not in (None, "!", CORE + kind):
+            self.problem(
+                R.UNSUPPORTED_YAML, event.start_mark, f"unknown tag {tag!r}",
+                "Remove the tag: records use plain YAML values only.",
+            )
+
+    def child_path(self) -> Path:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return top.path + (len(top.container),)
+        return top.path + (top.key,)
+
+    def open(self, container: dict[Any, Any] | list[Any], event: Any) -> None:
+        if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
+            self.problem(
+                R.YAML_SYNTAX, event.start_mark, "a key is itself a mapping or list",
+                "Keys must be plain words such as 'name' or years such as 2020.",
+            )
+            raise _Abort
+        if len(self.stack) >= self.limits.max_depth:
+            self.problem(
+                R.LIMIT_EXCEEDED, event.start_mark,
+                f"nesting is deeper than {self.limits.max_depth} levels",
+                "Records are at most a few levels deep; check the indentation.",
+            )
+            raise _Abort
+        path = self.child_path()
+        self.attach(container, event.start_mark, path)
+        self.stack.append(_Frame(container, path, event.anchor))
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        if self.stack:
+            self.stack[-1].size += frame.size
+
+    def alias(self, event: Any) -> None:
+        if event.anchor not in self.anchors:
+            self.problem(
+                R.YAML_SYNTAX, event.start_mark, f"unknown alias *{event.anchor}",
+                "Define the anchor (&name) before using it.",
+            )
+            raise _Abort
+        value, size = self.anchors[event.anchor]
+        self.add(value, event.start_mark, None, size)
+
+    def add(self, value: Any, mark: Any, anchor: str | None, size: int) -> None:
+        self.total += size
+        if self.total > self.limits.max_nodes:
+            self.problem(
+                R.LIMIT_EXCEEDED, mark,
+                f"the file expands to more than {self.limits.max_nodes} values",
+                "Aliases (*name) may repeat a value only a few times; write the data out.",
+            )
+            raise _Abort
+        if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
+            self.key(value, mark)
+            return
+        self.attach(value, mark, self.child_path())
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if self.stack:
+            self.stack[-1].size += size
+
+    def key(self, key: Any, mark: Any) -> None:
+        top = self.stack[-1]
+        assert isinstance(top.container, dict)
+        if isinstance(key, (dict, list)):
+            self.problem(R.YAML_SYNTAX, mark, "a key is itself a mapping or list", "Use plain keys.")
+            raise _Abort
+        top.key, top.has_key, top.skip_value = key, True, False
+        path = top.path + (key,)
+        if key == "<<":
+            self.problem(
+                R.UNSUPPORTED_YAML, mark, "merge keys (<<) are not supported",
+                "Write the keys out in each record; merges hide values from reviewers.",
+            )
+            top.skip_value = True
+        elif key in top.container:
+            first = self.doc.key_marks.get(path, (1, 1))
+            self.problem(
+                R.DUPLICATE_KEY, mark, f"key '{key}' appears twice in the same mapping",
+                f"Remove one of them; the first is on line {first[0]}.",
+                (Location(self.file, *first),),
+            )
+            top.skip_value = True
+        else:
+            self.doc.key_marks[path] = (mark.line + 1, mark.column + 1)
+
+    def attach(self, value: Any, mark: Any, path: Path) -> None:
+        if not self.stack:
+            self.doc.value = value
+            self.doc.value_marks[()] = (mark.line + 1, mark.column + 1)
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            top.container.append(value)
+        else:
+            top.has_key = False
+            if top.skip_value:
+                return
+            top.container[top.key] = value
+        # A block mapping or list is reported at its key ("goals:"), not at
+        # its first item, which is where the reader expects to look.
+        where = self.doc.key_marks.get(path) if isinstance(value, (dict, list)) else None
+        self.doc.value_marks.setdefault(path, where or (mark.line + 1, mark.column + 1))
+
+
+def _decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # editors on Windows write a BOM; it is harmless
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Diagnostic(
+                Location(file, line, column), R.ENCODING, Severity.ERROR,
+                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                "Save the file as UTF-8 (æ, ø and å then work everywhere).",
+            )
+        ]
+
+
+def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "end of stream" in str(problem) and getattr(exc, "context_mark", None) is not None:
+        mark = exc.context_mark  # type: ignore[attr-defined]  # where the unclosed quote or bracket opened
+    context = getattr(exc, "context", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    rule = R.YAML_SYNTAX
+    hint = "Check the indentation and the quoting on this line and the one above."
+    if "\\t" in str(problem) or "tab" in str(problem):
+        hint = "YAML indentation must use spaces, not tabs."
+    if type(exc).__name__ == "ReaderError":
+        rule = R.ENCODING
+        hint = "Remove the control character; records hold printable text only."
+        position = getattr(exc, "position", None)
+        char = getattr(exc, "character", "?")
+        code = char if isinstance(char, int) else ord(char[:1] or "?")
+        problem = f"the control character U+{code:04X} is not allowed"
+        if isinstance(position, int):
+            before = text[:position]
+            line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+    message = f"YAML cannot be read: {problem}" + (f" ({context})" if context else "")
+    return Diagnostic(Location(file, line, column), rule, Severity.ERROR, message, hint)
+
+
+def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits()) -> ReadResult:
+    """Parse ``data`` (the bytes of ``file``) into a :class:`Document`."""
+    result = ReadResult(file)
+    if len(data) > limits.max_file_bytes:
+        result.diagnostics.append(
+            Diagnostic(
+                Location(file), R.LIMIT_EXCEEDED, Severity.ERROR,
+                f"the file is {len(data):,} bytes, more than the limit of {limits.max_file_bytes:,}",
+                "Split it into one file per record.",
+            )
+        )
+        return result
+    text, problems = _decode(data, file)
+    result.diagnostics += problems
+    if text is None:
+        return result
+    result.text = text
+    # Imported here so that commands that never read YAML start faster.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    builder = _Builder(file, limits)
+    try:
+        builder.feed(YAML(typ="safe", pure=True).parse(text))
+    except _Abort:
+        pass
+    except (YAMLError, ValueError) as exc:
+        builder.diagnostics.append(_parser_problem(exc, file, text))
+    except RecursionError:
+        builder.problem(R.LIMIT_EXCEEDED, _Mark0, "the file is nested too deeply to read", "Flatten it.")
+    result.diagnostics += builder.diagnostics
+    if not any(d.is_error for d in builder.diagnostics if d.rule in (R.YAML_SYNTAX, R.ENCODING, R.LIMIT_EXCEEDED)):
+        result.document = builder.doc
+    return result
+
+
+class _Mark0:
+    line = 0
+    column = 0

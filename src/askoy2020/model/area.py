@@ -1,0 +1,39 @@
+"""Programme areas (programområder) of Omstilling 2020: ``data/programmes/*/area.yaml``."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Fte, Goal, Id, Money, Note, Record, Role, Text, Year, YearRange
+
+
+class AreaGoal(Goal):
+    """An overarching goal of a programme area."""
+
+
+class ProgrammeArea(Record):
+    """A programme area: a focus area above projects, with goals and frames."""
+
+    id: Id
+    """Short id, e.g. DK."""
+    name: Text
+    """Name, e.g. Digital kommune."""
+    illustrative: bool = False
+    """True when the area is invented for the sample data (only Digital kommune is real)."""
+    description: Note | None = None
+    owner: Role
+    """The role that owns the area, e.g. Kommunalsjef organisasjon."""
+    period: YearRange
+    """The years the area runs."""
+    strategic_weight: float = Field(default=1.0, ge=0, le=10)
+    """How much the area counts when resources are prioritised."""
+    goals: list[AreaGoal] = Field(default_factory=list)
+    """Overarching goals; at least one with a baseline and a target for the measuring year."""
+    budget_frames: dict[Year, Money] = Field(default_factory=dict)
+    """Budget frame by year, 1000 kr."""
+    staff_frames: dict[Year, Fte] = Field(default_factory=dict)
+    """Staff frame by year, årsverk."""
+    min_share: float | None = Field(default=None, ge=0, le=1)
+    """Smallest share of the programme budget the area should get (balance)."""
+    decisions: list[Text] = Field(default_factory=list)
+    """Political decisions the area builds on, e.g. 'PS 45/17'."""

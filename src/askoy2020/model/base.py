@@ -1,0 +1,165 @@
+"""Shared building blocks of every record model.
+
+All models forbid unknown keys (a typo such as ``budjet_frames`` must be an
+error, not silently ignored) and know where in which file they were written,
+so rules can point at the line to edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from ..diagnostics import Location
+from ..loading.scalars import source_text
+
+if TYPE_CHECKING:
+    from ..loading.yaml_reader import Document
+
+# Askøy's clocks: a time written without a zone is Norwegian local time.
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a model was written: the file, its parsed document and the path
+    of the model's mapping inside that document."""
+
+    file: str
+    document: Document
+    path: tuple[Any, ...]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        allow_inf_nan=False,
+        validate_default=True,
+        use_attribute_docstrings=True,
+    )
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    def where(self, *path: Any) -> Location:
+        """The location of this record, or of one of its values."""
+        if self._origin is None:
+            return Location("<memory>")
+        full = self._origin.path + path
+        line, column = self._origin.document.where(full)
+        return Location(self._origin.file, line, column)
+
+    def where_key(self, key: str) -> Location:
+        """The location of a key of this record (for 'remove this key')."""
+        if self._origin is None:
+            return Location("<memory>")
+        line, column = self._origin.document.where_key(self._origin.path + (key,))
+        return Location(self._origin.file, line, column)
+
+
+class Direction(str, Enum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=OSLO)
+
+
+def _midnight(value: Any) -> Any:
+    """A plain date is accepted where a time belongs and means 00:00."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime.combine(value, time())
+    return value
+
+
+Text = Annotated[str, BeforeValidator(source_text), Field(min_length=1)]
+"""Free text. A YAML number written here is kept exactly as typed."""
+
+Note = Annotated[str, BeforeValidator(source_text)]
+"""Optional free text (comments, descriptions)."""
+
+Role = Annotated[
+    str,
+    BeforeValidator(source_text),
+    Field(min_length=2, max_length=120, examples=["Kommunalsjef helse og omsorg"]),
+]
+"""A role title, never a person's name."""
+
+Id = Annotated[
+    str,
+    BeforeValidator(source_text),
+    Field(pattern=r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$", examples=["DK-03"]),
+]
+"""An identifier: letters, digits, '.', '_' and '-', unique across the data."""
+
+Year = Annotated[int, Field(ge=1990, le=2100)]
+Money = Annotated[float, Field(ge=0)]
+"""An amount in 1000 kr ("tall i tusen")."""
+Fte = Annotated[float, Field(ge=0, le=100_000)]
+"""Staff in årsverk (full-time equivalents)."""
+Score = Annotated[float, Field(ge=1, le=5)]
+"""A value on a 1–5 scale (1 = svært uenig / svært svak, 5 = svært enig / svært god)."""
+Moment = Annotated[datetime, BeforeValidator(_midnight), AfterValidator(_aware)]
+"""A date and time; without a zone it is Norwegian local time."""
+
+
+class YearRange(Record):
+    first_year: Year
+    """First year, inclusive."""
+    last_year: Year
+    """Last year, inclusive."""
+
+    def years(self) -> range:
+        return range(self.first_year, self.last_year + 1)
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.first_year <= year <= self.last_year
+
+
+class DateRange(Record):
+    start: date | None = None
+    """First day."""
+    end: date | None = None
+    """Last day."""
+
+
+class Baseline(Record):
+    year: Year
+    """The year the baseline was measured."""
+    value: float
+    """The indicator's value that year."""
+
+
+class Measurement(Record):
+    date: dt.date
+    """When the value was measured (not after the day of validation)."""
+    value: float
+    """The measured value, in the goal's unit."""
+    source: Note | None = None
+    """Where the figure comes from (KOSTRA, Bedre skole, internal report …)."""
+
+
+class Goal(Record):
+    """A measurable goal with a baseline, targets by year and measurements."""
+
+    id: Id
+    """Unique id, e.g. DK-M1."""
+    text: Text
+    """The goal as adopted, in Norwegian."""
+    indicator: Text
+    """What is measured."""
+    unit: Note = ""
+    """Unit of the indicator: %, dager, antall, kr …"""
+    direction: Direction = Direction.HIGHER
+    """Whether a higher or a lower value is better."""
+    baseline: Baseline | None = None
+    """Starting point."""
+    targets: dict[Year, float] = Field(default_factory=dict)
+    """Target value by year; the measuring year (2020) is required."""
+    measurements: list[Measurement] = Field(default_factory=list)
+    """Measured values, oldest first."""

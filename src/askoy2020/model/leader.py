@@ -1,0 +1,109 @@
+"""Leaders in Prestasjonsledelse 2020: ``data/leaders/*.yaml``.
+
+A leader record describes a *position* (role, unit), not a person: the name
+is optional and is left out of public reports.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .base import Goal, Id, Note, Record, Role, Score, Text, Year
+
+
+class CompetenceArea(str, Enum):
+    """The five competence areas of Prestasjonsledelse 2020 (the seed's list)."""
+
+    GOALS_AND_RESULTS = "goals_and_results"  # fastsetter mål og følger opp resultater
+    PROJECTS_AND_ACTIONS = "projects_and_actions"  # gjennomfører prosjekter og aksjoner
+    IMPROVEMENT_WORK = "improvement_work"  # tilrettelegger for forbedringsarbeid
+    COMMUNICATION = "communication_and_relations"  # kommunikasjon og relasjoner
+    METHODS_AND_ROUTINES = "methods_and_routines"  # følger metoder, prosedyrer og rutiner
+
+
+class TenFactor(str, Enum):
+    """The ten factors of KS 10-FAKTOR, in the survey's order."""
+
+    TASK_MOTIVATION = "task_motivation"  # 1 Oppgavemotivasjon
+    MASTERY_BELIEF = "mastery_belief"  # 2 Mestringstro
+    AUTONOMY = "autonomy"  # 3 Opplevd selvstendighet
+    USE_OF_COMPETENCE = "use_of_competence"  # 4 Bruk av kompetanse
+    MASTERY_ORIENTED_LEADERSHIP = "mastery_oriented_leadership"  # 5 Mestringsorientert ledelse
+    ROLE_CLARITY = "role_clarity"  # 6 Rolleklarhet
+    COMPETENCE_DEVELOPMENT = "competence_development"  # 7 Relevant kompetanseutvikling
+    FLEXIBILITY = "flexibility"  # 8 Fleksibilitetsvilje
+    MASTERY_CLIMATE = "mastery_climate"  # 9 Mestringsklima
+    PROSOCIAL_MOTIVATION = "prosocial_motivation"  # 10 Nyttemotivasjon
+
+
+class Instrument(str, Enum):
+    """Typical evidence per evaluation level (Kirkpatrick)."""
+
+    QUESTIONNAIRE = "questionnaire"  # level 1
+    TEST = "test"  # level 2
+    SELF_ASSESSMENT = "self_assessment"  # level 2
+    OBSERVATION = "observation"  # level 3
+    FEEDBACK_360 = "feedback_360"  # level 3
+    KPI = "kpi"  # level 4
+
+
+class LeaderGoal(Goal):
+    """A leader's own goal, linked to projects and area goals."""
+
+    projects: list[Id] = Field(default_factory=list)
+    """Projects that support the goal."""
+    area_goals: list[Id] = Field(default_factory=list)
+    """Area goals the goal contributes to."""
+
+
+class Evaluation(Record):
+    """One measurement on the four-level evaluation model (the seed's Tabell 1)."""
+
+    level: int = Field(ge=1, le=4)
+    """1 Opplevelse, 2 Læring, 3 Atferd, 4 Driftsresultat."""
+    year: Year
+    instrument: Instrument
+    """How it was measured."""
+    value: float
+    """The result on the instrument's scale."""
+    scale_max: float = Field(default=5, gt=0)
+    """Top of the instrument's scale (5 for a 1–5 questionnaire, 100 for a percentage)."""
+    respondents: int = Field(default=1, ge=0)
+    """How many answered."""
+    comment: Note | None = None
+
+
+class TenFactorResult(Record):
+    """The unit's KS 10-FAKTOR result for one survey year."""
+
+    year: Year
+    respondents: int = Field(ge=0)
+    """How many answered; results from fewer than 3 are never shown."""
+    scores: dict[TenFactor, Score]
+    """Mean score per factor, 1–5."""
+
+
+class Leader(Record):
+    """A leader position taking part in Prestasjonsledelse 2020."""
+
+    id: Id
+    """Unique id, e.g. L-014."""
+    role: Role
+    """Role title, e.g. Rektor."""
+    name: Note | None = None
+    """Optional; left out of public reports. Prefer leaving it empty."""
+    unit: Text
+    """The unit led, e.g. Kleppestø skole."""
+    area: Id
+    """The programme area the unit belongs to."""
+    cohort: Year
+    """The year the leader started the programme."""
+    competences: dict[CompetenceArea, dict[Year, Score]] = Field(default_factory=dict)
+    """Assessment (1–5) per competence area and year."""
+    goals: list[LeaderGoal] = Field(default_factory=list)
+    """At least one goal with an indicator and a target for the measuring year."""
+    evaluations: list[Evaluation] = Field(default_factory=list)
+    ten_factor: list[TenFactorResult] = Field(default_factory=list)
+    """KS 10-FAKTOR results of the unit per survey year."""

@@ -1,0 +1,93 @@
+"""Everything loaded from one data folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Protocol, TypeVar
+
+from ..diagnostics import Diagnostic
+from .area import AreaGoal, ProgrammeArea
+from .base import Goal
+from .leader import Leader, LeaderGoal
+from .programme import Programme
+from .project import Project
+from .quality import QualityCase
+
+
+@dataclass
+class Portfolio:
+    """The whole of Askøy 2020 as read from ``root``.
+
+    Records that failed schema validation are not here (their problems are
+    in ``load_diagnostics``), but their ids are kept in ``unvalidated_ids`` so
+    that references to them are not reported a second time as unknown.
+    """
+
+    root: Path
+    programme: Programme | None = None
+    areas: list[ProgrammeArea] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    leaders: list[Leader] = field(default_factory=list)
+    cases: list[QualityCase] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    load_diagnostics: list[Diagnostic] = field(default_factory=list)
+    unvalidated_ids: set[str] = field(default_factory=set)
+    # The decoded text of every file read, kept for checks that look past
+    # the YAML structure (an identity number in a comment is still a leak).
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def measuring_year(self) -> int:
+        return self.programme.measuring_year if self.programme else 2020
+
+    @cached_property
+    def area_by_id(self) -> dict[str, ProgrammeArea]:
+        return _first_by_id(self.areas)
+
+    @cached_property
+    def project_by_id(self) -> dict[str, Project]:
+        return _first_by_id(self.projects)
+
+    @cached_property
+    def leader_by_id(self) -> dict[str, Leader]:
+        return _first_by_id(self.leaders)
+
+    @cached_property
+    def area_goal_by_id(self) -> dict[str, AreaGoal]:
+        return _first_by_id(g for a in self.areas for g in a.goals)
+
+    @cached_property
+    def leader_goal_by_id(self) -> dict[str, LeaderGoal]:
+        return _first_by_id(g for leader in self.leaders for g in leader.goals)
+
+    @cached_property
+    def goal_by_id(self) -> dict[str, Goal]:
+        goals: dict[str, Goal] = dict(self.leader_goal_by_id)
+        goals.update(self.area_goal_by_id)
+        return goals
+
+    def projects_in(self, area_id: str) -> list[Project]:
+        return self._projects_by_area.get(area_id, [])
+
+    @cached_property
+    def _projects_by_area(self) -> dict[str, list[Project]]:
+        grouped: dict[str, list[Project]] = {}
+        for project in self.projects:
+            grouped.setdefault(project.area, []).append(project)
+        return grouped
+
+
+class _HasId(Protocol):
+    id: str
+
+
+R = TypeVar("R", bound=_HasId)
+
+
+def _first_by_id(records: Iterable[R]) -> dict[str, R]:
+    index: dict[str, R] = {}
+    for record in records:
+        index.setdefault(record.id, record)
+    return index

@@ -1,0 +1,124 @@
+"""Projects of a programme area: ``data/programmes/<area>/projects/*.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+from ..loading.scalars import source_text
+
+from .base import DateRange, Fte, Id, Money, Note, Record, Role, Text, Year
+
+
+KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
+
+
+class ProjectStatus(str, Enum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class DependencyType(str, Enum):
+    FINISH_TO_START = "finish-to-start"
+    START_TO_START = "start-to-start"
+
+
+class Strength(str, Enum):
+    HARD = "hard"
+    SOFT = "soft"
+
+
+class Rag(str, Enum):
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+
+
+class Dependency(Record):
+    project: Id
+    """The project this one depends on (the predecessor)."""
+    type: DependencyType = DependencyType.FINISH_TO_START
+    """finish-to-start: start after the predecessor ends; start-to-start: start after it starts."""
+    lag_days: int = Field(default=0, ge=-3650, le=3650)
+    """Days to wait after the predecessor's finish (or start)."""
+    strength: Strength = Strength.HARD
+    """hard: must hold (error); soft: preferred order only (warning)."""
+
+
+class Milestone(Record):
+    name: Text
+    """What is reached."""
+    date: dt.date
+    """Due date."""
+    done: bool = False
+    """Whether it has been reached."""
+
+
+class StatusReport(Record):
+    date: dt.date
+    """Date of the report."""
+    rag: Rag
+    """red, amber or green."""
+    comment: Note | None = None
+
+
+class Project(Record):
+    """A project inside a programme area."""
+
+    id: Id
+    """Unique id, e.g. DK-03."""
+    name: Text
+    """Project name."""
+    area: Id
+    """The programme area it belongs to."""
+    manager: Role
+    """The project manager's role."""
+    description: Note | None = None
+    status: ProjectStatus
+    """planned, active, paused, completed or cancelled."""
+    planned: DateRange
+    """Planned start and end."""
+    actual: DateRange = Field(default_factory=DateRange)
+    """Actual start and end, when known."""
+    cost: dict[Year, Money] = Field(default_factory=dict)
+    """Cost by year, 1000 kr."""
+    staff: dict[Year, Fte] = Field(default_factory=dict)
+    """Staff by year, årsverk."""
+    benefits: dict[Year, Money] = Field(default_factory=dict)
+    """Expected benefits (gevinst) by year, 1000 kr."""
+    scores: dict[Id, float] = Field(default_factory=dict)
+    """Score per prioritisation criterion (criterion id -> score)."""
+    mandatory: bool = False
+    """A statutory duty (rettighetsfesting) that must be done."""
+    legal_basis: Note | None = None
+    """The law that makes it mandatory, e.g. 'Helse- og omsorgstjenesteloven § 3-2'."""
+    depends_on: list[Dependency] = Field(default_factory=list)
+    """Predecessors."""
+    milestones: list[Milestone] = Field(default_factory=list)
+    status_reports: list[StatusReport] = Field(default_factory=list)
+    """Status reports, oldest first."""
+    goals: list[Id] = Field(default_factory=list)
+    """Area goals the project contributes to."""
+    kostra_functions: list[KostraCode] = Field(default_factory=list)
+    """Optional KOSTRA function codes, e.g. '120'."""
+
+    def start(self) -> dt.date | None:
+        """Actual start when known, else planned."""
+        return self.actual.start or self.planned.start
+
+    def end(self) -> dt.date | None:
+        """Actual end when known, else planned."""
+        return self.actual.end or self.planned.end
+
+    def run_years(self) -> range | None:
+        start, end = self.start(), self.end()
+        if start is None or end is None or start > end:
+            return None
+        return range(start.year, end.year + 1)

@@ -1,0 +1,111 @@
+"""Quality cases in Kvalitet 2020: ``data/quality/**/*.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import Field
+
+from .base import Id, Moment, Note, Record, Role, Text
+
+
+class CaseKind(str, Enum):
+    DEVIATION = "deviation"  # avvik
+    IMPROVEMENT_PROPOSAL = "improvement_proposal"  # forbedringsforslag
+    SERVICE_DESIGN = "service_design"  # tjenestedesign
+    COMPLAINT = "complaint"  # klage
+    SECURITY_INCIDENT = "security_incident"  # informasjonssikkerhetshendelse
+    PERSONAL_DATA_BREACH = "personal_data_breach"  # brudd på personopplysningssikkerheten
+
+
+class CaseStatus(str, Enum):
+    REGISTERED = "registered"  # registrert
+    IN_PROGRESS = "in_progress"  # under behandling
+    CLOSED = "closed"  # lukket
+
+
+class Pdca(str, Enum):
+    PLAN = "plan"
+    DO = "do"
+    CHECK = "check"
+    ACT = "act"
+
+
+class Action(Record):
+    """A tiltak with an owner and a deadline."""
+
+    text: Text
+    owner: Role
+    """The role responsible."""
+    deadline: dt.date | None = None
+    done: dt.date | None = None
+    """The day it was carried out."""
+    pdca: Pdca = Pdca.DO
+    """Where in the plan–do–check–act cycle the action belongs."""
+
+
+class UserInvolvement(Record):
+    """Brukermedvirkning in a service design case."""
+
+    method: Text
+    """e.g. intervju, workshop, brukerreise."""
+    users: int = Field(ge=0)
+    """How many users took part."""
+
+
+class Breach(Record):
+    """GDPR art. 33 facts of a personal-data breach."""
+
+    became_aware: Moment
+    """When the municipality became aware of the breach."""
+    notified: Moment | None = None
+    """When Datatilsynet was notified."""
+    not_notified_reason: Note | None = None
+    """Why it was not notified (e.g. unlikely to result in a risk)."""
+    late_reason: Note | None = None
+    """Why the notice came after 72 hours."""
+
+
+class QualityCase(Record):
+    """A deviation, improvement proposal, service design case, complaint,
+    security incident or personal-data breach, followed to closure."""
+
+    id: Id
+    """Unique id, e.g. Q-2019-014."""
+    kind: CaseKind
+    title: Text
+    description: Note | None = None
+    unit: Text
+    """The unit where it happened."""
+    area: Id | None = None
+    """The programme area, when it belongs to one."""
+    occurred: dt.date
+    """When it happened (or was found)."""
+    reported: dt.date
+    """When it was registered."""
+    severity: int = Field(default=1, ge=1, le=5)
+    """Consequence, 1 (ubetydelig) – 5 (svært alvorlig)."""
+    probability: int = Field(default=1, ge=1, le=5)
+    """Probability of recurrence, 1 (svært lite sannsynlig) – 5 (svært sannsynlig)."""
+    status: CaseStatus
+    responsible: Role
+    """The role responsible for follow-up."""
+    deadline: dt.date | None = None
+    closed: dt.date | None = None
+    """The day the case was closed."""
+    root_cause: Note | None = None
+    """Why it happened; needed to close the case."""
+    actions: list[Action] = Field(default_factory=list)
+    user_involvement: UserInvolvement | None = None
+    """Service design cases: how users took part."""
+    project: Id | None = None
+    """A linked project."""
+    goal: Id | None = None
+    """A linked area or leader goal."""
+    breach: Breach | None = None
+    """Personal-data breaches: awareness and notification times."""
+
+    @property
+    def risk(self) -> int:
+        return self.severity * self.probability

@@ -1,0 +1,1 @@
+"""Guards against personal data in the repository."""

@@ -1,0 +1,49 @@
+"""All consistency rules, registered by importing their modules.
+
+``check(portfolio, as_of)`` runs every portfolio rule and returns the
+loader's diagnostics together with the rules', sorted by file and line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..diagnostics import Diagnostic, Location, Severity, sort_diagnostics
+from ..model import Portfolio
+from . import (  # noqa: F401  (imported to register their rules)
+    dependencies,
+    goals,
+    identity,
+    loading,
+    personal_data,
+    quality,
+    records,
+    status,
+    time_money,
+)
+from .registry import REGISTRY, CheckContext, Rule
+
+
+def check(portfolio: Portfolio, as_of: date | None = None) -> list[Diagnostic]:
+    ctx = CheckContext(portfolio, as_of or date.today())
+    found = list(portfolio.load_diagnostics)
+    for rule in REGISTRY.values():
+        if rule.check is None:
+            continue
+        try:
+            for f in rule.check(ctx):
+                found.append(Diagnostic(f.location, rule.id, rule.severity, f.message, f.hint, f.related))
+        except Exception as exc:  # a bug in one rule must not hide the others' findings
+            found.append(Diagnostic(
+                Location(str(portfolio.root)), rule.id, Severity.ERROR,
+                f"internal error in rule {rule.id} ({rule.name}): {type(exc).__name__}: {exc}",
+                "Please report this as a bug in askoy2020, with the data that triggers it.",
+            ))
+    return sort_diagnostics(found)
+
+
+def rules() -> list[Rule]:
+    return sorted(REGISTRY.values(), key=lambda r: r.id)
+
+
+__all__ = ["check", "rules", "Rule"]

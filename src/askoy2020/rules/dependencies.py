@@ -1,0 +1,242 @@
+"""Project dependencies: no cycles, dates in order, statuses consistent."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import timedelta
+from typing import Iterator
+
+from ..diagnostics import Location, Severity
+from ..model import Dependency, Project, ProjectStatus
+from ..model.project import DependencyType, Strength
+from .registry import CheckContext, Finding, rule
+
+Edges = dict[str, list[tuple[str, Location]]]
+
+
+def _edges(projects: dict[str, Project]) -> Edges:
+    """successor id -> [(predecessor id, location of the dependency)]"""
+    edges: Edges = {}
+    for pid in sorted(projects):
+        project = projects[pid]
+        edges[pid] = [
+            (dep.project, project.where("depends_on", i, "project"))
+            for i, dep in enumerate(project.depends_on)
+            if dep.project in projects
+        ]
+    return edges
+
+
+def _strongly_connected(edges: Edges) -> list[list[str]]:
+    """Tarjan's algorithm, iterative so a long chain cannot hit the
+    recursion limit; linear in projects + dependencies."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
+    counter = 0
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            successors = edges[node]
+            if i < len(successors):
+                work.append((node, i + 1))
+                nxt = successors[i][0]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                groups.append(group)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return groups
+
+
+def _cycle_in(group: set[str], edges: Edges) -> list[tuple[str, Location]]:
+    """A shortest cycle through the group's smallest id, as (node, edge) steps."""
+    start = min(group)
+    came_from: dict[str, tuple[str, Location]] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt, where in edges[node]:
+            if nxt not in group:
+                continue
+            if nxt == start:
+                steps = [(node, where)]
+                while node != start:
+                    node, edge = came_from[node]
+                    steps.append((node, edge))
+                return list(reversed(steps))
+            if nxt not in came_from:
+                came_from[nxt] = (node, where)
+                queue.append(nxt)
+    return []
+
+
+@rule("ASK301", "dependency-cycle", Severity.ERROR)
+def dependency_cycle(ctx: CheckContext) -> Iterator[Finding]:
+    """Projects depend on each other in a circle, so none can start.
+
+    The message prints the whole cycle in order and lists every edge's
+    file and line.
+
+    FAIL:
+        id: DK-01
+        depends_on: [{project: DK-02}]
+        ---
+        id: DK-02
+        depends_on: [{project: DK-01}]
+    PASS:
+        id: DK-02
+        depends_on: []
+    """
+    edges = _edges(ctx.portfolio.project_by_id)
+    for group in _strongly_connected(edges):
+        members = set(group)
+        if len(group) == 1 and not any(p == group[0] for p, _ in edges[group[0]]):
+            continue
+        steps = _cycle_in(members, edges)
+        chain = " → ".join([node for node, _ in steps] + [steps[0][0]])
+        edge_text = "; ".join(f"{node} → {nxt} at {where}" for (node, where), (nxt, _) in
+                              zip(steps, steps[1:] + steps[:1]))
+        yield Finding(
+            steps[0][1], f"dependency cycle: {chain} (each depends on the next)",
+            f"Remove or reverse one of these dependencies: {edge_text}.",
+            tuple(where for _, where in steps[1:]),
+        )
+
+
+def _violation(succ: Project, pred: Project, dep: Dependency) -> str | None:
+    """Why succ's dates break the dependency, or None when they hold."""
+    start = succ.start()
+    lag = timedelta(days=dep.lag_days)
+    lag_text = f" + {dep.lag_days} days lag" if dep.lag_days else ""
+    if start is None:
+        return None
+    if dep.type is DependencyType.FINISH_TO_START:
+        end = pred.end()
+        if end is not None and start < end + lag:
+            return f"{succ.id} starts {start} but must wait for {pred.id} to finish ({end}{lag_text})"
+    else:
+        pred_start = pred.start()
+        if pred_start is not None and start < pred_start + lag:
+            return f"{succ.id} starts {start} but {pred.id} starts {pred_start}{lag_text}"
+    return None
+
+
+def _date_findings(ctx: CheckContext, strength: Strength) -> Iterator[Finding]:
+    projects = ctx.portfolio.project_by_id
+    for succ in ctx.portfolio.projects:
+        if succ.status is ProjectStatus.CANCELLED:
+            continue
+        for i, dep in enumerate(succ.depends_on):
+            pred = projects.get(dep.project)
+            if dep.strength is not strength or pred is None or pred.status is ProjectStatus.CANCELLED:
+                continue
+            why = _violation(succ, pred, dep)
+            if why:
+                yield Finding(
+                    succ.where("depends_on", i), f"{dep.type.value} dependency broken: {why}",
+                    f"Move {succ.id}'s start, or {pred.id}'s dates, or change the dependency's lag_days.",
+                    (pred.where("planned"),),
+                )
+
+
+@rule("ASK302", "hard-dependency-dates", Severity.ERROR)
+def hard_dependency_dates(ctx: CheckContext) -> Iterator[Finding]:
+    """A project starts before its hard predecessor allows.
+
+    finish-to-start: start ≥ predecessor's end + lag; start-to-start:
+    start ≥ predecessor's start + lag. Actual dates are used when known.
+
+    FAIL (DK-01 ends 2019-06-30):
+        id: DK-02
+        planned: {start: 2019-03-01, end: 2020-06-30}
+        depends_on: [{project: DK-01, type: finish-to-start}]
+    PASS:
+        planned: {start: 2019-07-01, end: 2020-06-30}
+    """
+    return _date_findings(ctx, Strength.HARD)
+
+
+@rule("ASK303", "soft-dependency-dates", Severity.WARNING)
+def soft_dependency_dates(ctx: CheckContext) -> Iterator[Finding]:
+    """A project starts before its soft (preferred-order) predecessor allows.
+
+    FAIL:
+        depends_on: [{project: DK-01, strength: soft}]   # DK-01 ends later
+    PASS:
+        depends_on: [{project: DK-01, strength: soft}]   # DK-01 ends before
+    """
+    return _date_findings(ctx, Strength.SOFT)
+
+
+@rule("ASK304", "completed-before-predecessor", Severity.ERROR)
+def completed_before_predecessor(ctx: CheckContext) -> Iterator[Finding]:
+    """A completed project whose hard predecessor is not completed.
+
+    FAIL (DK-01 is active):
+        id: DK-02
+        status: completed
+        depends_on: [{project: DK-01}]
+    PASS (DK-01 is completed too).
+    """
+    projects = ctx.portfolio.project_by_id
+    for succ in ctx.portfolio.projects:
+        if succ.status is not ProjectStatus.COMPLETED:
+            continue
+        for i, dep in enumerate(succ.depends_on):
+            pred = projects.get(dep.project)
+            if dep.strength is Strength.HARD and pred and pred.status is not ProjectStatus.COMPLETED:
+                yield Finding(
+                    succ.where("depends_on", i),
+                    f"{succ.id} is completed but its hard predecessor {pred.id} is {pred.status.value}",
+                    f"Complete {pred.id} first, or mark the dependency strength: soft.",
+                    (pred.where("status"),),
+                )
+
+
+@rule("ASK305", "depends-on-cancelled", Severity.ERROR)
+def depends_on_cancelled(ctx: CheckContext) -> Iterator[Finding]:
+    """A planned, active or paused project depends on a cancelled one.
+
+    FAIL (DK-01 is cancelled):
+        id: DK-02
+        status: planned
+        depends_on: [{project: DK-01}]
+    PASS: remove the dependency, or cancel DK-02 too.
+    """
+    projects = ctx.portfolio.project_by_id
+    live = (ProjectStatus.PLANNED, ProjectStatus.ACTIVE, ProjectStatus.PAUSED)
+    for succ in ctx.portfolio.projects:
+        if succ.status not in live:
+            continue
+        for i, dep in enumerate(succ.depends_on):
+            pred = projects.get(dep.project)
+            if pred and pred.status is ProjectStatus.CANCELLED:
+                yield Finding(
+                    succ.where("depends_on", i),
+                    f"{succ.id} is {succ.status.value} but depends on the cancelled project {pred.id}",
+                    "Remove the dependency, point it to the project that replaces it, or cancel this project.",
+                    (pred.where("status"),),
+                )

@@ -1,0 +1,104 @@
+"""Ids are unique and every reference resolves."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable, Iterator
+
+from ..diagnostics import Location, Severity
+from ..model import Portfolio, Record
+from .registry import CheckContext, Finding, rule
+
+
+def _identified(p: Portfolio) -> Iterator[tuple[str, str, Record]]:
+    if p.programme:
+        yield p.programme.id, "programme", p.programme
+    for area in p.areas:
+        yield area.id, "programme area", area
+        for goal in area.goals:
+            yield goal.id, "area goal", goal
+    for project in p.projects:
+        yield project.id, "project", project
+    for leader in p.leaders:
+        yield leader.id, "leader", leader
+        for lgoal in leader.goals:
+            yield lgoal.id, "leader goal", lgoal
+    for case in p.cases:
+        yield case.id, "quality case", case
+
+
+@rule("ASK201", "duplicate-id", Severity.ERROR)
+def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
+    """An id is used by two records (ids are unique across all files).
+
+    Goals share the namespace, so a quality case or leader can link to any
+    goal by id alone.
+
+    FAIL (two files):
+        id: DK-03        # programmes/digital/projects/a.yaml
+        id: DK-03        # programmes/digital/projects/b.yaml
+    PASS:
+        id: DK-03
+        id: DK-04
+    """
+    seen: dict[str, tuple[str, Location]] = {}
+    for ident, what, record in _identified(ctx.portfolio):
+        here = record.where("id")
+        if ident in seen:
+            first_what, first = seen[ident]
+            yield Finding(
+                here, f"id '{ident}' ({what}) is already used by a {first_what} at {first}",
+                "Give one of them a new id; ids are unique across all files.", (first,),
+            )
+        else:
+            seen[ident] = (what, here)
+
+
+def _unknown(ref: str, known: Iterable[str], what: str, where: Location, owner: str) -> Finding:
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    hint = f"Did you mean '{close[0]}'?" if close else f"Check the id; no {what} has it."
+    return Finding(where, f"{owner} refers to {what} '{ref}', which does not exist", hint)
+
+
+@rule("ASK202", "unknown-reference", Severity.ERROR)
+def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
+    """A reference to an area, project or goal that does not exist.
+
+    Checked: project → area, dependency → project, project → area goal,
+    leader → area, leader goal → project and area goal, quality case →
+    area, project and goal.
+
+    FAIL:
+        area: DKK
+    PASS:
+        area: DK
+    """
+    p = ctx.portfolio
+    areas, projects = p.area_by_id, p.project_by_id
+    area_goals, goals = p.area_goal_by_id, p.goal_by_id
+    skip = p.unvalidated_ids  # already reported as schema problems
+
+    def check(ref: str | None, known: dict[str, object], what: str, where: Location, owner: str) -> Iterator[Finding]:
+        if ref is not None and ref not in known and ref not in skip:
+            yield _unknown(ref, known, what, where, owner)
+
+    for project in p.projects:
+        owner = f"project {project.id}"
+        yield from check(project.area, areas, "programme area", project.where("area"), owner)
+        for i, dep in enumerate(project.depends_on):
+            yield from check(dep.project, projects, "project", project.where("depends_on", i, "project"), owner)
+        for i, goal_id in enumerate(project.goals):
+            yield from check(goal_id, area_goals, "area goal", project.where("goals", i), owner)
+    for leader in p.leaders:
+        owner = f"leader {leader.id}"
+        yield from check(leader.area, areas, "programme area", leader.where("area"), owner)
+        for goal in leader.goals:
+            for i, ref in enumerate(goal.projects):
+                yield from check(ref, projects, "project", goal.where("projects", i), f"goal {goal.id}")
+            for i, ref in enumerate(goal.area_goals):
+                yield from check(ref, area_goals, "area goal", goal.where("area_goals", i), f"goal {goal.id}")
+    for case in p.cases:
+        owner = f"quality case {case.id}"
+        yield from check(case.area, areas, "programme area", case.where("area"), owner)
+        yield from check(case.project, projects, "project", case.where("project"), owner)
+        yield from check(case.goal, goals, "goal", case.where("goal"), owner)

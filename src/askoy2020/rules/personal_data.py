@@ -1,0 +1,33 @@
+"""No national identity numbers in the repository."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Location, Severity
+from ..privacy.identity_numbers import find_identity_numbers
+from .registry import CheckContext, Finding, rule
+
+
+@rule("ASK901", "identity-number", Severity.ERROR)
+def identity_number(ctx: CheckContext) -> Iterator[Finding]:
+    """A valid fødselsnummer, D-nummer or H-nummer anywhere in a file –
+    values, keys and comments alike, since git keeps history forever.
+
+    The number is masked in the message. Bank account numbers and other
+    11-digit figures whose date or check digits are invalid are not flagged.
+
+    FAIL:
+        description: Gjelder bruker 010190 12345   # a valid number here
+    PASS:
+        description: Gjelder bruker i bolig 3 (se fagsystemet)
+    """
+    for name, text in ctx.portfolio.sources.items():
+        for line_no, line in enumerate(text.splitlines(), start=1):
+            for found in find_identity_numbers(line):
+                yield Finding(
+                    Location(name, line_no, found.start + 1),
+                    f"a {found.kind} ({found.masked(line)}) is in the file",
+                    "Remove it and refer to the case in the professional system instead; "
+                    "if it was committed, ask the git host to purge it from history.",
+                )

@@ -1,0 +1,195 @@
+"""Quality cases followed through to closure; GDPR art. 33 for breaches."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Iterator
+
+from ..diagnostics import Severity
+from ..model import CaseKind, CaseStatus
+from ..model.base import OSLO
+from .registry import CheckContext, Finding, rule
+
+NOTIFY_WITHIN = timedelta(hours=72)
+
+
+@rule("ASK801", "case-date-order", Severity.ERROR)
+def case_date_order(ctx: CheckContext) -> Iterator[Finding]:
+    """Dates of a case out of order: occurred ≤ reported ≤ closed.
+
+    FAIL:
+        occurred: 2019-03-04
+        reported: 2019-03-01
+    PASS:
+        occurred: 2019-03-01
+        reported: 2019-03-04
+    """
+    for case in ctx.portfolio.cases:
+        if case.reported < case.occurred:
+            yield Finding(
+                case.where("reported"), f"{case.id} is reported {case.reported}, before it occurred {case.occurred}",
+                "Correct 'occurred' or 'reported'.",
+            )
+        if case.closed is not None and case.closed < case.reported:
+            yield Finding(
+                case.where("closed"), f"{case.id} is closed {case.closed}, before it was reported {case.reported}",
+                "Correct 'closed' or 'reported'.",
+            )
+
+
+@rule("ASK802", "closed-case-incomplete", Severity.ERROR)
+def closed_case_incomplete(ctx: CheckContext) -> Iterator[Finding]:
+    """A closed case needs a closed date, a root cause and at least one
+    action; an open case must not have a closed date.
+
+    FAIL:
+        status: closed
+        closed: 2019-05-02
+    PASS:
+        status: closed
+        closed: 2019-05-02
+        root_cause: Rutinen var ikke kjent i enheten
+        actions:
+          - {text: Gjennomgang av rutine på personalmøte, owner: Enhetsleder, done: 2019-04-30}
+    """
+    for case in ctx.portfolio.cases:
+        if case.status is CaseStatus.CLOSED:
+            missing = [
+                label for label, ok in (
+                    ("a closed date", case.closed is not None),
+                    ("a root_cause", bool((case.root_cause or "").strip())),
+                    ("at least one action", bool(case.actions)),
+                ) if not ok
+            ]
+            if missing:
+                yield Finding(
+                    case.where("status"), f"{case.id} is closed but lacks " + ", ".join(missing),
+                    "Add what is missing, or set status: in_progress until it is known.",
+                )
+        elif case.closed is not None:
+            yield Finding(
+                case.where("closed"), f"{case.id} has a closed date but its status is {case.status.value}",
+                "Set status: closed, or remove the closed date.",
+            )
+
+
+@rule("ASK803", "case-overdue", Severity.WARNING)
+def case_overdue(ctx: CheckContext) -> Iterator[Finding]:
+    """An open case past its deadline.
+
+    FAIL (validated on 2019-06-01):
+        status: in_progress
+        deadline: 2019-05-01
+    PASS:
+        status: in_progress
+        deadline: 2019-07-01
+    """
+    for case in ctx.portfolio.cases:
+        if case.status is not CaseStatus.CLOSED and case.deadline is not None and case.deadline < ctx.as_of:
+            yield Finding(
+                case.where("deadline"),
+                f"{case.id} is overdue by {(ctx.as_of - case.deadline).days} days (deadline {case.deadline})",
+                "Close the case, or set a new deadline and record why.",
+            )
+
+
+@rule("ASK804", "breach-notified-late", Severity.ERROR)
+def breach_notified_late(ctx: CheckContext) -> Iterator[Finding]:
+    """A personal-data breach notified to Datatilsynet more than 72 hours
+    after the municipality became aware, without a late_reason (GDPR art. 33).
+
+    FAIL:
+        breach:
+          became_aware: 2019-03-04T09:00
+          notified: 2019-03-08T15:00
+    PASS:
+        breach:
+          became_aware: 2019-03-04T09:00
+          notified: 2019-03-08T15:00
+          late_reason: Omfanget ble først klarlagt etter ekstern gjennomgang
+    """
+    for case in ctx.portfolio.cases:
+        breach = case.breach
+        if breach is None or breach.notified is None:
+            continue
+        delay = breach.notified - breach.became_aware
+        if delay > NOTIFY_WITHIN and not (breach.late_reason or "").strip():
+            hours = delay.total_seconds() / 3600
+            yield Finding(
+                case.where("breach", "notified"),
+                f"{case.id} was notified {hours:.0f} hours after the municipality became aware (limit 72)",
+                "Add 'late_reason:' – a late notice must give the reason (GDPR art. 33(1)).",
+            )
+        if delay < timedelta(0):
+            yield Finding(
+                case.where("breach", "notified"), f"{case.id} was notified before the municipality became aware",
+                "Correct 'became_aware' or 'notified'.",
+            )
+
+
+@rule("ASK805", "breach-not-notified", Severity.ERROR)
+def breach_not_notified(ctx: CheckContext) -> Iterator[Finding]:
+    """A personal-data breach that is neither notified nor given a reason
+    for not notifying, once the 72 hours have passed.
+
+    FAIL:
+        breach: {became_aware: 2019-03-04T09:00}
+    PASS:
+        breach:
+          became_aware: 2019-03-04T09:00
+          not_notified_reason: Lite sannsynlig at bruddet medfører risiko
+    """
+    now = datetime.combine(ctx.as_of, time(23, 59), tzinfo=OSLO)
+    for case in ctx.portfolio.cases:
+        breach = case.breach
+        if breach is None or breach.notified is not None or (breach.not_notified_reason or "").strip():
+            continue
+        if now - breach.became_aware > NOTIFY_WITHIN:
+            yield Finding(
+                case.where("breach"), f"{case.id} is a personal-data breach that was neither notified nor "
+                "given a reason for not notifying",
+                "Add 'notified:' with the time Datatilsynet was told, or 'not_notified_reason:'.",
+            )
+
+
+@rule("ASK806", "breach-details", Severity.ERROR)
+def breach_details(ctx: CheckContext) -> Iterator[Finding]:
+    """A personal-data breach needs its ``breach`` block; other kinds must
+    not have one.
+
+    FAIL:
+        kind: personal_data_breach
+    PASS:
+        kind: personal_data_breach
+        breach: {became_aware: 2019-03-04T09:00, notified: 2019-03-05T10:00}
+    """
+    for case in ctx.portfolio.cases:
+        is_breach = case.kind is CaseKind.PERSONAL_DATA_BREACH
+        if is_breach and case.breach is None:
+            yield Finding(
+                case.where("kind"), f"{case.id} is a personal-data breach without a 'breach' block",
+                "Add 'breach: {became_aware: …, notified: …}' (times in Norwegian local time).",
+            )
+        elif not is_breach and case.breach is not None:
+            yield Finding(
+                case.where_key("breach"), f"{case.id} is a {case.kind.value} but has a 'breach' block",
+                "Set kind: personal_data_breach, or remove the block.",
+            )
+
+
+@rule("ASK807", "service-design-without-users", Severity.WARNING)
+def service_design_without_users(ctx: CheckContext) -> Iterator[Finding]:
+    """A service design case without user involvement (brukermedvirkning).
+
+    FAIL:
+        kind: service_design
+    PASS:
+        kind: service_design
+        user_involvement: {method: intervju, users: 12}
+    """
+    for case in ctx.portfolio.cases:
+        if case.kind is CaseKind.SERVICE_DESIGN and (case.user_involvement is None or case.user_involvement.users == 0):
+            yield Finding(
+                case.where("kind"), f"{case.id} is a service design case with no users involved",
+                "Add 'user_involvement: {method: …, users: …}'; service design starts with the user.",
+            )

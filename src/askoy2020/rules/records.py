@@ -1,0 +1,88 @@
+"""Rules about single records that need more than their own schema."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..diagnostics import Location, Severity
+from .registry import CheckContext, Finding, rule
+
+
+@rule("ASK009", "programme-missing", Severity.ERROR)
+def programme_missing(ctx: CheckContext) -> Iterator[Finding]:
+    """The data folder has no valid ``programme.yaml``.
+
+    The programme record holds the economic-plan years, the measuring year
+    and the prioritisation criteria that other rules need.
+
+    FAIL: a data folder with programmes/, leaders/ and quality/ only.
+    PASS (data/programme.yaml):
+        id: ASKOY2020
+        name: Askøy 2020
+        budget_year: 2018
+        economic_plan: {first_year: 2018, last_year: 2021}
+    """
+    p = ctx.portfolio
+    if p.programme is None and "programme.yaml" not in {f.rsplit("/", 1)[-1] for f in p.files}:
+        yield Finding(
+            Location(str(p.root / "programme.yaml")),
+            "the data folder has no programme.yaml",
+            "Create programme.yaml with the programme's id, name, budget_year and economic_plan.",
+        )
+
+
+@rule("ASK106", "criterion-score", Severity.ERROR)
+def criterion_score(ctx: CheckContext) -> Iterator[Finding]:
+    """A project's score names an unknown criterion or lies outside the
+    criterion's scale (both set in programme.yaml).
+
+    FAIL (criterion strategic_fit has scale 0–5):
+        scores: {strategic_fit: 7}
+    PASS:
+        scores: {strategic_fit: 4}
+    """
+    programme = ctx.portfolio.programme
+    if programme is None:
+        return
+    criteria = {c.id: c for c in programme.criteria}
+    for project in ctx.portfolio.projects:
+        for key, score in project.scores.items():
+            criterion = criteria.get(key)
+            if criterion is None:
+                close = difflib.get_close_matches(key, list(criteria), n=1)
+                yield Finding(
+                    project.where("scores", key),
+                    f"project {project.id} scores an unknown criterion '{key}'",
+                    (f"Did you mean '{close[0]}'? " if close else "")
+                    + "Criteria in programme.yaml: " + ", ".join(criteria) + ".",
+                )
+            elif not criterion.scale.min <= score <= criterion.scale.max:
+                yield Finding(
+                    project.where("scores", key),
+                    f"score {score:g} for '{key}' is outside the scale "
+                    f"{criterion.scale.min:g}–{criterion.scale.max:g}",
+                    f"Give a score between {criterion.scale.min:g} and {criterion.scale.max:g}.",
+                )
+
+
+@rule("ASK107", "mandatory-without-legal-basis", Severity.ERROR)
+def mandatory_without_legal_basis(ctx: CheckContext) -> Iterator[Finding]:
+    """A mandatory project must name the statutory duty that makes it so.
+
+    Mandatory projects are always funded when resources are prioritised, so
+    the reason must be visible to reviewers.
+
+    FAIL:
+        mandatory: true
+    PASS:
+        mandatory: true
+        legal_basis: Helse- og omsorgstjenesteloven § 3-2
+    """
+    for project in ctx.portfolio.projects:
+        if project.mandatory and not (project.legal_basis or "").strip():
+            yield Finding(
+                project.where("mandatory"),
+                f"project {project.id} is mandatory but has no legal_basis",
+                "Add 'legal_basis:' with the law and section, or set mandatory: false.",
+            )

@@ -1,0 +1,88 @@
+"""The rule registry: every rule has an id, a name, a severity and a
+docstring with a failing and a passing example.
+
+Most rules are functions over the loaded :class:`Portfolio`; the problems
+found while reading files (syntax, schema) are *declared* here too, with
+their documentation, so ``askoy2020 rules`` lists every id a user can see.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Iterable
+
+from ..diagnostics import Location, Severity
+from ..model import Portfolio
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports; the runner adds the rule's id and severity."""
+
+    location: Location
+    message: str
+    hint: str = ""
+    related: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    portfolio: Portfolio
+    as_of: date
+
+
+Check = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    doc: str
+    check: Check | None  # None: reported while loading files
+
+    @property
+    def summary(self) -> str:
+        """The docstring's first paragraph on one line."""
+        first = self.doc.strip().split("\n\n", 1)[0]
+        return " ".join(first.split()) or self.name
+
+    @property
+    def stage(self) -> str:
+        return "load" if self.check is None else "portfolio"
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def _register(rule: Rule) -> None:
+    if rule.id in REGISTRY:
+        raise RuntimeError(f"rule id {rule.id} registered twice")
+    REGISTRY[rule.id] = rule
+
+
+def rule(id: str, name: str, severity: Severity) -> Callable[[Check], Check]:
+    """Register a portfolio check; its docstring is its documentation."""
+
+    def decorate(check: Check) -> Check:
+        _register(Rule(id, name, severity, inspect.cleandoc(check.__doc__ or ""), check))
+        return check
+
+    return decorate
+
+
+def declare(id: str, name: str, severity: Severity, doc: str) -> None:
+    """Register a problem that the loader reports."""
+    _register(Rule(id, name, severity, inspect.cleandoc(doc), None))
+
+
+def amount(value: float) -> str:
+    """1000 kr figures with Norwegian thousands spacing: 12 850."""
+    return f"{value:,.0f}".replace(",", " ")
+
+
+def fte(value: float) -> str:
+    return f"{value:,.1f}".replace(",", " ")

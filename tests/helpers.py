@@ -1,0 +1,62 @@
+"""Shared test helpers: rule cases laid over a small valid portfolio."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+CASES = Path(__file__).parent / "cases"
+BASE = CASES / "_base"
+AS_OF = date(2020, 10, 31)
+_MARKER = re.compile(r"#\s*expect:\s*((?:ASK\d{3}[ ,]*)+)")
+
+
+@dataclass(frozen=True)
+class Expected:
+    file: str  # relative to the data folder
+    line: int
+    rule: str
+
+
+def build_case(case: Path, target: Path) -> Path:
+    """Copy the base portfolio to ``target`` and lay the case's files over
+    it; ``_delete.txt`` lists base files to remove."""
+    shutil.copytree(BASE, target)
+    for path in sorted(case.rglob("*")):
+        rel = path.relative_to(case)
+        if path.is_dir() or rel.name in ("_delete.txt", "expect.txt"):
+            continue
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / rel)
+    delete = case / "_delete.txt"
+    if delete.exists():
+        for rel_name in delete.read_text().split():
+            (target / rel_name).unlink()
+    return target
+
+
+def expectations(case: Path) -> list[Expected]:
+    """``# expect: ASK301`` at the end of a line, or ``file:line RULE`` in expect.txt."""
+    found: list[Expected] = []
+    for path in sorted(case.rglob("*.y*ml")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            match = _MARKER.search(line)
+            if match:
+                for rule in re.findall(r"ASK\d{3}", match.group(1)):
+                    found.append(Expected(path.relative_to(case).as_posix(), number, rule))
+    listed = case / "expect.txt"
+    if listed.exists():
+        for row in listed.read_text().splitlines():
+            if row.strip():
+                where, rule = row.split()
+                file, line = where.rsplit(":", 1)
+                found.append(Expected(file, int(line), rule))
+    return found
+
+
+def relative(file: str, root: Path) -> str:
+    return Path(file).resolve().relative_to(root.resolve()).as_posix()
