@@ -128,9 +128,7 @@ def _validate(
         record = model.model_validate(mapping)
     except ValidationError as exc:
         portfolio.load_diagnostics.extend(diagnose(exc, model, doc, path, name, kind.value))
-        raw_id = mapping.get("id")
-        if isinstance(raw_id, (str, int)):
-            portfolio.unvalidated_ids.add(str(getattr(raw_id, "raw", raw_id)))
+        portfolio.unvalidated_ids.update(_raw_ids(mapping))
         return
     attach(record, name, doc, path)
     if isinstance(record, Programme):
@@ -150,3 +148,20 @@ def _validate(
         portfolio.leaders.append(record)
     elif isinstance(record, QualityCase):
         portfolio.cases.append(record)
+
+
+def _raw_ids(value: Any) -> set[str]:
+    """Ids of a record that failed validation, and of its goals, so that
+    references to them are not reported again as unknown."""
+    found: set[str] = set()
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            raw = item.get("id")
+            if isinstance(raw, (str, int)):
+                found.add(str(getattr(raw, "raw", raw)))
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found

@@ -1,0 +1,114 @@
+"""``askoy2020 validate``: formats, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import BASE, CASES, build_case
+from typer.testing import CliRunner
+
+from askoy2020.cli.app import app
+
+runner = CliRunner()
+AS_OF = ["--as-of", "2020-10-31"]
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    return build_case(CASES / "ASK301" / "fail-three-files", tmp_path / "data")
+
+
+@pytest.fixture
+def warned(tmp_path: Path) -> Path:
+    return build_case(CASES / "ASK803" / "fail", tmp_path / "data")
+
+
+def test_clean_data_exits_0_with_a_summary() -> None:
+    result = runner.invoke(app, ["validate", str(BASE), *AS_OF])
+    assert result.exit_code == 0
+    assert result.stdout.strip().endswith("0 errors, 0 warnings in 0 files (7 files checked)")
+
+
+def test_errors_exit_1_grouped_by_file_with_rule_and_hint(broken: Path) -> None:
+    result = runner.invoke(app, ["validate", str(broken), *AS_OF])
+    assert result.exit_code == 1
+    assert "DK-03.yaml" in result.stdout and "ASK301" in result.stdout and "→" in result.stdout
+    assert "dependency cycle: DK-03 → DK-05 → DK-04 → DK-03" in result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith("2 errors, 0 warnings in 1 file (10 files checked)")
+
+
+def test_warnings_pass_unless_strict(warned: Path) -> None:
+    assert runner.invoke(app, ["validate", str(warned), *AS_OF]).exit_code == 0
+    assert runner.invoke(app, ["validate", str(warned), *AS_OF, "--strict"]).exit_code == 1
+
+
+def test_json_format_is_stable(broken: Path) -> None:
+    result = runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["schema_version"] == 1 and report["as_of"] == "2020-10-31"
+    assert report["summary"] == {"errors": 2, "warnings": 0, "files_with_problems": 1, "files_checked": 10}
+    first = report["diagnostics"][0]
+    assert set(first) == {"file", "line", "column", "rule", "severity", "message", "hint", "related"}
+    cycle = next(d for d in report["diagnostics"] if d["rule"] == "ASK301")
+    assert cycle["line"] == 9 and len(cycle["related"]) == 2
+
+
+def test_github_annotations_chosen_automatically(broken: Path) -> None:
+    result = runner.invoke(app, ["validate", str(broken), *AS_OF], env={"GITHUB_ACTIONS": "true"})
+    lines = result.stdout.splitlines()
+    annotation = next(line for line in lines if "ASK301" in line)
+    assert annotation.startswith("::error file=") and ",line=9,col=14,title=ASK301::" in annotation
+    assert "DK-03 → DK-05" in annotation
+
+
+def test_github_escapes_newlines_and_percent() -> None:
+    from datetime import date
+    from io import StringIO
+
+    from askoy2020 import Diagnostic, Location, Severity
+    from askoy2020.cli.reporters import github
+
+    out = StringIO()
+    github([Diagnostic(Location("a,b.yaml", 2, 3), "ASK001", Severity.ERROR, "100%\nnext", "")], 1, date.today(), out)
+    assert out.getvalue().splitlines()[0] == "::error file=a%2Cb.yaml,line=2,col=3,title=ASK001::100%25%0Anext"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["validate", "no-such-folder"], ["validate", str(BASE), "--as-of", "31.12.2020"],
+     ["validate", str(BASE), "--format", "xml"], ["rules", "ASK999"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_rules_lists_every_rule_and_explains_one() -> None:
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0 and "ASK301" in listing.stdout and "ASK901" in listing.stdout
+    one = runner.invoke(app, ["rules", "ASK301"])
+    assert "FAIL" in one.stdout and "PASS" in one.stdout
+
+
+def test_module_entry_point_and_no_traceback_on_hostile_files(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "quality").mkdir(parents=True)
+    hostile = [b"\x00\x01\x02", b"\xff\xfe", b"- - - [", b"a: &a [*a]", b"\t- x", b"id: !!binary AAAA",
+               b"[" * 20000, b"key: " + b"x" * 100_000]
+    for i, content in enumerate(hostile):
+        (data / "quality" / f"h{i}.yaml").write_bytes(content)
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run([sys.executable, "-m", "askoy2020", "validate", str(data)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stdout.count(".yaml") >= len(hostile)
+    version = subprocess.run([sys.executable, "-m", "askoy2020", "--version"], capture_output=True, text=True)
+    assert version.stdout.startswith("askoy2020 ")

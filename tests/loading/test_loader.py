@@ -1,0 +1,52 @@
+"""Loading a data folder: kinds by folder, schema errors at their lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import BASE, relative
+
+import askoy2020
+from askoy2020.loading.loader import DataFolderError
+
+
+def test_base_portfolio_loads_every_kind() -> None:
+    p = askoy2020.load(BASE)
+    assert p.programme is not None and p.programme.id == "ASKOY2020"
+    assert [a.id for a in p.areas] == ["DK"]
+    assert [x.id for x in p.projects] == ["DK-01", "DK-02"]
+    assert [x.id for x in p.leaders] == ["L-001"]
+    assert [x.id for x in p.cases] == ["Q-2019-001", "Q-2020-001"]
+    assert p.load_diagnostics == []
+
+
+def test_nested_records_know_their_lines() -> None:
+    p = askoy2020.load(BASE)
+    dk02 = p.project_by_id["DK-02"]
+    assert dk02.where("depends_on", 0, "project").line == 11
+    assert p.area_by_id["DK"].goals[0].where("targets", 2020).line == 11
+
+
+def test_id_with_leading_zero_stays_text(tmp_path: Path) -> None:
+    (tmp_path / "leaders").mkdir()
+    text = (BASE / "leaders" / "L-001.yaml").read_text().replace("id: L-001\n", "id: 0123\n")
+    (tmp_path / "leaders" / "x.yaml").write_text(text)
+    p = askoy2020.load(tmp_path)
+    assert [leader.id for leader in p.leaders] == ["0123"]
+
+
+def test_a_file_with_yaml_errors_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "leaders").mkdir()
+    (tmp_path / "leaders" / "a.yaml").write_bytes(b"id: [\n")
+    (tmp_path / "leaders" / "b.yaml").write_text((BASE / "leaders" / "L-001.yaml").read_text())
+    p = askoy2020.load(tmp_path)
+    assert [leader.id for leader in p.leaders] == ["L-001"]
+    assert [(relative(d.file, tmp_path), d.rule) for d in p.load_diagnostics] == [("leaders/a.yaml", "ASK001")]
+
+
+def test_a_folder_named_like_a_file_and_a_missing_folder(tmp_path: Path) -> None:
+    (tmp_path / "quality" / "x.yaml").mkdir(parents=True)
+    assert askoy2020.load(tmp_path).load_diagnostics == []
+    with pytest.raises(DataFolderError):
+        askoy2020.load(tmp_path / "nowhere")
