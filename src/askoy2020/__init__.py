@@ -10,10 +10,30 @@ Library use, without the command line::
 
 from __future__ import annotations
 
-from .diagnostics import Diagnostic, Location, Severity
-from .loading.loader import DataFolderError, load
-from .model import Portfolio
-from .rules import check, rules
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["DataFolderError", "Diagnostic", "Location", "Portfolio", "Severity", "check", "load", "rules"]
+
+# Names are imported on first use (PEP 562) so that `askoy2020 --help` does
+# not pay for Pydantic and the models.
+_LAZY = {
+    "Diagnostic": "diagnostics", "Location": "diagnostics", "Severity": "diagnostics",
+    "DataFolderError": "loading.loader", "load": "loading.loader",
+    "Portfolio": "model", "check": "rules", "all_rules": "rules",
+}
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic, Location, Severity
+    from .loading.loader import DataFolderError, load
+    from .model import Portfolio
+    from .rules import all_rules, check
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["DataFolderError", "Diagnostic", "Location", "Portfolio", "Severity", "all_rules", "check", "load"]

@@ -12,9 +12,7 @@ def _rules(data: bytes) -> list[tuple[str, int]]:
     return [(d.rule, d.line) for d in read_yaml(data, "f.yaml").diagnostics]
 
 
-@pytest.mark.parametrize(
-    ("data", "expected"),
-    [
+MALFORMED = [
         (b"id: A\nid: B\n", [(R.DUPLICATE_KEY, 2)]),
         (b"id: A\nitem:\n\tname: x\n", [(R.YAML_SYNTAX, 3)]),
         (b"id: A\n  name: x\n", [(R.YAML_SYNTAX, 2)]),
@@ -27,8 +25,11 @@ def _rules(data: bytes) -> list[tuple[str, int]]:
         (b"a: 1\n---\nb: 2\n", [(R.UNSUPPORTED_YAML, 2)]),
         (b"a: " + b"9" * 5000 + b"\n", [(R.UNSUPPORTED_YAML, 1)]),
         (b"x: \x07\n", [(R.ENCODING, 1)]),
-    ],
-)
+        (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", [(R.LIMIT_EXCEEDED, 1)]),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), MALFORMED)
 def test_malformed_input_is_a_diagnostic_at_its_line(data: bytes, expected: list[tuple[str, int]]) -> None:
     assert _rules(data) == expected
 

@@ -91,9 +91,9 @@ def list_rules(
 
     Example: askoy2020 rules ASK301
     """
-    from ..rules import rules
+    from ..rules import all_rules
 
-    chosen = [r for r in rules() if rule_id is None or r.id.lower() == rule_id.lower() or r.name == rule_id]
+    chosen = [r for r in all_rules() if rule_id is None or r.id.lower() == rule_id.lower() or r.name == rule_id]
     if rule_id is not None and not chosen:
         typer.echo(f"Error: no rule {rule_id!r}; 'askoy2020 rules' lists them.", err=True)
         raise typer.Exit(2)

@@ -17,7 +17,7 @@ A later fast path only has to produce the same events from a C parser.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..diagnostics import Diagnostic, Location, Severity
 from . import rule_ids as R
@@ -120,7 +120,7 @@ class _Builder:
     def scalar(self, event: Any) -> Any:
         tag = str(event.tag) if event.tag is not None else None
         if tag in (None, "!"):
-            plain = event.style is None and bool(event.implicit[0])
+            plain = not event.style and bool(event.implicit[0])  # libyaml says '', ruamel None
             try:
                 return resolve_plain(event.value) if plain else event.value
             except ScalarError as exc:
@@ -277,6 +277,9 @@ def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
     hint = "Check the indentation and the quoting on this line and the one above."
     if "\\t" in str(problem) or "tab" in str(problem):
         hint = "YAML indentation must use spaces, not tabs."
+    if "depth" in str(problem):  # libyaml's own nesting limit
+        rule = R.LIMIT_EXCEEDED
+        hint = "Records are at most a few levels deep; check the brackets and the indentation."
     if type(exc).__name__ == "ReaderError":
         rule = R.ENCODING
         hint = "Remove the control character; records hold printable text only."
@@ -291,7 +294,31 @@ def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
     return Diagnostic(Location(file, line, column), rule, Severity.ERROR, message, hint)
 
 
-def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits()) -> ReadResult:
+PARSERS = ("libyaml", "ruamel")
+
+
+def _event_source(parser: str) -> tuple[Callable[[str], Iterable[Any]], tuple[type[Exception], ...]]:
+    """The YAML event stream: libyaml (C, through PyYAML) when available –
+    about ten times faster – else ruamel.yaml's pure-Python parser. Both
+    only *parse*; values are resolved by the builder, so both give the same
+    records (tests/loading/test_parsers_agree.py)."""
+    if parser in ("auto", "libyaml"):
+        try:
+            import yaml
+
+            if yaml.__with_libyaml__:
+                return (lambda text: yaml.parse(text, Loader=yaml.CSafeLoader)), (yaml.YAMLError,)
+        except ImportError:
+            pass
+        if parser == "libyaml":
+            raise RuntimeError("PyYAML with libyaml is not installed")
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    return (lambda text: YAML(typ="safe", pure=True).parse(text)), (YAMLError,)
+
+
+def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser: str = "auto") -> ReadResult:
     """Parse ``data`` (the bytes of ``file``) into a :class:`Document`."""
     result = ReadResult(file)
     if len(data) > limits.max_file_bytes:
@@ -308,16 +335,13 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits()) -> Read
     if text is None:
         return result
     result.text = text
-    # Imported here so that commands that never read YAML start faster.
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
     builder = _Builder(file, limits)
+    events, errors = _event_source(parser)
     try:
-        builder.feed(YAML(typ="safe", pure=True).parse(text))
+        builder.feed(events(text))
     except _Abort:
         pass
-    except (YAMLError, ValueError) as exc:
+    except (*errors, ValueError) as exc:
         builder.diagnostics.append(_parser_problem(exc, file, text))
     except RecursionError:
         builder.problem(R.LIMIT_EXCEEDED, _Mark0, "the file is nested too deeply to read", "Flatten it.")

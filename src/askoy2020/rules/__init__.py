@@ -42,8 +42,8 @@ def check(portfolio: Portfolio, as_of: date | None = None) -> list[Diagnostic]:
     return sort_diagnostics(found)
 
 
-def rules() -> list[Rule]:
+def all_rules() -> list[Rule]:
     return sorted(REGISTRY.values(), key=lambda r: r.id)
 
 
-__all__ = ["check", "rules", "Rule"]
+__all__ = ["Rule", "all_rules", "check"]
