@@ -41,12 +41,14 @@ def main() -> None:
     t1 = time.perf_counter()
     diagnostics = askoy2020.check(portfolio, as_of=date(2020, 10, 31))
     t2 = time.perf_counter()
-    print(f"files: {len(portfolio.files)}, records: {len(portfolio.areas) + len(portfolio.projects) + len(portfolio.leaders) + len(portfolio.cases) + 1}, diagnostics: {len(diagnostics)}")
+    records = 1 + len(portfolio.areas) + len(portfolio.projects) + len(portfolio.leaders) + len(portfolio.cases)
+    print(f"files: {len(portfolio.files)}, records: {records}, diagnostics: {len(diagnostics)}")
     print(f"in-process: load {t1 - t0:.3f} s, rules {t2 - t1:.3f} s")
     for label, args in (("askoy2020 --help", ["--help"]),
                         ("askoy2020 validate data", ["validate", str(DATA), "--as-of", "2020-10-31"])):
         times = whole_command(runs, args)
-        print(f"{label:<28} median {statistics.median(times):.3f} s  (min {min(times):.3f}, max {max(times):.3f}, {runs} runs)")
+        spread = f"min {min(times):.3f}, max {max(times):.3f}, {runs} runs"
+        print(f"{label:<28} median {statistics.median(times):.3f} s  ({spread})")
 
 
 if __name__ == "__main__":

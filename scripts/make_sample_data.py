@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from yaml_emit import document  # noqa: E402
+from yaml_emit import document
 
 SNAPSHOT = date(2020, 10, 31)  # the data describe the programme in autumn 2020
 PLAN = range(2018, 2022)

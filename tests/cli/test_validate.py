@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import BASE, CASES, build_case
 from typer.testing import CliRunner
 
 from askoy2020.cli.app import app
+from helpers import BASE, CASES, build_case
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2020-10-31"]

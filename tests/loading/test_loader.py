@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import BASE, relative
 
 import askoy2020
 from askoy2020.loading.loader import DataFolderError
+from helpers import BASE, relative
 
 
 def test_base_portfolio_loads_every_kind() -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import AS_OF, CASES, build_case, expectations, relative
 
 import askoy2020
 from askoy2020.rules import Rule
+from helpers import AS_OF, CASES, build_case, expectations, relative
 
 CASE_DIRS = sorted(p for p in CASES.glob("ASK*/*") if p.is_dir())
 

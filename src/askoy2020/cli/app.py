@@ -7,7 +7,6 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -28,7 +27,7 @@ class OutputFormat(str, Enum):
     github = "github"
 
 
-def _parse_date(value: Optional[str]) -> Optional[date]:
+def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -52,10 +51,10 @@ def _root(
 
 @app.command()
 def validate(
-    path: Optional[Path] = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Validate as on this day (YYYY-MM-DD); default today."),
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Validate as on this day (YYYY-MM-DD); default today."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-    output_format: Optional[OutputFormat] = typer.Option(
+    output_format: OutputFormat | None = typer.Option(
         None, "--format", help="text, json or github (default: github under GitHub Actions, else text)."
     ),
 ) -> None:
@@ -84,7 +83,7 @@ def validate(
 
 @app.command("rules")
 def list_rules(
-    rule_id: Optional[str] = typer.Argument(None, help="Show one rule's full documentation, e.g. ASK301."),
+    rule_id: str | None = typer.Argument(None, help="Show one rule's full documentation, e.g. ASK301."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
 ) -> None:
     """List every rule with its id, severity and summary.

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
-from typing import Callable, TextIO
+from typing import TextIO
 
 from ..diagnostics import Diagnostic
 

@@ -122,11 +122,9 @@ def diagnose(
                       "Correct the value; amounts are in 1000 kr, staff in årsverk, scores 1–5.")
             )
         else:
-            out.append(
-                _diag(file, line, col, R.WRONG_TYPE,
-                      f"{dotted(loc)}{' (key)' if is_key else ''}: {_describe(error.get('input'))} – {_lower(error['msg'])}",
-                      _type_hint(kind))
-            )
+            where = dotted(loc) + (" (key)" if is_key else "")
+            message = f"{where}: {_describe(error.get('input'))} – {_lower(error['msg'])}"
+            out.append(_diag(file, line, col, R.WRONG_TYPE, message, _type_hint(kind)))
     return out
 
 

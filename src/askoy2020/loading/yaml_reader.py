@@ -16,8 +16,9 @@ A later fast path only has to produce the same events from a C parser.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..diagnostics import Diagnostic, Location, Severity
 from . import rule_ids as R

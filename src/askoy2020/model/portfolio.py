@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from ..diagnostics import Diagnostic
 from .area import AreaGoal, ProgrammeArea

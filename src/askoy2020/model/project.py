@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
 from ..loading.scalars import source_text
-
 from .base import DateRange, Fte, Id, Money, Note, Record, Role, Text, Year
-
 
 KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
 

@@ -39,8 +39,9 @@ def _type_name(tp: Any) -> str:
         return " \\| ".join(f"`{m.value}`" for m in tp)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return f"[{tp.__name__}](#{tp.__name__.lower()})"
-    return {"str": "text", "int": "integer", "float": "number", "bool": "true/false",
-            "date": "date (YYYY-MM-DD)", "datetime": "time (YYYY-MM-DDTHH:MM)"}.get(getattr(tp, "__name__", ""), str(tp))
+    names = {"str": "text", "int": "integer", "float": "number", "bool": "true/false",
+             "date": "date (YYYY-MM-DD)", "datetime": "time (YYYY-MM-DDTHH:MM)"}
+    return names.get(getattr(tp, "__name__", ""), str(tp))
 
 
 def _nested(tp: Any) -> list[type[BaseModel]]:

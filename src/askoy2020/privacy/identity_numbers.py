@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K1_2032 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)

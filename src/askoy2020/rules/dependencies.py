@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from datetime import timedelta
-from typing import Iterator
 
 from ..diagnostics import Location, Severity
 from ..model import Dependency, Project, ProjectStatus

@@ -9,9 +9,9 @@ their documentation, so ``askoy2020 rules`` lists every id a user can see.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
 
 from ..diagnostics import Location, Severity
 from ..model import Portfolio

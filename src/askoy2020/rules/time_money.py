@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..diagnostics import Severity
 from ..model import Project, ProjectStatus
@@ -131,7 +131,8 @@ def _frame_findings(
                 if total > 0:
                     yield Finding(
                         area.where(frames_key) if frames else area.where(),
-                        f"area {area.id} has project {use_key} of {show(total)} {unit} in {year} but no {frames_key} for {year}",
+                        f"area {area.id} has project {use_key} of {show(total)} {unit} in {year} "
+                        f"but no {frames_key} for {year}",
                         f"Add {year} to {frames_key}. Largest: {largest}.", related,
                     )
                 continue
