@@ -78,7 +78,7 @@ def test_wrong_check_digits_are_not_flagged() -> None:
         wrong = number[:10] + str((int(number[10]) + 1) % 10)
         assert classify(wrong) is None
         wrong_k1 = number[:9] + str((int(number[9]) + 5) % 10) + number[10]
-        assert classify(wrong_k1) is None or (classify(wrong_k1) is not None and wrong_k1 == number)
+        assert classify(wrong_k1) is None  # k1 + 5 moves the 2032 remainder out of 0-3 too
 
 
 def test_the_message_masks_every_digit() -> None:
