@@ -16,6 +16,7 @@ A later fast path only has to produce the same events from a C parser.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -298,6 +299,7 @@ def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
 PARSERS = ("libyaml", "ruamel")
 
 
+@functools.cache
 def _event_source(parser: str) -> tuple[Callable[[str], Iterable[Any]], tuple[type[Exception], ...]]:
     """The YAML event stream: libyaml (C, through PyYAML) when available –
     about ten times faster – else ruamel.yaml's pure-Python parser. Both
@@ -316,7 +318,8 @@ def _event_source(parser: str) -> tuple[Callable[[str], Iterable[Any]], tuple[ty
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    return (lambda text: YAML(typ="safe", pure=True).parse(text)), (YAMLError,)
+    reader = YAML(typ="safe", pure=True)  # built once: it is costly, and files are read one at a time
+    return reader.parse, (YAMLError,)
 
 
 def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser: str = "auto") -> ReadResult:

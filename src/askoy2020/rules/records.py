@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from ..diagnostics import Location, Severity
+from ..loading.loader import display_name
 from .registry import CheckContext, Finding, rule
 
 
@@ -26,7 +27,7 @@ def programme_missing(ctx: CheckContext) -> Iterator[Finding]:
     p = ctx.portfolio
     if p.programme is None and "programme.yaml" not in {f.rsplit("/", 1)[-1] for f in p.files}:
         yield Finding(
-            Location(str(p.root / "programme.yaml")),
+            Location(display_name(p.root / "programme.yaml")),
             "the data folder has no programme.yaml",
             "Create programme.yaml with the programme's id, name, budget_year and economic_plan.",
         )
