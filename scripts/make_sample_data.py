@@ -16,8 +16,7 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from yaml_emit import document
+from askoy2020.writing import document
 
 SNAPSHOT = date(2020, 10, 31)  # the data describe the programme in autumn 2020
 PLAN = range(2018, 2022)
@@ -80,6 +79,21 @@ PROJECT_WORDS = {
            "Kompetanseplan for alle sektorer", "Ny lønns- og personalløsning"],
     "IK": ["Innbyggerundersøkelse", "Nye nettsider", "Klart språk i vedtaksbrev",
            "Innbyggertorg med utvidet åpningstid", "Medvirkning i planarbeid"],
+}
+
+# New proposals for 2021 that compete for the 2021 frames (budget 2021 is
+# prepared in autumn 2020, when the data are taken).
+PROPOSALS = {
+    "DK": ["Selvbetjening 2.0 på nett", "Robotisering av fakturamottak"],
+    "OL": ["Lærernorm 1.–4. trinn", "Skolebibliotek som læringsarena"],
+    "HM": ["Medisineringsrobot i hjemmetjenesten", "Frisklivssentral"],
+    "TI": ["Foreldreveiledning ICDP", "Ungdomskontakt i skolen"],
+    "AI": ["Jobbsjansen for kvinner", "Sosialt entreprenørskap"],
+    "SA": ["Digital planbehandling", "Team for store byggesaker"],
+    "EI": ["Solceller på kommunale tak", "Ombygging av rådhuset"],
+    "KM": ["Klimatilpasning og overvann", "Sykkelstrategi for ansatte"],
+    "OK": ["Trainee-ordning for sykepleiere", "Digital læringsplattform for ansatte"],
+    "IK": ["Chat med servicetorget", "Innbyggerpanel"],
 }
 
 LEGAL = {
@@ -159,6 +173,15 @@ def make_programme(area_frames: dict[str, dict[int, int]], staff: dict[str, dict
             {"id": "economic_gain", "name": "Økonomisk gevinst", "weight": 0.25, "scale": {"min": 0, "max": 5}},
             {"id": "risk_reduction", "name": "Risikoreduksjon", "weight": 0.15, "scale": {"min": 0, "max": 5}},
         ],
+        "prioritisation": {
+            "method": "weighted",
+            "benefit_weight": 0.01,
+            "delay_discount": 0.1,
+            "wsjf": {"cost_of_delay": ["strategic_fit", "user_value", "risk_reduction"]},
+            "gap": 0.0001,
+            "time_limit_seconds": 10,
+            "frame_step": 1000,
+        },
         "red_status_max_age_days": 60,
         "min_respondents": 3,
     }
@@ -400,6 +423,77 @@ def make_cases(rng: random.Random, projects: dict[str, list[dict]]) -> list[dict
     return cases
 
 
+def add_proposals(rng: random.Random, projects: dict[str, list[dict]], areas: list[dict]) -> None:
+    """Two 2021 proposals per area; each area's 2021 frames grow by what
+    its must-have proposals need plus about half of the optional ones, so
+    prioritise has real choices to make."""
+    names = {a[0]: a[1].lower() for a in AREAS}
+    for area in areas:
+        aid = area["id"]
+        must_cost = optional_cost = must_staff = optional_staff = 0.0
+        for i, name in enumerate(PROPOSALS[aid], start=5):
+            pid = f"{aid}-{i:02d}"
+            start = date(2021, rng.choice([1, 3]), 1)
+            cost = rounded(rng.randrange(800, 4500))
+            staff = round(rng.uniform(0.5, 2.5), 1)
+            record: dict = {
+                "id": pid, "name": name, "area": aid, "manager": f"Prosjektleder {names[aid]}",
+                "status": "planned", "description": "Forslag til budsjett 2021.",
+                "planned": {"start": start, "end": date(2021, 12, 31)},
+                "cost": {2021: cost}, "staff": {2021: staff},
+            }
+            if rng.random() < 0.5:
+                record["benefits"] = {2021: rounded(rng.randrange(200, 1500))}
+            record["scores"] = {c: rng.randint(1, 5) for c in
+                                ("strategic_fit", "user_value", "economic_gain", "risk_reduction")}
+            if pid == "OL-05":
+                record["mandatory"] = True
+                record["legal_basis"] = "Opplæringslova § 8-3 (lærernorm)"
+            if pid == "EI-05":
+                record["locked"] = True
+                record["description"] = "Kontrakt signert i oktober 2020."
+            if pid == "HM-06":
+                record["planned"]["start"] = date(2021, 5, 1)  # after DK-05 has started + 30 days
+                record["depends_on"] = [{"project": "DK-05", "type": "start-to-start", "lag_days": 30,
+                                         "strength": "hard"}]
+            if pid == "DK-06":
+                record["depends_on"] = [{"project": "DK-05", "type": "start-to-start", "lag_days": 0,
+                                         "strength": "soft"}]
+            record["goals"] = [f"{aid}-M1"]
+            projects[aid].append(record)
+            if record.get("mandatory") or record.get("locked"):
+                must_cost, must_staff = must_cost + cost, must_staff + staff
+            else:
+                optional_cost, optional_staff = optional_cost + cost, optional_staff + staff
+        area["budget_frames"][2021] += rounded(must_cost + optional_cost * rng.uniform(0.3, 0.7), 100)
+        area["staff_frames"][2021] = round(area["staff_frames"][2021] + must_staff + optional_staff * 0.8, 1)
+
+
+SCENARIOS = [
+    {"id": "ekstra-2021", "name": "Ekstra 5 mill. kr til omstilling i 2021",
+     "description": "Hva gir 5 mill. kr mer til Digital kommune og Helse, mestring og omsorg i 2021?",
+     "budget_frames": [{"year": 2021, "area": "DK", "change": 2500}, {"year": 2021, "area": "HM", "change": 2500},
+                       {"year": 2021, "change": 5000}]},
+    {"id": "wsjf", "name": "Prioriter etter WSJF (kostnad ved utsettelse delt på størrelse)", "method": "wsjf"},
+    {"id": "uten-robot", "name": "Uten robotisering av fakturamottak",
+     "exclude": ["DK-06"], "scores": {"HM-05": {"user_value": 5}}},
+]
+
+
+def write_plan(root: Path) -> None:
+    """The baseline plan, made by the tool itself so it matches the data."""
+    from askoy2020 import load
+    from askoy2020.prioritise.formats import plan_yaml
+    from askoy2020.prioritise.run import prioritise
+
+    outcome = prioritise(load(root), plan_id="budsjett-2021")
+    assert outcome.plan is not None, outcome.conflicts
+    rel = "plans/budsjett-2021.yaml"
+    text = plan_yaml(outcome.plan, f"askoy2020 prioritise {root.as_posix()} --output {root.as_posix()}/{rel}")
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text(text, encoding="utf-8")
+
+
 def write(root: Path, rel: str, value: object, header: str) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -408,11 +502,15 @@ def write(root: Path, rel: str, value: object, header: str) -> None:
 
 def main(target: str) -> None:
     root = Path(target)
-    for sub in ("programmes", "leaders", "quality"):
+    for sub in ("programmes", "leaders", "quality", "scenarios", "plans"):
         shutil.rmtree(root / sub, ignore_errors=True)
     rng = random.Random(2018)
     projects = make_projects(rng)
     areas = make_areas(rng, projects)
+    leaders = make_leaders(rng, projects, areas)
+    cases = make_cases(rng, projects)
+    # A separate stream, so the proposals leave every other record as it was.
+    add_proposals(random.Random(2021), projects, areas)
     frames = {a["id"]: a["budget_frames"] for a in areas}
     staff = {a["id"]: a["staff_frames"] for a in areas}
     write(root, "programme.yaml", make_programme(frames, staff),
@@ -423,11 +521,15 @@ def main(target: str) -> None:
         write(root, f"{folder}/area.yaml", area, f"Programme area {area['name']}.\n{note}")
         for project in projects[area["id"]]:
             write(root, f"{folder}/projects/{project['id']}.yaml", project, f"Project in {area['name']}. {ILLUSTRATIVE}")
-    for leader in make_leaders(rng, projects, areas):
+    for leader in leaders:
         write(root, f"leaders/{leader['id']}.yaml", leader,
               "A leader position in Prestasjonsledelse 2020 (role and unit, no name).\n" + ILLUSTRATIVE)
-    for case in make_cases(rng, projects):
+    for case in cases:
         write(root, f"quality/{case['id'][2:6]}/{case['id']}.yaml", case, ILLUSTRATIVE)
+    for scenario in SCENARIOS:
+        write(root, f"scenarios/{scenario['id']}.yaml", scenario,
+              "A what-if for askoy2020 prioritise --scenario. " + ILLUSTRATIVE)
+    write_plan(root)
 
 
 if __name__ == "__main__":

@@ -15,5 +15,5 @@ def test_format_doc_is_current() -> None:
 
 def test_every_record_kind_and_nested_model_is_documented() -> None:
     text = format_reference()
-    for heading in ("## Programme area", "## Project", "## Leader", "## Quality case", "### Dependency", "### Breach"):
+    for heading in ("## Programme area", "## Project", "## Leader", "## Quality case", "### Dependency", "### Breach", "## Scenario", "## Plan", "### Prioritisation", "### StartWindow"):
         assert heading in text

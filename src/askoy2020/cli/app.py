@@ -110,5 +110,53 @@ def list_rules(
             typer.echo(f"{r.id} {r.name} ({r.severity.value})\n\n{r.doc}")
 
 
+class Method(str, Enum):
+    weighted = "weighted"
+    wsjf = "wsjf"
+
+
+class PlanFormat(str, Enum):
+    text = "text"
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+
+
+@app.command()
+def prioritise(
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    method: Method | None = typer.Option(None, "--method", help="weighted or wsjf (default: programme.yaml)."),
+    years: str | None = typer.Option(None, "--years", help="Plan years, e.g. 2018-2021 (default: the economic plan)."),
+    frame: list[str] = typer.Option([], "--frame", help="Change a budget frame: 2019=+5000, 2019=-5000, "
+                                    "2019=120000 or DK:2019=+500. Repeatable."),
+    staff: list[str] = typer.Option([], "--staff", help="Change a staff frame, e.g. 2020=-2. Repeatable."),
+    include: list[str] = typer.Option([], "--include", help="A project that must be in. Repeatable."),
+    exclude: list[str] = typer.Option([], "--exclude", help="A project kept out. Repeatable."),
+    scenario: str | None = typer.Option(None, "--scenario", help="Solve a scenario from scenarios/ and show "
+                                        "its difference from the baseline."),
+    time_limit: float | None = typer.Option(None, "--time-limit", min=0.1, help="Seconds the solver may search."),
+    gap: float | None = typer.Option(None, "--gap", min=0.0, max=0.5,
+                                     help="Relative gap to stop at (0 = prove optimal)."),
+    explain: bool = typer.Option(True, "--explain/--no-explain", help="Reasons and marginal values (extra solves)."),
+    output_format: PlanFormat = typer.Option(PlanFormat.text, "--format", help="text, json, yaml or csv."),
+    output: Path | None = typer.Option(None, "--output", help="Write the plan to a file (.yaml, .json or .csv), "
+                                       "atomically; data/plans/*.yaml is checked by validate."),
+) -> None:
+    """Choose the projects and start years that give the most value within
+    the frames, and say why every other project is left out. Exit 1 when no
+    plan is possible.
+
+    Example: askoy2020 prioritise data --frame 2021=+5000 --output data/plans/budsjett-2021.yaml
+    """
+    from .plan_command import PlanRequest, run_prioritise
+
+    request = PlanRequest(
+        folder=path, method=method.value if method else None, years=years, frames=frame, staff=staff,
+        include=include, exclude=exclude, scenario=scenario, time_limit=time_limit, gap=gap,
+        explain=explain, output_format=output_format.value, output=output, argv=sys.argv[1:],
+    )
+    raise typer.Exit(run_prioritise(request, sys.stdout, sys.stderr))
+
+
 def main() -> None:
     app()

@@ -25,6 +25,8 @@ class Kind(str, Enum):
     PROJECT = "project"
     LEADER = "leader"
     QUALITY_CASE = "quality case"
+    SCENARIO = "scenario"
+    PLAN = "plan"
     UNKNOWN = "unknown"
 
 
@@ -43,6 +45,10 @@ def kind_of(relative: Path) -> Kind:
         return Kind.LEADER
     if top == "quality":
         return Kind.QUALITY_CASE
+    if top == "scenarios":
+        return Kind.SCENARIO
+    if top == "plans":
+        return Kind.PLAN
     return Kind.UNKNOWN
 
 

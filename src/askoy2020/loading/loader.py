@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..model import Leader, Portfolio, Programme, ProgrammeArea, Project, QualityCase
+from ..model.plan import Plan
+from ..model.prioritisation import Scenario
 from . import rule_ids as R
 from .discover import Kind, discover, kind_of
 from .origins import attach
@@ -28,6 +30,8 @@ MODELS: dict[Kind, type[BaseModel]] = {
     Kind.PROJECT: Project,
     Kind.LEADER: Leader,
     Kind.QUALITY_CASE: QualityCase,
+    Kind.SCENARIO: Scenario,
+    Kind.PLAN: Plan,
 }
 
 
@@ -63,7 +67,7 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, limits: ReadLimits)
         problems.append(Diagnostic(
             Location(name), R.UNKNOWN_FILE, Severity.WARNING,
             "this file is not read: it is not in a record folder",
-            "Records belong in programme.yaml, programmes/, leaders/ or quality/.",
+            "Records belong in programme.yaml, programmes/, leaders/, quality/, scenarios/ or plans/.",
         ))
         return
     try:
@@ -148,6 +152,10 @@ def _validate(
         portfolio.leaders.append(record)
     elif isinstance(record, QualityCase):
         portfolio.cases.append(record)
+    elif isinstance(record, Scenario):
+        portfolio.scenarios.append(record)
+    elif isinstance(record, Plan):
+        portfolio.plans.append(record)
 
 
 def _raw_ids(value: Any) -> set[str]:

@@ -12,6 +12,8 @@ from ..diagnostics import Diagnostic
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal
 from .leader import Leader, LeaderGoal
+from .plan import Plan
+from .prioritisation import Scenario
 from .programme import Programme
 from .project import Project
 from .quality import QualityCase
@@ -32,6 +34,8 @@ class Portfolio:
     projects: list[Project] = field(default_factory=list)
     leaders: list[Leader] = field(default_factory=list)
     cases: list[QualityCase] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
     unvalidated_ids: set[str] = field(default_factory=set)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Fte, Id, Money, Note, Record, Text, Year, YearRange
+from .prioritisation import Prioritisation
 
 
 class Scale(Record):
@@ -50,6 +51,8 @@ class Programme(Record):
     """Programme-wide staff frame by year, årsverk."""
     criteria: list[Criterion] = Field(default_factory=list)
     """Prioritisation criteria and their weights."""
+    prioritisation: Prioritisation = Field(default_factory=Prioritisation)
+    """How prioritise values projects and how long it searches."""
     red_status_max_age_days: int = Field(default=60, ge=1)
     """A red status report older than this many days is flagged."""
     min_respondents: int = Field(default=3, ge=3)

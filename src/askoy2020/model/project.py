@@ -49,6 +49,28 @@ class Dependency(Record):
     """hard: must hold (error); soft: preferred order only (warning)."""
 
 
+def dependency_holds(
+    dep: Dependency, pred_start: dt.date | None, pred_end: dt.date | None, succ_start: dt.date | None
+) -> bool:
+    """Whether a successor starting on ``succ_start`` respects ``dep``; an
+    unknown date cannot break it. Shared by validate and prioritise so the
+    two never disagree about what a dependency allows."""
+    if succ_start is None:
+        return True
+    lag = dt.timedelta(days=dep.lag_days)
+    anchor = pred_end if dep.type is DependencyType.FINISH_TO_START else pred_start
+    return anchor is None or succ_start >= anchor + lag
+
+
+class StartWindow(Record):
+    """Years a project may start in when it is prioritised."""
+
+    earliest: Year
+    """Earliest start year."""
+    latest: Year
+    """Latest start year."""
+
+
 class Milestone(Record):
     name: Text
     """What is reached."""
@@ -94,6 +116,10 @@ class Project(Record):
     """Score per prioritisation criterion (criterion id -> score)."""
     mandatory: bool = False
     """A statutory duty (rettighetsfesting) that must be done."""
+    locked: bool = False
+    """Decided or under contract: always in the plan and keeps its years."""
+    start_window: StartWindow | None = None
+    """Start years prioritise may choose from; cost, staff and benefits move with the start."""
     legal_basis: Note | None = None
     """The law that makes it mandatory, e.g. 'Helse- og omsorgstjenesteloven § 3-2'."""
     depends_on: list[Dependency] = Field(default_factory=list)

@@ -11,6 +11,8 @@ from pydantic import BaseModel
 
 from .area import ProgrammeArea
 from .leader import Leader
+from .plan import Plan
+from .prioritisation import Scenario
 from .programme import Programme
 from .project import Project
 from .quality import QualityCase
@@ -21,6 +23,8 @@ KINDS: list[tuple[str, str, type[BaseModel]]] = [
     ("Project", "data/programmes/<area>/projects/*.yaml", Project),
     ("Leader", "data/leaders/*.yaml", Leader),
     ("Quality case", "data/quality/**/*.yaml", QualityCase),
+    ("Scenario", "data/scenarios/*.yaml", Scenario),
+    ("Plan", "data/plans/*.yaml (written by askoy2020 prioritise --output)", Plan),
 ]
 
 

@@ -16,6 +16,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     identity,
     loading,
     personal_data,
+    prioritisation,
     quality,
     records,
     status,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from datetime import timedelta
 
 from ..diagnostics import Location, Severity
 from ..model import Dependency, Project, ProjectStatus
-from ..model.project import DependencyType, Strength
+from ..model.project import DependencyType, Strength, dependency_holds
 from .registry import CheckContext, Finding, rule
 
 Edges = dict[str, list[tuple[str, Location]]]
@@ -129,19 +128,12 @@ def dependency_cycle(ctx: CheckContext) -> Iterator[Finding]:
 def _violation(succ: Project, pred: Project, dep: Dependency) -> str | None:
     """Why succ's dates break the dependency, or None when they hold."""
     start = succ.start()
-    lag = timedelta(days=dep.lag_days)
-    lag_text = f" + {dep.lag_days} days lag" if dep.lag_days else ""
-    if start is None:
+    if dependency_holds(dep, pred.start(), pred.end(), start):
         return None
+    lag_text = f" + {dep.lag_days} days lag" if dep.lag_days else ""
     if dep.type is DependencyType.FINISH_TO_START:
-        end = pred.end()
-        if end is not None and start < end + lag:
-            return f"{succ.id} starts {start} but must wait for {pred.id} to finish ({end}{lag_text})"
-    else:
-        pred_start = pred.start()
-        if pred_start is not None and start < pred_start + lag:
-            return f"{succ.id} starts {start} but {pred.id} starts {pred_start}{lag_text}"
-    return None
+        return f"{succ.id} starts {start} but must wait for {pred.id} to finish ({pred.end()}{lag_text})"
+    return f"{succ.id} starts {start} but {pred.id} starts {pred.start()}{lag_text}"
 
 
 def _date_findings(ctx: CheckContext, strength: Strength) -> Iterator[Finding]:

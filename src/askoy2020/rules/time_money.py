@@ -108,7 +108,12 @@ def cost_outside_run_years(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _counted(project: Project) -> bool:
-    return project.status is not ProjectStatus.CANCELLED
+    """Projects that must be in any plan. Planned, optional projects may
+    ask for more than the frame together: choosing among them is what
+    ``prioritise`` is for, and it explains what is left out."""
+    if project.status is ProjectStatus.CANCELLED:
+        return False
+    return project.status in (ProjectStatus.ACTIVE, ProjectStatus.COMPLETED) or project.locked or project.mandatory
 
 
 def _frame_findings(
@@ -131,7 +136,7 @@ def _frame_findings(
                 if total > 0:
                     yield Finding(
                         area.where(frames_key) if frames else area.where(),
-                        f"area {area.id} has project {use_key} of {show(total)} {unit} in {year} "
+                        f"area {area.id} has {use_key} of {show(total)} {unit} in {year} in projects that must be in "
                         f"but no {frames_key} for {year}",
                         f"Add {year} to {frames_key}. Largest: {largest}.", related,
                     )
@@ -139,7 +144,7 @@ def _frame_findings(
             if total > frames[year] + 1e-9:
                 yield Finding(
                     area.where(frames_key, year),
-                    f"area {area.id}: projects use {show(total)} {unit} in {year}, the frame is "
+                    f"area {area.id}: projects that must be in use {show(total)} {unit} in {year}, the frame is "
                     f"{show(frames[year])}: over by {show(total - frames[year])}",
                     f"Raise the frame, or move or cut {use_key} in the largest projects: {largest}.", related,
                 )
@@ -147,11 +152,12 @@ def _frame_findings(
 
 @rule("ASK404", "area-budget-exceeded", Severity.ERROR)
 def area_budget_exceeded(ctx: CheckContext) -> Iterator[Finding]:
-    """The projects of an area cost more in a year than the area's budget
-    frame (cancelled projects do not count).
+    """The projects of an area that must be in any plan (active, completed,
+    locked or mandatory) cost more in a year than the area's budget frame,
+    so no plan is possible. Planned optional projects do not count.
 
     FAIL:
-        budget_frames: {2019: 12000}   # projects sum to 12 850
+        budget_frames: {2019: 12000}   # active and mandatory projects sum to 12 850
     PASS:
         budget_frames: {2019: 13000}
     """
@@ -160,7 +166,8 @@ def area_budget_exceeded(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("ASK405", "area-staff-exceeded", Severity.ERROR)
 def area_staff_exceeded(ctx: CheckContext) -> Iterator[Finding]:
-    """The projects of an area need more årsverk in a year than its staff frame.
+    """The projects of an area that must be in any plan need more årsverk
+    in a year than its staff frame.
 
     FAIL:
         staff_frames: {2019: 6}   # projects need 7.5

@@ -1,8 +1,10 @@
-"""A tiny YAML writer for generated record files (sample data, benchmarks).
+"""A small YAML writer for files generated whole: plans, sample data,
+benchmark portfolios.
 
 Block mappings for records, flow style for short year->number maps and
-lists of scalars, quotes only where YAML 1.2 needs them. Not used by the
-tool itself: files the tool rewrites keep their comments via ruamel.yaml.
+lists of scalars, quotes only where YAML 1.2 needs them. Files that people
+edit and the tool rewrites must keep their comments; they go through
+ruamel.yaml instead.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ def scalar(value: Any, flow: bool = False) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:g}" if value != int(value) else str(int(value))
+        # repr is the shortest text that reads back as the same float.
+        return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, int):
         return str(value)
     text = str(value)

@@ -1,0 +1,164 @@
+"""``askoy2020 prioritise``: options in, plan out. Exit 0 with a plan, 1 when
+no plan is possible or the data cannot be trusted, 2 for usage errors."""
+
+from __future__ import annotations
+
+import shlex
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from ..diagnostics import Diagnostic
+from ..model import Portfolio
+from ..model.plan import Plan
+from ..model.prioritisation import Method
+from ..prioritise.adjust import AdjustmentError, Adjustments, parse_frame_change, parse_years
+from ..prioritise.diff import PlanDiff, diff_plans
+from ..prioritise.formats import outcome_json, plan_csv, plan_yaml
+from ..prioritise.run import Outcome, prioritise
+from ..prioritise.solver import SolveSettings
+
+# Record kinds a plan is built from: a load error in one of these means a
+# record is missing from the plan, so no plan is made.
+_PLAN_INPUTS = ("programme.yaml", "programmes/", "scenarios/")
+
+
+@dataclass
+class PlanRequest:
+    folder: Path | None
+    method: str | None = None
+    years: str | None = None
+    frames: list[str] = field(default_factory=list)
+    staff: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    scenario: str | None = None
+    time_limit: float | None = None
+    gap: float | None = None
+    explain: bool = True
+    output_format: str = "text"
+    output: Path | None = None
+    argv: list[str] = field(default_factory=list)
+
+
+def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
+    from .. import DataFolderError, load
+    from .paths import default_data_folder
+
+    folder = request.folder or default_data_folder()
+    try:
+        portfolio = load(folder)
+    except DataFolderError as exc:
+        err.write(f"Error: {exc}. Give the data folder, e.g. 'askoy2020 prioritise data'.\n")
+        return 2
+    blocking = _blocking_load_errors(portfolio)
+    if blocking:
+        err.write("Error: records the plan needs could not be read; fix these first:\n")
+        for d in blocking[:20]:
+            err.write(f"  {d.file}:{d.line}: {d.message}\n")
+        if len(blocking) > 20:
+            err.write(f"  … and {len(blocking) - 20} more (askoy2020 validate shows all)\n")
+        return 1
+    if portfolio.programme is None:
+        err.write("Error: there is no programme.yaml, so there are no frames or criteria to plan with.\n")
+        return 1
+    if request.output is not None and request.output.suffix.lower() not in (".yaml", ".yml", ".json", ".csv"):
+        err.write(f"Error: --output {request.output}: the name must end in .yaml, .json or .csv.\n")
+        return 2
+    try:
+        cli = _cli_adjustments(request)
+        scenario_adj, scenario_id = _scenario(portfolio, request.scenario)
+        settings = _settings(portfolio, request)
+        plan_id = request.output.stem if request.output else (scenario_id or "plan")
+        began = time.perf_counter()
+        baseline = prioritise(portfolio, cli, settings, plan_id=plan_id if not scenario_id else "baseline",
+                              explain=request.explain and scenario_id is None)
+        chosen, diff = baseline, None
+        if scenario_adj is not None:
+            chosen = prioritise(portfolio, scenario_adj.then(cli), settings, plan_id=plan_id,
+                                scenario=scenario_id, explain=request.explain)
+            if baseline.plan is not None and chosen.plan is not None:
+                diff = diff_plans(baseline.plan, chosen.plan)
+            elif baseline.plan is None:
+                chosen.notes.append("the baseline has no feasible plan, so there is no difference to show")
+        seconds = time.perf_counter() - began
+    except AdjustmentError as exc:
+        err.write(f"Error: {exc}.\n")
+        return 2
+    return _emit(request, portfolio, chosen, diff, seconds, out, err)
+
+
+def _blocking_load_errors(portfolio: Portfolio) -> list[Diagnostic]:
+    return [d for d in portfolio.load_diagnostics
+            if d.is_error and any(part in d.file for part in _PLAN_INPUTS)]
+
+
+def _cli_adjustments(request: PlanRequest) -> Adjustments:
+    return Adjustments(
+        method=Method(request.method) if request.method else None,
+        years=parse_years(request.years) if request.years else None,
+        budget=[parse_frame_change(t, "--frame") for t in request.frames],
+        staff=[parse_frame_change(t, "--staff") for t in request.staff],
+        include=set(request.include),
+        exclude=set(request.exclude),
+    )
+
+
+def _scenario(portfolio: Portfolio, name: str | None) -> tuple[Adjustments | None, str | None]:
+    if name is None:
+        return None, None
+    for scenario in portfolio.scenarios:
+        stem = Path(scenario.where().file).stem
+        if name in (scenario.id, stem):
+            return Adjustments.from_scenario(scenario), scenario.id
+    known = ", ".join(sorted(s.id for s in portfolio.scenarios)) or "none – add one under scenarios/"
+    raise AdjustmentError(f"there is no scenario {name!r}; known scenarios: {known}")
+
+
+def _settings(portfolio: Portfolio, request: PlanRequest) -> SolveSettings:
+    assert portfolio.programme is not None
+    model = portfolio.programme.prioritisation
+    return SolveSettings(
+        gap=model.gap if request.gap is None else request.gap,
+        time_limit=model.time_limit_seconds if request.time_limit is None else request.time_limit,
+    )
+
+
+def _emit(
+    request: PlanRequest, portfolio: Portfolio, outcome: Outcome, diff: PlanDiff | None,
+    seconds: float, out: TextIO, err: TextIO,
+) -> int:
+    from ..writing import write_atomic
+    from .plan_view import render_text
+
+    plan = outcome.plan
+    command = "askoy2020 " + shlex.join(["prioritise", *request.argv[1:]]) if request.argv else "askoy2020 prioritise"
+    if request.output is not None:
+        if plan is None:
+            err.write(f"No plan is possible, so {request.output} was not written.\n")
+        else:
+            write_atomic(request.output, _file_text(request.output.suffix.lower(), plan, outcome, diff, command))
+    fmt = request.output_format
+    if fmt == "text" or (plan is None and fmt in ("yaml", "csv")):
+        render_text(out if plan is not None or fmt == "text" else err, portfolio, plan, outcome.conflicts,
+                    outcome.notes, seconds, diff)
+    elif fmt == "json":
+        out.write(outcome_json(plan, outcome.conflicts, outcome.notes, diff))
+    elif fmt == "yaml":
+        assert plan is not None
+        out.write(plan_yaml(plan, command))
+    else:
+        assert plan is not None
+        out.write(plan_csv(plan))
+    if request.output is not None and plan is not None:
+        err.write(f"Wrote the plan to {request.output}\n")
+    return 0 if plan is not None else 1
+
+
+def _file_text(suffix: str, plan: Plan, outcome: Outcome, diff: PlanDiff | None, command: str) -> str:
+    if suffix == ".json":
+        return outcome_json(plan, outcome.conflicts, outcome.notes, diff)
+    if suffix == ".csv":
+        return plan_csv(plan)
+    return plan_yaml(plan, command)

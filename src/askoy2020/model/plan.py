@@ -1,0 +1,115 @@
+"""A prioritisation plan written by ``askoy2020 prioritise --output``:
+``data/plans/*.yaml``.
+
+The plan is a record like any other so that ``validate`` can tell when the
+data have moved on since it was made, and a report can show it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .base import Fte, Id, Money, Note, Record, Text, Year, YearRange
+from .prioritisation import Method
+
+
+class SolverStatus(str, Enum):
+    OPTIMAL = "optimal"
+    """Proven optimal (within the stated gap)."""
+    TIME_LIMIT = "time-limit"
+    """Stopped at the time limit with the best plan found so far."""
+
+
+class SolverOutcome(Record):
+    status: SolverStatus
+    """optimal or time-limit."""
+    gap: float = Field(ge=0)
+    """Relative distance between the plan's value and the best possible (0 = proven optimal)."""
+    bound: float
+    """The solver's upper bound on the value of any plan, points."""
+
+
+class FrameUse(Record):
+    year: Year
+    budget_frame: Money | None = None
+    """Programme budget frame, 1000 kr (absent: no frame)."""
+    budget_used: Money
+    """Cost of the selected projects, 1000 kr."""
+    staff_frame: Fte | None = None
+    """Programme staff frame, årsverk (absent: no frame)."""
+    staff_used: Fte
+    """Staff of the selected projects, årsverk."""
+
+
+
+class MarginalValue(Record):
+    """What a larger frame would buy."""
+
+    scope: Id
+    """programme, or the area id."""
+    resource: Id
+    """budget or staff."""
+    year: Year
+    step: float = Field(gt=0)
+    """The increase tried: 1000 kr (the model's frame_step) or 1 årsverk."""
+    value: float = Field(ge=0)
+    """Points the plan gains with it."""
+    enters: list[Id] = Field(default_factory=list)
+    """Projects that come in."""
+    leaves: list[Id] = Field(default_factory=list)
+    """Projects that make room for them."""
+
+
+class Selected(Record):
+    project: Id
+    """The project."""
+    start: Year
+    """The year it starts in the plan."""
+    value: float
+    """Its value in points."""
+    why: Text
+    """committed, locked, mandatory, included or chosen."""
+    cost: dict[Year, Money] = Field(default_factory=dict)
+    """Cost by year inside the plan years, 1000 kr."""
+    staff: dict[Year, Fte] = Field(default_factory=dict)
+    """Staff by year inside the plan years, årsverk."""
+
+
+class LeftOut(Record):
+    project: Id
+    """The project."""
+    value: float | None = None
+    """Its value in points, when it could be placed at all."""
+    kind: Id
+    """Reason kind: frame, predecessor, value, excluded, cancelled, no-start."""
+    reason: Note
+    """The reason in plain words."""
+
+
+class Plan(Record):
+    """The outcome of ``askoy2020 prioritise``: which projects run, when, and why others do not."""
+
+    id: Id
+    """Plan id, e.g. plan-2021."""
+    programme: Id
+    """The programme it was made for."""
+    method: Method
+    """weighted or wsjf."""
+    scenario: Id | None = None
+    """The scenario solved, if any."""
+    years: YearRange
+    """The plan years."""
+    solver: SolverOutcome
+    """How good the plan is proven to be."""
+    value: float
+    """Total value of the selected projects, points."""
+    frames: list[FrameUse] = Field(default_factory=list)
+    """Programme frames and their use by year."""
+    marginal_values: list[MarginalValue] = Field(default_factory=list)
+    """What more money or staff would buy, for the programme frames and every area frame that binds."""
+    selected: list[Selected] = Field(default_factory=list)
+    """Projects in the plan."""
+    left_out: list[LeftOut] = Field(default_factory=list)
+    """Projects not in the plan, with the reason."""

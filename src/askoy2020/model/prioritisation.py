@@ -1,0 +1,98 @@
+"""How projects are valued and what-if scenarios: the ``prioritisation``
+block of ``programme.yaml`` and ``data/scenarios/*.yaml``.
+
+The method and every weight are data, so a budget meeting can see (and git
+can show) exactly what the plan optimises.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field, model_validator
+
+from .base import Id, Note, Record, Text, Year, YearRange
+
+
+class Method(str, Enum):
+    WEIGHTED = "weighted"
+    WSJF = "wsjf"
+
+
+class Wsjf(Record):
+    """Weighted shortest job first: cost of delay ÷ job size."""
+
+    cost_of_delay: list[Id] = Field(default_factory=list)
+    """Criteria whose weighted score is the cost of delay; empty means every criterion."""
+
+
+class Prioritisation(Record):
+    """The prioritisation model: what a project is worth to the programme.
+
+    weighted: value = area strategic_weight × 100 × Σ weight·normalised score ÷ Σ weight.
+    wsjf: the same score over the cost-of-delay criteria, divided by the job
+    size (the project's cost in the plan years, in million kr, at least 1).
+    Both then lose ``delay_discount`` per year the start is later than the
+    project's earliest start, and gain ``benefit_weight`` points per 1000 kr
+    of expected benefits (gevinst) that fall inside the plan years.
+    """
+
+    method: Method = Method.WEIGHTED
+    """weighted or wsjf."""
+    benefit_weight: float = Field(default=0.0, ge=0)
+    """Points per 1000 kr of expected benefits inside the plan years (0 leaves benefits out)."""
+    delay_discount: float = Field(default=0.0, ge=0, le=1)
+    """Share of a project's score lost for each year its start is put off."""
+    wsjf: Wsjf = Field(default_factory=Wsjf)
+    """Settings for the wsjf method."""
+    gap: float = Field(default=0.0001, ge=0, le=0.5)
+    """Relative optimality gap at which the solver may stop (0.0001 = 0.01 %)."""
+    time_limit_seconds: float = Field(default=10.0, gt=0, le=86400)
+    """Longest the solver may search before it returns its best plan."""
+    frame_step: float = Field(default=1000.0, gt=0)
+    """Budget increase (1000 kr) used to show what more money in a year would buy."""
+
+
+class FrameChange(Record):
+    """One change to a budget or staff frame."""
+
+    year: Year
+    """The year whose frame changes."""
+    area: Id | None = None
+    """The area whose frame changes; without it the programme frame."""
+    change: float | None = None
+    """Amount added (negative: cut), 1000 kr or årsverk."""
+    set: float | None = Field(default=None, ge=0)
+    """New frame, replacing the old one."""
+
+    @model_validator(mode="after")
+    def _one_of_change_or_set(self) -> FrameChange:
+        if (self.change is None) == (self.set is None):
+            raise ValueError("give either 'change' (added to the frame) or 'set' (the new frame), not both or neither")
+        return self
+
+
+class Scenario(Record):
+    """A named what-if: changes to frames, weights, scores or which projects are in."""
+
+    id: Id
+    """Name used with ``prioritise --scenario``, e.g. ekstra-digital."""
+    name: Text
+    """What the scenario asks, e.g. 'Ekstra 5 mill. til digitalisering i 2021'."""
+    description: Note | None = None
+    method: Method | None = None
+    """Use another method than the programme's."""
+    budget_frames: list[FrameChange] = Field(default_factory=list)
+    """Changes to budget frames (1000 kr)."""
+    staff_frames: list[FrameChange] = Field(default_factory=list)
+    """Changes to staff frames (årsverk)."""
+    weights: dict[Id, float] = Field(default_factory=dict)
+    """New weights by criterion id."""
+    scores: dict[Id, dict[Id, float]] = Field(default_factory=dict)
+    """New scores: project id -> criterion id -> score."""
+    include: list[Id] = Field(default_factory=list)
+    """Projects that must be in the plan."""
+    exclude: list[Id] = Field(default_factory=list)
+    """Projects kept out of the plan."""
+    years: YearRange | None = None
+    """Plan years when other than the economic plan."""

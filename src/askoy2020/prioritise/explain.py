@@ -1,0 +1,289 @@
+"""Why: why a project is left out, what more money would buy, and why no
+plan exists at all. Every answer is computed, not guessed: a frame's
+shortfall from the plan's own use, a displacement from a re-solve with the
+project forced in, a marginal value from a re-solve with a larger frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..diagnostics import Location
+from ..rules.registry import amount, fte
+from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
+from .solver import Solution, SolveSettings, solve
+from .value import to_points
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One reason no plan exists."""
+
+    message: str
+    location: Location
+    hint: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: str  # frame | predecessor | timing | value
+    text: str
+    value: float  # points of its best option
+
+
+@dataclass(frozen=True)
+class Marginal:
+    key: FrameKey
+    step: float
+    gain: float  # points
+    enters: tuple[str, ...]
+    leaves: tuple[str, ...]
+
+
+@dataclass
+class Usage:
+    """How much of every frame the plan uses."""
+
+    used: dict[FrameKey, float] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, problem: Problem, chosen: dict[str, int]) -> Usage:
+        usage = cls({f.key: 0.0 for f in problem.frames})
+        for candidate in problem.candidates:
+            k = chosen.get(candidate.id)
+            if k is None:
+                continue
+            option = candidate.options[k]
+            for frame in problem.frames:
+                key = frame.key
+                if key.scope in ("programme", candidate.project.area):
+                    usage.used[key] += option.use(key.resource).get(key.year, 0.0)
+        return usage
+
+
+def show(resource: Resource, value: float) -> str:
+    return amount(value) if resource is Resource.BUDGET else fte(value)
+
+
+# ---------------------------------------------------------------- infeasible
+
+_FORCED_WORDS = {Why.COMMITTED: "committed", Why.LOCKED: "locked", Why.MANDATORY: "mandatory",
+                 Why.INCLUDED: "included"}
+
+
+def structural_conflicts(problem: Problem) -> list[Conflict]:
+    """Conflicts visible without solving: a project that must be in but
+    cannot be placed, or whose hard predecessor can never be in."""
+    conflicts = []
+    for gone in problem.not_placeable:
+        project = gone.project
+        word = "locked" if project.locked else "mandatory" if project.mandatory else None
+        if word and gone.kind != "cancelled":
+            conflicts.append(Conflict(
+                f"{word} project {project.id} cannot be in the plan: it {gone.reason}",
+                project.where("start_window") if gone.kind == "no-start" and project.start_window
+                else project.where(),
+                "Widen its start window, change the plan years, or drop the exclusion.",
+            ))
+    for candidate in problem.candidates:
+        if candidate.blocked and not candidate.optional:
+            conflicts.append(Conflict(
+                f"{_FORCED_WORDS[candidate.forced]} project {candidate.id} {candidate.blocked}",
+                candidate.project.where("depends_on"),
+                "Make the predecessor plannable again, or change the dependency to strength: soft.",
+            ))
+    return conflicts
+
+
+def frame_conflicts(problem: Problem, settings: SolveSettings) -> list[Conflict]:
+    """Solve the elastic model (frames may be overrun at a price) and name
+    each frame the projects that must be in overrun, by how much, and who uses it."""
+    elastic = solve(problem, settings, elastic=True)
+    if not elastic.feasible:
+        return _timing_conflicts(problem)
+    frames = {f.key: f for f in problem.frames}
+    conflicts = []
+    for key, excess in sorted(elastic.excess.items(), key=lambda kv: str(kv[0])):
+        if isinstance(key, FrameKey):
+            frame = frames[key]
+            users = _users(problem, elastic.chosen, key)
+            listed = ", ".join(f"{c.id} {_FORCED_WORDS.get(c.forced, 'needed')} ({show(key.resource, use)})"
+                               for c, use in users[:5])
+            more = f" and {len(users) - 5} more" if len(users) > 5 else ""
+            conflicts.append(Conflict(
+                f"{key.label()}: the projects that must be in need {show(key.resource, frame.limit + excess)} "
+                f"{key.resource.unit}, the frame is {show(key.resource, frame.limit)}: over by "
+                f"{show(key.resource, excess)}. They are {listed}{more}",
+                frame.location,
+                f"Raise the frame by at least {show(key.resource, excess)}, or move or cut one of these projects.",
+            ))
+        else:
+            share = next(s for s in problem.min_shares if s.area == key)
+            conflicts.append(Conflict(
+                f"area {key}'s minimum share {share.share:.0%} asks for {amount(share.amount)} (1000 kr) over "
+                f"the plan years, but its projects can give at most {amount(share.amount - excess)}",
+                share.location,
+                "Lower min_share, or add projects to the area.",
+            ))
+    return conflicts or _timing_conflicts(problem)
+
+
+def _users(problem: Problem, chosen: dict[str, int], key: FrameKey) -> list[tuple[Candidate, float]]:
+    users = []
+    for candidate in problem.candidates:
+        k = chosen.get(candidate.id)
+        if k is not None and key.scope in ("programme", candidate.project.area):
+            use = candidate.options[k].use(key.resource).get(key.year, 0.0)
+            if use:
+                users.append((candidate, use))
+    return sorted(users, key=lambda cu: (cu[0].optional, -cu[1], cu[0].id))
+
+
+def _timing_conflicts(problem: Problem) -> list[Conflict]:
+    conflicts = []
+    for link in problem.links:
+        succ, pred = problem.candidate(link.succ), problem.candidate(link.pred)
+        assert succ is not None and pred is not None
+        if succ.optional or link.dependency.strength.value != "hard":
+            continue
+        if not any(link.allowed):
+            conflicts.append(Conflict(
+                f"{_FORCED_WORDS[succ.forced]} project {succ.id} must follow {pred.id} "
+                f"({describe_dependency(link.dependency)}), but no start in its window allows that",
+                link.location,
+                f"Widen {succ.id}'s start window, move {pred.id}, or change the dependency.",
+            ))
+    return conflicts or [Conflict(
+        "the projects that must be in cannot all be placed together (dependencies, windows and frames)",
+        Location("programme.yaml"), "Check the start windows and dependencies of mandatory and locked projects.",
+    )]
+
+
+# ---------------------------------------------------------------- left out
+
+def left_out_reasons(
+    problem: Problem, solution: Solution, settings: SolveSettings, displace_limit: int = 60
+) -> dict[str, Reason]:
+    """A reason for every optional candidate not in ``solution``. The
+    ``displace_limit`` most valuable ones also get a re-solve that shows
+    what taking them in would push out."""
+    usage = Usage.of(problem, solution.chosen)
+    limits = {f.key: f for f in problem.frames}
+    reasons: dict[str, Reason] = {}
+    out = [c for c in problem.candidates if c.id not in solution.chosen]
+    best = {c.id: max(o.value for o in c.options) for c in out}
+    ranked = sorted(out, key=lambda c: (-best[c.id], c.id))
+    displace_for = {c.id for c in ranked[:displace_limit]}
+    for candidate in out:
+        value = to_points(best[candidate.id])
+        blocker = _predecessor_reason(problem, candidate, solution)
+        if blocker is not None:
+            reasons[candidate.id] = Reason(blocker[0], blocker[1], value)
+            continue
+        short = _shortfalls(candidate, usage, limits)
+        parts = []
+        if short:
+            parts.append("; ".join(f"{k.label()} short by {show(k.resource, v)} {k.resource.unit}" for k, v in short))
+        if candidate.id in displace_for:
+            parts.append(_displacement(problem, candidate, solution, settings))
+        elif not short:
+            parts.append("it fits the frames but is worth less than the plan it would change")
+        reasons[candidate.id] = Reason("frame" if short else "value", "; ".join(parts), value)
+    return reasons
+
+
+def _predecessor_reason(problem: Problem, candidate: Candidate, solution: Solution) -> tuple[str, str] | None:
+    if candidate.blocked:
+        return "predecessor", candidate.blocked
+    missing, mistimed = [], []
+    for link in problem.links:
+        if link.succ != candidate.id or link.dependency.strength.value != "hard":
+            continue
+        k = solution.chosen.get(link.pred)
+        if k is None:
+            missing.append(f"{link.pred} ({describe_dependency(link.dependency)})")
+        elif not any(k in allowed for allowed in link.allowed):
+            pred = problem.candidate(link.pred)
+            assert pred is not None
+            option = pred.options[k]
+            missing_at = option.end_date if link.dependency.type.value == "finish-to-start" else option.start_date
+            mistimed.append(f"{link.pred} ({describe_dependency(link.dependency)}; it is planned to "
+                            f"{'end' if link.dependency.type.value == 'finish-to-start' else 'start'} {missing_at})")
+    if missing:
+        return "predecessor", "needs " + ", ".join(missing) + ", which is not in the plan"
+    if mistimed:
+        return "timing", "no start in its window comes after " + ", ".join(mistimed)
+    return None
+
+
+def _shortfalls(candidate: Candidate, usage: Usage, limits: dict[FrameKey, Frame]) -> list[tuple[FrameKey, float]]:
+    """The frames one of its options overruns and by how much: the option
+    that needs the least extra (fewest frames, then smallest amount)."""
+    best: list[tuple[FrameKey, float]] | None = None
+    best_rank: tuple[int, float] | None = None
+    for option in candidate.options:
+        short = []
+        for key, frame in limits.items():
+            if key.scope not in ("programme", candidate.project.area):
+                continue
+            need = usage.used[key] + option.use(key.resource).get(key.year, 0.0) - frame.limit
+            if option.use(key.resource).get(key.year, 0.0) and need > 1e-9:
+                short.append((key, need))
+        rank = (len(short), sum(v * (1000 if k.resource is Resource.STAFF else 1) for k, v in short))
+        if best_rank is None or rank < best_rank:
+            best, best_rank = short, rank
+    return best or []
+
+
+def _displacement(problem: Problem, candidate: Candidate, solution: Solution, settings: SolveSettings) -> str:
+    forced = solve(problem, settings, force_in=candidate.id)
+    value = to_points(max(o.value for o in candidate.options))
+    if not forced.feasible:
+        return "it cannot be taken in even by leaving others out: what must be in fills the frames"
+    pushed = sorted(set(solution.chosen) - set(forced.chosen))
+    lost = to_points(solution.value - forced.value)
+    if not pushed:
+        return f"taking it in would change the plan's timing and cost {lost:.1f} points"
+    worth = sum(to_points(_value_of(problem, pid, solution)) for pid in pushed)
+    names = ", ".join(pushed[:5]) + (f" and {len(pushed) - 5} more" if len(pushed) > 5 else "")
+    return (f"taking it in ({value:.1f} points) would push out {names} ({worth:.1f} points): "
+            f"the plan would lose {max(lost, 0.0):.1f} points")
+
+
+def _value_of(problem: Problem, pid: str, solution: Solution) -> int:
+    candidate = problem.candidate(pid)
+    assert candidate is not None
+    return candidate.options[solution.chosen[pid]].value
+
+
+# ---------------------------------------------------------------- marginal
+
+def marginal_values(problem: Problem, solution: Solution, settings: SolveSettings, step: float) -> list[Marginal]:
+    """What the plan gains when a frame grows by ``step`` (1000 kr) or by
+    one årsverk: for every programme frame, and for every area frame that
+    stands in the way of a project left out (the others cannot buy anything)."""
+    usage = Usage.of(problem, solution.chosen)
+    out = [c for c in problem.candidates if c.id not in solution.chosen and not c.blocked]
+    found = []
+    for frame in problem.frames:
+        key = frame.key
+        more = step if key.resource is Resource.BUDGET else 1.0
+        if key.scope != "programme" and not _stands_in_way(frame, usage, out):
+            continue
+        bigger = solve(problem, settings, frame_change={key: more})
+        if not bigger.feasible:
+            continue
+        gain = max(0.0, to_points(bigger.value - solution.value))
+        enters = tuple(sorted(set(bigger.chosen) - set(solution.chosen))) if gain else ()
+        leaves = tuple(sorted(set(solution.chosen) - set(bigger.chosen))) if gain else ()
+        if key.scope == "programme" or gain:
+            found.append(Marginal(key, more, gain, enters, leaves))
+    return found
+
+
+def _stands_in_way(frame: Frame, usage: Usage, out: list[Candidate]) -> bool:
+    key = frame.key
+    slack = frame.limit - usage.used[key]
+    return any(
+        option.use(key.resource).get(key.year, 0.0) > slack + 1e-9
+        for c in out if c.project.area == key.scope for option in c.options
+    )
