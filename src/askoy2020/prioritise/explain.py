@@ -79,7 +79,7 @@ def structural_conflicts(problem: Problem) -> list[Conflict]:
         word = "locked" if project.locked else "mandatory" if project.mandatory else None
         if word and gone.kind != "cancelled":
             conflicts.append(Conflict(
-                f"{word} project {project.id} cannot be in the plan: it {gone.reason}",
+                f"{word} project {project.id} cannot be in the plan ({gone.reason})",
                 project.where("start_window") if gone.kind == "no-start" and project.start_window
                 else project.where(),
                 "Widen its start window, change the plan years, or drop the exclusion.",

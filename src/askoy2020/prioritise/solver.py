@@ -1,15 +1,18 @@
 """The mixed-integer model, solved exactly with HiGHS.
 
 One binary x[p,k] per project p and start option k.
-  maximise   Σ value[p,k]·x[p,k]  (+ a tie-break worth less than one unit)
+  maximise   Σ value[p,k]·x[p,k]
   subject to Σ_k x[p,k] = 1 for committed, locked, mandatory, included p;  ≤ 1 otherwise
              Σ use[p,k,y]·x[p,k] ≤ frame       for every programme and area frame, year, resource
              x[s,k] ≤ Σ_{j allowed} x[p,j]     hard dependency p → s (selection and timing)
              x[s,k] + Σ_{j not allowed} x[p,j] ≤ 1   soft dependency: order only
              Σ cost[p,k]·x[p,k] ≥ min_share·programme budget   for an area with min_share
-Values are integers (thousandths of a point), so a tie-break that adds less
-than one unit in total cannot change which value is optimal, only which of
-several equally good plans is returned: lower ids and earlier starts first.
+Values are whole thousandths of a point, so the objective is integral:
+HiGHS then rounds its bound down to a whole unit, which proves optimality
+several times faster than with fractional tie-break terms (measured: 5 s
+against 15–19 s on a 500-project portfolio). Ties are broken in a second
+solve instead, only when the first has proven its value optimal: among the
+plans worth exactly that value it prefers lower ids and earlier starts.
 
 ``elastic=True`` solves the variant used to explain infeasibility: frames
 and minimum shares may be exceeded at a price, and the excess is minimised.
@@ -27,6 +30,7 @@ from typing import Any
 from .problem import Candidate, FrameKey, Problem, Resource
 
 INF = float("inf")
+TIE_BREAK_NODES = 100
 # Elastic prices: one årsverk weighs like a million kroner.
 _SLACK_PRICE = {Resource.BUDGET: 1.0, Resource.STAFF: 1000.0}
 
@@ -94,16 +98,11 @@ def solve(
     frames changed (the what-would-it-take questions of the explanation)."""
     model = _Model()
     columns: dict[str, list[int]] = {}
-    total = sum(len(c.options) for c in problem.candidates)
-    position = 0
     for candidate in problem.candidates:
         cols = []
         for option in candidate.options:
-            position += 1
-            tie = 0.5 * (total - position + 1) / (total * total) if option.value > 0 else -0.5 / total
-            value = 0.0 if elastic else option.value + tie
-            blocked = candidate.blocked is not None and candidate.optional
-            cols.append(model.column(value, 0.0 if blocked else 1.0))
+            value = 0.0 if elastic else float(option.value)
+            cols.append(model.column(value, 0.0 if candidate.blocked else 1.0))
         columns[candidate.id] = cols
     slacks: dict[FrameKey | str, int] = {}
     _choice_rows(model, problem, columns, force_in)
@@ -181,6 +180,9 @@ def _run(
     import highspy
     import numpy as np
 
+    if not model.cost:  # nothing to decide; HiGHS reports an empty model as no solution
+        holds = all(lo <= 1e-9 and up >= -1e-9 for lo, up in zip(model.row_lower, model.row_upper))
+        return Solution("optimal" if holds else "infeasible")
     highs = _quiet_highs()
     highs.setOptionValue("mip_rel_gap", settings.gap)
     highs.setOptionValue("time_limit", settings.time_limit)
@@ -204,15 +206,29 @@ def _run(
     highs.passModel(lp)
     began = time.perf_counter()
     highs.run()
-    seconds = time.perf_counter() - began
     status = highs.getModelStatus()
     info = highs.getInfo()
-    has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     if status == highspy.HighsModelStatus.kInfeasible:
-        return Solution("infeasible", seconds=seconds)
-    if not has_solution:
-        return Solution("no-solution", seconds=seconds)
-    values = highs.getSolution().col_value
+        return Solution("infeasible", seconds=time.perf_counter() - began)
+    if info.primal_solution_status != 2:  # kSolutionStatusFeasible
+        return Solution("no-solution", seconds=time.perf_counter() - began)
+    values = list(highs.getSolution().col_value)
+    chosen, total = _read(problem, columns, values)
+    excess = {key: float(values[col]) for key, col in slacks.items() if values[col] > 1e-6}
+    optimal = status == highspy.HighsModelStatus.kOptimal
+    bound = float(info.mip_dual_bound) if not slacks else 0.0
+    # With whole units, a bound less than one unit above the plan proves it optimal.
+    proven = bool(slacks) or bound - total < 1.0
+    gap = 0.0 if proven else max(0.0, (bound - total) / max(1.0, abs(bound)))
+    if proven and not slacks and total > 0:
+        chosen = _prefer_low_ids(highs, model, problem, columns, values, total, settings) or chosen
+    else:
+        chosen = _drop_worthless(problem, chosen)
+    seconds = time.perf_counter() - began
+    return Solution("optimal" if optimal else "time-limit", chosen, total, bound, gap, seconds, excess)
+
+
+def _read(problem: Problem, columns: dict[str, list[int]], values: list[float]) -> tuple[dict[str, int], int]:
     chosen = {}
     total = 0
     for candidate in problem.candidates:
@@ -220,13 +236,56 @@ def _run(
             if values[col] > 0.5:
                 chosen[candidate.id] = k
                 total += candidate.options[k].value
-    excess = {key: float(values[col]) for key, col in slacks.items() if values[col] > 1e-6}
-    optimal = status == highspy.HighsModelStatus.kOptimal
-    bound = float(info.mip_dual_bound) if not slacks else 0.0
-    gap = 0.0 if slacks else max(0.0, (bound - total) / max(1.0, abs(bound)))
-    if gap < 1e-9 or bound - total < 1.0:  # within the tie-break: nothing better exists
-        gap = 0.0
-    return Solution("optimal" if optimal else "time-limit", chosen, total, bound, gap, seconds, excess)
+    return chosen, total
+
+
+def _prefer_low_ids(
+    highs: Any, model: _Model, problem: Problem, columns: dict[str, list[int]],
+    values: list[float], total: int, settings: SolveSettings,
+) -> dict[str, int] | None:
+    """Second solve: keep the proven optimal value, and among the plans
+    that reach it prefer lower ids and earlier starts (rank weights: the
+    first option of the first project weighs most); a project worth nothing
+    is taken only when it must be."""
+    import highspy
+    import numpy as np
+
+    n = len(model.cost)
+    worth = [i for i, c in enumerate(model.cost) if c]
+    highs.addRow(float(total), INF, len(worth), np.array(worth, dtype=np.int32),
+                 np.array([model.cost[i] for i in worth], dtype=float))
+    ranks = np.array([float(n - i) if model.cost[i] > 0 else -float(n) for i in range(n)])
+    highs.changeColsCost(n, np.arange(n, dtype=np.int32), ranks)
+    start = highspy.HighsSolution()
+    start.col_value = values
+    highs.setSolution(start)
+    highs.setOptionValue("mip_rel_gap", 0.0)
+    # A node limit, not a time limit, so the tie-break itself is deterministic;
+    # the time limit only guards against a pathological case.
+    highs.setOptionValue("mip_max_nodes", TIE_BREAK_NODES)
+    highs.setOptionValue("time_limit", max(1.0, settings.time_limit / 4))
+    highs.run()
+    if highs.getInfo().primal_solution_status != 2:
+        return None
+    chosen, value = _read(problem, columns, list(highs.getSolution().col_value))
+    return chosen if value == total else None
+
+
+def _drop_worthless(problem: Problem, chosen: dict[str, int]) -> dict[str, int]:
+    """Leave out optional projects worth nothing that the solver took only
+    because they cost it nothing to take, unless a selected project needs
+    them or an area's minimum share counts on them."""
+    if problem.min_shares:
+        return chosen
+    needed = {link.pred for link in problem.links
+              if link.succ in chosen and link.dependency.strength.value == "hard"}
+    kept = {}
+    for pid, k in chosen.items():
+        candidate = problem.candidate(pid)
+        assert candidate is not None
+        if pid in needed or not candidate.optional or candidate.options[k].value > 0:
+            kept[pid] = k
+    return kept
 
 
 def _quiet_highs() -> Any:

@@ -1,0 +1,129 @@
+"""``askoy2020 prioritise`` on the sample data and on broken input: exit
+codes, formats, scenarios and the saved plan that validate understands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from askoy2020.cli.app import app
+
+runner = CliRunner()
+DATA = Path(__file__).parent.parent.parent / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def test_sample_plan_in_text_is_proven_optimal_with_reasons() -> None:
+    result = runner.invoke(app, ["prioritise", str(DATA)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Proven optimal" in out
+    assert "Frames per year" in out and "Left out" in out
+    assert "short by" in out and "which is not in the plan" in out
+    assert "Where more would buy value" in out
+
+
+def test_json_output_is_the_plan_with_a_schema_version() -> None:
+    result = runner.invoke(app, ["prioritise", str(DATA), "--format", "json", "--no-explain"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1 and document["feasible"] is True
+    selected = {row["project"]: row for row in document["plan"]["selected"]}
+    assert selected["OL-05"]["why"] == "mandatory" and selected["EI-05"]["why"] == "locked"
+
+
+def test_csv_has_one_row_per_project() -> None:
+    result = runner.invoke(app, ["prioritise", str(DATA), "--format", "csv", "--no-explain"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 70
+    assert {r["decision"] for r in rows} == {"selected", "left out"}
+    assert "cost_2021" in rows[0]
+
+
+def test_saved_plan_validates_and_is_reproducible(data: Path) -> None:
+    target = data / "plans" / "ny.yaml"
+    first = runner.invoke(app, ["prioritise", str(data), "--output", str(target)])
+    assert first.exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Plan made by askoy2020 prioritise")
+    assert "id: ny" in text
+    check = runner.invoke(app, ["validate", str(data), "--as-of", "2020-10-31", "--format", "json"])
+    rules = [d["rule"] for d in json.loads(check.stdout)["diagnostics"]]
+    assert check.exit_code == 0 and not [r for r in rules if r.startswith("ASK70")]
+    runner.invoke(app, ["prioritise", str(data), "--output", str(target)])
+    assert target.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in target.parent.iterdir()) == ["budsjett-2021.yaml", "ny.yaml"], "no temp files"
+
+
+def test_saved_plan_goes_stale_when_a_cost_changes(data: Path) -> None:
+    project = data / "programmes" / "ei" / "projects" / "EI-05.yaml"  # locked, so in the plan
+    project.write_text(project.read_text(encoding="utf-8").replace("cost: {2021: ", "cost: {2021: 1"),
+                       encoding="utf-8")
+    check = runner.invoke(app, ["validate", str(data), "--as-of", "2020-10-31", "--format", "json"])
+    assert "ASK702" in {d["rule"] for d in json.loads(check.stdout)["diagnostics"]}
+
+
+def test_infeasible_frames_exit_1_naming_frame_amount_and_place(data: Path) -> None:
+    target = data / "plans" / "budsjett-2021.yaml"
+    before = target.read_bytes()
+    result = runner.invoke(app, ["prioritise", str(data), "--frame", "2019=50000", "--output", str(target)])
+    assert result.exit_code == 1
+    assert "No plan is possible" in result.stdout
+    assert "programme budget frame 2019" in result.stdout and "over by 38 650" in result.stdout
+    assert "programme.yaml:10" in result.stdout
+    assert "Traceback" not in result.output
+    assert target.read_bytes() == before, "a failed run leaves the old plan alone"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--frame", "2019=+x"], "is not YEAR=+N"),
+    (["--frame", "2030=+5"], "outside the plan years"),
+    (["--frame", "ZZ:2021=+5"], "no programme area ZZ"),
+    (["--exclude", "XX-99"], "there is no project XX-99"),
+    (["--scenario", "nope"], "no scenario 'nope'; known scenarios: ekstra-2021, uten-robot, wsjf"),
+    (["--years", "2017-2021"], "outside the economic plan"),
+    (["--output", "plan.txt"], "must end in .yaml, .json or .csv"),
+])
+def test_bad_options_exit_2_with_a_clear_message(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["prioritise", str(DATA), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_scenario_prints_its_difference_from_the_baseline() -> None:
+    result = runner.invoke(app, ["prioritise", str(DATA), "--scenario", "ekstra-2021"])
+    assert result.exit_code == 0
+    assert "scenario: ekstra-2021" in result.stdout
+    assert "Difference from the baseline plan" in result.stdout
+    assert "+ DK-05" in result.stdout
+
+
+def test_cli_options_change_the_plan() -> None:
+    base = json.loads(runner.invoke(app, ["prioritise", str(DATA), "--format", "json", "--no-explain"]).stdout)
+    more = json.loads(runner.invoke(app, ["prioritise", str(DATA), "--format", "json", "--no-explain",
+                                          "--frame", "DK:2021=+3100", "--include", "KM-06"]).stdout)
+    before = {r["project"] for r in base["plan"]["selected"]}
+    chosen = {r["project"] for r in more["plan"]["selected"]}
+    assert not {"DK-05", "KM-06"} & before
+    assert {"DK-05", "KM-06"} <= chosen
+
+
+def test_a_broken_project_file_stops_the_plan(data: Path) -> None:
+    (data / "programmes" / "dk" / "projects" / "DK-05.yaml").write_text("id: DK-05\nname: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["prioritise", str(data)])
+    assert result.exit_code == 1
+    assert "records the plan needs could not be read" in result.stderr
+    assert "DK-05.yaml:" in result.stderr
