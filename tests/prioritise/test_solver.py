@@ -67,3 +67,17 @@ def test_solver_prints_nothing(capfd: object) -> None:
     solve(build_problem(p), EXACT)
     out, _ = capfd.readouterr()  # type: ignore[attr-defined]
     assert out == ""
+
+
+def test_solve_many_gives_the_serial_answers_in_question_order(capfd: object) -> None:
+    from askoy2020.prioritise.solver import solve_many
+
+    p = portfolio(programme({2019: 100, 2020: 100}), [area()],
+                  [project(f"P{i}", {2019 + i % 2: 30 + 10 * i}, (i % 5, 5 - i % 5)) for i in range(8)])
+    problem = build_problem(p)
+    questions = [{"force_in": f"P{i}"} for i in range(8)]
+    parallel = solve_many(problem, EXACT, questions)
+    serial = [solve(problem, EXACT, **q) for q in questions]
+    assert [(s.value, s.chosen) for s in parallel] == [(s.value, s.chosen) for s in serial]
+    out, _ = capfd.readouterr()  # type: ignore[attr-defined]
+    assert out == "", "no solver banner from any thread"

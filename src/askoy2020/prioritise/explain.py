@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Location
 from ..rules.registry import amount, fte
 from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
-from .solver import Solution, SolveSettings, solve
+from .solver import Solution, SolveSettings, solve, solve_many
 from .value import to_points
 
 
@@ -160,34 +160,56 @@ def _timing_conflicts(problem: Problem) -> list[Conflict]:
 
 # ---------------------------------------------------------------- left out
 
-def left_out_reasons(
-    problem: Problem, solution: Solution, settings: SolveSettings, displace_limit: int = 60
-) -> dict[str, Reason]:
+# Explanations re-solve the model once per question. Up to this many
+# candidates every question is asked with the plan's own settings; above it
+# they are asked for fewer projects and frames, with a looser gap and a
+# shorter limit, so a large portfolio is explained in seconds, not hours.
+SMALL = 300
+
+
+@dataclass(frozen=True)
+class ExplainBudget:
+    displace: int  # projects whose displacement is computed (most valuable first)
+    area_frames: int  # area frames whose marginal value is computed
+    settings: SolveSettings
+
+    @classmethod
+    def for_problem(cls, problem: Problem, settings: SolveSettings) -> ExplainBudget:
+        if len(problem.candidates) <= SMALL:
+            return cls(20, 30, settings)
+        return cls(10, 8, SolveSettings(gap=max(settings.gap, 0.001), time_limit=min(settings.time_limit, 1.0)))
+
+
+def left_out_reasons(problem: Problem, solution: Solution, budget: ExplainBudget) -> dict[str, Reason]:
     """A reason for every optional candidate not in ``solution``. The
-    ``displace_limit`` most valuable ones also get a re-solve that shows
-    what taking them in would push out."""
+    most valuable ones (as many as the budget allows) also get a re-solve
+    that shows what taking them in would push out."""
     usage = Usage.of(problem, solution.chosen)
     limits = {f.key: f for f in problem.frames}
     reasons: dict[str, Reason] = {}
     out = [c for c in problem.candidates if c.id not in solution.chosen]
     best = {c.id: max(o.value for o in c.options) for c in out}
-    ranked = sorted(out, key=lambda c: (-best[c.id], c.id))
-    displace_for = {c.id for c in ranked[:displace_limit]}
+    open_ = []
     for candidate in out:
-        value = to_points(best[candidate.id])
         blocker = _predecessor_reason(problem, candidate, solution)
         if blocker is not None:
-            reasons[candidate.id] = Reason(blocker[0], blocker[1], value)
-            continue
+            reasons[candidate.id] = Reason(blocker[0], blocker[1], to_points(best[candidate.id]))
+        else:
+            open_.append(candidate)
+    ranked = sorted(open_, key=lambda c: (-best[c.id], c.id))[:budget.displace]
+    forced = solve_many(problem, budget.settings, [{"force_in": c.id} for c in ranked])
+    displaced = {c.id: _displacement(problem, c, solution, f) for c, f in zip(ranked, forced)}
+    for candidate in open_:
         short = _shortfalls(candidate, usage, limits)
         parts = []
         if short:
             parts.append("; ".join(f"{k.label()} short by {show(k.resource, v)} {k.resource.unit}" for k, v in short))
-        if candidate.id in displace_for:
-            parts.append(_displacement(problem, candidate, solution, settings))
+        if candidate.id in displaced:
+            parts.append(displaced[candidate.id])
         elif not short:
             parts.append("it fits the frames but is worth less than the plan it would change")
-        reasons[candidate.id] = Reason("frame" if short else "value", "; ".join(parts), value)
+        reasons[candidate.id] = Reason("frame" if short else "value", "; ".join(parts),
+                                       to_points(best[candidate.id]))
     return reasons
 
 
@@ -234,8 +256,7 @@ def _shortfalls(candidate: Candidate, usage: Usage, limits: dict[FrameKey, Frame
     return best or []
 
 
-def _displacement(problem: Problem, candidate: Candidate, solution: Solution, settings: SolveSettings) -> str:
-    forced = solve(problem, settings, force_in=candidate.id)
+def _displacement(problem: Problem, candidate: Candidate, solution: Solution, forced: Solution) -> str:
     value = to_points(max(o.value for o in candidate.options))
     if not forced.feasible:
         return "it cannot be taken in even by leaving others out: what must be in fills the frames"
@@ -257,19 +278,26 @@ def _value_of(problem: Problem, pid: str, solution: Solution) -> int:
 
 # ---------------------------------------------------------------- marginal
 
-def marginal_values(problem: Problem, solution: Solution, settings: SolveSettings, step: float) -> list[Marginal]:
+def marginal_values(problem: Problem, solution: Solution, budget: ExplainBudget, step: float) -> list[Marginal]:
     """What the plan gains when a frame grows by ``step`` (1000 kr) or by
-    one årsverk: for every programme frame, and for every area frame that
-    stands in the way of a project left out (the others cannot buy anything)."""
+    one årsverk: for every programme frame, and for the area frames that
+    stand in the way of the most valuable projects left out (the others
+    cannot buy anything)."""
     usage = Usage.of(problem, solution.chosen)
     out = [c for c in problem.candidates if c.id not in solution.chosen and not c.blocked]
+    blocking = sorted(
+        ((-_blocked_value(f, usage, out), i) for i, f in enumerate(problem.frames) if f.key.scope != "programme"),
+    )
+    asked = {i for worth, i in blocking[:budget.area_frames] if worth < 0}
+    questions = []
+    for i, frame in enumerate(problem.frames):
+        if frame.key.scope == "programme" or i in asked:
+            questions.append((frame.key, step if frame.key.resource is Resource.BUDGET else 1.0))
+    # A larger frame keeps the plan feasible: it is the re-solve's first incumbent.
+    answers = solve_many(problem, budget.settings,
+                         [{"frame_change": {key: more}, "start": solution.chosen} for key, more in questions])
     found = []
-    for frame in problem.frames:
-        key = frame.key
-        more = step if key.resource is Resource.BUDGET else 1.0
-        if key.scope != "programme" and not _stands_in_way(frame, usage, out):
-            continue
-        bigger = solve(problem, settings, frame_change={key: more})
+    for (key, more), bigger in zip(questions, answers):
         if not bigger.feasible:
             continue
         gain = max(0.0, to_points(bigger.value - solution.value))
@@ -280,10 +308,12 @@ def marginal_values(problem: Problem, solution: Solution, settings: SolveSetting
     return found
 
 
-def _stands_in_way(frame: Frame, usage: Usage, out: list[Candidate]) -> bool:
+def _blocked_value(frame: Frame, usage: Usage, out: list[Candidate]) -> int:
+    """The value of projects left out that this area frame alone keeps out."""
     key = frame.key
     slack = frame.limit - usage.used[key]
-    return any(
-        option.use(key.resource).get(key.year, 0.0) > slack + 1e-9
-        for c in out if c.project.area == key.scope for option in c.options
+    return sum(
+        max(o.value for o in c.options) for c in out
+        if c.project.area == key.scope
+        and all(o.use(key.resource).get(key.year, 0.0) > slack + 1e-9 for o in c.options)
     )

@@ -11,6 +11,7 @@ from ..model.plan import FrameUse, LeftOut, MarginalValue, Plan, Selected, Solve
 from .adjust import Adjustments
 from .explain import (
     Conflict,
+    ExplainBudget,
     Marginal,
     Reason,
     frame_conflicts,
@@ -67,9 +68,15 @@ def prioritise(
         outcome.notes.append(
             f"no plan was found within the time limit of {settings.time_limit:g} s; raise --time-limit")
         return outcome
-    reasons = left_out_reasons(problem, solution, settings) if explain else {}
+    budget = ExplainBudget.for_problem(problem, settings)
+    reasons = left_out_reasons(problem, solution, budget) if explain else {}
     if explain:
-        outcome.marginals = marginal_values(problem, solution, settings, model.frame_step)
+        outcome.marginals = marginal_values(problem, solution, budget, model.frame_step)
+        if budget.settings is not settings:
+            outcome.notes.append(
+                f"with {len(problem.candidates)} projects, what-would-it-take re-solves were run for the "
+                f"{budget.displace} most valuable projects left out and {budget.area_frames} area frames, "
+                f"each stopped at a {budget.settings.gap:.1%} gap or {budget.settings.time_limit:g} s")
     outcome.plan = _plan(problem, solution, reasons, outcome.marginals, plan_id, scenario, portfolio)
     return outcome
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from typing import Any
 from .problem import Candidate, FrameKey, Problem, Resource
 
 INF = float("inf")
+_STDOUT_LOCK = threading.Lock()
 TIE_BREAK_NODES = 100
 # Elastic prices: one årsverk weighs like a million kroner.
 _SLACK_PRICE = {Resource.BUDGET: 1.0, Resource.STAFF: 1000.0}
@@ -93,9 +95,12 @@ def solve(
     force_in: str | None = None,
     frame_change: Mapping[FrameKey, float] | None = None,
     elastic: bool = False,
+    start: Mapping[str, int] | None = None,
 ) -> Solution:
     """Solve ``problem``; optionally with one more project forced in or some
-    frames changed (the what-would-it-take questions of the explanation)."""
+    frames changed (the what-would-it-take questions of the explanation).
+    ``start`` is a plan known to be feasible, handed to HiGHS as its first
+    incumbent (a larger frame keeps the baseline plan feasible)."""
     model = _Model()
     columns: dict[str, list[int]] = {}
     for candidate in problem.candidates:
@@ -109,7 +114,20 @@ def solve(
     _frame_rows(model, problem, columns, frame_change or {}, slacks, elastic)
     _link_rows(model, problem, columns)
     _share_rows(model, problem, columns, slacks, elastic)
-    return _run(model, problem, columns, slacks, settings)
+    return _run(model, problem, columns, slacks, settings, start)
+
+
+def solve_many(problem: Problem, settings: SolveSettings, questions: list[dict[str, Any]]) -> list[Solution]:
+    """Several variants of ``problem`` (``solve`` keyword arguments each), on
+    every core: HiGHS releases the GIL while it runs. Answers come back in
+    question order, and each solve is deterministic on its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    workers = min(len(questions), os.cpu_count() or 1, 4)
+    if workers <= 1:
+        return [solve(problem, settings, **q) for q in questions]
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda q: solve(problem, settings, **q), questions))
 
 
 def _choice_rows(model: _Model, problem: Problem, columns: dict[str, list[int]], force_in: str | None) -> None:
@@ -175,7 +193,7 @@ def _share_rows(
 
 def _run(
     model: _Model, problem: Problem, columns: dict[str, list[int]],
-    slacks: dict[FrameKey | str, int], settings: SolveSettings,
+    slacks: dict[FrameKey | str, int], settings: SolveSettings, start: Mapping[str, int] | None = None,
 ) -> Solution:
     import highspy
     import numpy as np
@@ -204,6 +222,13 @@ def _run(
                        for i in model.integer]
     lp.sense_ = highspy.ObjSense.kMaximize
     highs.passModel(lp)
+    if start:
+        first = highspy.HighsSolution()
+        values = [0.0] * len(model.cost)
+        for pid, k in start.items():
+            values[columns[pid][k]] = 1.0
+        first.col_value = values
+        highs.setSolution(first)
     began = time.perf_counter()
     highs.run()
     status = highs.getModelStatus()
@@ -294,15 +319,16 @@ def _quiet_highs() -> Any:
     be set, and that would corrupt --format json output."""
     import highspy
 
-    sys.stdout.flush()
-    saved = os.dup(1)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 1)
-        highs = highspy.Highs()  # type: ignore[no-untyped-call]
-        highs.setOptionValue("output_flag", False)
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(devnull)
+    with _STDOUT_LOCK:  # threads must not swap file descriptor 1 under each other
+        sys.stdout.flush()
+        saved = os.dup(1)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 1)
+            highs = highspy.Highs()  # type: ignore[no-untyped-call]
+            highs.setOptionValue("output_flag", False)
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(devnull)
     return highs
