@@ -58,6 +58,7 @@ def test_saved_plan_validates_and_is_reproducible(data: Path) -> None:
     assert first.exit_code == 0
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Plan made by askoy2020 prioritise")
+    assert f"#   askoy2020 prioritise {data.as_posix()} --output {target.as_posix()}\n" in text
     assert "id: ny" in text
     check = runner.invoke(app, ["validate", str(data), "--as-of", "2020-10-31", "--format", "json"])
     rules = [d["rule"] for d in json.loads(check.stdout)["diagnostics"]]
@@ -65,6 +66,18 @@ def test_saved_plan_validates_and_is_reproducible(data: Path) -> None:
     runner.invoke(app, ["prioritise", str(data), "--output", str(target)])
     assert target.read_text(encoding="utf-8") == text
     assert sorted(p.name for p in target.parent.iterdir()) == ["budsjett-2021.yaml", "ny.yaml"], "no temp files"
+
+
+def test_committed_sample_plan_is_what_the_command_makes_today(data: Path) -> None:
+    target = data / "plans" / "budsjett-2021.yaml"
+    committed = target.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["prioritise", str(data), "--output", str(target)]).exit_code == 0
+    remade = target.read_text(encoding="utf-8")
+
+    def records(text: str) -> list[str]:  # all but the header comment, which names the folder
+        return [line for line in text.splitlines() if not line.startswith("#")]
+
+    assert records(remade) == records(committed)
 
 
 def test_saved_plan_goes_stale_when_a_cost_changes(data: Path) -> None:

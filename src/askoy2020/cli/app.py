@@ -153,7 +153,7 @@ def prioritise(
     request = PlanRequest(
         folder=path, method=method.value if method else None, years=years, frames=frame, staff=staff,
         include=include, exclude=exclude, scenario=scenario, time_limit=time_limit, gap=gap,
-        explain=explain, output_format=output_format.value, output=output, argv=sys.argv[1:],
+        explain=explain, output_format=output_format.value, output=output,
     )
     raise typer.Exit(run_prioritise(request, sys.stdout, sys.stderr))
 

@@ -39,7 +39,6 @@ class PlanRequest:
     explain: bool = True
     output_format: str = "text"
     output: Path | None = None
-    argv: list[str] = field(default_factory=list)
 
 
 def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
@@ -133,7 +132,7 @@ def _emit(
     from .plan_view import render_text
 
     plan = outcome.plan
-    command = "askoy2020 " + shlex.join(["prioritise", *request.argv[1:]]) if request.argv else "askoy2020 prioritise"
+    command = _command(request)
     if request.output is not None:
         if plan is None:
             err.write(f"No plan is possible, so {request.output} was not written.\n")
@@ -154,6 +153,25 @@ def _emit(
     if request.output is not None and plan is not None:
         err.write(f"Wrote the plan to {request.output}\n")
     return 0 if plan is not None else 1
+
+
+def _command(request: PlanRequest) -> str:
+    """The command that makes this plan again, for the saved file's header
+    (built from the options, not argv, so it is the same however it was run)."""
+    words = ["askoy2020", "prioritise"]
+    if request.folder is not None:
+        words.append(request.folder.as_posix())
+    for flag, value in (("--method", request.method), ("--years", request.years),
+                        ("--scenario", request.scenario)):
+        if value:
+            words += [flag, value]
+    for flag, values in (("--frame", request.frames), ("--staff", request.staff),
+                         ("--include", request.include), ("--exclude", request.exclude)):
+        for value in values:
+            words += [flag, value]
+    if request.output is not None:
+        words += ["--output", request.output.as_posix()]
+    return shlex.join(words)
 
 
 def _file_text(suffix: str, plan: Plan, outcome: Outcome, diff: PlanDiff | None, command: str) -> str:
