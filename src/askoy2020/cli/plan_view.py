@@ -103,7 +103,7 @@ def _solver_line(plan: Plan, seconds: float) -> str:
     if plan.solver.gap == 0:
         return f"Proven optimal: value {value} points (solved in {seconds:.2f} s)."
     gap = f"{plan.solver.gap:.3%}"
-    if plan.solver.status is SolverStatus.OPTIMAL:
+    if plan.solver.status is SolverStatus.GAP_LIMIT:
         return (f"Value {value} points, within {gap} of the best possible ({_points(plan.solver.bound)}); "
                 f"the solver stopped at the gap limit after {seconds:.2f} s.")
     return (f"[yellow]Stopped at the time limit after {seconds:.1f} s[/]: value {value} points, at most "

@@ -17,14 +17,16 @@ from .prioritisation import Method
 
 class SolverStatus(str, Enum):
     OPTIMAL = "optimal"
-    """Proven optimal (within the stated gap)."""
+    """Proven optimal: no plan is worth more."""
+    GAP_LIMIT = "gap-limit"
+    """Stopped when within the model's gap of the best possible."""
     TIME_LIMIT = "time-limit"
     """Stopped at the time limit with the best plan found so far."""
 
 
 class SolverOutcome(Record):
     status: SolverStatus
-    """optimal or time-limit."""
+    """optimal, gap-limit or time-limit."""
     gap: float = Field(ge=0)
     """Relative distance between the plan's value and the best possible (0 = proven optimal)."""
     bound: float

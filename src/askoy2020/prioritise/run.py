@@ -125,7 +125,8 @@ def _plan(
         scenario=scenario,
         years=YearRange(first_year=problem.years[0], last_year=problem.years[-1]),
         solver=SolverOutcome(
-            status=SolverStatus.OPTIMAL if solution.status == "optimal" else SolverStatus.TIME_LIMIT,
+            status=(SolverStatus.OPTIMAL if solution.gap == 0
+                    else SolverStatus.GAP_LIMIT if solution.status == "optimal" else SolverStatus.TIME_LIMIT),
             gap=round(solution.gap, 6), bound=round(to_points(solution.bound), 3),
         ),
         value=round(to_points(solution.value), 3),
