@@ -158,5 +158,43 @@ def prioritise(
     raise typer.Exit(run_prioritise(request, sys.stdout, sys.stderr))
 
 
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+class Language(str, Enum):
+    nb = "nb"
+    en = "en"
+
+
+@app.command()
+def report(
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    year: int = typer.Option(..., "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),
+    output_format: ReportFormat | None = typer.Option(None, "--format", help="md or html (default: from --output, "
+                                                      "else md)."),
+    lang: Language = typer.Option(Language.nb, "--lang", help="nb (Norwegian bokmål) or en."),
+    output: Path | None = typer.Option(None, "--output", help="Write to a file (.md or .html), atomically."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Report as on this day (YYYY-MM-DD); default today."),
+    templates: Path | None = typer.Option(None, "--templates", help="A folder whose report.md.j2 / report.html.j2 "
+                                          "replace the built-in ones (run in Jinja's sandbox)."),
+    public: bool = typer.Option(False, "--public", help="Leave out names and figures that could identify a person."),
+    since: str | None = typer.Option(None, "--since", help="Add what changed since this git revision."),
+) -> None:
+    """The budget-meeting report: summary, programme areas, the plan,
+    leadership, quality and validation warnings, in Markdown or HTML.
+
+    Example: askoy2020 report --year 2020 data --as-of 2020-10-31 --output report.html
+    """
+    from .report_command import ReportRequest, run_report
+
+    request = ReportRequest(
+        folder=path, year=year, fmt=output_format.value if output_format else None, lang=lang.value,
+        output=output, as_of=_parse_date(as_of) or date.today(), templates=templates, public=public, since=since,
+    )
+    raise typer.Exit(run_report(request, sys.stdout, sys.stderr))
+
+
 def main() -> None:
     app()

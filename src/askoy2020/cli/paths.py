@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..model import Portfolio
 
 
 def default_data_folder(start: Path | None = None) -> Path:
@@ -13,3 +17,15 @@ def default_data_folder(start: Path | None = None) -> Path:
         if (folder / ".git").exists():
             return folder / "data"
     return here / "data"
+
+
+def load_or_explain(folder: Path | None, example: str, err: TextIO) -> Portfolio | None:
+    """Load the data folder (the default one when None), or write why it is
+    not a data folder with an example of the command, and return None."""
+    from .. import DataFolderError, load
+
+    try:
+        return load(folder or default_data_folder())
+    except DataFolderError as exc:
+        err.write(f"Error: {exc}. Give the data folder, e.g. '{example}'.\n")
+        return None

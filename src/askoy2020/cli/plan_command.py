@@ -42,14 +42,10 @@ class PlanRequest:
 
 
 def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
-    from .. import DataFolderError, load
-    from .paths import default_data_folder
+    from .paths import load_or_explain
 
-    folder = request.folder or default_data_folder()
-    try:
-        portfolio = load(folder)
-    except DataFolderError as exc:
-        err.write(f"Error: {exc}. Give the data folder, e.g. 'askoy2020 prioritise data'.\n")
+    portfolio = load_or_explain(request.folder, "askoy2020 prioritise data", err)
+    if portfolio is None:
         return 2
     blocking = _blocking_load_errors(portfolio)
     if blocking:

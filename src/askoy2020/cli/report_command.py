@@ -1,0 +1,73 @@
+"""``askoy2020 report``: options in, Markdown or HTML out. Exit 0 when the
+report is written, 2 for usage errors (a bad option, a broken template,
+an unknown git revision)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+@dataclass
+class ReportRequest:
+    folder: Path | None
+    year: int
+    fmt: str | None
+    lang: str
+    output: Path | None
+    as_of: dt.date
+    templates: Path | None
+    public: bool
+    since: str | None
+
+
+def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
+    from .. import check
+    from ..report.build import build_report
+    from ..report.render import RenderError, render
+    from ..report.since import SinceError, changes_since
+    from ..writing import write_atomic
+    from .paths import load_or_explain
+
+    fmt = request.fmt
+    if request.output is not None:
+        by_suffix = SUFFIX_FORMAT.get(request.output.suffix.lower())
+        if by_suffix is None:
+            err.write(f"Error: --output {request.output}: the name must end in .md or .html.\n")
+            return 2
+        if fmt is not None and fmt != by_suffix:
+            err.write(f"Error: --format {fmt} does not match --output {request.output}.\n")
+            return 2
+        fmt = by_suffix
+    fmt = fmt or "md"
+    if request.templates is not None and not request.templates.is_dir():
+        err.write(f"Error: --templates {request.templates} is not a folder.\n")
+        return 2
+    portfolio = load_or_explain(request.folder, "askoy2020 report --year 2020 data", err)
+    if portfolio is None:
+        return 2
+    diagnostics = check(portfolio, as_of=request.as_of)
+    report = build_report(portfolio, request.year, request.as_of, lang=request.lang, public=request.public,
+                          diagnostics=diagnostics)
+    if request.since:
+        try:
+            report.changes = changes_since(portfolio, request.since)
+        except SinceError as exc:
+            err.write(f"Error: {exc}\n")
+            return 2
+        report.since = request.since
+    try:
+        text = render(report, fmt, request.templates)
+    except RenderError as exc:
+        err.write(f"Error: {exc}\n")
+        return 2
+    if request.output is None:
+        out.write(text)
+    else:
+        write_atomic(request.output, text)
+        err.write(f"Wrote the {fmt} report to {request.output}\n")
+    return 0

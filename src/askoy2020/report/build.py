@@ -1,0 +1,255 @@
+"""From a loaded portfolio to the typed Report for one year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+
+from .. import __version__
+from ..diagnostics import Diagnostic
+from ..model import Portfolio, Project, ProjectStatus
+from ..model.base import Goal
+from ..model.plan import Plan
+from ..model.project import Dependency, DependencyType, Strength
+from ..model.quality import CaseKind, CaseStatus, Pdca
+from .model import (
+    AreaSection,
+    Bar,
+    Count,
+    Deferred,
+    Delay,
+    Edge,
+    GoalRow,
+    LeaderGoalRow,
+    LeadershipSection,
+    LevelRow,
+    MasteryRow,
+    Meta,
+    OverdueRow,
+    PlanSection,
+    ProjectRow,
+    QualitySection,
+    Report,
+    Summary,
+    WarningRow,
+)
+
+
+def build_report(
+    portfolio: Portfolio, year: int, as_of: dt.date, *, lang: str = "nb", public: bool = False,
+    diagnostics: list[Diagnostic] | None = None,
+) -> Report:
+    programme = portfolio.programme
+    threshold = programme.min_respondents if programme else 3
+    meta = Meta(year, as_of, lang, public, programme.name if programme else "Askøy 2020", __version__, threshold)
+    areas = [_area(portfolio, area_id, year, as_of) for area_id in sorted(portfolio.area_by_id)]
+    leadership = _leadership(portfolio, year, threshold, public)
+    quality = _quality(portfolio, year, as_of, threshold, public)
+    goals = [g for a in areas for g in a.goals]
+    live = [p for p in portfolio.projects if p.status is not ProjectStatus.CANCELLED]
+    summary = Summary(
+        projects_by_status=dict(sorted(Counter(p.status.value for p in portfolio.projects).items())),
+        budget_used=sum(p.cost.get(year, 0.0) for p in live),
+        budget_frame=programme.budget_frames.get(year) if programme else None,
+        staff_used=sum(p.staff.get(year, 0.0) for p in live),
+        staff_frame=programme.staff_frames.get(year) if programme else None,
+        goals_on_track=sum(g.on_track is True for g in goals),
+        goals_with_data=sum(g.on_track is not None for g in goals),
+        goals_total=len(goals),
+        levels_with_results=sum(row.results > 0 for row in leadership.levels),
+        cases_opened=sum(c.reported.year == year for c in portfolio.cases),
+        cases_closed=sum(c.closed is not None and c.closed.year == year for c in portfolio.cases),
+        red_projects=sorted(p.id for p in live if _rag(p, as_of) == "red"
+                            and p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)),
+    )
+    years = programme.economic_plan.years() if programme else range(year, year + 1)
+    # With a saved plan, a year's use is what the plan funds; without one,
+    # every live project (candidates included), so the chart shows the ask.
+    planned = {f.year: f.budget_used for f in plan.frames} if (plan := _saved_plan(portfolio, year)) else {}
+    budget_by_year = [(y, planned.get(y, sum(p.cost.get(y, 0.0) for p in live)),
+                       programme.budget_frames.get(y) if programme else None) for y in years]
+    warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
+    return Report(meta, summary, areas, _plan(portfolio, year), leadership, quality, budget_by_year,
+                  warnings=warnings)
+
+
+def goal_progress(
+    goal: Goal, year: int, as_of: dt.date
+) -> tuple[float | None, bool | None, tuple[float, dt.date] | None]:
+    """Share of the way from baseline to the year's target, whether that is
+    at least the share of time gone, and the latest measurement."""
+    done = sorted((m for m in goal.measurements if m.date <= as_of), key=lambda m: m.date)
+    latest = (done[-1].value, done[-1].date) if done else None
+    target = goal.targets.get(year)
+    if latest is None or target is None or goal.baseline is None or target == goal.baseline.value:
+        return None, None, latest
+    attainment = (latest[0] - goal.baseline.value) / (target - goal.baseline.value)
+    span = year - goal.baseline.year
+    expected = min(1.0, max(0.0, (latest[1].year - goal.baseline.year) / span)) if span > 0 else 1.0
+    return attainment, attainment >= expected - 1e-9, latest
+
+
+def _goal_row(goal: Goal, year: int, as_of: dt.date) -> GoalRow:
+    attainment, on_track, latest = goal_progress(goal, year, as_of)
+    return GoalRow(
+        goal.id, goal.text, goal.indicator, goal.unit,
+        goal.baseline.value if goal.baseline else None, goal.baseline.year if goal.baseline else None,
+        latest[0] if latest else None, latest[1] if latest else None, goal.targets.get(year), attainment, on_track,
+    )
+
+
+def _rag(project: Project, as_of: dt.date) -> str | None:
+    reports = [r for r in project.status_reports if r.date <= as_of]
+    return max(reports, key=lambda r: r.date).rag.value if reports else None
+
+
+def _area(portfolio: Portfolio, area_id: str, year: int, as_of: dt.date) -> AreaSection:
+    area = portfolio.area_by_id[area_id]
+    projects = sorted(portfolio.projects_in(area_id), key=lambda p: p.id)
+    rows = [ProjectRow(p.id, p.name, p.status.value, _rag(p, as_of), p.start(), p.end(),
+                       p.cost.get(year, 0.0), p.staff.get(year, 0.0)) for p in projects]
+    delays = [d for p in projects if (d := _delay(portfolio, p, as_of)) is not None]
+    bars = [Bar(p.id, s, e, p.status.value) for p in projects
+            if (s := p.start()) is not None and (e := p.end()) is not None and p.status is not ProjectStatus.CANCELLED]
+    ids = {p.id for p in projects}
+    edges = [Edge(d.project, p.id, d.strength is Strength.HARD) for p in projects for d in p.depends_on
+             if d.project in ids or d.project in portfolio.project_by_id]
+    return AreaSection(
+        area.id, area.name, area.owner, area.illustrative, area.budget_frames.get(year),
+        sum(r.cost for r in rows if r.status != "cancelled"),
+        [_goal_row(g, year, as_of) for g in area.goals], rows, delays, bars, edges,
+        sorted({e.pred for e in edges} | {e.succ for e in edges}),
+    )
+
+
+def _delay(portfolio: Portfolio, project: Project, as_of: dt.date) -> Delay | None:
+    """How late a project is, and how far that pushes every project that
+    depends on it (hard or soft), following the chain."""
+    planned_end = project.planned.end
+    if planned_end is None or project.status is ProjectStatus.CANCELLED:
+        return None
+    if project.status is ProjectStatus.COMPLETED:
+        late = (project.actual.end - planned_end).days if project.actual.end else 0
+    else:
+        late = (as_of - planned_end).days if as_of > planned_end else 0
+    if late <= 0:
+        return None
+    dependants: dict[str, list[tuple[Project, Dependency]]] = defaultdict(list)
+    for other in portfolio.projects:
+        for dep in other.depends_on:
+            dependants[dep.project].append((other, dep))
+    shift = {project.id: late}
+    pushes: list[tuple[str, int]] = []
+    queue = [project]
+    while queue:
+        pred = queue.pop(0)
+        for succ, dep in dependants.get(pred.id, []):
+            if succ.status in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED) or succ.id in shift:
+                continue
+            anchor = pred.end() if dep.type is DependencyType.FINISH_TO_START else pred.start()
+            start = succ.start()
+            if anchor is None or start is None:
+                continue
+            required = anchor + dt.timedelta(days=shift[pred.id] + dep.lag_days)
+            push = (required - start).days
+            if push > 0:
+                shift[succ.id] = push
+                pushes.append((succ.id, push))
+                queue.append(succ)
+    return Delay(project.id, late, pushes)
+
+
+def _saved_plan(portfolio: Portfolio, year: int) -> Plan | None:
+    """The plan for the year: the last by id among those covering it."""
+    plans = [p for p in portfolio.plans if year in p.years]
+    return max(plans, key=lambda p: p.id) if plans else None
+
+
+def _plan(portfolio: Portfolio, year: int) -> PlanSection | None:
+    plan = _saved_plan(portfolio, year)
+    if plan is None:
+        return None
+    names = {p.id: p.name for p in portfolio.projects}
+    deferred = [Deferred(r.project, names.get(r.project, ""), r.reason) for r in plan.left_out if r.kind != "cancelled"]
+    return PlanSection(plan.id, plan.method.value, plan.value, plan.solver.gap, len(plan.selected), deferred)
+
+
+def _leadership(portfolio: Portfolio, year: int, threshold: int, public: bool) -> LeadershipSection:
+    evaluations = [e for leader in portfolio.leaders for e in leader.evaluations if e.year == year]
+    shown = [e for e in evaluations if e.respondents >= threshold]
+    levels = []
+    for level in (1, 2, 3, 4):
+        at = [e for e in shown if e.level == level]
+        levels.append(LevelRow(
+            level, sorted({e.instrument.value for e in at}), len(at),
+            statistics.fmean(e.value / e.scale_max for e in at) if at else None,
+        ))
+    goal_rows = []
+    for leader in sorted(portfolio.leaders, key=lambda x: x.id):
+        for goal in leader.goals:
+            attainment, on_track, _ = goal_progress(goal, year, dt.date(year, 12, 31))
+            goal_rows.append(LeaderGoalRow(leader.role, goal.text, attainment, on_track))
+    years = sorted({t.year for leader in portfolio.leaders for t in leader.ten_factor})
+    rows = []
+    for leader in sorted(portfolio.leaders, key=lambda x: x.unit):
+        if not leader.ten_factor:
+            continue
+        by_year: dict[int, float | None] = {}
+        for result in leader.ten_factor:
+            score = result.scores.get("mastery_oriented_leadership")  # type: ignore[call-overload]
+            by_year[result.year] = score if result.respondents >= threshold and score is not None else None
+        rows.append(MasteryRow(leader.unit, {y: by_year.get(y) for y in years}))
+    # The mean is over the units shown only: a mean over all would let a
+    # reader recover a hidden unit's figure from the shown ones.
+    mean: dict[int, float | None] = {}
+    for y in years:
+        shown_scores = [score for r in rows if (score := r.by_year[y]) is not None]
+        mean[y] = statistics.fmean(shown_scores) if shown_scores else None
+    return LeadershipSection(
+        levels, len(evaluations) - len(shown), [] if public else goal_rows,
+        sum(r.on_track is True for r in goal_rows), len(goal_rows), years, rows, mean,
+    )
+
+
+def _quality(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool) -> QualitySection:
+    cases = [c for c in portfolio.cases if c.reported.year == year and c.reported <= as_of]
+
+    def counted(counter: Counter[str], hide_small: bool) -> list[Count]:
+        return [Count(k, None if hide_small and v < threshold else v) for k, v in sorted(counter.items())]
+
+    closed = [c for c in cases if c.closed is not None]
+    breaches = [c for c in cases if c.kind is CaseKind.PERSONAL_DATA_BREACH]
+    within = late = not_notified = 0
+    for case in breaches:
+        breach = case.breach
+        if breach is None or breach.notified is None:
+            not_notified += 1
+        elif breach.notified - breach.became_aware <= dt.timedelta(hours=72):
+            within += 1
+        else:
+            late += 1
+    proposals = [c for c in cases if c.kind is CaseKind.IMPROVEMENT_PROPOSAL]
+    designs = [c for c in cases if c.kind is CaseKind.SERVICE_DESIGN]
+    overdue = sorted(
+        (OverdueRow(c.id, c.unit, (as_of - c.deadline).days) for c in portfolio.cases
+         if c.status is not CaseStatus.CLOSED and c.deadline is not None and c.deadline < as_of),
+        key=lambda r: (-r.days, r.id),
+    )
+    return QualitySection(
+        by_kind=counted(Counter(c.kind.value for c in cases), False),
+        by_severity=counted(Counter(str(c.severity) for c in cases), False),
+        by_status=counted(Counter(c.status.value for c in cases), False),
+        # Few cases in one unit can point at a person: hidden when public.
+        by_unit=counted(Counter(c.unit for c in cases), public),
+        median_days_to_close=statistics.median((c.closed - c.reported).days for c in closed)  # type: ignore[operator]
+        if closed else None,
+        overdue=overdue,
+        breaches=len(breaches), breaches_within_72h=within, breaches_late=late, breaches_not_notified=not_notified,
+        proposals_done=sum(c.status is CaseStatus.CLOSED for c in proposals), proposals_total=len(proposals),
+        pdca_done=sum(c.status is CaseStatus.CLOSED and any(a.pdca is Pdca.ACT and a.done for a in c.actions)
+                      for c in cases),
+        service_design_with_users=sum(bool(c.user_involvement and c.user_involvement.users) for c in designs),
+        service_design_total=len(designs),
+        per_year=dict(sorted(Counter(c.reported.year for c in portfolio.cases if c.reported <= as_of).items())),
+    )

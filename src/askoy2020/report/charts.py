@@ -1,0 +1,167 @@
+"""Inline SVG charts for the HTML report and Mermaid text for Markdown.
+
+Every piece of text placed in a chart goes through ``escape`` (SVG) or
+``_mermaid_label`` (Mermaid), so a project called ``<script>`` stays text.
+Each SVG has a <title> for screen readers and no reference to any other file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from markupsafe import Markup, escape
+
+from .i18n import Lang
+from .model import Bar, Edge
+
+_STATUS_COLOUR = {"completed": "#4d7c5b", "active": "#2f6690", "planned": "#9aa5b1",
+                  "paused": "#c28f2c", "cancelled": "#b0b0b0"}
+
+
+def _svg(chart_id: str, title: str, width: int, height: int, body: list[str]) -> Markup:
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{chart_id}-t" '
+            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">'
+            f'<title id="{chart_id}-t">{escape(title)}</title>')
+    return Markup(head + "".join(body) + "</svg>")
+
+
+def budget_chart(chart_id: str, rows: list[tuple[int, float, float | None]], lang: Lang) -> Markup:
+    """Used (filled) against frame (outline) per year."""
+    top = max([max(u, f or 0.0) for _, u, f in rows] + [1.0])
+    width, height, base = 120 + 90 * len(rows), 220, 180
+    body = [f'<line x1="40" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#333"/>']
+    for i, (year, used, frame) in enumerate(rows):
+        x = 60 + 90 * i
+        h_used = 150 * used / top
+        body.append(f'<rect x="{x}" y="{base - h_used:.1f}" width="40" height="{h_used:.1f}" fill="#2f6690">'
+                    f'<title>{escape(f"{year}: {lang.number(used)}")}</title></rect>')
+        if frame is not None:
+            h_frame = 150 * frame / top
+            body.append(f'<rect x="{x - 4}" y="{base - h_frame:.1f}" width="48" height="{h_frame:.1f}" '
+                        f'fill="none" stroke="#c0392b" stroke-dasharray="4 2"/>')
+        body.append(f'<text x="{x + 20}" y="{base + 16}" text-anchor="middle" font-size="12">{year}</text>')
+        body.append(f'<text x="{x + 20}" y="{base - h_used - 4:.1f}" text-anchor="middle" font-size="10">'
+                    f'{escape(lang.number(used))}</text>')
+    legend = f'{lang.t("used")} ■ · {lang.t("frame")} ┆'
+    body.append(f'<text x="40" y="14" font-size="11">{escape(legend)}</text>')
+    return _svg(chart_id, lang.t("budget_chart"), width, height, body)
+
+
+def attainment_chart(chart_id: str, goals: list[tuple[str, float | None]], lang: Lang) -> Markup:
+    """Horizontal bars: share of the way from baseline to target (100 % = reached)."""
+    width, row = 520, 22
+    height = 30 + row * max(1, len(goals))
+    body = [f'<line x1="200" y1="10" x2="200" y2="{height - 10}" stroke="#999"/>',
+            f'<line x1="480" y1="10" x2="480" y2="{height - 10}" stroke="#999" stroke-dasharray="3 3"/>']
+    for i, (label, share) in enumerate(goals):
+        y = 18 + row * i
+        body.append(f'<text x="195" y="{y + 12}" text-anchor="end" font-size="11">{escape(label[:32])}</text>')
+        if share is None:
+            body.append(f'<text x="205" y="{y + 12}" font-size="11" fill="#666">{escape(lang.t("no_data"))}</text>')
+            continue
+        w = 280 * min(1.2, max(0.0, share))
+        colour = "#4d7c5b" if share >= 1 else "#2f6690"
+        body.append(f'<rect x="200" y="{y}" width="{w:.1f}" height="14" fill="{colour}">'
+                    f'<title>{escape(lang.percent(share))}</title></rect>')
+        body.append(f'<text x="{204 + w:.1f}" y="{y + 12}" font-size="10">{escape(lang.percent(share))}</text>')
+    return _svg(chart_id, lang.t("attainment_chart"), width, height, body)
+
+
+def count_chart(chart_id: str, title: str, counts: dict[int, int]) -> Markup:
+    top = max(list(counts.values()) + [1])
+    width, base = 60 + 70 * len(counts), 150
+    body = [f'<line x1="30" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#333"/>']
+    for i, (year, n) in enumerate(sorted(counts.items())):
+        x, h = 45 + 70 * i, 120 * n / top
+        body.append(f'<rect x="{x}" y="{base - h:.1f}" width="36" height="{h:.1f}" fill="#6c5b7b"/>')
+        body.append(f'<text x="{x + 18}" y="{base + 15}" text-anchor="middle" font-size="12">{year}</text>')
+        body.append(f'<text x="{x + 18}" y="{base - h - 4:.1f}" text-anchor="middle" font-size="10">{n}</text>')
+    return _svg(chart_id, title, width, 175, body)
+
+
+def gantt_chart(chart_id: str, bars: list[Bar], first: int, last: int, lang: Lang) -> Markup:
+    """One bar per project across the plan years, coloured by status."""
+    start, end = dt.date(first, 1, 1), dt.date(last, 12, 31)
+    span = (end - start).days or 1
+    width, row, left = 640, 20, 70
+    height = 30 + row * max(1, len(bars))
+    body = []
+    for y in range(first, last + 1):
+        x = left + (width - left - 10) * (dt.date(y, 1, 1) - start).days / span
+        body.append(f'<line x1="{x:.1f}" y1="12" x2="{x:.1f}" y2="{height}" stroke="#ddd"/>')
+        body.append(f'<text x="{x + 3:.1f}" y="11" font-size="10">{y}</text>')
+    for i, bar in enumerate(bars):
+        y = 16 + row * i
+        a = max(bar.start, start)
+        b = min(bar.end, end)
+        x = left + (width - left - 10) * (a - start).days / span
+        w = max(2.0, (width - left - 10) * (b - a).days / span)
+        body.append(f'<text x="{left - 4}" y="{y + 11}" text-anchor="end" font-size="10">{escape(bar.label)}</text>')
+        body.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="13" rx="2" '
+                    f'fill="{_STATUS_COLOUR.get(bar.status, "#888")}"><title>'
+                    f'{escape(f"{bar.label}: {lang.date(bar.start)} – {lang.date(bar.end)} ({lang.t(bar.status)})")}'
+                    f'</title></rect>')
+    return _svg(chart_id, lang.t("gantt"), width, height, body)
+
+
+def dependency_chart(chart_id: str, nodes: list[str], edges: list[Edge], lang: Lang) -> Markup:
+    """Layered left-to-right: a project one column right of its latest predecessor."""
+    layer: dict[str, int] = dict.fromkeys(nodes, 0)
+    for _ in nodes:  # longest-path layering; the graph is acyclic when validate passes
+        changed = False
+        for e in edges:
+            if e.pred in layer and e.succ in layer and layer[e.succ] < layer[e.pred] + 1 <= len(nodes):
+                layer[e.succ] = layer[e.pred] + 1
+                changed = True
+        if not changed:
+            break
+    columns: dict[int, list[str]] = {}
+    for node in nodes:
+        columns.setdefault(layer[node], []).append(node)
+    pos = {n: (20 + 120 * c, 20 + 30 * r) for c, ns in columns.items() for r, n in enumerate(ns)}
+    width = 40 + 120 * (max(columns, default=0) + 1)
+    height = 40 + 30 * max((len(ns) for ns in columns.values()), default=1)
+    body = ['<defs><marker id="' + chart_id + '-a" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6" '
+            'markerHeight="6" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#555"/></marker></defs>']
+    for e in edges:
+        if e.pred in pos and e.succ in pos:
+            (x1, y1), (x2, y2) = pos[e.pred], pos[e.succ]
+            dash = "" if e.hard else ' stroke-dasharray="4 3"'
+            body.append(f'<line x1="{x1 + 80}" y1="{y1 + 10}" x2="{x2}" y2="{y2 + 10}" stroke="#555"{dash} '
+                        f'marker-end="url(#{chart_id}-a)"/>')
+    for node, (x, y) in pos.items():
+        body.append(f'<rect x="{x}" y="{y}" width="80" height="20" rx="4" fill="#eef2f6" stroke="#2f6690"/>'
+                    f'<text x="{x + 40}" y="{y + 14}" text-anchor="middle" font-size="11">{escape(node)}</text>')
+    return _svg(chart_id, lang.t("dependencies"), width, height, body)
+
+
+# ------------------------------------------------------------------ Mermaid
+
+def _mermaid_label(text: str) -> str:
+    """Mermaid labels may hold only plain words: anything that could be
+    syntax (quotes, brackets, colons, semicolons, #, <, >) is dropped."""
+    return re.sub(r"[^\w .,/()+–-]", " ", text.replace("\n", " ")).strip() or "–"
+
+
+def _mermaid_id(text: str) -> str:
+    return "n" + re.sub(r"\W", "_", text, flags=re.ASCII)
+
+
+def mermaid_gantt(title: str, bars: list[Bar]) -> str:
+    lines = ["gantt", f"    title {_mermaid_label(title)}", "    dateFormat YYYY-MM-DD", "    axisFormat %Y"]
+    for bar in bars:
+        tag = {"completed": "done, ", "active": "active, "}.get(bar.status, "")
+        lines.append(f"    {_mermaid_label(bar.label)} :{tag}{_mermaid_id(bar.label)}, "
+                     f"{bar.start.isoformat()}, {bar.end.isoformat()}")
+    return "\n".join(lines)
+
+
+def mermaid_flowchart(nodes: list[str], edges: list[Edge]) -> str:
+    lines = ["flowchart LR"]
+    for node in nodes:
+        lines.append(f'    {_mermaid_id(node)}["{_mermaid_label(node)}"]')
+    for e in edges:
+        arrow = "-->" if e.hard else "-.->"
+        lines.append(f"    {_mermaid_id(e.pred)} {arrow} {_mermaid_id(e.succ)}")
+    return "\n".join(lines)

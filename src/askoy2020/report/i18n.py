@@ -1,0 +1,191 @@
+"""Words and number formats of the report in Norwegian bokmål and English.
+
+Every heading, label and status word goes through ``Lang.t`` so a missing
+translation is a KeyError in the tests, never an English word in a
+Norwegian report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+NB, EN = "nb", "en"
+
+WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Askøy 2020 – rapport {year}", "Askøy 2020 – report {year}"),
+    "generated": ("Laget med askoy2020 {version} fra data per {as_of}.",
+                  "Made with askoy2020 {version} from data as of {as_of}."),
+    "public_note": ("Offentlig versjon: navn og tall som kan identifisere personer er utelatt.",
+                    "Public version: names and figures that could identify a person are left out."),
+    "contents": ("Innhold", "Contents"),
+    "summary": ("Sammendrag", "Summary"),
+    "omstilling": ("Omstilling 2020", "Omstilling 2020 (transformation)"),
+    "plan": ("Prioritering", "Prioritisation"),
+    "leadership": ("Prestasjonsledelse 2020", "Prestasjonsledelse 2020 (performance leadership)"),
+    "quality": ("Kvalitet 2020", "Kvalitet 2020 (quality)"),
+    "changes": ("Endringer siden {rev}", "Changes since {rev}"),
+    "warnings": ("Vedlegg: valideringsadvarsler", "Appendix: validation warnings"),
+    "key_figures": ("Nøkkeltall", "Key figures"),
+    "figure": ("Nøkkeltall", "Figure"),
+    "value": ("Verdi", "Value"),
+    "projects_by_status": ("Prosjekter etter status", "Projects by status"),
+    "budget_used": ("Budsjett brukt {year} (1000 kr)", "Budget used {year} (1000 kr)"),
+    "staff_used": ("Årsverk brukt {year}", "Staff used {year} (årsverk)"),
+    "of_frame": ("{used} av ramme {frame}", "{used} of frame {frame}"),
+    "goals_on_track": ("Mål i rute mot {year}", "Goals on track for {year}"),
+    "of": ("{a} av {b}", "{a} of {b}"),
+    "evaluation_levels": ("Evalueringsnivåer med resultater {year}", "Evaluation levels with results {year}"),
+    "cases_opened_closed": ("Kvalitetssaker meldt / lukket {year}", "Quality cases opened / closed {year}"),
+    "red_projects": ("Røde prosjekter", "Red projects"),
+    "none": ("ingen", "none"),
+    "area": ("Programområde", "Programme area"),
+    "owner": ("Eier", "Owner"),
+    "illustrative": ("Illustrativt eksempel", "Illustrative example"),
+    "goals": ("Mål", "Goals"),
+    "goal": ("Mål", "Goal"),
+    "indicator": ("Indikator", "Indicator"),
+    "baseline": ("Utgangspunkt", "Baseline"),
+    "latest": ("Siste måling", "Latest measurement"),
+    "target": ("Mål {year}", "Target {year}"),
+    "attainment": ("Måloppnåelse", "Attainment"),
+    "on_track": ("I rute", "On track"),
+    "behind": ("Etter plan", "Behind"),
+    "no_data": ("mangler data", "no data"),
+    "projects": ("Prosjekter", "Projects"),
+    "project": ("Prosjekt", "Project"),
+    "status": ("Status", "Status"),
+    "rag": ("RAG", "RAG"),
+    "start": ("Start", "Start"),
+    "end": ("Slutt", "End"),
+    "cost_year": ("Kostnad {year}", "Cost {year}"),
+    "frame_year": ("Ramme {year}", "Frame {year}"),
+    "budget_vs_frame": ("Budsjett {year}: {used} av ramme {frame} (1000 kr)",
+                        "Budget {year}: {used} of frame {frame} (1000 kr)"),
+    "delayed": ("Forsinkede prosjekter og hva de skyver", "Delayed projects and what they push"),
+    "delayed_by": ("forsinket {days} dager", "delayed by {days} days"),
+    "pushes": ("skyver {list}", "pushes {list}"),
+    "pushes_nothing": ("skyver ingen andre prosjekter", "pushes no other project"),
+    "gantt": ("Tidsplan", "Schedule"),
+    "dependencies": ("Avhengigheter", "Dependencies"),
+    "no_dependencies": ("Ingen avhengigheter.", "No dependencies."),
+    "plan_none": ("Ingen lagret prioriteringsplan (lag en med askoy2020 prioritise --output data/plans/….yaml).",
+                  "No saved prioritisation plan (make one with askoy2020 prioritise --output data/plans/….yaml)."),
+    "plan_line": ("Plan {id} ({method}): {selected} prosjekter valgt, verdi {value} poeng, {proof}.",
+                  "Plan {id} ({method}): {selected} projects selected, value {value} points, {proof}."),
+    "proven": ("bevist optimal", "proven optimal"),
+    "gap": ("inntil {gap} fra beste mulige", "within {gap} of the best possible"),
+    "deferred": ("Utsatte prosjekter", "Deferred projects"),
+    "reason": ("Begrunnelse", "Reason"),
+    "levels_table": ("Evaluering på fire nivåer (Tabell 1)", "Evaluation on four levels (Table 1)"),
+    "level": ("Nivå", "Level"),
+    "level_1": ("Nivå 1: Opplevelse", "Level 1: Reaction"),
+    "level_2": ("Nivå 2: Læring", "Level 2: Learning"),
+    "level_3": ("Nivå 3: Atferd", "Level 3: Behaviour"),
+    "level_4": ("Nivå 4: Driftsresultat", "Level 4: Results"),
+    "level_1_text": ("Deltakerne opplever programmet som motiverende og energigivende",
+                     "Participants find the programme motivating and energising"),
+    "level_2_text": ("Deltakerne oppnår leder-relevante kunnskaper og ferdigheter",
+                     "Participants gain leadership knowledge and skills"),
+    "level_3_text": ("Deltakerne utvikler omforent ledelsesatferd", "Participants develop shared leadership behaviour"),
+    "level_4_text": ("Avdelinger og enheter oppnår forbedret drift", "Units achieve better operations"),
+    "description": ("Beskrivelse", "Description"),
+    "evidence": ("Resultater {year}", "Results {year}"),
+    "mean_score": ("Snitt (andel av skala)", "Mean (share of scale)"),
+    "leader_goals": ("Ledernes måloppnåelse", "Leaders' goal attainment"),
+    "leader": ("Leder", "Leader"),
+    "leaders_goals_public": ("{on} av {total} ledermål er i rute.", "{on} of {total} leader goals are on track."),
+    "mastery": ("Mestringsorientert ledelse (10-FAKTOR) per enhet", "Mastery-oriented leadership (10-FAKTOR) per unit"),
+    "unit": ("Enhet", "Unit"),
+    "too_few": ("for få svar", "too few respondents"),
+    "mastery_note": ("Resultater med færre enn {n} svar vises ikke, og regnes ikke med i snittet.",
+                     "Results from fewer than {n} respondents are not shown and not counted in the mean."),
+    "mean_shown": ("Snitt av viste enheter", "Mean of the units shown"),
+    "cases_by_kind": ("Saker etter type", "Cases by kind"),
+    "cases_by_severity": ("Saker etter alvorlighet", "Cases by severity"),
+    "cases_by_status": ("Saker etter status", "Cases by status"),
+    "cases_by_unit": ("Saker etter enhet", "Cases by unit"),
+    "kind": ("Type", "Kind"),
+    "severity": ("Alvorlighet", "Severity"),
+    "count": ("Antall", "Count"),
+    "fewer_than": ("færre enn {n}", "fewer than {n}"),
+    "median_days": ("Median dager til lukking", "Median days to close"),
+    "overdue": ("Forfalte saker", "Overdue cases"),
+    "overdue_by": ("{days} dager over frist", "{days} days overdue"),
+    "breaches": ("Brudd på personopplysningssikkerheten", "Personal data breaches"),
+    "breaches_line": ("{total} brudd; {within} meldt Datatilsynet innen 72 timer, {late} for sent, "
+                      "{not_notified} ikke meldt.",
+                      "{total} breaches; {within} notified within 72 hours, {late} late, {not_notified} not notified."),
+    "proposals_done": ("Forbedringsforslag gjennomført", "Improvement proposals carried out"),
+    "pdca_done": ("Saker med fullført PDCA-sirkel", "Cases with a completed PDCA cycle"),
+    "service_design_users": ("Tjenestedesign med brukermedvirkning", "Service design with user involvement"),
+    "cases_per_year": ("Meldte saker per år", "Cases reported per year"),
+    "change": ("Endring", "Change"),
+    "no_changes": ("Ingen endringer.", "No changes."),
+    "added": ("lagt til", "added"),
+    "removed": ("fjernet", "removed"),
+    "redated": ("nye datoer", "re-dated"),
+    "rebudgeted": ("ny kostnad", "re-budgeted"),
+    "status_changed": ("ny status", "status changed"),
+    "new_measurement": ("ny måling", "new measurement"),
+    "file": ("Fil", "File"),
+    "rule": ("Regel", "Rule"),
+    "message": ("Melding", "Message"),
+    "no_warnings": ("Ingen advarsler.", "No warnings."),
+    "warnings_intro": ("{n} advarsler fra validering; de sier hvor mye tallene kan stoles på.",
+                       "{n} validation warnings; they tell how far the figures can be trusted."),
+    "budget_chart": ("Budsjett brukt mot ramme per år (1000 kr)", "Budget used against frame per year (1000 kr)"),
+    "attainment_chart": ("Måloppnåelse per mål", "Attainment per goal"),
+    "used": ("Brukt", "Used"),
+    "frame": ("Ramme", "Frame"),
+    "year": ("År", "Year"),
+    # status words
+    "planned": ("planlagt", "planned"),
+    "active": ("pågår", "active"),
+    "paused": ("satt på vent", "paused"),
+    "completed": ("fullført", "completed"),
+    "cancelled": ("avlyst", "cancelled"),
+    "red": ("rød", "red"),
+    "amber": ("gul", "amber"),
+    "green": ("grønn", "green"),
+    "registered": ("registrert", "registered"),
+    "in_progress": ("under behandling", "in progress"),
+    "closed": ("lukket", "closed"),
+    "deviation": ("avvik", "deviation"),
+    "improvement_proposal": ("forbedringsforslag", "improvement proposal"),
+    "service_design": ("tjenestedesign", "service design"),
+    "complaint": ("klage", "complaint"),
+    "security_incident": ("sikkerhetshendelse", "security incident"),
+    "personal_data_breach": ("personvernbrudd", "personal data breach"),
+    "weighted": ("vektet", "weighted"),
+    "wsjf": ("WSJF", "WSJF"),
+}
+
+
+@dataclass(frozen=True)
+class Lang:
+    code: str
+
+    def t(self, key: str, **values: object) -> str:
+        nb, en = WORDS[key]
+        text = nb if self.code == NB else en
+        return text.format(**values) if values else text
+
+    def number(self, value: float | None, decimals: int = 0) -> str:
+        """1 234 567,8 in Norwegian (with a narrow no-break space), 1,234,567.8 in English."""
+        if value is None:
+            return "–"
+        text = f"{value:,.{decimals}f}"
+        if self.code == NB:
+            text = text.replace(",", "\u202f").replace(".", ",")
+        return text.replace("-", "−") if value < 0 else text
+
+    def percent(self, share: float | None) -> str:
+        if share is None:
+            return "–"
+        return self.number(share * 100) + (" %" if self.code == NB else "%")
+
+    def date(self, day: dt.date | None) -> str:
+        if day is None:
+            return "–"
+        return day.strftime("%d.%m.%Y") if self.code == NB else day.isoformat()

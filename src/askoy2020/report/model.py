@@ -1,0 +1,224 @@
+"""Typed report: every figure the templates show, computed in Python.
+
+Templates only format and lay out; they never reach into raw records, so a
+user template cannot show what the report model does not hold (a leader's
+name in a public report, a unit figure under the respondent threshold).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Meta:
+    year: int
+    as_of: dt.date
+    lang: str
+    public: bool
+    programme: str
+    version: str
+    min_respondents: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    projects_by_status: dict[str, int]
+    budget_used: float
+    budget_frame: float | None
+    staff_used: float
+    staff_frame: float | None
+    goals_on_track: int
+    goals_with_data: int
+    goals_total: int
+    levels_with_results: int
+    cases_opened: int
+    cases_closed: int
+    red_projects: list[str]
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    id: str
+    text: str
+    indicator: str
+    unit: str
+    baseline: float | None
+    baseline_year: int | None
+    latest: float | None
+    latest_date: dt.date | None
+    target: float | None
+    attainment: float | None  # share of the way from baseline to target
+    on_track: bool | None
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: str
+    name: str
+    status: str
+    rag: str | None
+    start: dt.date | None
+    end: dt.date | None
+    cost: float  # in the report year
+    staff: float
+
+
+@dataclass(frozen=True)
+class Delay:
+    project: str
+    days: int
+    pushes: list[tuple[str, int]]  # (project, days pushed), along the dependency chain
+
+    @property
+    def pushes_text(self) -> str:
+        return ", ".join(f"{pid} (+{days} d)" for pid, days in self.pushes)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    start: dt.date
+    end: dt.date
+    status: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    pred: str
+    succ: str
+    hard: bool
+
+
+@dataclass
+class AreaSection:
+    id: str
+    name: str
+    owner: str
+    illustrative: bool
+    budget_frame: float | None
+    budget_used: float
+    goals: list[GoalRow]
+    projects: list[ProjectRow]
+    delays: list[Delay]
+    bars: list[Bar]
+    edges: list[Edge]
+    nodes: list[str]  # projects in the dependency diagram (the area's and their predecessors)
+
+    @property
+    def attainment(self) -> list[tuple[str, float | None]]:
+        return [(g.id, g.attainment) for g in self.goals]
+
+
+@dataclass(frozen=True)
+class Deferred:
+    project: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    id: str
+    method: str
+    value: float
+    gap: float
+    selected: int
+    deferred: list[Deferred]
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    level: int
+    instruments: list[str]
+    results: int  # evaluations in the year with enough respondents
+    mean_share: float | None  # mean value as a share of each instrument's scale
+
+
+@dataclass(frozen=True)
+class LeaderGoalRow:
+    leader: str  # role and unit; never a name
+    goal: str
+    attainment: float | None
+    on_track: bool | None
+
+
+@dataclass(frozen=True)
+class MasteryRow:
+    unit: str
+    by_year: dict[int, float | None]  # None: too few respondents
+
+
+@dataclass
+class LeadershipSection:
+    levels: list[LevelRow]
+    suppressed_evaluations: int
+    leader_goals: list[LeaderGoalRow]  # empty in a public report
+    goals_on_track: int
+    goals_total: int
+    survey_years: list[int]
+    mastery: list[MasteryRow]
+    mastery_mean: dict[int, float | None]
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str  # a word key (kind, status) or a plain label (severity, unit)
+    count: int | None  # None: fewer than the threshold, not shown
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    id: str
+    unit: str
+    days: int
+
+
+@dataclass
+class QualitySection:
+    by_kind: list[Count]
+    by_severity: list[Count]
+    by_status: list[Count]
+    by_unit: list[Count]
+    median_days_to_close: float | None
+    overdue: list[OverdueRow]
+    breaches: int
+    breaches_within_72h: int
+    breaches_late: int
+    breaches_not_notified: int
+    proposals_done: int
+    proposals_total: int
+    pdca_done: int
+    service_design_with_users: int
+    service_design_total: int
+    per_year: dict[int, int]
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    project: str
+    what: str  # a word key: added, removed, redated, …
+    detail: str
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    file: str
+    line: int
+    rule: str
+    message: str
+
+
+@dataclass
+class Report:
+    meta: Meta
+    summary: Summary
+    areas: list[AreaSection]
+    plan: PlanSection | None
+    leadership: LeadershipSection
+    quality: QualitySection
+    budget_by_year: list[tuple[int, float, float | None]]  # (year, used, frame)
+    since: str | None = None
+    changes: list[ChangeRow] = field(default_factory=list)
+    warnings: list[WarningRow] = field(default_factory=list)

@@ -1,0 +1,40 @@
+"""Every word the templates ask for exists in both languages, and numbers
+and dates are written the Norwegian or the English way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from askoy2020.report.i18n import WORDS, Lang
+
+TEMPLATES = Path(__file__).parent.parent.parent / "templates"
+
+
+def test_every_key_used_by_a_template_is_translated() -> None:
+    used = set()
+    for template in TEMPLATES.glob("*.j2"):
+        used |= set(re.findall(r"""\bt\(["']([a-z_0-9]+)["']""", template.read_text(encoding="utf-8")))
+    assert used, "the templates use t()"
+    used.discard("level_")  # t("level_" ~ n) and t("level_" ~ n ~ "_text"): checked below
+    used |= {f"level_{n}" for n in range(1, 5)} | {f"level_{n}_text" for n in range(1, 5)}
+    assert sorted(used - set(WORDS)) == []
+    for key, (nb, en) in WORDS.items():
+        assert nb.strip() and en.strip(), key
+
+
+@pytest.mark.parametrize(("lang", "number", "decimals", "text"), [
+    ("nb", 1234567.8, 1, "1\u202f234\u202f567,8"), ("en", 1234567.8, 1, "1,234,567.8"),
+    ("nb", -850, 0, "−850"), ("nb", None, 0, "–"),
+])
+def test_numbers(lang: str, number: float | None, decimals: int, text: str) -> None:
+    assert Lang(lang).number(number, decimals) == text
+
+
+def test_dates_and_percentages() -> None:
+    assert Lang("nb").date(dt.date(2020, 12, 31)) == "31.12.2020"
+    assert Lang("en").date(dt.date(2020, 12, 31)) == "2020-12-31"
+    assert Lang("nb").percent(0.512) == "51 %" and Lang("en").percent(0.512) == "51%"

@@ -1,0 +1,140 @@
+"""Hostile text renders inertly; unit figures under the respondent
+threshold never appear; public reports carry no names; user templates
+stay in the sandbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import askoy2020
+from askoy2020.report.build import build_report
+from askoy2020.report.render import RenderError, render
+from helpers import BASE, build_case
+
+from .helpers import gfm_tables, rendered_html, structure, unsafe_parts
+
+AS_OF = dt.date(2020, 10, 31)
+EVIL = 'Evil <script>alert(1)</script> | `tick` *bold* [x](javascript:alert(1)) ![i](http://evil.example/i.png)\nnext'
+
+
+def _yaml_text(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # JSON strings are YAML strings
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    root = build_case(BASE, tmp_path / "data")
+    project = root / "programmes" / "dk" / "projects" / "DK-02.yaml"
+    text = project.read_text(encoding="utf-8").replace("name: Chatbot", f"name: {_yaml_text(EVIL)}")
+    project.write_text(text, encoding="utf-8")
+    area = root / "programmes" / "dk" / "area.yaml"
+    area.write_text(area.read_text(encoding="utf-8").replace("name: Digital kommune", f"name: {_yaml_text(EVIL)}"),
+                    encoding="utf-8")
+    case = root / "quality" / "Q-2020-001.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("unit: Kleppestø skole", f"unit: {_yaml_text(EVIL)}"),
+                    encoding="utf-8")
+    return root
+
+
+def _report(root: Path, fmt: str, **kw: object) -> str:
+    portfolio = askoy2020.load(root)
+    return render(build_report(portfolio, 2020, AS_OF, diagnostics=askoy2020.check(portfolio, AS_OF), **kw), fmt)
+
+
+def test_hostile_text_is_inert_in_markdown(hostile: Path) -> None:
+    md = _report(hostile, "md")
+    for rows in gfm_tables(md):
+        assert len(set(rows)) == 1, rows
+    html = rendered_html(md)  # what GitHub or GitLab would make of it
+    assert unsafe_parts(html) == []
+    assert "<script" not in html and "<em>" not in html and "<code>" not in html
+    text = "".join(structure(html).text)
+    assert "Evil <script>alert(1)</script> | `tick` *bold*" in text, "shown as the text it is"
+
+
+def test_hostile_text_is_inert_in_html(hostile: Path) -> None:
+    html = _report(hostile, "html")
+    assert unsafe_parts(html) == []
+    assert "&lt;script&gt;" in html
+    assert "Evil <script>alert(1)</script>" in "".join(structure(html).text)
+
+
+@pytest.fixture
+def few_respondents(tmp_path: Path) -> Path:
+    root = build_case(BASE, tmp_path / "data")
+    leader = root / "leaders" / "L-002.yaml"
+    leader.write_text("""id: L-002
+role: Styrer
+name: Testleder Alfa
+unit: Liten barnehage
+area: DK
+cohort: 2018
+goals:
+  - id: L-002-M1
+    text: Flere barn i lek ute
+    indicator: Timer ute per uke
+    baseline: {year: 2017, value: 5}
+    targets: {2020: 9}
+    measurements: [{date: 2019-12-31, value: 8}]
+evaluations:
+  - {level: 1, year: 2020, instrument: questionnaire, value: 1.17, respondents: 2}
+  - {level: 3, year: 2020, instrument: observation, value: 3.5, respondents: 4}
+ten_factor:
+  - year: 2020
+    respondents: 2
+    scores: {mastery_oriented_leadership: 1.37}
+""", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_unit_figures_under_three_respondents_appear_nowhere(few_respondents: Path, fmt: str, lang: str) -> None:
+    text = _report(few_respondents, fmt, lang=lang)
+    for hidden in ("1,37", "1.37", "1,17", "1.17", "23 %", "23%", "27 %", "27%"):
+        assert hidden not in text, hidden
+    assert ("for få svar" if lang == "nb" else "too few respondents") in text
+    # The mean is over the shown unit only (4.1), so the hidden 1.37 cannot be recovered from it.
+    assert ("4,10" if lang == "nb" else "4.10") in text
+    portfolio = askoy2020.load(few_respondents)
+    leadership = build_report(portfolio, 2020, AS_OF).leadership
+    assert leadership.mastery_mean == {2020: 4.1}
+    assert [(row.level, row.results) for row in leadership.levels] == [(1, 0), (2, 0), (3, 1), (4, 0)]
+    assert leadership.suppressed_evaluations == 1
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_public_report_has_no_names_and_no_per_leader_figures(few_respondents: Path, fmt: str) -> None:
+    internal = _report(few_respondents, fmt)
+    public = _report(few_respondents, fmt, public=True)
+    assert "Testleder Alfa" not in internal and "Testleder Alfa" not in public
+    assert "Flere barn i lek ute" in internal and "Flere barn i lek ute" not in public
+    assert "Kleppestø skole" in internal  # the one case's unit, shown internally
+    assert ("færre enn 3" in public) and "| Kleppestø skole | 1 |" not in public
+
+
+def test_a_template_reaching_for_internals_fails_clearly(tmp_path: Path) -> None:
+    portfolio = askoy2020.load(BASE)
+    report = build_report(portfolio, 2020, AS_OF)
+    for body in ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "{{ r.__class__.__init__.__globals__ }}",
+                 "{{ lang.t.__globals__['__builtins__'] }}"):
+        (tmp_path / "report.md.j2").write_text(body, encoding="utf-8")
+        with pytest.raises(RenderError, match=r"sandbox forbids|unsafe|has no attribute|undefined"):
+            render(report, "md", tmp_path)
+
+
+def test_a_typo_in_a_template_fails_loudly(tmp_path: Path) -> None:
+    (tmp_path / "report.md.j2").write_text("# {{ r.summery.budget_used }}\n", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"report\.md\.j2.*summery"):
+        render(build_report(askoy2020.load(BASE), 2020, AS_OF), "md", tmp_path)
+
+
+def test_a_user_template_replaces_the_built_in_one(tmp_path: Path) -> None:
+    (tmp_path / "report.md.j2").write_text("Budget {{ r.summary.budget_used|num }} {{ t('summary') }}\n",
+                                           encoding="utf-8")
+    text = render(build_report(askoy2020.load(BASE), 2020, AS_OF), "md", tmp_path)
+    assert text == "Budget 1\u202f000 Sammendrag\n"  # Norwegian thousands: a narrow no-break space

@@ -1,0 +1,57 @@
+"""--since REV reads the data as it was from a real git repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from askoy2020.cli.app import app
+from helpers import BASE
+
+runner = CliRunner()
+GIT_ENV = {"GIT_AUTHOR_NAME": "Analytiker", "GIT_AUTHOR_EMAIL": "analytiker@example.invalid",
+           "GIT_COMMITTER_NAME": "Analytiker", "GIT_COMMITTER_EMAIL": "analytiker@example.invalid"}
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    shutil.copytree(BASE, tmp_path / "data")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "Budsjett 2020")
+    project = tmp_path / "data" / "programmes" / "dk" / "projects" / "DK-02.yaml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("cost: {2019: 500, 2020: 1000, 2021: 500}", "cost: {2019: 500, 2020: 1400, 2021: 500}")
+                       .replace("end: 2021-06-30}", "end: 2021-09-30}"), encoding="utf-8")
+    (tmp_path / "data" / "programmes" / "dk" / "projects" / "DK-03.yaml").write_text(
+        "id: DK-03\nname: Ny nettside\narea: DK\nmanager: Prosjektleder\nstatus: planned\n"
+        "planned: {start: 2021-01-01, end: 2021-06-30}\ncost: {2021: 300}\n", encoding="utf-8")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "Revidert")
+    return tmp_path
+
+
+def test_changes_since_a_revision_are_listed(repo: Path) -> None:
+    result = runner.invoke(app, ["report", "--year", "2020", str(repo / "data"), "--as-of", "2020-10-31",
+                                 "--lang", "en", "--since", "HEAD~1"])
+    assert result.exit_code == 0, result.output
+    section = result.stdout.split("## 6. Changes since HEAD\\~1", 1)[1].split("## 7.", 1)[0]
+    assert "| DK-02 | re-dated | 2019-07-01 – 2021-06-30 → 2019-07-01 – 2021-09-30 |" in section
+    assert "re-budgeted | 2019: 500, 2020: 1 000, 2021: 500 → 2019: 500, 2020: 1 400, 2021: 500 |" in section
+    assert "| DK-03 | added | Ny nettside |" in section
+    assert "## 7. Appendix" in result.stdout
+
+
+def test_an_unknown_revision_is_a_usage_error(repo: Path) -> None:
+    result = runner.invoke(app, ["report", "--year", "2020", str(repo / "data"), "--since", "no-such-tag"])
+    assert result.exit_code == 2
+    assert "--since no-such-tag" in result.stderr and "Traceback" not in result.output
