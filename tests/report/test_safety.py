@@ -83,6 +83,7 @@ goals:
 evaluations:
   - {level: 1, year: 2020, instrument: questionnaire, value: 1.17, respondents: 2}
   - {level: 3, year: 2020, instrument: observation, value: 3.5, respondents: 4}
+  - {level: 4, year: 2020, instrument: kpi, value: 80, scale_max: 100}
 ten_factor:
   - year: 2020
     respondents: 2
@@ -103,7 +104,8 @@ def test_unit_figures_under_three_respondents_appear_nowhere(few_respondents: Pa
     portfolio = askoy2020.load(few_respondents)
     leadership = build_report(portfolio, 2020, AS_OF).leadership
     assert leadership.mastery_mean == {2020: 4.1}
-    assert [(row.level, row.results) for row in leadership.levels] == [(1, 0), (2, 0), (3, 1), (4, 0)]
+    # A KPI has no respondents to protect, so it counts; the 2-respondent questionnaire does not.
+    assert [(row.level, row.results) for row in leadership.levels] == [(1, 0), (2, 0), (3, 1), (4, 1)]
     assert leadership.suppressed_evaluations == 1
 
 

@@ -10,6 +10,7 @@ from .. import __version__
 from ..diagnostics import Diagnostic
 from ..model import Portfolio, Project, ProjectStatus
 from ..model.base import Goal
+from ..model.leader import Instrument
 from ..model.plan import Plan
 from ..model.project import Dependency, DependencyType, Strength
 from ..model.quality import CaseKind, CaseStatus, Pdca
@@ -177,7 +178,9 @@ def _plan(portfolio: Portfolio, year: int) -> PlanSection | None:
 
 def _leadership(portfolio: Portfolio, year: int, threshold: int, public: bool) -> LeadershipSection:
     evaluations = [e for leader in portfolio.leaders for e in leader.evaluations if e.year == year]
-    shown = [e for e in evaluations if e.respondents >= threshold]
+    # A KPI is read from operations, not from people answering: the
+    # respondent threshold protects answers, so it does not apply to KPIs.
+    shown = [e for e in evaluations if e.instrument is Instrument.KPI or e.respondents >= threshold]
     levels = []
     for level in (1, 2, 3, 4):
         at = [e for e in shown if e.level == level]
