@@ -112,3 +112,53 @@ def test_module_entry_point_and_no_traceback_on_hostile_files(tmp_path: Path) ->
     assert done.stdout.count(".yaml") >= len(hostile)
     version = subprocess.run([sys.executable, "-m", "askoy2020", "--version"], capture_output=True, text=True)
     assert version.stdout.startswith("askoy2020 ")
+
+
+GITLAB_CODE_QUALITY_SCHEMA = {
+    # The fields GitLab reads from a Code Quality report (docs.gitlab.com, "Code Quality report format").
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string"},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object", "required": ["path", "lines"],
+                "properties": {"path": {"type": "string"},
+                               "lines": {"type": "object", "required": ["begin"],
+                                         "properties": {"begin": {"type": "integer", "minimum": 1}}}},
+            },
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_report(tmp_path: Path) -> None:
+    import jsonschema
+
+    broken_case = build_case(CASES / "ASK301" / "fail-three-files", tmp_path / "broken")
+    warned_case = build_case(CASES / "ASK803" / "fail", tmp_path / "warned")
+    for folder, expected_exit in ((broken_case, 1), (warned_case, 0)):
+        result = runner.invoke(app, ["validate", str(folder), *AS_OF, "--format", "gitlab"])
+        assert result.exit_code == expected_exit
+        issues = json.loads(result.stdout)
+        jsonschema.validate(issues, GITLAB_CODE_QUALITY_SCHEMA)
+        assert issues and len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_junit_report_parses_with_one_case_per_problem(broken: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    result = runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", "junit"])
+    assert result.exit_code == 1
+    root = ET.fromstring(result.stdout)
+    cases = root.findall("./testsuite/testcase")
+    failures = root.findall("./testsuite/testcase/failure")
+    assert root.tag == "testsuites" and int(root.get("failures", "0")) == len(failures) > 0
+    assert all(f.get("type", "").startswith("ASK") for f in failures)
+    clean = ET.fromstring(runner.invoke(app, ["validate", str(BASE), *AS_OF, "--format", "junit"]).stdout)
+    assert [c.get("name") for c in clean.iter("testcase")] == ["7 files valid"] and not list(clean.iter("failure"))
+    assert len(cases) >= len(failures)

@@ -25,6 +25,13 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -55,7 +62,8 @@ def validate(
     as_of: str | None = typer.Option(None, "--as-of", help="Validate as on this day (YYYY-MM-DD); default today."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     output_format: OutputFormat | None = typer.Option(
-        None, "--format", help="text, json or github (default: github under GitHub Actions, else text)."
+        None, "--format", help="text, json, github, gitlab (Code Quality) or junit "
+        "(default: github under GitHub Actions, else text)."
     ),
 ) -> None:
     """Check every record and every consistency rule; exit 1 on problems.
@@ -84,7 +92,7 @@ def validate(
 @app.command("rules")
 def list_rules(
     rule_id: str | None = typer.Argument(None, help="Show one rule's full documentation, e.g. ASK301."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text or json."),
+    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", help="text or json."),
 ) -> None:
     """List every rule with its id, severity and summary.
 
@@ -96,7 +104,7 @@ def list_rules(
     if rule_id is not None and not chosen:
         typer.echo(f"Error: no rule {rule_id!r}; 'askoy2020 rules' lists them.", err=True)
         raise typer.Exit(2)
-    if output_format is OutputFormat.json:
+    if output_format is RulesFormat.json:
         import json
 
         rows = [{"id": r.id, "name": r.name, "severity": r.severity.value, "stage": r.stage,
@@ -108,6 +116,21 @@ def list_rules(
             typer.echo(f"{r.id}  {r.severity.value:<7}  {r.name:<30}  {r.summary}")
         else:
             typer.echo(f"{r.id} {r.name} ({r.severity.value})\n\n{r.doc}")
+
+
+@app.command()
+def schema(
+    output: Path = typer.Option(Path("schemas"), "--output", help="Folder for the *.schema.json files."),
+) -> None:
+    """Write a JSON Schema per record kind, for the YAML language server in
+    VS Code and other editors (see README: editor set-up).
+
+    Example: askoy2020 schema --output schemas
+    """
+    from ..schema import write_schemas
+
+    for path in write_schemas(output):
+        typer.echo(f"wrote {path}")
 
 
 class Method(str, Enum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -83,5 +84,48 @@ def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
     out.write(summary_line(diagnostics, files_checked) + "\n")
 
 
+def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
+    """GitLab Code Quality report (a JSON array); save it as the job's
+    ``artifacts:reports:codequality`` and problems show in the merge request."""
+    issues = []
+    for d in diagnostics:
+        fingerprint = hashlib.sha256(f"{d.file}\0{d.line}\0{d.column}\0{d.rule}\0{d.message}".encode()).hexdigest()
+        issues.append({
+            "type": "issue",
+            "check_name": d.rule,
+            "description": d.message + (f" – {d.hint}" if d.hint else ""),
+            "categories": ["Bug Risk"],
+            "severity": "major" if d.is_error else "minor",
+            "fingerprint": fingerprint,
+            "location": {"path": d.file, "lines": {"begin": max(1, d.line)}},
+        })
+    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
+    """JUnit XML for CI systems that show test reports: one test case per
+    problem (errors fail, warnings pass with their text), or one passing case."""
+    from xml.etree import ElementTree as ET
+
+    errors = sum(d.is_error for d in diagnostics)
+    suites = ET.Element("testsuites", name="askoy2020 validate", tests=str(max(1, len(diagnostics))),
+                        failures=str(errors))
+    suite = ET.SubElement(suites, "testsuite", name="askoy2020 validate", tests=str(max(1, len(diagnostics))),
+                          failures=str(errors), errors="0", timestamp=as_of.isoformat())
+    for d in diagnostics:
+        case = ET.SubElement(suite, "testcase", classname=d.file, name=f"{d.rule} {d.line}:{d.column}",
+                             file=d.file, line=str(d.line))
+        text = d.message + (f"\n{d.hint}" if d.hint else "")
+        if d.is_error:
+            ET.SubElement(case, "failure", message=d.message, type=d.rule).text = text
+        else:
+            ET.SubElement(case, "system-out").text = f"warning: {text}"
+    if not diagnostics:
+        ET.SubElement(suite, "testcase", classname="askoy2020", name=f"{files_checked} files valid")
+    ET.indent(suites)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")
+
+
 Reporter = Callable[[list[Diagnostic], int, date, TextIO], None]
-REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github}
+REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github, "gitlab": gitlab, "junit": junit}
