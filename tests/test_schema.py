@@ -40,7 +40,7 @@ def test_committed_schemas_are_current() -> None:
     texts = schema_texts()
     assert sorted(p.name for p in SCHEMAS.glob("*.json")) == sorted(texts)
     for name, text in texts.items():
-        assert (SCHEMAS / name).read_text(encoding="utf-8") == text, f"regenerate: askoy2020 schema --output schemas"
+        assert (SCHEMAS / name).read_text(encoding="utf-8") == text, "regenerate: askoy2020 schema --output schemas"
 
 
 def test_editor_settings_point_every_kind_at_its_schema() -> None:
