@@ -438,7 +438,7 @@ def add_proposals(rng: random.Random, projects: dict[str, list[dict]], areas: li
             staff = round(rng.uniform(0.5, 2.5), 1)
             record: dict = {
                 "id": pid, "name": name, "area": aid, "manager": f"Prosjektleder {names[aid]}",
-                "status": "planned", "description": "Forslag til budsjett 2021.",
+                "description": "Forslag til budsjett 2021.", "status": "planned",
                 "planned": {"start": start, "end": date(2021, 12, 31)},
                 "cost": {2021: cost}, "staff": {2021: staff},
             }
@@ -530,6 +530,10 @@ def main(target: str) -> None:
         write(root, f"scenarios/{scenario['id']}.yaml", scenario,
               "A what-if for askoy2020 prioritise --scenario. " + ILLUSTRATIVE)
     write_plan(root)
+    # The tool's own canonical layout, so `askoy2020 fmt --check data` is clean.
+    from askoy2020.fmt import format_folder
+
+    format_folder(root)
 
 
 if __name__ == "__main__":

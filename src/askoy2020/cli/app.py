@@ -119,6 +119,38 @@ def list_rules(
 
 
 @app.command()
+def fmt(
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    check: bool = typer.Option(False, "--check", help="Only list files that would change; exit 1 if any."),
+) -> None:
+    """Give every record file one canonical layout (key order as in the
+    model, two-space indentation, quotes only where needed), keeping
+    comments. Files are rewritten atomically; a file with YAML errors is
+    left as it is and reported.
+
+    Example: askoy2020 fmt --check data
+    """
+    from ..fmt import format_folder
+    from .paths import default_data_folder
+
+    folder = path or default_data_folder()
+    if not folder.is_dir():
+        typer.echo(f"Error: {folder} is not a folder with Askøy 2020 data. Give it, e.g. 'askoy2020 fmt data'.",
+                   err=True)
+        raise typer.Exit(2)
+    result = format_folder(folder, check=check)
+    for d in result.diagnostics:
+        typer.echo(f"{d.location}: {d.severity.value}: {d.message}", err=True)
+    verb = "would reformat" if check else "reformatted"
+    for name in result.changed:
+        typer.echo(f"{verb} {name}")
+    typer.echo(f"{len(result.changed)} file{'s' * (len(result.changed) != 1)} {verb}, "
+               f"{result.unchanged} left as they were", err=True)
+    failed = bool(result.diagnostics and any(d.is_error for d in result.diagnostics))
+    raise typer.Exit(1 if failed or (check and result.changed) else 0)
+
+
+@app.command()
 def schema(
     output: Path = typer.Option(Path("schemas"), "--output", help="Folder for the *.schema.json files."),
 ) -> None:

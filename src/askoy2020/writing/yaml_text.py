@@ -44,7 +44,11 @@ def scalar(value: Any, flow: bool = False) -> str:
         or re.match(r"^\d{4}-\d{2}-\d{2}", text) is not None
         or (flow and any(c in text for c in ",[]{}"))
     )
-    return json.dumps(text, ensure_ascii=False) if needs_quotes else text
+    if not needs_quotes:
+        return text
+    if any(c in text for c in "\n\r\t\\") or not text.isprintable():
+        return json.dumps(text, ensure_ascii=False)  # double quotes: the only style with escapes
+    return "'" + text.replace("'", "''") + "'"  # single quotes otherwise, as askoy2020 fmt writes them
 
 
 def _is_flat(value: Any) -> bool:

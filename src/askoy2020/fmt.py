@@ -1,0 +1,196 @@
+"""``fmt``: one canonical layout for every record file, comments kept.
+
+Key order follows the model (id, name, … as in docs/format.md; unknown keys
+last, in their order), block indentation is two spaces with list dashes
+indented under their key, and strings are quoted only where YAML needs it.
+The file goes through ruamel.yaml's round-trip mode, which keeps comments,
+blank lines and flow style ({2019: 500}) as written.
+
+Two guards make a rewrite safe: the formatted text must read back to the
+same values as the original (nothing lost or changed), and must hold every
+comment the original held. A file that fails either, or has YAML errors, is
+left as it is and reported.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, Location, Severity
+from .loading import rule_ids as R
+from .loading.discover import Kind, discover, kind_of
+from .loading.loader import MODELS, display_name
+from .loading.yaml_reader import read_yaml
+
+_COMMENT = re.compile(r"#.*$")
+
+
+@dataclass
+class FmtResult:
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def format_folder(root: Path, check: bool = False) -> FmtResult:
+    """Format every record file under ``root`` (or, with ``check``, only
+    say which would change)."""
+    from .writing import write_atomic
+
+    result = FmtResult()
+    for path in discover(root):
+        kind = kind_of(path.relative_to(root))
+        if kind is Kind.UNKNOWN:
+            continue
+        name = display_name(path)
+        original = path.read_bytes()
+        formatted, problems = format_text(original, name, MODELS[kind])
+        result.diagnostics += problems
+        if formatted is None or formatted.encode("utf-8") == original:
+            result.unchanged += 1
+            continue
+        result.changed.append(name)
+        if not check:
+            write_atomic(path, formatted)
+    return result
+
+
+def format_text(data: bytes, name: str, model: type[BaseModel]) -> tuple[str | None, list[Diagnostic]]:
+    """The canonical text, or None and the reasons it cannot be formatted."""
+    read = read_yaml(data, name)
+    errors = [d for d in read.diagnostics if d.is_error]
+    if errors or read.text is None or read.document is None:
+        return None, errors
+    from ruamel.yaml.error import YAMLError
+
+    yaml = _yaml()
+    try:
+        tree = yaml.load(read.text)
+    except YAMLError as exc:  # the reader accepted it, ruamel did not: leave it
+        return None, [_skip(name, f"ruamel.yaml cannot round-trip this file: {exc}".splitlines()[0])]
+    if isinstance(tree, list):
+        for item in tree:
+            _reorder(item, model)
+    else:
+        _reorder(tree, model)
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    text = out.getvalue()
+    again = read_yaml(text.encode("utf-8"), name)
+    if again.document is None or again.document.value != read.document.value:
+        return None, [_skip(name, "formatting would change a value, so the file was left as it is")]
+    if sorted(_comments(read.text)) != sorted(_comments(text)):
+        return None, [_skip(name, "formatting would move a comment out of reach, so the file was left as it is")]
+    return text, []
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap a long line
+    yaml.preserve_quotes = False
+    yaml.version = None
+    return yaml
+
+
+def _skip(name: str, message: str) -> Diagnostic:
+    return Diagnostic(Location(name), R.SYNTAX, Severity.WARNING, message,
+                      "Format it by hand, or report the file as a bug in askoy2020 fmt.")
+
+
+def _comments(text: str) -> list[str]:
+    """Comment texts (a '#' outside quotes, roughly: good enough to compare
+    a file with its own reformatting)."""
+    found = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            found.append(stripped)
+        elif " #" in line and not re.search(r"""["'][^"']*\s#""", line):
+            found.append(line[line.index(" #") + 1:].strip())
+    return found
+
+
+def _reorder(node: Any, model: type[BaseModel]) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    if not isinstance(node, CommentedMap):
+        return
+    order = list(model.model_fields)
+    keys = list(node.keys())
+    wanted = [k for k in order if k in node] + [k for k in keys if k not in order]
+    if wanted != keys:
+        values = {k: node[k] for k in keys}
+        comments = {k: node.ca.items.get(k) for k in keys}
+        for key in keys:
+            del node[key]
+        _carry_trailing_lines(comments, keys[-1], wanted[-1])
+        for key in wanted:
+            node[key] = values[key]
+            if comments[key] is not None:
+                node.ca.items[key] = comments[key]
+    for key, info in model.model_fields.items():
+        if key not in node:
+            continue
+        nested, many = _nested(info.annotation)
+        if nested is None:
+            continue
+        if many and isinstance(node[key], list):
+            for item in node[key]:
+                _reorder(item, nested)
+        else:
+            _reorder(node[key], nested)
+
+
+def _carry_trailing_lines(comments: dict[str, Any], old_last: str, new_last: str) -> None:
+    """ruamel keeps the blank lines and comments that follow a mapping on
+    its last key's end-of-line comment. When another key becomes last, those
+    lines must move with the end of the mapping, not with the old key."""
+    if old_last == new_last:
+        return
+    entry = comments.get(old_last)
+    token = entry[2] if entry and len(entry) > 2 else None
+    if token is None:
+        return
+    own, newline, rest = token.value.partition("\n")
+    if not rest:
+        return
+    token.value = own + newline
+    if not own.strip():
+        entry[2] = None  # it was only the line break before the trailing lines
+    target = comments.get(new_last)
+    if target is not None and len(target) > 2 and target[2] is not None:
+        target[2].value += rest
+        return
+    moved = copy.copy(token)
+    moved.value = "\n" + rest
+    if target is None:
+        comments[new_last] = [None, None, moved, None]
+    else:
+        target[2] = moved
+
+
+def _nested(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The record model inside a field's type: Model, Model | None, list[Model]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    origin = get_origin(annotation)
+    if origin is list:
+        inner, _ = _nested(get_args(annotation)[0])
+        return inner, True
+    if origin in (Union, types.UnionType):
+        for arg in get_args(annotation):
+            inner, many = _nested(arg)
+            if inner is not None:
+                return inner, many
+    return None, False

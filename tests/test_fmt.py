@@ -1,0 +1,110 @@
+"""askoy2020 fmt: canonical, idempotent, keeps every comment and value,
+leaves broken files alone."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from askoy2020.cli.app import app
+from askoy2020.fmt import format_folder, format_text
+from askoy2020.model import Project
+from helpers import BASE, build_case
+
+runner = CliRunner()
+DATA = Path(__file__).parent.parent / "data"
+MESSY = """# Prosjekt i Digital kommune – kommentaren skal bli
+status: planned   # ikke startet ennå
+id: DK-09
+cost: {2021: 500}  # anslag
+name: "Ny løsning for æøå"
+area: "DK"
+manager: Prosjektleder
+planned:
+    end: 2021-12-31
+    start: 2021-01-01
+
+depends_on:
+- strength: soft
+  project: DK-01     # etter postkassen
+"""
+
+
+def test_sample_data_is_already_canonical() -> None:
+    assert format_folder(DATA, check=True).changed == []
+
+
+def test_messy_file_is_ordered_indented_and_unquoted_keeping_comments() -> None:
+    text, problems = format_text(MESSY.encode(), "DK-09.yaml", Project)
+    assert problems == [] and text is not None
+    assert text == """# Prosjekt i Digital kommune – kommentaren skal bli
+id: DK-09
+name: Ny løsning for æøå
+area: DK
+manager: Prosjektleder
+status: planned   # ikke startet ennå
+planned:
+  start: 2021-01-01
+  end: 2021-12-31
+
+cost: {2021: 500}  # anslag
+depends_on:
+  - project: DK-01   # etter postkassen
+    strength: soft
+"""
+    assert format_text(text.encode(), "DK-09.yaml", Project)[0] == text, "idempotent"
+
+
+def _other_layout(text: str) -> str:
+    """The same data laid out another way: four-space indents, dashes flush."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=4, sequence=4, offset=0)
+    yaml.width = 4096
+    out = io.StringIO()
+    yaml.dump(yaml.load(text), out)
+    return out.getvalue()
+
+
+def test_every_sample_file_round_trips_to_its_canonical_bytes(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    originals = {p: p.read_bytes() for p in root.rglob("*.yaml")}
+    for path, data in originals.items():
+        path.write_text(_other_layout(data.decode("utf-8")), encoding="utf-8")
+    assert sum(p.read_bytes() != data for p, data in originals.items()) > 100, "the other layout really differs"
+    result = format_folder(root)
+    assert result.diagnostics == []
+    changed = [p.relative_to(root).as_posix() for p, data in originals.items() if p.read_bytes() != data]
+    # Byte for byte, comments included; and since the originals are canonical
+    # (test above), a second run would change nothing.
+    assert changed == [], "fmt restores every sample file"
+
+
+def test_check_lists_files_and_exits_1_without_writing(tmp_path: Path) -> None:
+    root = build_case(BASE, tmp_path / "data")
+    project = root / "programmes" / "dk" / "projects" / "DK-02.yaml"
+    messy = "name: Chatbot\n" + project.read_text(encoding="utf-8").replace("name: Chatbot\n", "")
+    project.write_text(messy, encoding="utf-8")
+    result = runner.invoke(app, ["fmt", str(root), "--check"])
+    assert result.exit_code == 1
+    assert result.stdout.strip().endswith("DK-02.yaml") and "would reformat" in result.stdout
+    assert project.read_text(encoding="utf-8") == messy
+    assert runner.invoke(app, ["fmt", str(root)]).exit_code == 0
+    assert project.read_text(encoding="utf-8").startswith("id: DK-02\nname: Chatbot\n")
+
+
+@pytest.mark.parametrize("broken", ["id: DK-02\nname: [unclosed\n", "id: DK-02\nid: DK-03\nname: x\n"])
+def test_a_file_with_yaml_errors_is_left_alone_and_reported(tmp_path: Path, broken: str) -> None:
+    root = build_case(BASE, tmp_path / "data")
+    project = root / "programmes" / "dk" / "projects" / "DK-02.yaml"
+    project.write_text(broken, encoding="utf-8")
+    result = runner.invoke(app, ["fmt", str(root)])
+    assert result.exit_code == 1
+    assert "DK-02.yaml" in result.stderr
+    assert project.read_text(encoding="utf-8") == broken
