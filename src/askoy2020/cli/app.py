@@ -150,6 +150,46 @@ def fmt(
     raise typer.Exit(1 if failed or (check and result.changed) else 0)
 
 
+class ExportFormat(str, Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    output_format: ExportFormat = typer.Option(..., "--format", help="xlsx (one sheet per kind) or csv (one file "
+                                               "per kind in the --output folder)."),
+    output: Path = typer.Option(..., "--output", help="The .xlsx file, or the folder for the CSV files."),
+    year: int | None = typer.Option(None, "--year", min=1990, max=2100,
+                                    help="Only projects with cost or staff that year and cases reported that year."),
+) -> None:
+    """Projects with cost and staff per year against frames, goals with
+    targets and measurements, and quality cases – for Excel.
+
+    Example: askoy2020 export data --format xlsx --output askoy2020.xlsx
+    """
+    from ..export import write_csv, write_xlsx
+    from .paths import load_or_explain
+
+    portfolio = load_or_explain(path, "askoy2020 export data --format xlsx --output askoy2020.xlsx", sys.stderr)
+    if portfolio is None:
+        raise typer.Exit(2)
+    if output_format is ExportFormat.xlsx:
+        if output.suffix.lower() != ".xlsx":
+            typer.echo(f"Error: --output {output}: an Excel file must end in .xlsx.", err=True)
+            raise typer.Exit(2)
+        write_xlsx(portfolio, output, year)
+        typer.echo(f"wrote {output}")
+        return
+    if output.suffix:
+        typer.echo(f"Error: --output {output}: CSV export writes one file per kind into a folder; "
+                   "give a folder name such as export/.", err=True)
+        raise typer.Exit(2)
+    for written in write_csv(portfolio, output, year):
+        typer.echo(f"wrote {written}")
+
+
 @app.command()
 def schema(
     output: Path = typer.Option(Path("schemas"), "--output", help="Folder for the *.schema.json files."),
