@@ -191,6 +191,69 @@ def export(
 
 
 @app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), help="Where to start the data repository (default: here)."),
+) -> None:
+    """Start a new data repository: folders, an example of each record kind,
+    the prioritisation model, JSON Schemas with editor settings, a
+    pre-commit config and CI files for GitHub and GitLab. Existing files are
+    kept as they are.
+
+    Example: askoy2020 init kommune-2030
+    """
+    from ..scaffold import init_repository
+
+    written, kept = init_repository(folder)
+    for path in written:
+        typer.echo(f"wrote {path}")
+    for path in kept:
+        typer.echo(f"kept  {path} (already there)")
+    typer.echo(f"Next: cd {folder} && git init && askoy2020 validate", err=True)
+
+
+class RecordKind(str, Enum):
+    project = "project"
+    leader = "leader"
+    case = "case"
+
+
+@app.command()
+def new(
+    kind: RecordKind = typer.Argument(..., help="project, leader or case."),
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    area: str | None = typer.Option(None, "--area", help="The programme area (required for a project)."),
+    write: bool = typer.Option(False, "--write", help="Write the file instead of printing it."),
+) -> None:
+    """Print (or --write) a new record with the next free id and every
+    required field filled in.
+
+    Example: askoy2020 new project --area DK --write
+    """
+    from ..scaffold import new_record
+    from ..writing import write_atomic
+    from .paths import load_or_explain
+
+    portfolio = load_or_explain(path, "askoy2020 new project data --area DK", sys.stderr)
+    if portfolio is None:
+        raise typer.Exit(2)
+    try:
+        record = new_record(portfolio, kind.value, area, date.today())
+    except ValueError as exc:
+        typer.echo(f"Error: {exc}.", err=True)
+        raise typer.Exit(2) from None
+    if not write:
+        typer.echo(record.text, nl=False)
+        return
+    target = portfolio.root / record.relative_path
+    if target.exists():
+        typer.echo(f"Error: {target} exists already; nothing written.", err=True)
+        raise typer.Exit(2)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, record.text)
+    typer.echo(f"wrote {target}")
+
+
+@app.command()
 def schema(
     output: Path = typer.Option(Path("schemas"), "--output", help="Folder for the *.schema.json files."),
 ) -> None:

@@ -1,0 +1,213 @@
+"""``init`` (a new data repository) and ``new`` (a new record with the next
+free id): so nobody starts from a blank file or copies an old record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Portfolio
+from .writing import document, write_atomic
+
+GITHUB_WORKFLOW = """\
+# Checks every push and merge request with askoy2020 validate.
+name: askoy2020
+on: [push, pull_request]
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with: {fetch-depth: 0}
+      - uses: actions/setup-python@v5
+        with: {python-version: '3.11'}
+      - run: pip install askoy2020
+      - run: askoy2020 validate data   # annotations appear on the changed lines
+      - run: askoy2020 fmt --check data
+"""
+
+GITLAB_CI = """\
+# Checks every push and merge request; problems show in the merge request's Code Quality widget.
+askoy2020:
+  image: python:3.11
+  script:
+    - pip install askoy2020
+    - askoy2020 validate data || true   # readable log; the next line decides
+    - askoy2020 validate data --format gitlab > gl-code-quality-report.json
+    - askoy2020 fmt --check data
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+"""
+
+PRE_COMMIT = """\
+# Runs askoy2020 before each commit: pip install pre-commit && pre-commit install
+repos:
+  - repo: local
+    hooks:
+      - id: askoy2020-fmt
+        name: askoy2020 fmt
+        entry: askoy2020 fmt data
+        language: system
+        pass_filenames: false
+        files: ^data/.*\\.ya?ml$
+      - id: askoy2020-validate
+        name: askoy2020 validate
+        entry: askoy2020 validate data
+        language: system
+        pass_filenames: false
+        files: ^data/
+"""
+
+README = """\
+# Strategic programme data
+
+Records of the programme as YAML, checked by [askoy2020](https://pypi.org/project/askoy2020/).
+
+1. Edit a file under `data/` (VS Code with the YAML extension checks it as you type).
+2. `askoy2020 fmt` and `askoy2020 validate`.
+3. Commit; CI runs the same checks.
+
+`askoy2020 new project --area AA --write` starts a new project with the next free id.
+`askoy2020 report --year {year} --output report.html` makes the report.
+"""
+
+
+def _example_records(year: int) -> dict[str, tuple[dict[str, Any], str]]:
+    """path -> (record, header comment). Every one of them validates."""
+    first, last = year, year + 3
+    return {
+        "data/programme.yaml": ({
+            "id": "PROGRAM", "name": "Omstillingsprogrammet",
+            "budget_year": first, "economic_plan": {"first_year": first, "last_year": last},
+            "measuring_year": last - 1,
+            "budget_frames": {y: 10000 for y in range(first, last + 1)},
+            "staff_frames": {y: 10 for y in range(first, last + 1)},
+            "criteria": [
+                {"id": "strategic_fit", "name": "Strategisk betydning", "weight": 0.5, "scale": {"min": 0, "max": 5}},
+                {"id": "user_value", "name": "Nytte for innbyggerne", "weight": 0.5, "scale": {"min": 0, "max": 5}},
+            ],
+            "prioritisation": {"method": "weighted", "gap": 0.0001, "time_limit_seconds": 10},
+        }, "The programme: plan years, frames (1000 kr, årsverk) and prioritisation criteria."),
+        "data/programmes/aa/area.yaml": ({
+            "id": "AA", "name": "Første programområde", "owner": "Kommunalsjef",
+            "period": {"first_year": first, "last_year": last},
+            "goals": [{"id": "AA-M1", "text": "Flere digitale søknader", "indicator": "Andel digitale søknader",
+                       "unit": "%", "direction": "higher", "baseline": {"year": first - 1, "value": 40},
+                       "targets": {last - 1: 70}}],
+            "budget_frames": {y: 10000 for y in range(first, last + 1)},
+            "staff_frames": {y: 10 for y in range(first, last + 1)},
+        }, "A programme area (programområde) with its goals and frames."),
+        "data/programmes/aa/projects/AA-01.yaml": ({
+            "id": "AA-01", "name": "Første prosjekt", "area": "AA", "manager": "Prosjektleder",
+            "status": "planned", "planned": {"start": dt.date(first, 1, 1), "end": dt.date(first, 12, 31)},
+            "cost": {first: 1000}, "staff": {first: 1},
+            "scores": {"strategic_fit": 3, "user_value": 4}, "goals": ["AA-M1"],
+        }, "A project; askoy2020 new project --area AA makes the next one."),
+        "data/leaders/L-001.yaml": ({
+            "id": "L-001", "role": "Enhetsleder", "unit": "Første enhet", "area": "AA", "cohort": first,
+            "goals": [{"id": "L-001-M1", "text": "Lavere sykefravær", "indicator": "Sykefravær i prosent",
+                       "unit": "%", "direction": "lower", "baseline": {"year": first - 1, "value": 8},
+                       "targets": {last - 1: 6}}],
+        }, "A leader position (role and unit; no name)."),
+        f"data/quality/{first}/Q-{first}-001.yaml": ({
+            "id": f"Q-{first}-001", "kind": "improvement_proposal", "title": "Enklere skjema",
+            "unit": "Første enhet", "occurred": dt.date(first, 1, 15), "reported": dt.date(first, 1, 15),
+            "status": "registered", "responsible": "Enhetsleder", "deadline": dt.date(last, 12, 31),
+        }, "A quality case followed through PDCA to closure."),
+        "data/scenarios/ekstra.yaml": ({
+            "id": "ekstra", "name": "Ekstra 1 mill. kr første år",
+            "budget_frames": [{"year": first, "change": 1000}],
+        }, "A what-if for askoy2020 prioritise --scenario ekstra."),
+    }
+
+
+def init_repository(target: Path, year: int | None = None) -> tuple[list[Path], list[Path]]:
+    """Write the starter files that do not exist yet; returns (written, kept)."""
+    from .fmt import format_folder
+    from .schema import editor_settings, schema_texts
+
+    year = year or dt.date.today().year
+    files: dict[str, str] = {rel: document(record, header) for rel, (record, header) in _example_records(year).items()}
+    files |= {f"schemas/{name}": text for name, text in schema_texts().items()}
+    files[".vscode/settings.json"] = json.dumps(editor_settings(), indent=2) + "\n"
+    files[".pre-commit-config.yaml"] = PRE_COMMIT
+    files[".github/workflows/askoy2020.yml"] = GITHUB_WORKFLOW
+    files[".gitlab-ci.yml"] = GITLAB_CI
+    files["README.md"] = README.format(year=year)
+    files[".gitignore"] = "report.html\n.askoy2020-cache/\n"
+    written, kept = [], []
+    for rel, text in files.items():
+        path = target / rel
+        if path.exists():
+            kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text)
+        written.append(path)
+    if (target / "data").is_dir():
+        format_folder(target / "data")
+    return written, kept
+
+
+# ----------------------------------------------------------------------- new
+
+@dataclass(frozen=True)
+class NewRecord:
+    relative_path: str  # below the data folder
+    text: str
+
+
+def next_number(ids: set[str], pattern: str) -> int:
+    numbers = [int(m.group(1)) for i in ids if (m := re.fullmatch(pattern, i))]
+    return max(numbers, default=0) + 1
+
+
+def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date) -> NewRecord:
+    """A skeleton with the next free id and every required field filled in."""
+    if kind == "project":
+        if area is None or area not in portfolio.area_by_id:
+            known = ", ".join(sorted(portfolio.area_by_id)) or "none yet"
+            raise ValueError(f"give the area with --area (known: {known})")
+        number = next_number(set(portfolio.project_by_id) | portfolio.unvalidated_ids, rf"{re.escape(area)}-(\d+)")
+        pid = f"{area}-{number:02d}"
+        period = portfolio.area_by_id[area].period
+        # Start next January, kept inside the area's period so the skeleton validates.
+        start_year = min(max(today.year + 1, period.first_year), period.last_year)
+        record: dict[str, Any] = {
+            "id": pid, "name": "Nytt prosjekt", "area": area, "manager": "Prosjektleder", "status": "planned",
+            "planned": {"start": dt.date(start_year, 1, 1), "end": dt.date(start_year, 12, 31)},
+            "cost": {}, "staff": {}, "scores": {c.id: 0 for c in portfolio.programme.criteria}
+            if portfolio.programme else {},
+        }
+        return NewRecord(f"programmes/{area.lower()}/projects/{pid}.yaml",
+                         document(record, "New project: fill in name, manager, dates, cost and scores."))
+    if kind == "leader":
+        number = next_number(set(portfolio.leader_by_id) | portfolio.unvalidated_ids, r"L-(\d+)")
+        lid = f"L-{number:03d}"
+        target = portfolio.measuring_year
+        record = {
+            "id": lid, "role": "Enhetsleder", "unit": "Enhet",
+            "area": area or next(iter(sorted(portfolio.area_by_id)), "AA"),
+            "cohort": today.year,
+            "goals": [{"id": f"{lid}-M1", "text": "Mål for enheten", "indicator": "Indikator",
+                       "baseline": {"year": today.year - 1, "value": 0}, "targets": {target: 1}}],
+        }
+        return NewRecord(f"leaders/{lid}.yaml", document(record, "New leader position: role and unit, no name."))
+    if kind == "case":
+        ids = {c.id for c in portfolio.cases} | portfolio.unvalidated_ids
+        number = next_number(ids, rf"Q-{today.year}-(\d+)")
+        cid = f"Q-{today.year}-{number:03d}"
+        record = {
+            "id": cid, "kind": "deviation", "title": "Kort beskrivelse av saken", "unit": "Enhet",
+            "occurred": today, "reported": today, "status": "registered", "responsible": "Enhetsleder",
+            "deadline": today + dt.timedelta(days=30),
+        }
+        return NewRecord(f"quality/{today.year}/{cid}.yaml",
+                         document(record, "New quality case: kind, title, unit and responsible role."))
+    raise ValueError(f"unknown record kind {kind!r}; choose project, leader or case")

@@ -1,0 +1,82 @@
+"""init starts a repository that validates, reports and formats clean;
+new gives the next free id with every required field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import yaml
+from typer.testing import CliRunner
+
+import askoy2020
+from askoy2020.cli.app import app
+from askoy2020.fmt import format_folder
+from askoy2020.loading.yaml_reader import read_yaml
+from askoy2020.scaffold import init_repository, new_record
+
+runner = CliRunner()
+DATA = Path(__file__).parent.parent / "data"
+
+
+def test_init_makes_a_repository_that_validates_reports_and_is_formatted(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path / "kommune")])
+    assert result.exit_code == 0
+    root = tmp_path / "kommune"
+    for rel in ("data/programme.yaml", "data/programmes/aa/area.yaml", "data/leaders/L-001.yaml",
+                "data/scenarios/ekstra.yaml", "schemas/project.schema.json", ".vscode/settings.json",
+                ".pre-commit-config.yaml", ".github/workflows/askoy2020.yml", ".gitlab-ci.yml", "README.md"):
+        assert (root / rel).is_file(), rel
+    portfolio = askoy2020.load(root / "data")
+    assert [d.message for d in askoy2020.check(portfolio, as_of=dt.date.today())] == []
+    assert len(portfolio.projects) == 1 and len(portfolio.cases) == 1 and len(portfolio.scenarios) == 1
+    assert format_folder(root / "data", check=True).changed == []
+    for ci in (".github/workflows/askoy2020.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"):
+        assert "askoy2020 validate" in (root / ci).read_text(encoding="utf-8")
+        yaml.safe_load((root / ci).read_text(encoding="utf-8"))  # parses as YAML
+    report = runner.invoke(app, ["report", "--year", str(dt.date.today().year), str(root / "data")])
+    assert report.exit_code == 0
+    plan = runner.invoke(app, ["prioritise", str(root / "data")])
+    assert plan.exit_code == 0 and "Proven optimal" in plan.stdout
+
+
+def test_init_keeps_existing_files(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("ours\n", encoding="utf-8")
+    written, kept = init_repository(tmp_path, 2030)
+    assert kept == [tmp_path / "README.md"] and (tmp_path / "README.md").read_text() == "ours\n"
+    assert tmp_path / "data" / "programme.yaml" in written
+
+
+def test_new_project_gets_the_next_id_and_validates(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    result = runner.invoke(app, ["new", "project", str(root), "--area", "DK", "--write"])
+    assert result.exit_code == 0, result.output
+    target = root / "programmes" / "dk" / "projects" / "DK-07.yaml"
+    assert target.is_file()
+    schema = json.loads((DATA.parent / "schemas" / "project.schema.json").read_text(encoding="utf-8"))
+    record = read_yaml(target.read_bytes(), target.name).document
+    assert record is not None
+    jsonschema.validate({k: v for k, v in record.value.items()}, schema)  # the editor would not complain either
+    diagnostics = askoy2020.check(askoy2020.load(root), as_of=dt.date(2020, 10, 31))
+    assert [str(d.location) for d in diagnostics if "DK-07" in d.file and d.is_error] == []
+    again = runner.invoke(app, ["new", "project", str(root), "--area", "DK", "--write"])
+    assert again.exit_code == 0 and (root / "programmes" / "dk" / "projects" / "DK-08.yaml").is_file()
+
+
+def test_new_case_and_leader_numbering() -> None:
+    portfolio = askoy2020.load(DATA)
+    case = new_record(portfolio, "case", None, dt.date(2020, 11, 2))
+    assert case.relative_path.startswith("quality/2020/Q-2020-") and "status: registered" in case.text
+    number = int(case.relative_path.rsplit("-", 1)[1].split(".")[0])
+    assert number == max(int(c.id.rsplit("-", 1)[1]) for c in portfolio.cases if c.id.startswith("Q-2020-")) + 1
+    leader = new_record(portfolio, "leader", "DK", dt.date(2020, 11, 2))
+    assert leader.relative_path == "leaders/L-031.yaml" and "name:" not in leader.text
+
+
+def test_new_project_without_area_says_which_areas_exist() -> None:
+    result = runner.invoke(app, ["new", "project", str(DATA)])
+    assert result.exit_code == 2 and "--area" in result.stderr and "DK" in result.stderr
