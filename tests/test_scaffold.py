@@ -80,3 +80,10 @@ def test_new_case_and_leader_numbering() -> None:
 def test_new_project_without_area_says_which_areas_exist() -> None:
     result = runner.invoke(app, ["new", "project", str(DATA)])
     assert result.exit_code == 2 and "--area" in result.stderr and "DK" in result.stderr
+
+
+def test_ci_recipes_in_the_docs_are_the_ones_init_writes() -> None:
+    from askoy2020.scaffold import GITHUB_WORKFLOW, GITLAB_CI
+
+    docs = (DATA.parent / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert GITHUB_WORKFLOW in docs and GITLAB_CI in docs

@@ -76,8 +76,11 @@ def validate(
 
     day = _parse_date(as_of) or date.today()
     folder = path or default_data_folder()
+    from .progress import busy
+
     try:
-        portfolio = load(folder)
+        with busy("Reading the data…"):
+            portfolio = load(folder)
     except DataFolderError as exc:
         typer.echo(f"Error: {exc}. Give the data folder, e.g. 'askoy2020 validate data'.", err=True)
         raise typer.Exit(2) from None

@@ -23,9 +23,11 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO) -> Portfolio
     """Load the data folder (the default one when None), or write why it is
     not a data folder with an example of the command, and return None."""
     from .. import DataFolderError, load
+    from .progress import busy
 
     try:
-        return load(folder or default_data_folder())
+        with busy("Reading the data…"):
+            return load(folder or default_data_folder())
     except DataFolderError as exc:
         err.write(f"Error: {exc}. Give the data folder, e.g. '{example}'.\n")
         return None

@@ -43,6 +43,7 @@ class PlanRequest:
 
 def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
     from .paths import load_or_explain
+    from .progress import busy
 
     portfolio = load_or_explain(request.folder, "askoy2020 prioritise data", err)
     if portfolio is None:
@@ -67,16 +68,17 @@ def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
         settings = _settings(portfolio, request)
         plan_id = request.output.stem if request.output else (scenario_id or "plan")
         began = time.perf_counter()
-        baseline = prioritise(portfolio, cli, settings, plan_id=plan_id if not scenario_id else "baseline",
-                              explain=request.explain and scenario_id is None)
-        chosen, diff = baseline, None
-        if scenario_adj is not None:
-            chosen = prioritise(portfolio, scenario_adj.then(cli), settings, plan_id=plan_id,
-                                scenario=scenario_id, explain=request.explain)
-            if baseline.plan is not None and chosen.plan is not None:
-                diff = diff_plans(baseline.plan, chosen.plan)
-            elif baseline.plan is None:
-                chosen.notes.append("the baseline has no feasible plan, so there is no difference to show")
+        with busy("Solving…"):
+            baseline = prioritise(portfolio, cli, settings, plan_id=plan_id if not scenario_id else "baseline",
+                                  explain=request.explain and scenario_id is None)
+            chosen, diff = baseline, None
+            if scenario_adj is not None:
+                chosen = prioritise(portfolio, scenario_adj.then(cli), settings, plan_id=plan_id,
+                                    scenario=scenario_id, explain=request.explain)
+                if baseline.plan is not None and chosen.plan is not None:
+                    diff = diff_plans(baseline.plan, chosen.plan)
+                elif baseline.plan is None:
+                    chosen.notes.append("the baseline has no feasible plan, so there is no difference to show")
         seconds = time.perf_counter() - began
     except AdjustmentError as exc:
         err.write(f"Error: {exc}.\n")
