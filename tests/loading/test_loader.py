@@ -8,7 +8,7 @@ import pytest
 
 import askoy2020
 from askoy2020.loading.loader import DataFolderError
-from helpers import BASE, relative
+from helpers import AS_OF, BASE, relative
 
 
 def test_base_portfolio_loads_every_kind() -> None:
@@ -50,3 +50,20 @@ def test_a_folder_named_like_a_file_and_a_missing_folder(tmp_path: Path) -> None
     assert askoy2020.load(tmp_path).load_diagnostics == []
     with pytest.raises(DataFolderError):
         askoy2020.load(tmp_path / "nowhere")
+
+
+def test_parallel_loading_gives_exactly_the_sequential_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from askoy2020.loading import loader
+
+    data = Path(__file__).parent.parent.parent / "data"
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 10)
+    one = loader.load(data, workers=1)
+    two = loader.load(data, workers=2)
+    assert two.files == one.files
+    assert two.load_diagnostics == one.load_diagnostics
+    for kind in ("areas", "projects", "leaders", "cases", "scenarios", "plans"):
+        a, b = getattr(one, kind), getattr(two, kind)
+        assert [r.model_dump() for r in a] == [r.model_dump() for r in b], kind
+        assert [str(r.where("id")) for r in a] == [str(r.where("id")) for r in b], kind
+    assert two.programme == one.programme and two.sources == one.sources
+    assert askoy2020.check(two, as_of=AS_OF) == askoy2020.check(one, as_of=AS_OF)

@@ -25,6 +25,9 @@ class YamlInt(int):
         obj.raw = raw
         return obj
 
+    def __reduce__(self) -> tuple[type[YamlInt], tuple[int, str]]:  # pickling (parallel loading)
+        return YamlInt, (int(self), self.raw)
+
 
 class YamlFloat(float):
     raw: str
@@ -33,6 +36,9 @@ class YamlFloat(float):
         obj = super().__new__(cls, value)
         obj.raw = raw
         return obj
+
+    def __reduce__(self) -> tuple[type[YamlFloat], tuple[float, str]]:
+        return YamlFloat, (float(self), self.raw)
 
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -49,8 +55,15 @@ class ScalarError(ValueError):
     """A scalar that cannot become a value (e.g. an integer too large)."""
 
 
+# A plain scalar can only be null, a boolean or a number when it starts
+# with one of these; every other one (names, titles, dates) is text at once.
+_SPECIAL_START = frozenset("~nNtTfF0123456789+-.")
+
+
 def resolve_plain(text: str) -> Any:
     """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    if text and text[0] not in _SPECIAL_START:
+        return text
     if _NULL.match(text):
         return None
     if text in _BOOL:

@@ -77,6 +77,10 @@ class _Frame:
     skip_value: bool = False  # the value of a duplicate key is ignored
 
 
+# Event class -> its kind ("Scalar", "MappingStart", …), filled as met.
+_EVENT_KINDS: dict[type, str] = {}
+
+
 class _Builder:
     def __init__(self, file: str, limits: ReadLimits) -> None:
         self.file = file
@@ -98,18 +102,22 @@ class _Builder:
 
     # -- events ---------------------------------------------------------
     def feed(self, events: Iterable[Any]) -> None:
+        kinds = _EVENT_KINDS
         for event in events:
-            name = type(event).__name__
-            if name == "ScalarEvent":
+            cls = type(event)
+            kind = kinds.get(cls)
+            if kind is None:  # once per event class of each parser
+                kind = kinds[cls] = cls.__name__.removesuffix("Event")
+            if kind == "Scalar":
                 self.add(self.scalar(event), event.start_mark, event.anchor, 1)
-            elif name in ("MappingStartEvent", "SequenceStartEvent"):
-                self.check_tag(event, "map" if name == "MappingStartEvent" else "seq")
-                self.open({} if name == "MappingStartEvent" else [], event)
-            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            elif kind in ("MappingStart", "SequenceStart"):
+                self.check_tag(event, "map" if kind == "MappingStart" else "seq")
+                self.open({} if kind == "MappingStart" else [], event)
+            elif kind in ("MappingEnd", "SequenceEnd"):
                 self.close()
-            elif name == "AliasEvent":
+            elif kind == "Alias":
                 self.alias(event)
-            elif name == "DocumentStartEvent":
+            elif kind == "DocumentStart":
                 self.documents += 1
                 if self.documents > 1:
                     self.problem(
