@@ -9,7 +9,6 @@ from pydantic import BaseModel
 from ..model.base import Origin, Record
 from .yaml_reader import Document
 
-
 _CONTAINERS = (BaseModel, list, dict)
 
 
