@@ -18,6 +18,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain help text: typer's rich help formatter imports rich and
+    # markdown-it (~150 ms), doubling the start-up time of --help.
+    rich_markup_mode=None,
 )
 
 
