@@ -67,3 +67,46 @@ def test_parallel_loading_gives_exactly_the_sequential_result(monkeypatch: pytes
         assert [str(r.where("id")) for r in a] == [str(r.where("id")) for r in b], kind
     assert two.programme == one.programme and two.sources == one.sources
     assert askoy2020.check(two, as_of=AS_OF) == askoy2020.check(one, as_of=AS_OF)
+
+
+def test_a_second_programme_file_is_reported(tmp_path: Path) -> None:
+    from helpers import build_case
+
+    root = build_case(BASE, tmp_path / "data")
+    (root / "programme.yml").write_text((root / "programme.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    diagnostics = askoy2020.load(root).load_diagnostics
+    assert [d.message for d in diagnostics] == ["a second programme record"]
+
+
+def test_cache_rereads_only_changed_files_and_ignores_a_corrupt_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from askoy2020.loading import loader
+    from helpers import build_case
+
+    root = build_case(BASE, tmp_path / "data")
+    cache = tmp_path / ".askoy2020-cache"
+    reads: list[str] = []
+    real = loader.read_yaml
+    monkeypatch.setattr(loader, "read_yaml", lambda data, name, limits: reads.append(name) or real(data, name, limits))
+    first = loader.load(root, cache=cache)
+    assert len(reads) == 7
+    reads.clear()
+    second = loader.load(root, cache=cache)
+    assert reads == [], "nothing changed: everything comes from the cache"
+    assert askoy2020.check(second, as_of=AS_OF) == askoy2020.check(first, as_of=AS_OF)
+    assert [p.model_dump() for p in second.projects] == [p.model_dump() for p in first.projects]
+    project = root / "programmes" / "dk" / "projects" / "DK-02.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("name: Chatbot", "name: Chatbot 2"),
+                       encoding="utf-8")
+    third = loader.load(root, cache=cache)
+    assert [Path(r).name for r in reads] == ["DK-02.yaml"]
+    assert {p.id: p.name for p in third.projects}["DK-02"] == "Chatbot 2"
+    entries = list(cache.rglob("*.pickle"))
+    assert len(entries) == 1, "one cache file per data folder"
+    for entry in entries:
+        entry.write_bytes(b"not a pickle")
+    reads.clear()
+    fourth = loader.load(root, cache=cache)
+    assert len(reads) == 7, "a corrupt cache is ignored and rebuilt"
+    assert [p.model_dump() for p in fourth.projects] == [p.model_dump() for p in third.projects]

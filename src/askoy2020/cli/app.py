@@ -64,6 +64,8 @@ def validate(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     as_of: str | None = typer.Option(None, "--as-of", help="Validate as on this day (YYYY-MM-DD); default today."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file again instead of using "
+                                  ".askoy2020-cache (also: ASKOY2020_NO_CACHE=1)."),
     output_format: OutputFormat | None = typer.Option(
         None, "--format", help="text, json, github, gitlab (Code Quality) or junit "
         "(default: github under GitHub Actions, else text)."
@@ -79,11 +81,13 @@ def validate(
 
     day = _parse_date(as_of) or date.today()
     folder = path or default_data_folder()
+    from ..loading.cache import default_cache_folder
     from .progress import busy
 
     try:
         with busy("Reading the data…"):
-            portfolio = load(folder)
+            cache = None if no_cache or not folder.is_dir() else default_cache_folder(folder)
+            portfolio = load(folder, cache=cache)
     except DataFolderError as exc:
         typer.echo(f"Error: {exc}. Give the data folder, e.g. 'askoy2020 validate data'.", err=True)
         raise typer.Exit(2) from None

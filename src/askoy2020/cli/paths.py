@@ -23,11 +23,13 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO) -> Portfolio
     """Load the data folder (the default one when None), or write why it is
     not a data folder with an example of the command, and return None."""
     from .. import DataFolderError, load
+    from ..loading.cache import default_cache_folder
     from .progress import busy
 
+    target = folder or default_data_folder()
     try:
         with busy("Reading the data…"):
-            return load(folder or default_data_folder())
+            return load(target, cache=default_cache_folder(target) if target.is_dir() else None)
     except DataFolderError as exc:
         err.write(f"Error: {exc}. Give the data folder, e.g. '{example}'.\n")
         return None

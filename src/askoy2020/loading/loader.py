@@ -52,16 +52,45 @@ def display_name(path: Path) -> str:
 PARALLEL_MIN_FILES = 2000
 
 
-def load(path: str | os.PathLike[str], limits: ReadLimits = ReadLimits(), workers: int | None = None) -> Portfolio:
+def load(
+    path: str | os.PathLike[str], limits: ReadLimits = ReadLimits(), workers: int | None = None,
+    cache: Path | None = None,
+) -> Portfolio:
     """Read every record file under ``path``. Large folders are read on every
     core (``workers`` processes; default: the machine's cores), each taking
     a contiguous slice of the files in order, so the result is the same as
-    reading them one by one."""
+    reading them one by one. With ``cache`` (a folder), files read before
+    with the same bytes come from the cache instead (see :mod:`.cache`)."""
     root = Path(path)
     if not root.is_dir():
         raise DataFolderError(f"{root} is not a folder with Askøy 2020 data")
     files = discover(root)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if cache is None:
+        return _merge(root, _load_each(root, files, limits, workers))
+    from .cache import LoadCache
+
+    store = LoadCache(cache, root)
+    parts: list[Portfolio | None] = [None] * len(files)
+    keys: dict[int, str] = {}
+    for i, file in enumerate(files):
+        try:
+            data = file.read_bytes()
+        except OSError:
+            continue  # read again below, where the problem becomes a diagnostic
+        keys[i] = store.key(display_name(file), kind_of(file.relative_to(root)).value, data, limits)
+        parts[i] = store.get(keys[i])
+    missing = [i for i, part in enumerate(parts) if part is None]
+    for i, part in zip(missing, _load_each(root, [files[i] for i in missing], limits, workers)):
+        parts[i] = part
+        if i in keys:
+            store.put(keys[i], part)
+    store.save()
+    return _merge(root, [p for p in parts if p is not None])
+
+
+def _load_each(root: Path, files: list[Path], limits: ReadLimits, workers: int) -> list[Portfolio]:
+    """One small portfolio per file, in order; on every core when it pays."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
         return _load_files(root, files, limits)
     size = -(-len(files) // workers)
@@ -72,15 +101,19 @@ def load(path: str | os.PathLike[str], limits: ReadLimits = ReadLimits(), worker
     # "spawn": a fresh interpreter per worker, safe whatever threads run here.
     with ProcessPoolExecutor(len(chunks) - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
         others = [pool.submit(_load_files, root, chunk, limits) for chunk in chunks[1:]]
-        parts = [_load_files(root, chunks[0], limits)] + [future.result() for future in others]
-    return _merge(root, parts)
+        parts = _load_files(root, chunks[0], limits)
+        for future in others:
+            parts += future.result()
+    return parts
 
 
-def _load_files(root: Path, files: list[Path], limits: ReadLimits) -> Portfolio:
-    portfolio = Portfolio(root=root)
+def _load_files(root: Path, files: list[Path], limits: ReadLimits) -> list[Portfolio]:
+    parts = []
     for file in files:
-        _load_file(portfolio, file, root, limits)
-    return portfolio
+        part = Portfolio(root=root)
+        _load_file(part, file, root, limits)
+        parts.append(part)
+    return parts
 
 
 def _merge(root: Path, parts: list[Portfolio]) -> Portfolio:
@@ -88,6 +121,11 @@ def _merge(root: Path, parts: list[Portfolio]) -> Portfolio:
     for part in parts:
         if part.programme is not None and whole.programme is None:
             whole.programme = part.programme
+        elif part.programme is not None:  # programme.yaml and programme.yml both
+            whole.load_diagnostics.append(Diagnostic(
+                part.programme.where(), R.WRONG_SHAPE, Severity.ERROR,
+                "a second programme record", "Keep exactly one programme.yaml.",
+            ))
         whole.areas += part.areas
         whole.projects += part.projects
         whole.leaders += part.leaders

@@ -41,17 +41,18 @@ def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
         id: DK-03
         id: DK-04
     """
-    seen: dict[str, tuple[str, Location]] = {}
+    # Positions are looked up only for a duplicate: 20,000 records, few problems.
+    seen: dict[str, tuple[str, Record]] = {}
     for ident, what, record in _identified(ctx.portfolio):
-        here = record.where("id")
         if ident in seen:
-            first_what, first = seen[ident]
+            first_what, first_record = seen[ident]
+            first = first_record.where("id")
             yield Finding(
-                here, f"id '{ident}' ({what}) is already used by a {first_what} at {first}",
+                record.where("id"), f"id '{ident}' ({what}) is already used by a {first_what} at {first}",
                 "Give one of them a new id; ids are unique across all files.", (first,),
             )
         else:
-            seen[ident] = (what, here)
+            seen[ident] = (what, record)
 
 
 def _unknown(ref: str, known: Iterable[str], what: str, where: Location, owner: str) -> Finding:
@@ -78,27 +79,29 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
     area_goals, goals = p.area_goal_by_id, p.goal_by_id
     skip = p.unvalidated_ids  # already reported as schema problems
 
-    def check(ref: str | None, known: dict[str, object], what: str, where: Location, owner: str) -> Iterator[Finding]:
+    def check(ref: str | None, known: dict[str, object], what: str, record: Record, path: tuple[object, ...],
+              owner: str) -> Iterator[Finding]:
+        # The position is looked up only when the reference is broken.
         if ref is not None and ref not in known and ref not in skip:
-            yield _unknown(ref, known, what, where, owner)
+            yield _unknown(ref, known, what, record.where(*path), owner)
 
     for project in p.projects:
         owner = f"project {project.id}"
-        yield from check(project.area, areas, "programme area", project.where("area"), owner)
+        yield from check(project.area, areas, "programme area", project, ("area",), owner)
         for i, dep in enumerate(project.depends_on):
-            yield from check(dep.project, projects, "project", project.where("depends_on", i, "project"), owner)
+            yield from check(dep.project, projects, "project", project, ("depends_on", i, "project"), owner)
         for i, goal_id in enumerate(project.goals):
-            yield from check(goal_id, area_goals, "area goal", project.where("goals", i), owner)
+            yield from check(goal_id, area_goals, "area goal", project, ("goals", i), owner)
     for leader in p.leaders:
         owner = f"leader {leader.id}"
-        yield from check(leader.area, areas, "programme area", leader.where("area"), owner)
+        yield from check(leader.area, areas, "programme area", leader, ("area",), owner)
         for goal in leader.goals:
             for i, ref in enumerate(goal.projects):
-                yield from check(ref, projects, "project", goal.where("projects", i), f"goal {goal.id}")
+                yield from check(ref, projects, "project", goal, ("projects", i), f"goal {goal.id}")
             for i, ref in enumerate(goal.area_goals):
-                yield from check(ref, area_goals, "area goal", goal.where("area_goals", i), f"goal {goal.id}")
+                yield from check(ref, area_goals, "area goal", goal, ("area_goals", i), f"goal {goal.id}")
     for case in p.cases:
         owner = f"quality case {case.id}"
-        yield from check(case.area, areas, "programme area", case.where("area"), owner)
-        yield from check(case.project, projects, "project", case.where("project"), owner)
-        yield from check(case.goal, goals, "goal", case.where("goal"), owner)
+        yield from check(case.area, areas, "programme area", case, ("area",), owner)
+        yield from check(case.project, projects, "project", case, ("project",), owner)
+        yield from check(case.goal, goals, "goal", case, ("goal",), owner)

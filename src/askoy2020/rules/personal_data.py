@@ -23,6 +23,10 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
         description: Gjelder bruker i bolig 3 (se fagsystemet)
     """
     for name, text in ctx.portfolio.sources.items():
+        # One pass over the whole text first: almost no file holds 11 digits
+        # in a row, and splitting 20,000 files into lines costs seconds.
+        if next(find_identity_numbers(text), None) is None:
+            continue
         for line_no, line in enumerate(text.splitlines(), start=1):
             for found in find_identity_numbers(line):
                 yield Finding(

@@ -15,7 +15,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, durable: bool = True) -> None:
+    """``durable=False`` skips the fsync: for files whose loss costs nothing
+    (cache entries), where one fsync per file would dominate the run."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -23,7 +25,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if target.exists():
             # Keep the permissions of the file being replaced.
             os.chmod(temp, target.stat().st_mode & 0o777)
