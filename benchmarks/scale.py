@@ -31,9 +31,6 @@ ASKOY = str(BIN / "askoy2020")
 PARSE = ("import sys, yaml, pathlib\n"
          "for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
          "    yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n")
-KIND_GLOBS = {"programme": "programme.yaml", "area": "programmes/*/area.yaml",
-              "project": "programmes/*/projects/*.yaml", "leader": "leaders/*.yaml",
-              "quality-case": "quality/**/*.yaml", "scenario": "scenarios/*.yaml"}
 
 
 def measure(command: list[str], runs: int) -> tuple[float, float]:
@@ -52,9 +49,11 @@ def check_jsonschema(folder: Path) -> list[list[str]]:
     exe = shutil.which("check-jsonschema") or str(BIN / "check-jsonschema")
     if not Path(exe).exists():
         return []
+    from askoy2020.schema import KINDS
+
     commands = []
-    for kind, pattern in KIND_GLOBS.items():
-        files = sorted(str(p) for p in folder.glob(pattern))
+    for kind, (_, pattern, _) in KINDS.items():
+        files = sorted(str(p) for p in folder.glob(pattern.removeprefix("data/")))
         if files:
             commands.append([exe, "--schemafile", str(ROOT / "schemas" / f"{kind}.schema.json"), *files])
     return commands

@@ -75,22 +75,14 @@ def validate(
 
     Example: askoy2020 validate data --as-of 2020-12-31
     """
-    from .. import DataFolderError, check, load
-    from .paths import default_data_folder
+    from .. import check
+    from .paths import load_or_explain
     from .reporters import REPORTERS
 
     day = _parse_date(as_of) or date.today()
-    folder = path or default_data_folder()
-    from ..loading.cache import default_cache_folder
-    from .progress import busy
-
-    try:
-        with busy("Reading the data…"):
-            cache = None if no_cache or not folder.is_dir() else default_cache_folder(folder)
-            portfolio = load(folder, cache=cache)
-    except DataFolderError as exc:
-        typer.echo(f"Error: {exc}. Give the data folder, e.g. 'askoy2020 validate data'.", err=True)
-        raise typer.Exit(2) from None
+    portfolio = load_or_explain(path, "askoy2020 validate data", sys.stderr, use_cache=not no_cache)
+    if portfolio is None:
+        raise typer.Exit(2)
     diagnostics = check(portfolio, as_of=day)
     if output_format is None:
         output_format = OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text

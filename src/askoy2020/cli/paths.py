@@ -19,7 +19,7 @@ def default_data_folder(start: Path | None = None) -> Path:
     return here / "data"
 
 
-def load_or_explain(folder: Path | None, example: str, err: TextIO) -> Portfolio | None:
+def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: bool = True) -> Portfolio | None:
     """Load the data folder (the default one when None), or write why it is
     not a data folder with an example of the command, and return None."""
     from .. import DataFolderError, load
@@ -29,7 +29,8 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO) -> Portfolio
     target = folder or default_data_folder()
     try:
         with busy("Reading the data…"):
-            return load(target, cache=default_cache_folder(target) if target.is_dir() else None)
+            cache = default_cache_folder(target) if use_cache and target.is_dir() else None
+            return load(target, cache=cache)
     except DataFolderError as exc:
         err.write(f"Error: {exc}. Give the data folder, e.g. '{example}'.\n")
         return None

@@ -44,7 +44,11 @@ def build_report(
     programme = portfolio.programme
     threshold = programme.min_respondents if programme else 3
     meta = Meta(year, as_of, lang, public, programme.name if programme else "Askøy 2020", __version__, threshold)
-    areas = [_area(portfolio, area_id, year, as_of) for area_id in sorted(portfolio.area_by_id)]
+    dependants: dict[str, list[tuple[Project, Dependency]]] = defaultdict(list)
+    for other in portfolio.projects:
+        for dep in other.depends_on:
+            dependants[dep.project].append((other, dep))
+    areas = [_area(portfolio, area_id, year, as_of, dependants) for area_id in sorted(portfolio.area_by_id)]
     leadership = _leadership(portfolio, year, threshold, public)
     quality = _quality(portfolio, year, as_of, threshold, public)
     goals = [g for a in areas for g in a.goals]
@@ -105,12 +109,15 @@ def _rag(project: Project, as_of: dt.date) -> str | None:
     return max(reports, key=lambda r: r.date).rag.value if reports else None
 
 
-def _area(portfolio: Portfolio, area_id: str, year: int, as_of: dt.date) -> AreaSection:
+def _area(
+    portfolio: Portfolio, area_id: str, year: int, as_of: dt.date,
+    dependants: dict[str, list[tuple[Project, Dependency]]],
+) -> AreaSection:
     area = portfolio.area_by_id[area_id]
     projects = sorted(portfolio.projects_in(area_id), key=lambda p: p.id)
     rows = [ProjectRow(p.id, p.name, p.status.value, _rag(p, as_of), p.start(), p.end(),
                        p.cost.get(year, 0.0), p.staff.get(year, 0.0)) for p in projects]
-    delays = [d for p in projects if (d := _delay(portfolio, p, as_of)) is not None]
+    delays = [d for p in projects if (d := _delay(p, as_of, dependants)) is not None]
     bars = [Bar(p.id, s, e, p.status.value) for p in projects
             if (s := p.start()) is not None and (e := p.end()) is not None and p.status is not ProjectStatus.CANCELLED]
     ids = {p.id for p in projects}
@@ -124,7 +131,9 @@ def _area(portfolio: Portfolio, area_id: str, year: int, as_of: dt.date) -> Area
     )
 
 
-def _delay(portfolio: Portfolio, project: Project, as_of: dt.date) -> Delay | None:
+def _delay(
+    project: Project, as_of: dt.date, dependants: dict[str, list[tuple[Project, Dependency]]]
+) -> Delay | None:
     """How late a project is, and how far that pushes every project that
     depends on it (hard or soft), following the chain."""
     planned_end = project.planned.end
@@ -136,10 +145,6 @@ def _delay(portfolio: Portfolio, project: Project, as_of: dt.date) -> Delay | No
         late = (as_of - planned_end).days if as_of > planned_end else 0
     if late <= 0:
         return None
-    dependants: dict[str, list[tuple[Project, Dependency]]] = defaultdict(list)
-    for other in portfolio.projects:
-        for dep in other.depends_on:
-            dependants[dep.project].append((other, dep))
     shift = {project.id: late}
     pushes: list[tuple[str, int]] = []
     queue = [project]
