@@ -108,3 +108,11 @@ def test_a_file_with_yaml_errors_is_left_alone_and_reported(tmp_path: Path, brok
     assert result.exit_code == 1
     assert "DK-02.yaml" in result.stderr
     assert project.read_text(encoding="utf-8") == broken
+
+
+def test_a_file_fmt_cannot_rewrite_safely_is_reported_not_crashed() -> None:
+    # The guards' diagnostic itself: it once named a rule id that does not exist.
+    from askoy2020.fmt import _skip
+
+    diagnostic = _skip("data/x.yaml", "formatting would change a value, so the file was left as it is")
+    assert diagnostic.rule == "ASK001" and diagnostic.location.file == "data/x.yaml"

@@ -104,7 +104,7 @@ def _yaml() -> Any:
 
 
 def _skip(name: str, message: str) -> Diagnostic:
-    return Diagnostic(Location(name), R.SYNTAX, Severity.WARNING, message,
+    return Diagnostic(Location(name), R.YAML_SYNTAX, Severity.WARNING, message,
                       "Format it by hand, or report the file as a bug in askoy2020 fmt.")
 
 
