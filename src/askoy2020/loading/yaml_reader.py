@@ -16,12 +16,14 @@ A later fast path only has to produce the same events from a C parser.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic, Location, Severity
+from . import fast_values
 from . import rule_ids as R
 from .scalars import CORE, ScalarError, resolve_plain, resolve_tagged
 
@@ -37,21 +39,40 @@ class ReadLimits:
 
 @dataclass
 class Document:
-    """The values of one file and where each was written (1-based)."""
+    """The values of one file and where each was written (1-based).
+
+    A document read by the fast path (:mod:`.fast_values`) keeps its text
+    in ``source`` instead of positions; the first question about a position
+    reads the text again with the full builder. Only files with a finding
+    are ever asked, so most files are read once."""
 
     value: Any
     value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    source: tuple[str, str, ReadLimits] | None = None  # (text, file, limits) while positions are unread
 
     def where(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest ancestor
         (a missing key is reported at the mapping that lacks it)."""
-        while path not in self.value_marks and path:
+        marks = self.positions()[0]
+        while path not in marks and path:
             path = path[:-1]
-        return self.value_marks.get(path, (1, 1))
+        return marks.get(path, (1, 1))
 
     def where_key(self, path: Path) -> tuple[int, int]:
-        return self.key_marks.get(path) or self.where(path)
+        return self.positions()[1].get(path) or self.where(path)
+
+    def positions(self) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+        if self.source is not None:
+            text, file, limits = self.source
+            builder = _Builder(file, limits)
+            # The fast path read this text cleanly, so the builder cannot stop
+            # early; were it ever to, positions fall back to the file's start.
+            with contextlib.suppress(Exception):
+                builder.feed(_event_source("auto")[0](text))
+            self.value_marks, self.key_marks = builder.doc.value_marks, builder.doc.key_marks
+            self.source = None
+        return self.value_marks, self.key_marks
 
 
 @dataclass
@@ -347,6 +368,11 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
     if text is None:
         return result
     result.text = text
+    if parser == "auto":
+        value = fast_values.values(text, limits.max_depth, limits.max_nodes)
+        if value is not fast_values.BAIL:
+            result.document = Document(value, source=(text, file, limits))
+            return result
     builder = _Builder(file, limits)
     events, errors = _event_source(parser)
     try:

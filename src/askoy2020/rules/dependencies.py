@@ -5,24 +5,20 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from ..diagnostics import Location, Severity
+from ..diagnostics import Severity
 from ..model import Dependency, Project, ProjectStatus
 from ..model.project import DependencyType, Strength, dependency_holds
 from .registry import CheckContext, Finding, rule
 
-Edges = dict[str, list[tuple[str, Location]]]
+# successor id -> [(predecessor id, index in the successor's depends_on)];
+# the index, not a Location, so positions are looked up only for a cycle.
+Edges = dict[str, list[tuple[str, int]]]
 
 
 def _edges(projects: dict[str, Project]) -> Edges:
-    """successor id -> [(predecessor id, location of the dependency)]"""
     edges: Edges = {}
     for pid in sorted(projects):
-        project = projects[pid]
-        edges[pid] = [
-            (dep.project, project.where("depends_on", i, "project"))
-            for i, dep in enumerate(project.depends_on)
-            if dep.project in projects
-        ]
+        edges[pid] = [(dep.project, i) for i, dep in enumerate(projects[pid].depends_on) if dep.project in projects]
     return edges
 
 
@@ -70,10 +66,11 @@ def _strongly_connected(edges: Edges) -> list[list[str]]:
     return groups
 
 
-def _cycle_in(group: set[str], edges: Edges) -> list[tuple[str, Location]]:
-    """A shortest cycle through the group's smallest id, as (node, edge) steps."""
+def _cycle_in(group: set[str], edges: Edges) -> list[tuple[str, int]]:
+    """A shortest cycle through the group's smallest id, as (node, index of
+    the dependency it leaves by) steps."""
     start = min(group)
-    came_from: dict[str, tuple[str, Location]] = {}
+    came_from: dict[str, tuple[str, int]] = {}
     queue = deque([start])
     while queue:
         node = queue.popleft()
@@ -109,12 +106,13 @@ def dependency_cycle(ctx: CheckContext) -> Iterator[Finding]:
         id: DK-02
         depends_on: []
     """
-    edges = _edges(ctx.portfolio.project_by_id)
+    projects = ctx.portfolio.project_by_id
+    edges = _edges(projects)
     for group in _strongly_connected(edges):
         members = set(group)
         if len(group) == 1 and not any(p == group[0] for p, _ in edges[group[0]]):
             continue
-        steps = _cycle_in(members, edges)
+        steps = [(node, projects[node].where("depends_on", i, "project")) for node, i in _cycle_in(members, edges)]
         chain = " → ".join([node for node, _ in steps] + [steps[0][0]])
         edge_text = "; ".join(f"{node} → {nxt} at {where}" for (node, where), (nxt, _) in
                               zip(steps, steps[1:] + steps[:1]))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..diagnostics import Severity
 from ..model import ProjectStatus
 from ..model.plan import Plan
+from ..model.prioritisation import Scenario
 from .registry import CheckContext, Finding, rule
 
 
@@ -155,12 +156,13 @@ def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
                 yield Finding(p.programme.where("prioritisation", "wsjf", "cost_of_delay", i),
                               f"cost_of_delay names criterion {cid}, which is not in criteria",
                               f"Use one of: {', '.join(sorted(criteria)) or '(no criteria yet)'}.")
-    seen: dict[str, str] = {}
+    seen: dict[str, Scenario] = {}
     for scenario in p.scenarios:
         if scenario.id in seen:
-            yield Finding(scenario.where("id"), f"scenario id {scenario.id} is also used in {seen[scenario.id]}",
+            yield Finding(scenario.where("id"),
+                          f"scenario id {scenario.id} is also used in {seen[scenario.id].where('id')}",
                           "Give each scenario its own id.")
-        seen.setdefault(scenario.id, str(scenario.where("id")))
+        seen.setdefault(scenario.id, scenario)
         for key in ("include", "exclude"):
             for i, pid in enumerate(getattr(scenario, key)):
                 if pid not in projects:

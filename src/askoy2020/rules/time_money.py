@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..diagnostics import Severity
+from ..diagnostics import Location, Severity
 from ..model import Project, ProjectStatus
 from ..model.base import DateRange, Record
 from .registry import CheckContext, Finding, amount, fte, rule
@@ -116,6 +116,11 @@ def _counted(project: Project) -> bool:
     return project.status in (ProjectStatus.ACTIVE, ProjectStatus.COMPLETED) or project.locked or project.mandatory
 
 
+def _places(top: list[tuple[float, Project]], use_key: str, year: int) -> tuple[Location, ...]:
+    # Looked up only for a finding: a position may mean reading the file again.
+    return tuple(pr.where(use_key, year) for _, pr in top)
+
+
 def _frame_findings(
     ctx: CheckContext, frames_key: str, use_key: str, unit: str, show: Callable[[float], str]
 ) -> Iterator[Finding]:
@@ -131,14 +136,13 @@ def _frame_findings(
             total = sum(v for v, _ in used[year])
             top = sorted(used[year], key=lambda vp: (-vp[0], vp[1].id))[:3]
             largest = ", ".join(f"{pr.id} ({show(v)})" for v, pr in top)
-            related = tuple(pr.where(use_key, year) for _, pr in top)
             if year not in frames:
                 if total > 0:
                     yield Finding(
                         area.where(frames_key) if frames else area.where(),
                         f"area {area.id} has {use_key} of {show(total)} {unit} in {year} in projects that must be in "
                         f"but no {frames_key} for {year}",
-                        f"Add {year} to {frames_key}. Largest: {largest}.", related,
+                        f"Add {year} to {frames_key}. Largest: {largest}.", _places(top, use_key, year),
                     )
                 continue
             if total > frames[year] + 1e-9:
@@ -146,7 +150,8 @@ def _frame_findings(
                     area.where(frames_key, year),
                     f"area {area.id}: projects that must be in use {show(total)} {unit} in {year}, the frame is "
                     f"{show(frames[year])}: over by {show(total - frames[year])}",
-                    f"Raise the frame, or move or cut {use_key} in the largest projects: {largest}.", related,
+                    f"Raise the frame, or move or cut {use_key} in the largest projects: {largest}.",
+                    _places(top, use_key, year),
                 )
 
 
