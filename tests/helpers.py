@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ def build_case(case: Path, target: Path) -> Path:
         if path.is_dir() or rel.name in ("_delete.txt", "expect.txt"):
             continue
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target / rel)
+        shutil.copyfile(path, target / rel, follow_symlinks=False)  # a link stays a link (ASK010)
     delete = case / "_delete.txt"
     if delete.exists():
         for rel_name in delete.read_text().split():
@@ -59,4 +60,5 @@ def expectations(case: Path) -> list[Expected]:
 
 
 def relative(file: str, root: Path) -> str:
-    return Path(file).resolve().relative_to(root.resolve()).as_posix()
+    # absolute() and normpath, not resolve(): a linked file is named by its link (ASK010)
+    return Path(os.path.normpath(Path(file).absolute())).relative_to(root.resolve()).as_posix()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import re
 import types
 from dataclasses import dataclass, field
@@ -27,8 +28,9 @@ from pydantic import BaseModel
 from .diagnostics import Diagnostic, Location, Severity
 from .loading import rule_ids as R
 from .loading.discover import Kind, discover, kind_of
+from .loading.files import read_record_bytes
 from .loading.loader import MODELS, display_name
-from .loading.yaml_reader import read_yaml
+from .loading.yaml_reader import ReadLimits, read_yaml
 
 _COMMENT = re.compile(r"#.*$")
 
@@ -40,42 +42,63 @@ class FmtResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def format_folder(root: Path, check: bool = False) -> FmtResult:
+def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimits()) -> FmtResult:
     """Format every record file under ``root`` (or, with ``check``, only
     say which would change)."""
     from .writing import write_atomic
 
     result = FmtResult()
+    real_root = os.path.realpath(root)
     for path in discover(root):
         kind = kind_of(path.relative_to(root))
         if kind is Kind.UNKNOWN:
             continue
         name = display_name(path)
-        original = path.read_bytes()
-        formatted, problems = format_text(original, name, MODELS[kind])
+        original = read_record_bytes(path, real_root, name, limits.max_file_bytes)
+        if not isinstance(original, bytes):  # a link out of the folder, a pipe …: never rewritten
+            result.diagnostics += [original] if original is not None else []
+            continue
+        formatted, problems = format_text(original, name, MODELS[kind], limits)
         result.diagnostics += problems
         if formatted is None or formatted.encode("utf-8") == original:
             result.unchanged += 1
             continue
         result.changed.append(name)
         if not check:
-            write_atomic(path, formatted)
+            try:
+                write_atomic(path, formatted)
+            except OSError as exc:
+                result.diagnostics.append(Diagnostic(
+                    Location(name), R.ENCODING, Severity.ERROR,
+                    f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
+                    "Check the free space and that the folder is writable, then run fmt again.",
+                ))
     return result
 
 
-def format_text(data: bytes, name: str, model: type[BaseModel]) -> tuple[str | None, list[Diagnostic]]:
+def format_text(
+    data: bytes, name: str, model: type[BaseModel], limits: ReadLimits = ReadLimits()
+) -> tuple[str | None, list[Diagnostic]]:
     """The canonical text, or None and the reasons it cannot be formatted."""
-    read = read_yaml(data, name)
+    read = read_yaml(data, name, limits)
     errors = [d for d in read.diagnostics if d.is_error]
     if errors or read.text is None or read.document is None:
         return None, errors
-    from ruamel.yaml.error import YAMLError
-
-    yaml = _yaml()
     try:
-        tree = yaml.load(read.text)
-    except YAMLError as exc:  # the reader accepted it, ruamel did not: leave it
+        text = _round_trip(read.text, model)
+    except Exception as exc:  # ruamel cannot do this file: leave it, never crash
         return None, [_skip(name, f"ruamel.yaml cannot round-trip this file: {exc}".splitlines()[0])]
+    again = read_yaml(text.encode("utf-8"), name, limits)
+    if again.document is None or again.document.value != read.document.value:
+        return None, [_skip(name, "formatting would change a value, so the file was left as it is")]
+    if sorted(_comments(read.text)) != sorted(_comments(text)):
+        return None, [_skip(name, "formatting would move a comment out of reach, so the file was left as it is")]
+    return text, []
+
+
+def _round_trip(text: str, model: type[BaseModel]) -> str:
+    yaml = _yaml()
+    tree = yaml.load(text)
     if isinstance(tree, list):
         for item in tree:
             _reorder(item, model)
@@ -83,13 +106,7 @@ def format_text(data: bytes, name: str, model: type[BaseModel]) -> tuple[str | N
         _reorder(tree, model)
     out = io.StringIO()
     yaml.dump(tree, out)
-    text = out.getvalue()
-    again = read_yaml(text.encode("utf-8"), name)
-    if again.document is None or again.document.value != read.document.value:
-        return None, [_skip(name, "formatting would change a value, so the file was left as it is")]
-    if sorted(_comments(read.text)) != sorted(_comments(text)):
-        return None, [_skip(name, "formatting would move a comment out of reach, so the file was left as it is")]
-    return text, []
+    return out.getvalue()
 
 
 def _yaml() -> Any:

@@ -162,3 +162,15 @@ def test_junit_report_parses_with_one_case_per_problem(broken: Path) -> None:
     clean = ET.fromstring(runner.invoke(app, ["validate", str(BASE), *AS_OF, "--format", "junit"]).stdout)
     assert [c.get("name") for c in clean.iter("testcase")] == ["7 files valid"] and not list(clean.iter("failure"))
     assert len(cases) >= len(failures)
+
+
+def test_a_bad_limit_setting_is_a_usage_error_naming_the_variable() -> None:
+    result = runner.invoke(app, ["validate", str(BASE)], env={"ASKOY2020_MAX_VALUES": "many"})
+    assert result.exit_code == 2
+    assert "ASKOY2020_MAX_VALUES='many' is not a positive whole number" in result.output
+
+
+def test_a_lowered_limit_turns_big_files_into_diagnostics() -> None:
+    result = runner.invoke(app, ["validate", str(BASE), "--no-cache"], env={"ASKOY2020_MAX_FILE_BYTES": "100"})
+    assert result.exit_code == 1
+    assert "ASK005" in result.output and "more than the limit of 100" in result.output

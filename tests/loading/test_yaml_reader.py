@@ -77,3 +77,10 @@ def test_limits_are_diagnostics_not_memory_errors() -> None:
 def test_anchors_and_aliases_are_shared_values() -> None:
     doc = read_yaml(b"a: &x {2020: 1}\nb: *x\n", "f.yaml").document
     assert doc is not None and doc.value["a"] == doc.value["b"] == {2020: 1}
+
+
+def test_a_ten_megabyte_line_reads_when_the_limit_allows_it() -> None:
+    limits = ReadLimits(max_file_bytes=20_000_000)
+    result = read_yaml(b"title: " + b"x" * 10_000_000 + b"\n", "f.yaml", limits)
+    assert result.diagnostics == [] and result.document is not None
+    assert len(result.document.value["title"]) == 10_000_000

@@ -133,6 +133,7 @@ def fmt(
     Example: askoy2020 fmt --check data
     """
     from ..fmt import format_folder
+    from ..loading.yaml_reader import ReadLimits
     from .paths import default_data_folder
 
     folder = path or default_data_folder()
@@ -140,7 +141,12 @@ def fmt(
         typer.echo(f"Error: {folder} is not a folder with Askøy 2020 data. Give it, e.g. 'askoy2020 fmt data'.",
                    err=True)
         raise typer.Exit(2)
-    result = format_folder(folder, check=check)
+    try:
+        limits = ReadLimits.from_environment()
+    except ValueError as exc:
+        typer.echo(f"Error: {exc}. Unset it to use the default, or see docs/robustness.md.", err=True)
+        raise typer.Exit(2) from None
+    result = format_folder(folder, check=check, limits=limits)
     for d in result.diagnostics:
         typer.echo(f"{d.location}: {d.severity.value}: {d.message}", err=True)
     verb = "would reformat" if check else "reformatted"

@@ -24,13 +24,19 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: b
     not a data folder with an example of the command, and return None."""
     from .. import DataFolderError, load
     from ..loading.cache import default_cache_folder
+    from ..loading.yaml_reader import ReadLimits
     from .progress import busy
 
     target = folder or default_data_folder()
     try:
+        limits = ReadLimits.from_environment()
+    except ValueError as exc:
+        err.write(f"Error: {exc}. Unset it to use the default, or see docs/robustness.md.\n")
+        return None
+    try:
         with busy("Reading the data…"):
             cache = default_cache_folder(target) if use_cache and target.is_dir() else None
-            return load(target, cache=cache)
+            return load(target, limits, cache=cache)
     except DataFolderError as exc:
         err.write(f"Error: {exc}. Give the data folder, e.g. '{example}'.\n")
         return None

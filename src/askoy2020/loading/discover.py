@@ -54,11 +54,13 @@ def kind_of(relative: Path) -> Kind:
 
 def discover(root: Path) -> list[Path]:
     """Every YAML file under ``root`` in a stable order; hidden folders
-    (``.git``, editor folders) are skipped."""
+    (``.git``, editor folders) are skipped. Links to folders are listed, not
+    followed, so the loader can report one that leads out of the data folder
+    (and a link loop cannot make this walk endless)."""
     found: list[Path] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                found.append(Path(folder) / name)
+        listed = [n for n in names if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
+        listed += [d for d in subfolders if os.path.islink(os.path.join(folder, d))]
+        found.extend(Path(folder) / name for name in sorted(listed))
     return found

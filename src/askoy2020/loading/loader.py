@@ -20,6 +20,7 @@ from ..model.plan import Plan
 from ..model.prioritisation import Scenario
 from . import rule_ids as R
 from .discover import Kind, discover, kind_of
+from .files import read_record_bytes
 from .origins import attach
 from .schema_errors import diagnose
 from .yaml_reader import Document, ReadLimits, read_yaml
@@ -73,10 +74,10 @@ def load(
     store = LoadCache(cache, root)
     parts: list[Portfolio | None] = [None] * len(files)
     keys: dict[int, str] = {}
+    real_root = os.path.realpath(root)
     for i, file in enumerate(files):
-        try:
-            data = file.read_bytes()
-        except OSError:
+        data = read_record_bytes(file, real_root, display_name(file), limits.max_file_bytes)
+        if not isinstance(data, bytes):
             continue  # read again below, where the problem becomes a diagnostic
         keys[i] = store.key(display_name(file), kind_of(file.relative_to(root)).value, data, limits)
         parts[i] = store.get(keys[i])
@@ -109,9 +110,10 @@ def _load_each(root: Path, files: list[Path], limits: ReadLimits, workers: int) 
 
 def _load_files(root: Path, files: list[Path], limits: ReadLimits) -> list[Portfolio]:
     parts = []
+    real_root = os.path.realpath(root)
     for file in files:
         part = Portfolio(root=root)
-        _load_file(part, file, root, limits)
+        _load_file(part, file, root, real_root, limits)
         parts.append(part)
     return parts
 
@@ -139,25 +141,26 @@ def _merge(root: Path, parts: list[Portfolio]) -> Portfolio:
     return whole
 
 
-def _load_file(portfolio: Portfolio, file: Path, root: Path, limits: ReadLimits) -> None:
+def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, limits: ReadLimits) -> None:
     name = display_name(file)
-    portfolio.files.append(name)
     kind = kind_of(file.relative_to(root))
     problems = portfolio.load_diagnostics
-    if kind is Kind.UNKNOWN:
+    # Links are looked at even outside the record folders: one leading out
+    # of the data folder is an error wherever it is.
+    data = read_record_bytes(file, real_root, name, limits.max_file_bytes) \
+        if kind is not Kind.UNKNOWN or os.path.islink(file) else b""
+    if data is None:  # a link to a folder that is read at its real place
+        return
+    portfolio.files.append(name)
+    if kind is Kind.UNKNOWN and not isinstance(data, Diagnostic):
         problems.append(Diagnostic(
             Location(name), R.UNKNOWN_FILE, Severity.WARNING,
             "this file is not read: it is not in a record folder",
             "Records belong in programme.yaml, programmes/, leaders/, quality/, scenarios/ or plans/.",
         ))
         return
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        problems.append(Diagnostic(
-            Location(name), R.ENCODING, Severity.ERROR,
-            f"the file cannot be read: {exc.strerror or exc}", "Check that the file exists and is readable.",
-        ))
+    if isinstance(data, Diagnostic):
+        problems.append(data)
         return
     result = read_yaml(data, name, limits)
     problems += result.diagnostics

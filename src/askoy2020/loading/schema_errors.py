@@ -23,6 +23,7 @@ _RANGE = {
     "too_short", "too_long", "string_too_short", "string_too_long", "finite_number",
 }
 _CHOICE = {"enum", "literal_error"}
+MAX_PER_RECORD = 50
 
 
 def _unwrap(tp: Any) -> Any:
@@ -81,7 +82,16 @@ def diagnose(
     exc: ValidationError, model: type[BaseModel], doc: Document, base: tuple[Any, ...], file: str, what: str
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    if len(errors) > MAX_PER_RECORD:
+        # A pasted log or a generated file can hold thousands of stray keys;
+        # the first few say what is wrong, and the rest would bury them.
+        line, col = doc.where(base)
+        rest = len(errors) - MAX_PER_RECORD
+        errors = errors[:MAX_PER_RECORD]
+        out.append(_diag(file, line, col, R.WRONG_SHAPE, f"this {what} has {rest:,} more problems than shown here",
+                         "Fix the problems listed for this record, then validate again."))
+    for error in errors:
         loc = tuple(error["loc"])
         is_key = bool(loc) and loc[-1] == "[key]"
         if is_key:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterable
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,9 +34,38 @@ Path = tuple[Any, ...]
 
 @dataclass(frozen=True)
 class ReadLimits:
+    """What one file may hold. Beyond a limit the file is a diagnostic
+    (ASK005), never a MemoryError or RecursionError. Each can be set with
+    an environment variable (:data:`LIMIT_VARIABLES`); docs/robustness.md
+    lists them."""
+
     max_file_bytes: int = 5_000_000
     max_depth: int = 64
     max_nodes: int = 200_000  # values after alias expansion, per file
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> ReadLimits:
+        """The defaults, changed by any ASKOY2020_MAX_* variable that is set.
+        Raises ValueError with a message for the user on a bad value."""
+        env = os.environ if environ is None else environ
+        changes: dict[str, int] = {}
+        for name, variable in LIMIT_VARIABLES.items():
+            raw = env.get(variable, "").strip().replace("_", "")
+            if not raw:
+                continue
+            if not raw.isdigit() or int(raw) < 1:
+                raise ValueError(f"{variable}={env[variable]!r} is not a positive whole number")
+            changes[name] = int(raw)
+        if changes.get("max_depth", 0) > 10_000:  # deeper would reach Python's own limits elsewhere
+            raise ValueError(f"{LIMIT_VARIABLES['max_depth']} may be at most 10000")
+        return cls(**changes)
+
+
+LIMIT_VARIABLES = {
+    "max_file_bytes": "ASKOY2020_MAX_FILE_BYTES",
+    "max_depth": "ASKOY2020_MAX_DEPTH",
+    "max_nodes": "ASKOY2020_MAX_VALUES",
+}
 
 
 @dataclass
@@ -98,6 +129,8 @@ class _Frame:
     skip_value: bool = False  # the value of a duplicate key is ignored
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 # Event class -> its kind ("Scalar", "MappingStart", …), filled as met.
 _EVENT_KINDS: dict[type, str] = {}
 
@@ -149,6 +182,12 @@ class _Builder:
                     raise _Abort
 
     def scalar(self, event: Any) -> Any:
+        if _SURROGATE.search(event.value):  # ruamel lets "\ud800" through; libyaml does not
+            self.problem(
+                R.YAML_SYNTAX, event.start_mark, "a \\u escape stands for half of a character (a lone surrogate)",
+                "Write the character itself, or its full \\U escape.",
+            )
+            raise _Abort
         tag = str(event.tag) if event.tag is not None else None
         if tag in (None, "!"):
             plain = not event.style and bool(event.implicit[0])  # libyaml says '', ruamel None

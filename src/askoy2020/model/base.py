@@ -8,6 +8,7 @@ so rules can point at the line to edit.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
@@ -77,15 +78,30 @@ def _midnight(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(source_text), Field(min_length=1)]
+# Invisible characters that a quoted YAML string can carry as escapes
+# ("\0", "\u202e"): control characters, and the bidirectional overrides
+# that make text read differently from what it holds ("Trojan Source").
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(value: str) -> str:
+    found = _HIDDEN.search(value)
+    if found:
+        raise ValueError(f"the text holds the invisible character U+{ord(found.group()):04X} "
+                         f"at position {found.start() + 1}; remove it")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(source_text), Field(min_length=1), AfterValidator(_printable)]
 """Free text. A YAML number written here is kept exactly as typed."""
 
-Note = Annotated[str, BeforeValidator(source_text)]
+Note = Annotated[str, BeforeValidator(source_text), AfterValidator(_printable)]
 """Optional free text (comments, descriptions)."""
 
 Role = Annotated[
     str,
     BeforeValidator(source_text),
+    AfterValidator(_printable),
     Field(min_length=2, max_length=120, examples=["Kommunalsjef helse og omsorg"]),
 ]
 """A role title, never a person's name."""

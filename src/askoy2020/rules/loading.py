@@ -91,6 +91,15 @@ declare(R.WRONG_SHAPE, "wrong-shape", E, """
           …
 """)
 
+declare(R.OUTSIDE_DATA, "link-outside-data", E, """
+    A file in the data folder is a symbolic link to a file outside it. It is
+    not read: the reports must be built only from what reviewers of the
+    data repository can see.
+
+    FAIL: data/quality/Q-2020-001.yaml -> /home/analyst/notes.yaml
+    PASS: data/quality/Q-2020-001.yaml as an ordinary file
+""")
+
 declare(R.UNKNOWN_KEY, "unknown-key", E, """
     A key the record kind does not have; usually a typo.
 

@@ -1,0 +1,59 @@
+"""Read a record file's bytes only when it is safe to.
+
+A data folder is edited by many people and arrives through merge requests,
+so a path under it may be a link to a file elsewhere on the machine (which
+would put that file's text into reports), a link loop, a named pipe (which
+would make every command hang), or a file far too large to hold in memory.
+Each of these becomes a diagnostic at the file; none is ever opened.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Location, Severity
+from . import rule_ids as R
+
+# A link to a folder inside the data folder: not followed, because the folder
+# is read at its real place already.
+SKIP = None
+
+
+def read_record_bytes(file: Path, real_root: str, name: str, max_file_bytes: int) -> bytes | Diagnostic | None:
+    """The bytes of ``file``, a diagnostic saying why it is not read, or
+    :data:`SKIP`. ``real_root`` is the data folder with links resolved."""
+    try:
+        if os.path.islink(file):
+            target = os.path.realpath(file)
+            if os.path.commonpath([real_root, target]) != real_root:
+                return Diagnostic(
+                    Location(name), R.OUTSIDE_DATA, Severity.ERROR,
+                    f"this is a link to {'a folder' if os.path.isdir(target) else 'a file'} outside the data "
+                    "folder; it is not read",
+                    "Copy the record into the data folder, so reviewers see what the reports are built from.",
+                )
+        info = os.stat(file)
+        if stat.S_ISDIR(info.st_mode):
+            return SKIP
+        if not stat.S_ISREG(info.st_mode):
+            return _unreadable(name, "it is not a regular file (a named pipe, device or socket)",
+                               "Replace it with an ordinary YAML file.")
+        if info.st_size > max_file_bytes:
+            return Diagnostic(
+                Location(name), R.LIMIT_EXCEEDED, Severity.ERROR,
+                f"the file is {info.st_size:,} bytes, more than the limit of {max_file_bytes:,}",
+                "Split it into one file per record, or raise ASKOY2020_MAX_FILE_BYTES.",
+            )
+        with open(file, "rb") as handle:
+            # Read no more than the limit allows even if the file grows meanwhile.
+            data = handle.read(max_file_bytes + 1)
+    except OSError as exc:
+        return _unreadable(name, f"the file cannot be read: {exc.strerror or exc}",
+                           "Check that the file exists, is readable and is not a link loop.")
+    return data
+
+
+def _unreadable(name: str, message: str, hint: str) -> Diagnostic:
+    return Diagnostic(Location(name), R.ENCODING, Severity.ERROR, message, hint)
