@@ -8,6 +8,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "_base"
@@ -62,3 +63,32 @@ def expectations(case: Path) -> list[Expected]:
 def relative(file: str, root: Path) -> str:
     # absolute() and normpath, not resolve(): a linked file is named by its link (ASK010)
     return Path(os.path.normpath(Path(file).absolute())).relative_to(root.resolve()).as_posix()
+
+
+def examples(ci: int) -> int:
+    """How many examples a costly property test tries: ``ci`` in CI, twenty
+    times as many under HYPOTHESIS_PROFILE=explore."""
+    return ci * (20 if os.environ.get("HYPOTHESIS_PROFILE") == "explore" else 1)
+
+
+def plain(value: Any) -> Any:
+    """The reader's values (YamlInt, YamlFloat …) as plain Python, ready
+    for a YAML emitter."""
+    if isinstance(value, dict):
+        return {plain(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    return float(value)
+
+
+def record_values(path: Path) -> Any:
+    """The plain values of a record file."""
+    from askoy2020.loading.yaml_reader import read_yaml
+
+    document = read_yaml(path.read_bytes(), path.name).document
+    assert document is not None, path
+    return plain(document.value)

@@ -11,9 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from askoy2020.cli.app import app
-from askoy2020.fmt import format_folder, format_text
+from askoy2020.fmt import _comments, format_folder, format_text
+from askoy2020.loading.yaml_reader import read_yaml
 from askoy2020.model import Project
 from helpers import BASE, build_case
+from nasty import CORPUS
 
 runner = CliRunner()
 DATA = Path(__file__).parent.parent / "data"
@@ -116,3 +118,40 @@ def test_a_file_fmt_cannot_rewrite_safely_is_reported_not_crashed() -> None:
 
     diagnostic = _skip("data/x.yaml", "formatting would change a value, so the file was left as it is")
     assert diagnostic.rule == "ASK001" and diagnostic.location.file == "data/x.yaml"
+
+
+def test_fmt_over_the_nasty_corpus_never_loses_a_comment_a_key_or_a_file(tmp_path: Path) -> None:
+    """Every corpus file (tests/nasty.py), with a comment added where the
+    file is text, is either left byte for byte as it was or rewritten with
+    the same values and the same comments; fmt never crashes on one."""
+    root = build_case(BASE, tmp_path / "data")
+    (root / "quality" / "nasty").mkdir()
+    originals = {}
+    for nasty in CORPUS:
+        if len(nasty.data) > 1_000_000:
+            continue
+        data = nasty.data if b"\t" in nasty.data or not nasty.data.strip() else b"# note\n" + nasty.data
+        path = root / "quality" / "nasty" / f"{nasty.name}.yaml"
+        path.write_bytes(data)
+        originals[path] = data
+    result = format_folder(root)
+    assert result.changed, "some corpus files are valid but not canonical"
+    for path, data in originals.items():
+        after = path.read_bytes()
+        if after == data:
+            continue
+        before_doc = read_yaml(data, path.name).document
+        after_doc = read_yaml(after, path.name).document
+        assert before_doc is not None and after_doc is not None, path.name
+        assert _same_order(after_doc.value) == _same_order(before_doc.value), path.name
+        assert sorted(_comments(after.decode("utf-8"))) == sorted(_comments(data.decode("utf-8-sig"))), path.name
+
+
+def _same_order(value: object) -> str:
+    """The values with mapping keys sorted (fmt orders keys by the model),
+    as text so that a .nan equals itself."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_same_order(v)}" for k, v in sorted(value.items(), key=repr)) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_same_order(v) for v in value) + "]"
+    return repr(value)

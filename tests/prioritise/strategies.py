@@ -6,21 +6,13 @@ frames, minimum shares, benefits, both methods)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import Any
 
-from hypothesis import settings
 from hypothesis import strategies as st
 
 from askoy2020.model import Portfolio
 
 from .factory import YEARS, area, programme, project
-
-# Deterministic in CI: the same examples every run, so a red build is a
-# real regression; run with HYPOTHESIS_PROFILE=explore for fresh ones.
-settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True, max_examples=200)
-settings.register_profile("explore", deadline=None, max_examples=3000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 PLAN_YEARS = list(range(YEARS[0], YEARS[1] + 1))
 

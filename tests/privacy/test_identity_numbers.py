@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from askoy2020.cli.app import app
 from askoy2020.privacy.identity_numbers import check_digits, classify, find_identity_numbers
+from helpers import BASE, build_case
 
 _K1_2032 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -67,6 +72,13 @@ def test_the_2032_rule_for_the_first_check_digit() -> None:
         "Telefon 55 00 00 00 og saksnummer 2019/12345",
         "Beløp 123456789012 kr",  # 12 digits
         "310290 12345",  # 31 February
+        "001290 12345",  # day 0
+        "011390 12345",  # month 13
+        "721290 12345",  # D-nummer days stop at 71
+        "015390 12345",  # H-nummer months stop at 52
+        "Sak 1234567890123 i arkivet",  # 13 digits: part of a longer number
+        "Versjon 1.12345678901",  # a decimal, not a number on its own
+        "2020-10-31 12345",  # a date and a count
     ],
 )
 def test_near_misses_are_not_flagged(text: str) -> None:
@@ -86,3 +98,23 @@ def test_the_message_masks_every_digit() -> None:
     line = f"x {number[:6]} {number[6:]}"
     (found,) = find_identity_numbers(line)
     assert found.masked(line) == "•••••• •••••"
+
+
+def test_a_number_in_a_record_is_flagged_and_never_printed(tmp_path: Path) -> None:
+    """End to end: validate names the file and line with the digits masked,
+    and neither report format repeats the number."""
+    number = numbers(11)[0]
+    root = build_case(BASE, tmp_path / "data")
+    case = root / "quality" / "Q-2020-001.yaml"
+    case.write_text(case.read_text(encoding="utf-8") + f"root_cause: Feil person, {number[:6]} {number[6:]}\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(root), "--as-of", "2020-10-31", "--format", "json"])
+    assert result.exit_code == 1
+    found = [d for d in json.loads(result.stdout)["diagnostics"] if d["rule"] == "ASK901"]
+    assert [Path(d["file"]).name for d in found] == ["Q-2020-001.yaml"] and found[0]["line"] == 13
+    assert number[:6] not in result.stdout and number[6:] not in result.stdout
+    for suffix in ("md", "html"):
+        out = tmp_path / f"report.{suffix}"
+        CliRunner().invoke(app, ["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--output", str(out)])
+        text = out.read_text(encoding="utf-8")
+        assert "ASK901" in text and number[:6] not in text and number[6:] not in text

@@ -5,15 +5,19 @@ stay in the sandbox."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from pydantic import ValidationError
 
 import askoy2020
+from askoy2020.loading.discover import kind_of
+from askoy2020.loading.loader import MODELS
 from askoy2020.report.build import build_report
 from askoy2020.report.render import RenderError, render
-from helpers import BASE, build_case
+from helpers import BASE, build_case, record_values
 
 from .helpers import gfm_tables, rendered_html, structure, unsafe_parts
 
@@ -21,23 +25,46 @@ AS_OF = dt.date(2020, 10, 31)
 EVIL = 'Evil <script>alert(1)</script> | `tick` *bold* [x](javascript:alert(1)) ![i](http://evil.example/i.png)\nnext'
 
 
-def _yaml_text(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # JSON strings are YAML strings
+def _string_paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, str):
+        return [here]
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+    return [path for key, child in items for path in _string_paths(child, here + (key,))]
 
 
-@pytest.fixture
-def hostile(tmp_path: Path) -> Path:
-    root = build_case(BASE, tmp_path / "data")
-    project = root / "programmes" / "dk" / "projects" / "DK-02.yaml"
-    text = project.read_text(encoding="utf-8").replace("name: Chatbot", f"name: {_yaml_text(EVIL)}")
-    project.write_text(text, encoding="utf-8")
-    area = root / "programmes" / "dk" / "area.yaml"
-    area.write_text(area.read_text(encoding="utf-8").replace("name: Digital kommune", f"name: {_yaml_text(EVIL)}"),
-                    encoding="utf-8")
-    case = root / "quality" / "Q-2020-001.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("unit: Kleppestø skole", f"unit: {_yaml_text(EVIL)}"),
-                    encoding="utf-8")
+def _set(record: Any, path: tuple[Any, ...], value: Any) -> None:
+    for part in path[:-1]:
+        record = record[part]
+    record[path[-1]] = value
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The base portfolio with EVIL in every text field that takes any text:
+    each string value is replaced, and the replacement kept when the record
+    still passes its schema (ids, dates and choices do not take it)."""
+    root = build_case(BASE, tmp_path_factory.mktemp("hostile") / "data")
+    changed = 0
+    for path in sorted(root.rglob("*.yaml")):
+        model = MODELS[kind_of(path.relative_to(root))]
+        record = record_values(path)
+        for where in _string_paths(record):
+            original = _get(record, where)
+            _set(record, where, EVIL)
+            try:
+                model.model_validate(record)
+                changed += 1
+            except ValidationError:
+                _set(record, where, original)
+        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert changed >= 20  # names, titles, units, roles, descriptions, actions, notes …
     return root
+
+
+def _get(record: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        record = record[part]
+    return record
 
 
 def _report(root: Path, fmt: str, **kw: object) -> str:
@@ -61,6 +88,12 @@ def test_hostile_text_is_inert_in_html(hostile: Path) -> None:
     assert unsafe_parts(html) == []
     assert "&lt;script&gt;" in html
     assert "Evil <script>alert(1)</script>" in "".join(structure(html).text)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_hostile_text_is_inert_in_public_reports_too(hostile: Path, fmt: str) -> None:
+    out = _report(hostile, fmt, public=True)
+    assert unsafe_parts(out if fmt == "html" else rendered_html(out)) == []
 
 
 @pytest.fixture
@@ -123,10 +156,24 @@ def test_a_template_reaching_for_internals_fails_clearly(tmp_path: Path) -> None
     portfolio = askoy2020.load(BASE)
     report = build_report(portfolio, 2020, AS_OF)
     for body in ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "{{ r.__class__.__init__.__globals__ }}",
-                 "{{ lang.t.__globals__['__builtins__'] }}"):
+                 "{{ lang.t.__globals__['__builtins__'] }}",
+                 "{{ lipsum.__globals__['os'].environ }}",  # the classic template-injection escape
+                 "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+                 "{{ self._TemplateReference__context }}",
+                 "{{ r.meta.__class__.__dict__ }}",
+                 "{{ charts._lang.__dict__ }}",
+                 "{% set x = r.summary.__setattr__('budget_used', 0) %}"):
         (tmp_path / "report.md.j2").write_text(body, encoding="utf-8")
         with pytest.raises(RenderError, match=r"sandbox forbids|unsafe|has no attribute|undefined"):
             render(report, "md", tmp_path)
+
+
+@pytest.mark.parametrize("body", ["{% include '/etc/passwd' %}", "{% include '../../../../etc/passwd' %}",
+                                  "{% import '/etc/hostname' as h %}", "{% extends '../pyproject.toml' %}"])
+def test_a_template_cannot_read_files_outside_the_template_folders(tmp_path: Path, body: str) -> None:
+    (tmp_path / "report.md.j2").write_text(body, encoding="utf-8")
+    with pytest.raises(RenderError, match=r"report\.md\.j2.*(not found|passwd|hostname|pyproject)"):
+        render(build_report(askoy2020.load(BASE), 2020, AS_OF), "md", tmp_path)
 
 
 def test_a_typo_in_a_template_fails_loudly(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from .. import __version__
+from .failures import explain_os_errors
 
 app = typer.Typer(
     name="askoy2020",
@@ -121,6 +122,7 @@ def list_rules(
 
 
 @app.command()
+@explain_os_errors
 def fmt(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     check: bool = typer.Option(False, "--check", help="Only list files that would change; exit 1 if any."),
@@ -164,6 +166,7 @@ class ExportFormat(str, Enum):
 
 
 @app.command()
+@explain_os_errors
 def export(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     output_format: ExportFormat = typer.Option(..., "--format", help="xlsx (one sheet per kind) or csv (one file "
@@ -199,6 +202,7 @@ def export(
 
 
 @app.command()
+@explain_os_errors
 def init(
     folder: Path = typer.Argument(Path("."), help="Where to start the data repository (default: here)."),
 ) -> None:
@@ -226,6 +230,7 @@ class RecordKind(str, Enum):
 
 
 @app.command()
+@explain_os_errors
 def new(
     kind: RecordKind = typer.Argument(..., help="project, leader or case."),
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
@@ -256,12 +261,19 @@ def new(
     if target.exists():
         typer.echo(f"Error: {target} exists already; nothing written.", err=True)
         raise typer.Exit(2)
+    made = [f for f in (target.parent, *target.parent.parents) if not f.exists()]  # deepest first
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, record.text)
+    try:
+        write_atomic(target, record.text)
+    except OSError:
+        for folder in made:  # leave the data folder as it was
+            folder.rmdir()
+        raise
     typer.echo(f"wrote {target}")
 
 
 @app.command()
+@explain_os_errors
 def schema(
     output: Path = typer.Option(Path("schemas"), "--output", help="Folder for the *.schema.json files."),
 ) -> None:
@@ -289,6 +301,7 @@ class PlanFormat(str, Enum):
 
 
 @app.command()
+@explain_os_errors
 def prioritise(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     method: Method | None = typer.Option(None, "--method", help="weighted or wsjf (default: programme.yaml)."),
@@ -335,6 +348,7 @@ class Language(str, Enum):
 
 
 @app.command()
+@explain_os_errors
 def report(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     year: int = typer.Option(..., "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),

@@ -9,6 +9,7 @@ Markdown every piece of user text goes through the ``md`` filter.
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import resources
 from pathlib import Path
@@ -44,8 +45,12 @@ def template_folder() -> Path:
     return Path(str(resources.files("askoy2020") / "templates"))
 
 
-def render(report: Report, fmt: str, templates: Path | None = None) -> str:
-    lang = Lang(report.meta.lang)
+@functools.lru_cache(maxsize=16)
+def _environment(templates: Path | None, fmt: str, lang_code: str) -> tuple[ImmutableSandboxedEnvironment, Lang]:
+    """The sandbox for a template folder, format and language; cached for
+    the built-in templates so a second report in the same process does not
+    compile them again (compiling takes most of a render)."""
+    lang = Lang(lang_code)
     folders = [str(templates)] if templates else []
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(folders), FileSystemLoader(str(template_folder()))]),
@@ -61,6 +66,14 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
         "pct": lang.percent,
         "date": lang.date,
     })
+    return env, lang
+
+
+def render(report: Report, fmt: str, templates: Path | None = None) -> str:
+    # User templates may be edited between two renders in one process; only
+    # the built-in ones, which never change, keep their compiled form.
+    make = _environment.__wrapped__ if templates else _environment
+    env, lang = make(templates, fmt, report.meta.lang)
     context: dict[str, Any] = {
         "r": report, "meta": report.meta, "t": lang.t, "lang": lang,
         "charts": _Charts(lang), "first_year": min(y for y, _, _ in report.budget_by_year),

@@ -1,0 +1,77 @@
+"""Every command that writes a file survives a disk that fails mid-write:
+the file that was there is intact, no temporary file is left behind, and
+the user gets one line saying what went wrong – not a traceback."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from askoy2020.cli.app import app
+from helpers import BASE
+
+runner = CliRunner()
+OLD = b"old contents, must survive\n"
+
+
+def _full_disk(*_: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _writers(tmp: Path) -> dict[str, tuple[list[str], list[Path]]]:
+    """Command line, and the files it writes (each made to exist with OLD)."""
+    data = tmp / "data"
+    messy = data / "leaders" / "L-001.yaml"
+    schemas = tmp / "schemas"
+    return {
+        "report html": (["report", "--year", "2020", str(data), "--as-of", "2020-10-31", "--output",
+                         str(tmp / "r.html")], [tmp / "r.html"]),
+        "report md": (["report", "--year", "2020", str(data), "--as-of", "2020-10-31", "--output",
+                       str(tmp / "r.md")], [tmp / "r.md"]),
+        "prioritise plan": (["prioritise", str(data), "--no-explain", "--output", str(tmp / "plan.yaml")],
+                            [tmp / "plan.yaml"]),
+        "export xlsx": (["export", str(data), "--format", "xlsx", "--output", str(tmp / "a.xlsx")],
+                        [tmp / "a.xlsx"]),
+        "export csv": (["export", str(data), "--format", "csv", "--output", str(tmp / "csv")],
+                       [tmp / "csv" / "projects.csv"]),
+        "schema": (["schema", "--output", str(schemas)], [schemas / "project.schema.json"]),
+        "fmt": (["fmt", str(data)], [messy]),
+    }
+
+
+@pytest.mark.parametrize("writer", list(_writers(Path("/x"))))
+def test_a_failed_write_leaves_the_old_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: str
+) -> None:
+    shutil.copytree(BASE, tmp_path / "data")
+    args, files = _writers(tmp_path)[writer]
+    messy = tmp_path / "data" / "leaders" / "L-001.yaml"
+    messy.write_text("title:   Rektor\n" + messy.read_text(encoding="utf-8").replace("title: Rektor\n", ""),
+                     encoding="utf-8")  # out of key order, so fmt has something to write
+    before = {}
+    for path in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path != messy:
+            path.write_bytes(OLD)
+        before[path] = path.read_bytes()
+    monkeypatch.setattr("askoy2020.writing.atomic.os.fsync", _full_disk)
+    result = runner.invoke(app, args, env={"ASKOY2020_NO_CACHE": "1"})
+    assert result.exit_code == 1, result.output
+    assert not isinstance(result.exception, OSError)  # handled, not a traceback
+    assert "No space left on device" in result.output
+    for path, old in before.items():
+        assert path.read_bytes() == old
+        assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_new_write_on_a_full_disk_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = Path(shutil.copytree(BASE, tmp_path / "data"))
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    monkeypatch.setattr("askoy2020.writing.atomic.os.fsync", _full_disk)
+    result = runner.invoke(app, ["new", "case", str(data), "--write"])
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before

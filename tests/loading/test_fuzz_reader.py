@@ -1,0 +1,56 @@
+"""Fuzzing the reader: random bytes and random YAML-like text never raise,
+and the fast path agrees with the full builder on every one of them."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from askoy2020.loading.yaml_reader import ReadLimits, read_yaml
+from helpers import examples
+
+# Small limits so that deep or wide inputs reach them within a small example.
+LIMITS = ReadLimits(max_file_bytes=20_000, max_depth=6, max_nodes=300)
+
+# Pieces of YAML syntax: random text made of these parses far more often
+# than random characters, so it reaches the builder, not only the scanner.
+TOKENS = [
+    "a", "id", "b", "2020", "0123", "-1", "1e9", ".nan", ".inf", "~", "null", "yes", "NO", "on", "true",
+    "2020-02-30", "æøå", ":", ": ", "- ", "? ", "\n", "\n  ", "\n    ", "\t", "[", "]", "{", "}", ",", "&x ", "*x",
+    "<<: ", "!!python/object:os.system ", "!tag ", "!!str ", "!!int ", "!!binary ", "'", '"', "\\u202e", "\\0",
+    "\\ud800", "#", " # c", "---\n", "...\n", "|\n  ", ">-\n  ", "%YAML 1.2\n", "\r\n", "\ufeff", "\x00", "\x85",
+]
+
+yaml_like = st.lists(st.sampled_from(TOKENS), max_size=60).map("".join)
+
+
+def _check(data: bytes) -> None:
+    fast = read_yaml(data, "f.yaml", LIMITS, parser="auto")
+    full = read_yaml(data, "f.yaml", LIMITS, parser="libyaml")
+    assert fast.diagnostics == full.diagnostics
+    assert (fast.document is None) == (full.document is None)
+    if fast.document is not None and full.document is not None:
+        # repr: a .nan (as a value or a key) is never equal to itself
+        assert repr(fast.document.value) == repr(full.document.value)
+        assert repr(fast.document.positions()) == repr(full.document.positions())
+    for d in full.diagnostics:
+        assert d.line >= 1 and d.column >= 1 and d.message and d.hint
+
+
+@settings(max_examples=examples(400))
+@given(st.binary(max_size=400))
+def test_random_bytes_are_diagnostics_or_values(data: bytes) -> None:
+    _check(data)
+
+
+@settings(max_examples=examples(600))
+@given(yaml_like)
+def test_random_yaml_like_text_is_diagnostics_or_values(text: str) -> None:
+    _check(text.encode("utf-8", errors="surrogatepass"))
+
+
+@settings(max_examples=examples(150))
+@given(yaml_like)
+def test_the_pure_python_parser_never_raises_either(text: str) -> None:
+    result = read_yaml(text.encode("utf-8", errors="surrogatepass"), "f.yaml", LIMITS, parser="ruamel")
+    assert all(d.line >= 1 for d in result.diagnostics)
