@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import askoy2020
@@ -51,6 +51,12 @@ values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(FIELDS), inner, max_size=3)), max_leaves=8)
 
 
+def _at(record: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        record = record[part]
+    return record
+
+
 def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [here]
     if isinstance(value, dict):
@@ -62,6 +68,23 @@ def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+def _like(original: Any) -> st.SearchStrategy[Any]:
+    """Odd values of the same kind as ``original``; most pass the schema
+    and test the rules and the report, not only the validation."""
+    if isinstance(original, bool):
+        return st.booleans()
+    if isinstance(original, (int, float)):
+        return st.one_of(st.integers(-5, 10**12), st.sampled_from([0, 1, 5, 0.001, 1e9, 99_999.5]),
+                         st.floats(min_value=0, max_value=1e15))
+    if isinstance(original, str) and original[:2] in ("19", "20") and original[4:5] == "-":
+        return st.one_of(st.sampled_from(DATES), st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)).map(str))
+    if isinstance(original, str):
+        return st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=30), st.just(original * 50))
+    if isinstance(original, list):
+        return st.one_of(st.just([]), st.just(original * 3))
+    return values
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> tuple[str, Any]:
     """A base file and its record with one to three random changes."""
@@ -70,14 +93,14 @@ def mutated(draw: st.DrawFn) -> tuple[str, Any]:
     for _ in range(draw(st.integers(1, 3))):
         paths = _paths(record)
         path = draw(st.sampled_from(paths))
-        op = draw(st.sampled_from(["replace", "replace", "delete", "add"]))
+        op = draw(st.sampled_from(["like", "like", "like", "replace", "delete", "add"]))
         if not path:
             record = draw(values) if op == "replace" else record
             continue
-        parent = record
-        for part in path[:-1]:
-            parent = parent[part]
-        if op == "delete":
+        parent = _at(record, path[:-1])
+        if op == "like":
+            parent[path[-1]] = draw(_like(parent[path[-1]]))
+        elif op == "delete":
             del parent[path[-1]]
         elif op == "replace":
             parent[path[-1]] = draw(values)
@@ -88,7 +111,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, Any]:
     return rel, record
 
 
-def _pipeline(root: Path) -> None:
+def _pipeline(root: Path) -> list[askoy2020.Diagnostic]:
     portfolio = askoy2020.load(root)
     diagnostics = askoy2020.check(portfolio, AS_OF)
     for d in diagnostics:
@@ -98,9 +121,11 @@ def _pipeline(root: Path) -> None:
         render(report, "md")
         html = render(report, "html")
         assert unsafe_parts(html) == []
+    return portfolio.load_diagnostics
 
 
-@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
+# A deadline turns a hang into a failure (an example takes well under a second).
+@settings(max_examples=examples(200), deadline=dt.timedelta(seconds=30), suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_changed_records_give_diagnostics_or_a_clean_report(change: tuple[str, Any]) -> None:
     rel, record = change
@@ -108,7 +133,10 @@ def test_changed_records_give_diagnostics_or_a_clean_report(change: tuple[str, A
         root = Path(shutil.copytree(BASE, Path(tmp) / "data"))
         text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
         (root / rel).write_text(text, encoding="utf-8", errors="surrogatepass")
-        _pipeline(root)
+        refused = _pipeline(root)
+    # Shown by --hypothesis-show-statistics: how many examples got past the
+    # reader and the schema to the rules and the report with odd values.
+    event("stopped at the reader or the schema" if refused else "passed the schema")
 
 
 def test_the_fuzzer_reaches_the_report_with_valid_odd_values() -> None:

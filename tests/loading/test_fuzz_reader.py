@@ -3,6 +3,8 @@ and the fast path agrees with the full builder on every one of them."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,19 +39,19 @@ def _check(data: bytes) -> None:
         assert d.line >= 1 and d.column >= 1 and d.message and d.hint
 
 
-@settings(max_examples=examples(400))
+@settings(max_examples=examples(400), deadline=timedelta(seconds=30))
 @given(st.binary(max_size=400))
 def test_random_bytes_are_diagnostics_or_values(data: bytes) -> None:
     _check(data)
 
 
-@settings(max_examples=examples(600))
+@settings(max_examples=examples(600), deadline=timedelta(seconds=30))
 @given(yaml_like)
 def test_random_yaml_like_text_is_diagnostics_or_values(text: str) -> None:
     _check(text.encode("utf-8", errors="surrogatepass"))
 
 
-@settings(max_examples=examples(150))
+@settings(max_examples=examples(150), deadline=timedelta(seconds=30))
 @given(yaml_like)
 def test_the_pure_python_parser_never_raises_either(text: str) -> None:
     result = read_yaml(text.encode("utf-8", errors="surrogatepass"), "f.yaml", LIMITS, parser="ruamel")
