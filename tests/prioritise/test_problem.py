@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from askoy2020.prioritise.adjust import Adjustments
-from askoy2020.prioritise.problem import Why, build_problem
+from askoy2020.prioritise.problem import Why, _shift_date, build_problem
 
 from .factory import area, portfolio, programme, project
 
@@ -69,3 +69,8 @@ def test_feb_29_moves_to_feb_28_in_a_common_year() -> None:
         start_window={"earliest": 2020, "latest": 2021})])
     assert [o.start_date for o in build_problem(p).candidates[0].options] == [dt.date(2020, 2, 29),
                                                                              dt.date(2021, 2, 28)]
+
+
+def test_moving_a_date_past_year_9999_stays_at_the_last_year() -> None:
+    assert _shift_date(dt.date(9999, 12, 31), 2) == dt.date(9999, 12, 31)
+    assert _shift_date(dt.date(2020, 2, 29), 1) == dt.date(2021, 2, 28)

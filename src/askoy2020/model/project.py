@@ -57,9 +57,10 @@ def dependency_holds(
     two never disagree about what a dependency allows."""
     if succ_start is None:
         return True
-    lag = dt.timedelta(days=dep.lag_days)
     anchor = pred_end if dep.type is DependencyType.FINISH_TO_START else pred_start
-    return anchor is None or succ_start >= anchor + lag
+    # Day numbers, not date + timedelta: a date near year 9999 plus a lag
+    # would overflow (found by tests/test_fuzz.py).
+    return anchor is None or succ_start.toordinal() >= anchor.toordinal() + dep.lag_days
 
 
 class StartWindow(Record):

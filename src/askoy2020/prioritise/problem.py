@@ -250,10 +250,11 @@ def _shifted(by_year: dict[int, float], shift: int) -> dict[int, float]:
 def _shift_date(day: dt.date | None, years: int) -> dt.date | None:
     if day is None or years == 0:
         return day
+    year = min(max(day.year + years, dt.MINYEAR), dt.MAXYEAR)  # an end in year 9999 stays there
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February into a common year
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 def _frames(portfolio: Portfolio, years: range, adj: Adjustments) -> list[Frame]:

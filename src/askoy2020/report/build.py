@@ -157,8 +157,8 @@ def _delay(
             start = succ.start()
             if anchor is None or start is None:
                 continue
-            required = anchor + dt.timedelta(days=shift[pred.id] + dep.lag_days)
-            push = (required - start).days
+            # Day numbers: a date near year 9999 plus days would overflow.
+            push = anchor.toordinal() + shift[pred.id] + dep.lag_days - start.toordinal()
             if push > 0:
                 shift[succ.id] = push
                 pushes.append((succ.id, push))
