@@ -4,12 +4,15 @@ a quality case and must come out as diagnostics at the right file and line –
 never a traceback, a hang or a MemoryError.
 
 Large inputs (a 10 MB line, 10,000 levels of nesting, an alias bomb) are
-built here rather than committed, so the repository stays small.
+built here rather than committed, so the repository stays small. The fuzz
+tests share `yaml_like`, random text made of pieces of YAML syntax.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from hypothesis import strategies as st
 
 # A valid quality case to start from (the base portfolio's Q-2020-001 needs
 # nothing else, so the case is complete on its own).
@@ -95,3 +98,15 @@ CORPUS = [
     Nasty("very-long-key", CASE.encode() + b"k" * 100_000 + b": 1\n", "ASK001", 10),  # libyaml: keys ≤ 1024 chars
     Nasty("many-keys", CASE.encode() + b"".join(b"k%d: 1\n" % i for i in range(5_000)), "ASK101"),
 ]
+
+
+# Pieces of YAML syntax: random text made of these parses far more often
+# than random characters, so it reaches the builder, not only the scanner.
+TOKENS = [
+    "a", "id", "b", "2020", "0123", "-1", "1e9", ".nan", ".inf", "~", "null", "yes", "NO", "on", "true",
+    "2020-02-30", "æøå", ":", ": ", "- ", "? ", "\n", "\n  ", "\n    ", "\t", "[", "]", "{", "}", ",", "&x ", "*x",
+    "<<: ", "!!python/object:os.system ", "!tag ", "!!str ", "!!int ", "!!binary ", "'", '"', "\\u202e", "\\0",
+    "\\ud800", "#", " # c", "---\n", "...\n", "|\n  ", ">-\n  ", "%YAML 1.2\n", "\r\n", "\ufeff", "\x00", "\x85",
+]
+
+yaml_like = st.lists(st.sampled_from(TOKENS), max_size=60).map("".join)

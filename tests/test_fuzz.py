@@ -27,6 +27,7 @@ from askoy2020.loading.loader import MODELS
 from askoy2020.report.build import build_report
 from askoy2020.report.render import render
 from helpers import AS_OF, BASE, examples, record_values
+from nasty import yaml_like
 from report.helpers import unsafe_parts
 
 FILES = sorted(p.relative_to(BASE).as_posix() for p in BASE.rglob("*.yaml"))
@@ -155,4 +156,13 @@ def test_the_fuzzer_reaches_the_report_with_valid_odd_values() -> None:
         (root / "quality/Q-2020-001.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
         portfolio = askoy2020.load(root)
         assert [c.deadline for c in portfolio.cases if c.id == "Q-2020-001"] == [dt.date(9999, 12, 31)]
+        _pipeline(root)
+
+
+@settings(max_examples=examples(100), deadline=dt.timedelta(seconds=30))
+@given(st.sampled_from(FILES), st.one_of(st.binary(max_size=300), yaml_like.map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_random_bytes_as_a_record_file_give_diagnostics_and_a_report(rel: str, data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(shutil.copytree(BASE, Path(tmp) / "data"))
+        (root / rel).write_bytes(data)
         _pipeline(root)

@@ -10,20 +10,11 @@ from hypothesis import strategies as st
 
 from askoy2020.loading.yaml_reader import ReadLimits, read_yaml
 from helpers import examples
+from nasty import yaml_like
 
 # Small limits so that deep or wide inputs reach them within a small example.
 LIMITS = ReadLimits(max_file_bytes=20_000, max_depth=6, max_nodes=300)
 
-# Pieces of YAML syntax: random text made of these parses far more often
-# than random characters, so it reaches the builder, not only the scanner.
-TOKENS = [
-    "a", "id", "b", "2020", "0123", "-1", "1e9", ".nan", ".inf", "~", "null", "yes", "NO", "on", "true",
-    "2020-02-30", "æøå", ":", ": ", "- ", "? ", "\n", "\n  ", "\n    ", "\t", "[", "]", "{", "}", ",", "&x ", "*x",
-    "<<: ", "!!python/object:os.system ", "!tag ", "!!str ", "!!int ", "!!binary ", "'", '"', "\\u202e", "\\0",
-    "\\ud800", "#", " # c", "---\n", "...\n", "|\n  ", ">-\n  ", "%YAML 1.2\n", "\r\n", "\ufeff", "\x00", "\x85",
-]
-
-yaml_like = st.lists(st.sampled_from(TOKENS), max_size=60).map("".join)
 
 
 def _check(data: bytes) -> None:
