@@ -47,8 +47,12 @@ def read_record_bytes(file: Path, real_root: str, name: str, max_file_bytes: int
                 "Split it into one file per record, or raise ASKOY2020_MAX_FILE_BYTES.",
             )
         with open(file, "rb") as handle:
-            # Read no more than the limit allows even if the file grows meanwhile.
-            data = handle.read(max_file_bytes + 1)
+            # Asking for the size found (not the limit: Python allocates what
+            # is asked for, 5 MB per file) and, should the file have grown
+            # since, for the rest up to the limit – never more.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_file_bytes + 1 - len(data))
     except OSError as exc:
         return _unreadable(name, f"the file cannot be read: {exc.strerror or exc}",
                            "Check that the file exists, is readable and is not a link loop.")
