@@ -55,3 +55,14 @@ def test_an_unknown_revision_is_a_usage_error(repo: Path) -> None:
     result = runner.invoke(app, ["report", "--year", "2020", str(repo / "data"), "--since", "no-such-tag"])
     assert result.exit_code == 2
     assert "--since no-such-tag" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_link_out_of_the_data_folder_at_the_old_revision_is_left_out(repo: Path) -> None:
+    (repo / "data" / "quality" / "linked.yaml").symlink_to("/etc/hostname")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Lenke")
+    (repo / "data" / "quality" / "linked.yaml").unlink()
+    result = runner.invoke(app, ["report", "--year", "2020", str(repo / "data"), "--as-of", "2020-10-31",
+                                 "--since", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output

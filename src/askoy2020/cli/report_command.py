@@ -27,6 +27,7 @@ class ReportRequest:
 
 def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     from .. import check
+    from ..loading.yaml_reader import ReadLimits
     from ..report.build import build_report
     from ..report.render import RenderError, render
     from ..report.since import SinceError, changes_since
@@ -55,7 +56,8 @@ def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
                           diagnostics=diagnostics)
     if request.since:
         try:
-            report.changes = changes_since(portfolio, request.since)
+            # the limits were read, and checked, when the data was loaded
+            report.changes = changes_since(portfolio, request.since, ReadLimits.from_environment())
         except SinceError as exc:
             err.write(f"Error: {exc}\n")
             return 2

@@ -28,6 +28,9 @@ def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: Te
     from rich.markup import escape
 
     console = Console(file=out, highlight=False, soft_wrap=True)
+    if console.color_system is None:  # a pipe, CI, NO_COLOR: no styles to render
+        _plain_text(diagnostics, files_checked, out)
+        return
     current = None
     for d in diagnostics:
         if d.file != current:
@@ -47,6 +50,28 @@ def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: Te
         console.print()
     colour = "red" if any(d.is_error for d in diagnostics) else ("yellow" if diagnostics else "green")
     console.print(f"[bold {colour}]{summary_line(diagnostics, files_checked)}[/]")
+
+
+def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO) -> None:
+    """What :func:`text` prints without colours, written directly: rich's
+    markup rendering costs about 0.7 ms a line, which made 20,000
+    diagnostics take 15 s in CI. Tabs are expanded as rich expands them."""
+    lines: list[str] = []
+    current = None
+    for d in diagnostics:
+        if d.file != current:
+            if current is not None:
+                lines.append("")
+            lines.append(d.file)
+            current = d.file
+        lines.append(f"  {d.line}:{d.column}\t{d.severity.value}\t{d.message}  {d.rule}")
+        if d.hint:
+            lines.append(f"  \t\t→ {d.hint}")
+        lines.extend(f"  \t\t  see {r}" for r in d.related)
+    if diagnostics:
+        lines.append("")
+    lines.append(summary_line(diagnostics, files_checked))
+    out.write("".join(line.expandtabs(8) + "\n" for line in lines))
 
 
 def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:

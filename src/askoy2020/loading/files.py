@@ -49,7 +49,7 @@ def read_record_bytes(file: Path, real_root: str, name: str, max_file_bytes: int
         with open(file, "rb") as handle:
             # Asking for the size found (not the limit: Python allocates what
             # is asked for, 5 MB per file) and, should the file have grown
-            # since, for the rest up to the limit – never more.
+            # since, for the rest up to the limit and never more.
             data = handle.read(info.st_size + 1)
             if len(data) > info.st_size:
                 data += handle.read(max_file_bytes + 1 - len(data))

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..loading.loader import load
+from ..loading.yaml_reader import ReadLimits
 from ..model import Portfolio
 from .model import ChangeRow
 
@@ -22,7 +23,7 @@ class SinceError(Exception):
     """The revision or the repository cannot be read; the message says why."""
 
 
-def changes_since(portfolio: Portfolio, rev: str) -> list[ChangeRow]:
+def changes_since(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits()) -> list[ChangeRow]:
     root = portfolio.root.resolve()
     try:
         top = _git(root, "rev-parse", "--show-toplevel").decode().strip()
@@ -33,12 +34,22 @@ def changes_since(portfolio: Portfolio, rev: str) -> list[ChangeRow]:
     archive = _git(Path(top), "archive", "--format=tar", rev, "--", inside)
     with tempfile.TemporaryDirectory(prefix="askoy2020-since-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
+            tar.extractall(folder, filter=_inside_only)
         old_root = Path(folder) / inside
         if not old_root.is_dir():
             return [ChangeRow("–", "added", f"the data folder did not exist at {rev}")]
-        before = load(old_root)
+        before = load(old_root, limits)
     return compare(before, portfolio)
+
+
+def _inside_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """tarfile's "data" filter, but a member it refuses (a link out of the
+    folder, say) is left out rather than ending the report: such a file is
+    not read in the working tree either (ASK010)."""
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
 
 
 def _git(cwd: Path, *args: str) -> bytes:
