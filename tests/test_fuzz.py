@@ -43,6 +43,16 @@ FIELDS = sorted({name for model in MODELS.values() for name in model.model_field
 
 ORIGINALS = {rel: record_values(BASE / rel) for rel in FILES}
 
+
+def _strings(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return set().union(*(_strings(v) for v in items)) if items else set()
+
+
+SEEN = sorted(set().union(*(_strings(v) for v in ORIGINALS.values())))
+
 scalars = st.one_of(
     st.none(), st.booleans(), st.sampled_from(HOSTILE), st.sampled_from(DATES), st.text(max_size=20),
     st.integers(min_value=-(10**30), max_value=10**30), st.sampled_from([0, 1, 5, 1990, 2020, 2100, -1]),
@@ -80,7 +90,10 @@ def _like(original: Any) -> st.SearchStrategy[Any]:
     if isinstance(original, str) and original[:2] in ("19", "20") and original[4:5] == "-":
         return st.one_of(st.sampled_from(DATES), st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)).map(str))
     if isinstance(original, str):
-        return st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=30), st.just(original * 50))
+        # Another string from the base data is often a valid choice, id or
+        # reference: a status flipped, a dependency pointed elsewhere.
+        return st.one_of(st.sampled_from(SEEN), st.sampled_from(HOSTILE), st.text(min_size=1, max_size=30),
+                         st.just(original * 50))
     if isinstance(original, list):
         return st.one_of(st.just([]), st.just(original * 3))
     return values
@@ -94,7 +107,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, Any]:
     for _ in range(draw(st.integers(1, 3))):
         paths = _paths(record)
         path = draw(st.sampled_from(paths))
-        op = draw(st.sampled_from(["like", "like", "like", "replace", "delete", "add"]))
+        op = draw(st.sampled_from(["like"] * 6 + ["replace", "delete", "add"]))
         if not path:
             record = draw(values) if op == "replace" else record
             continue
