@@ -75,3 +75,22 @@ def test_new_write_on_a_full_disk_creates_nothing(tmp_path: Path, monkeypatch: p
     result = runner.invoke(app, ["new", "case", str(data), "--write"])
     assert result.exit_code == 1 and "No space left on device" in result.output
     assert sorted(p.relative_to(data) for p in data.rglob("*")) == before
+
+
+def test_init_that_fails_halfway_leaves_the_folder_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "kommune"
+    target.mkdir()
+    (target / "README.md").write_bytes(OLD)  # kept by init, and must stay so
+    writes = []
+
+    def fail_on_the_fifth(fd: int) -> None:
+        writes.append(fd)
+        if len(writes) == 5:
+            _full_disk()
+
+    monkeypatch.setattr("askoy2020.writing.atomic.os.fsync", fail_on_the_fifth)
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert len(writes) == 5  # four files were written before the failure …
+    assert sorted(p.name for p in target.rglob("*")) == ["README.md"]  # … and removed again
+    assert (target / "README.md").read_bytes() == OLD
