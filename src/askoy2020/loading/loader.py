@@ -75,10 +75,10 @@ def load(
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Loading makes millions of small objects and no garbage cycles, yet
-    each few hundred allocations start a cycle collection that walks them
-    all again: a quarter of the time at ×100 (benchmarks/scale.py). So the
-    collector rests while files load; the loaded records are then frozen
-    out of its sight, as they live as long as the command."""
+    every few hundred allocations start a cycle collection that walks them
+    all again. At ×100 that was about 6 % of a run without the cache and
+    nearly half of a repeat run with it, where unpickling makes the objects
+    (benchmarks/scale.py). So the collector rests while files load."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

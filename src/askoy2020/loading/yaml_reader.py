@@ -11,7 +11,9 @@ pass and without recursion:
 * YAML 1.2 core-schema scalars (see :mod:`.scalars`).
 
 Nothing here raises for bad input: every problem becomes a ``Diagnostic``.
-A later fast path only has to produce the same events from a C parser.
+Most files take the fast path in :mod:`.fast_values` (values only); this
+builder reads the rest, and the fast-path files again when a position is
+asked for.
 """
 
 from __future__ import annotations
