@@ -86,6 +86,7 @@ CORPUS = [
     Nasty("inf", _case(severity=".inf"), "ASK104", 10),
     Nasty("negative-inf", _case(severity="-.inf"), "ASK104", 10),
     Nasty("february-30", _case(occurred="2020-02-30"), "ASK103", 9),
+    Nasty("year-9999", _case(deadline="9999-12-31"), "ASK104", 9),
     Nasty("date-as-garbage", _case(deadline="soon"), "ASK103", 9),
     Nasty("norway-words", _case(title="NO", unit="yes", responsible="on"), None),
     Nasty("leading-zero-id", _case(id="0123"), None),

@@ -9,6 +9,7 @@ at the value.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -24,6 +25,7 @@ _RANGE = {
 }
 _CHOICE = {"enum", "literal_error"}
 MAX_PER_RECORD = 50
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _unwrap(tp: Any) -> Any:
@@ -126,9 +128,12 @@ def diagnose(
                       f"{dotted(loc)}: {_describe(error.get('input'))} is not an allowed value", hint)
             )
         elif kind in _RANGE:
+            bound = str((error.get("ctx") or {}).get("le", (error.get("ctx") or {}).get("ge", "")))
+            is_date = bool(_ISO_DATE.match(bound))  # pydantic gives a date bound as its text
             out.append(
                 _diag(file, line, col, R.OUT_OF_RANGE,
                       f"{dotted(loc)}: {_describe(error.get('input'))} is out of range ({_lower(error['msg'])})",
+                      "Check the year: dates run from 1990 to 2100." if is_date else
                       "Correct the value; amounts are in 1000 kr, staff in årsverk, scores 1–5.")
             )
         else:

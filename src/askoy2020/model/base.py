@@ -7,7 +7,6 @@ so rules can point at the line to edit.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -114,6 +113,9 @@ Id = Annotated[
 """An identifier: letters, digits, '.', '_' and '-', unique across the data."""
 
 Year = Annotated[int, Field(ge=1990, le=2100)]
+Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31))]
+"""A date within the years a Year may take: one outside, such as 2202 or
+9999, is a typo, and date arithmetic near year 9999 would overflow."""
 Money = Annotated[float, Field(ge=0)]
 """An amount in 1000 kr ("tall i tusen")."""
 Fte = Annotated[float, Field(ge=0, le=100_000)]
@@ -138,9 +140,9 @@ class YearRange(Record):
 
 
 class DateRange(Record):
-    start: date | None = None
+    start: Day | None = None
     """First day."""
-    end: date | None = None
+    end: Day | None = None
     """Last day."""
 
 
@@ -152,7 +154,7 @@ class Baseline(Record):
 
 
 class Measurement(Record):
-    date: dt.date
+    date: Day
     """When the value was measured (not after the day of validation)."""
     value: float
     """The measured value, in the goal's unit."""

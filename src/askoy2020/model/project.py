@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from ..loading.scalars import source_text
-from .base import DateRange, Fte, Id, Money, Note, Record, Role, Text, Year
+from .base import DateRange, Day, Fte, Id, Money, Note, Record, Role, Text, Year
 
 KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
 
@@ -75,14 +75,14 @@ class StartWindow(Record):
 class Milestone(Record):
     name: Text
     """What is reached."""
-    date: dt.date
+    date: Day
     """Due date."""
     done: bool = False
     """Whether it has been reached."""
 
 
 class StatusReport(Record):
-    date: dt.date
+    date: Day
     """Date of the report."""
     rag: Rag
     """red, amber or green."""

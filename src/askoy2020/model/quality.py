@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 
 from pydantic import Field
 
-from .base import Id, Moment, Note, Record, Role, Text
+from .base import Day, Id, Moment, Note, Record, Role, Text
 
 
 class CaseKind(str, Enum):
@@ -38,8 +37,8 @@ class Action(Record):
     text: Text
     owner: Role
     """The role responsible."""
-    deadline: dt.date | None = None
-    done: dt.date | None = None
+    deadline: Day | None = None
+    done: Day | None = None
     """The day it was carried out."""
     pdca: Pdca = Pdca.DO
     """Where in the plan–do–check–act cycle the action belongs."""
@@ -80,9 +79,9 @@ class QualityCase(Record):
     """The unit where it happened."""
     area: Id | None = None
     """The programme area, when it belongs to one."""
-    occurred: dt.date
+    occurred: Day
     """When it happened (or was found)."""
-    reported: dt.date
+    reported: Day
     """When it was registered."""
     severity: int = Field(default=1, ge=1, le=5)
     """Consequence, 1 (ubetydelig) – 5 (svært alvorlig)."""
@@ -91,8 +90,8 @@ class QualityCase(Record):
     status: CaseStatus
     responsible: Role
     """The role responsible for follow-up."""
-    deadline: dt.date | None = None
-    closed: dt.date | None = None
+    deadline: Day | None = None
+    closed: Day | None = None
     """The day the case was closed."""
     root_cause: Note | None = None
     """Why it happened; needed to close the case."""
