@@ -92,3 +92,10 @@ def record_values(path: Path) -> Any:
     document = read_yaml(path.read_bytes(), path.name).document
     assert document is not None, path
     return plain(document.value)
+
+
+def value_at(record: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path`` (keys and list indexes) inside ``record``."""
+    for part in path:
+        record = record[part]
+    return record

@@ -26,7 +26,7 @@ import askoy2020
 from askoy2020.loading.loader import MODELS
 from askoy2020.report.build import build_report
 from askoy2020.report.render import render
-from helpers import AS_OF, BASE, examples, record_values
+from helpers import AS_OF, BASE, examples, record_values, value_at
 from nasty import yaml_like
 from report.helpers import unsafe_parts
 
@@ -60,12 +60,6 @@ scalars = st.one_of(
 )
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(FIELDS), inner, max_size=3)), max_leaves=8)
-
-
-def _at(record: Any, path: tuple[Any, ...]) -> Any:
-    for part in path:
-        record = record[part]
-    return record
 
 
 def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -111,7 +105,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, Any]:
         if not path:
             record = draw(values) if op == "replace" else record
             continue
-        parent = _at(record, path[:-1])
+        parent = value_at(record, path[:-1])
         if op == "like":
             parent[path[-1]] = draw(_like(parent[path[-1]]))
         elif op == "delete":

@@ -3,7 +3,6 @@ free id): so nobody starts from a blank file or copies an old record."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import re
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Portfolio
-from .writing import document, write_atomic
+from .writing import document, write_new_files
 
 GITHUB_WORKFLOW = """\
 # Checks every push and merge request with askoy2020 validate.
@@ -142,28 +141,8 @@ def init_repository(target: Path, year: int | None = None) -> tuple[list[Path], 
     files[".gitlab-ci.yml"] = GITLAB_CI
     files["README.md"] = README.format(year=year)
     files[".gitignore"] = "report.html\n.askoy2020-cache/\n"
-    written: list[Path] = []
-    kept: list[Path] = []
-    made: list[Path] = []  # folders this run created, parents first
-    try:
-        for rel, text in files.items():
-            path = target / rel
-            if path.exists():
-                kept.append(path)
-                continue
-            made += reversed([f for f in (path.parent, *path.parent.parents) if not f.exists()])
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, text)
-            written.append(path)
-    except OSError:
-        # All or nothing: the files written so far were new, so removing
-        # them (and the folders made for them) leaves the folder as it was.
-        for path in written:
-            path.unlink(missing_ok=True)
-        for folder in reversed(made):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
+    kept = [target / rel for rel in files if (target / rel).exists()]
+    written = write_new_files((target / rel, text) for rel, text in files.items() if not (target / rel).exists())
     if (target / "data").is_dir():
         format_folder(target / "data")
     return written, kept

@@ -17,7 +17,7 @@ from askoy2020.loading.discover import kind_of
 from askoy2020.loading.loader import MODELS
 from askoy2020.report.build import build_report
 from askoy2020.report.render import RenderError, render
-from helpers import BASE, build_case, record_values
+from helpers import BASE, build_case, record_values, value_at
 
 from .helpers import gfm_tables, rendered_html, structure, unsafe_parts
 
@@ -33,9 +33,7 @@ def _string_paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...
 
 
 def _set(record: Any, path: tuple[Any, ...], value: Any) -> None:
-    for part in path[:-1]:
-        record = record[part]
-    record[path[-1]] = value
+    value_at(record, path[:-1])[path[-1]] = value
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +47,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         model = MODELS[kind_of(path.relative_to(root))]
         record = record_values(path)
         for where in _string_paths(record):
-            original = _get(record, where)
+            original = value_at(record, where)
             _set(record, where, EVIL)
             try:
                 model.model_validate(record)
@@ -59,12 +57,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert changed >= 20  # names, titles, units, roles, descriptions, actions, notes …
     return root
-
-
-def _get(record: Any, path: tuple[Any, ...]) -> Any:
-    for part in path:
-        record = record[part]
-    return record
 
 
 def _report(root: Path, fmt: str, **kw: object) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from askoy2020.writing import write_atomic
+from askoy2020.writing import write_atomic, write_new_files
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:
@@ -38,3 +38,23 @@ def test_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
     target.chmod(0o600)
     write_atomic(target, "y")
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_new_files_are_written_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [(tmp_path / "a" / "b" / f"{i}.yaml", f"id: X-{i}\n") for i in range(3)]
+    written = []
+    real = os.fsync
+
+    def fail_on_the_third(fd: int) -> None:
+        written.append(fd)
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr("askoy2020.writing.atomic.os.fsync", fail_on_the_third)
+    with pytest.raises(OSError):
+        write_new_files(files)
+    assert list(tmp_path.iterdir()) == []  # the two written files and the folders made for them are gone
+    monkeypatch.undo()
+    assert write_new_files(files) == [path for path, _ in files]
+    assert [path.read_text() for path, _ in files] == ["id: X-0\n", "id: X-1\n", "id: X-2\n"]

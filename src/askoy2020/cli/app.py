@@ -243,7 +243,7 @@ def new(
     Example: askoy2020 new project --area DK --write
     """
     from ..scaffold import new_record
-    from ..writing import write_atomic
+    from ..writing import write_new_files
     from .paths import load_or_explain
 
     portfolio = load_or_explain(path, "askoy2020 new project data --area DK", sys.stderr)
@@ -261,14 +261,7 @@ def new(
     if target.exists():
         typer.echo(f"Error: {target} exists already; nothing written.", err=True)
         raise typer.Exit(2)
-    made = [f for f in (target.parent, *target.parent.parents) if not f.exists()]  # deepest first
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        write_atomic(target, record.text)
-    except OSError:
-        for folder in made:  # leave the data folder as it was
-            folder.rmdir()
-        raise
+    write_new_files([(target, record.text)])  # on failure, no file and no new folder is left
     typer.echo(f"wrote {target}")
 
 

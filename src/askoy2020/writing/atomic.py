@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -37,3 +38,25 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, durable: bool 
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def write_new_files(files: Iterable[tuple[Path, str]]) -> list[Path]:
+    """Write files that do not exist yet, all or nothing: if one fails (a
+    full disk, Ctrl-C), the ones written before it and the folders made for
+    them are removed again, so the folder is as it was. Returns the paths."""
+    written: list[Path] = []
+    made: list[Path] = []  # folders this call created, parents first
+    try:
+        for path, text in files:
+            made += reversed([f for f in (path.parent, *path.parent.parents) if not f.exists()])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, text)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return written
