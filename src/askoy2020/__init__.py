@@ -13,18 +13,18 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .core.version import __version__ as __version__
 
 # Names are imported on first use (PEP 562) so that `askoy2020 --help` does
 # not pay for Pydantic and the models.
 _LAZY = {
-    "Diagnostic": "diagnostics", "Location": "diagnostics", "Severity": "diagnostics",
+    "Diagnostic": "core.diagnostics", "Location": "core.diagnostics", "Severity": "core.diagnostics",
     "DataFolderError": "loading.loader", "load": "loading.loader",
     "Portfolio": "model", "check": "rules", "all_rules": "rules",
 }
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic, Location, Severity
+    from .core.diagnostics import Diagnostic, Location, Severity
     from .loading.loader import DataFolderError, load
     from .model import Portfolio
     from .rules import all_rules, check

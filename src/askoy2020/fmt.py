@@ -25,11 +25,12 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .diagnostics import Diagnostic, Location, Severity
+from .core.diagnostics import Diagnostic, Location, Severity
+from .core.paths import display_name
 from .loading import rule_ids as R
 from .loading.discover import Kind, discover, kind_of
 from .loading.files import read_record_bytes
-from .loading.loader import MODELS, display_name
+from .loading.loader import MODELS
 from .loading.yaml_reader import ReadLimits, read_yaml
 
 _COMMENT = re.compile(r"#.*$")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from .. import __version__
+from ..core.version import __version__
 from .failures import explain_os_errors
 
 app = typer.Typer(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.paths import repository_root
+
 if TYPE_CHECKING:
     from ..model import Portfolio
 
@@ -13,10 +15,7 @@ def default_data_folder(start: Path | None = None) -> Path:
     """``data/`` at the top of the git repository around the working folder,
     or ``./data`` outside a repository."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return folder / "data"
-    return here / "data"
+    return (repository_root(here) or here) / "data"
 
 
 def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: bool = True) -> Portfolio | None:

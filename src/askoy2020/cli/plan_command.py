@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 from ..model import Portfolio
 from ..model.plan import Plan
 from ..model.prioritisation import Method

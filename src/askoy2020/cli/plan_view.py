@@ -5,19 +5,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..core.numbers import amount, amounts_by_year, fte, one_decimal
 from ..model import Portfolio
 from ..model.plan import MarginalValue, Plan, SolverStatus
 from ..prioritise.diff import PlanDiff
 from ..prioritise.explain import Conflict
-from ..rules.registry import amount, fte
-
-
-def _points(value: float) -> str:
-    return f"{value:,.1f}".replace(",", " ")
 
 
 def _by_year(values: dict[int, float]) -> str:
-    return " · ".join(f"{y}: {amount(v)}" for y, v in sorted(values.items())) or "–"
+    return amounts_by_year(values, " · ")
 
 
 def render_text(
@@ -70,7 +66,7 @@ def render_text(
             where = "programme" if m.scope == "programme" else f"area {m.scope}"
             more = f"+{amount(m.step)} (1000 kr)" if m.resource == "budget" else f"+{fte(m.step)} årsverk"
             swap = f", {', '.join(m.leaves)} making room" if m.leaves else ""
-            console.print(f"  {where} {m.resource} {m.year}: {more} buys {_points(m.value)} points "
+            console.print(f"  {where} {m.resource} {m.year}: {more} buys {one_decimal(m.value)} points "
                           f"({', '.join(m.enters)} in{swap})")
 
     selected = Table(title=f"Selected projects ({len(plan.selected)})", title_justify="left", show_edge=False)
@@ -78,7 +74,7 @@ def render_text(
         selected.add_column(head, justify="right" if head == "Value" else "left")
     for s in plan.selected:
         selected.add_row(s.project, escape(names.get(s.project, "")), areas.get(s.project, ""), str(s.start),
-                         s.why, _by_year(s.cost), _points(s.value))
+                         s.why, _by_year(s.cost), one_decimal(s.value))
     console.print()
     console.print(selected)
 
@@ -88,7 +84,7 @@ def render_text(
             left.add_column(head, justify="right" if head == "Value" else "left")
         for lo in plan.left_out:
             left.add_row(lo.project, escape(names.get(lo.project, "")),
-                         "–" if lo.value is None else _points(lo.value), escape(lo.reason))
+                         "–" if lo.value is None else one_decimal(lo.value), escape(lo.reason))
         console.print()
         console.print(left)
     if diff is not None:
@@ -99,15 +95,15 @@ def render_text(
 
 
 def _solver_line(plan: Plan, seconds: float) -> str:
-    value = _points(plan.value)
+    value = one_decimal(plan.value)
     if plan.solver.gap == 0:
         return f"Proven optimal: value {value} points (solved in {seconds:.2f} s)."
     gap = f"{plan.solver.gap:.3%}"
     if plan.solver.status is SolverStatus.GAP_LIMIT:
-        return (f"Value {value} points, within {gap} of the best possible ({_points(plan.solver.bound)}); "
+        return (f"Value {value} points, within {gap} of the best possible ({one_decimal(plan.solver.bound)}); "
                 f"the solver stopped at the gap limit after {seconds:.2f} s.")
     return (f"[yellow]Stopped at the time limit after {seconds:.1f} s[/]: value {value} points, at most "
-            f"{gap} below the best possible ({_points(plan.solver.bound)}). Raise --time-limit to close the gap.")
+            f"{gap} below the best possible ({one_decimal(plan.solver.bound)}). Raise --time-limit to close the gap.")
 
 
 def _step(portfolio: Portfolio) -> float:
@@ -127,7 +123,8 @@ def _gain(marginal: MarginalValue | None) -> str:
         return "–"
     if marginal.value == 0:
         return "nothing"
-    return f"{_points(marginal.value)} ({', '.join(marginal.enters)})" if marginal.enters else _points(marginal.value)
+    shown = one_decimal(marginal.value)
+    return f"{shown} ({', '.join(marginal.enters)})" if marginal.enters else shown
 
 
 def _render_diff(console: object, diff: PlanDiff, names: dict[str, str]) -> None:
@@ -135,8 +132,8 @@ def _render_diff(console: object, diff: PlanDiff, names: dict[str, str]) -> None
 
     say = console.print  # type: ignore[attr-defined]
     change = diff.value_change
-    say(f"[bold]Difference from the baseline plan[/]: value {_points(diff.baseline_value)} → "
-        f"{_points(diff.value)} ({'+' if change >= 0 else ''}{_points(change)} points)")
+    say(f"[bold]Difference from the baseline plan[/]: value {one_decimal(diff.baseline_value)} → "
+        f"{one_decimal(diff.value)} ({'+' if change >= 0 else ''}{one_decimal(change)} points)")
     if diff.unchanged:
         say("  The same projects, with the same starts.")
     for pid, start in diff.added:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TextIO
 
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 
 JSON_SCHEMA_VERSION = 1
 

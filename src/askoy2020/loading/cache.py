@@ -16,7 +16,8 @@ import pickle
 from functools import cache
 from pathlib import Path
 
-from .. import __version__
+from ..core.paths import repository_root
+from ..core.version import __version__
 from ..model import Portfolio
 from .yaml_reader import ReadLimits
 
@@ -42,11 +43,8 @@ def default_cache_folder(data_folder: Path) -> Path | None:
     one makes a cold run about a third slower."""
     if os.environ.get("ASKOY2020_NO_CACHE") or os.environ.get("CI", "").lower() == "true":
         return None
-    here = data_folder.resolve()
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return folder / FOLDER_NAME
-    return None
+    repository = repository_root(data_folder)
+    return repository / FOLDER_NAME if repository is not None else None
 
 
 class LoadCache:

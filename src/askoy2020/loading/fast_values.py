@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .scalars import ScalarError, resolve_plain
+from ..core.scalars import ScalarError, resolve_plain
 
 BAIL = object()
 

@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location, Severity
 from . import rule_ids as R
 
 # A link to a folder inside the data folder: not followed, because the folder

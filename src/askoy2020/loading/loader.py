@@ -17,7 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location, Severity
+from ..core.paths import display_name
 from ..model import Leader, Portfolio, Programme, ProgrammeArea, Project, QualityCase
 from ..model.plan import Plan
 from ..model.prioritisation import Scenario
@@ -41,15 +42,6 @@ MODELS: dict[Kind, type[BaseModel]] = {
 
 class DataFolderError(Exception):
     """The path given is not a data folder at all (a usage error)."""
-
-
-def display_name(path: Path) -> str:
-    """Paths as the user typed them: relative to the working folder when
-    possible, with '/' so CI annotations match on every platform."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 # Below this many files one process is faster than starting others.

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location, Severity
 from . import rule_ids as R
 from .yaml_reader import Document
 

@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location, Severity
+from ..core.scalars import CORE, ScalarError, resolve_plain, resolve_tagged
 from . import fast_values
 from . import rule_ids as R
-from .scalars import CORE, ScalarError, resolve_plain, resolve_tagged
 
 Path = tuple[Any, ...]
 

@@ -11,16 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
-from ..diagnostics import Location
-from ..loading.scalars import source_text
-
-if TYPE_CHECKING:
-    from ..loading.yaml_reader import Document
+from ..core.diagnostics import Location
+from ..core.positions import Positions, ValuePath
+from ..core.scalars import source_text
 
 # Askøy's clocks: a time written without a zone is Norwegian local time.
 OSLO = ZoneInfo("Europe/Oslo")
@@ -32,8 +30,8 @@ class Origin:
     of the model's mapping inside that document."""
 
     file: str
-    document: Document
-    path: tuple[Any, ...]
+    document: Positions
+    path: ValuePath
 
 
 class Record(BaseModel):

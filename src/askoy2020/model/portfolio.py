@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal
 from .leader import Leader, LeaderGoal

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from ..loading.scalars import source_text
+from ..core.scalars import source_text
 from .base import DateRange, Day, Fte, Id, Money, Note, Record, Role, Text, Year
 
 KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..diagnostics import Location
-from ..rules.registry import amount, fte
+from ..core.diagnostics import Location
+from ..core.numbers import amount, fte
 from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
 from .solver import Solution, SolveSettings, solve, solve_many
 from .value import to_points

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from ..diagnostics import Location
+from ..core.diagnostics import Location
 from ..model import Portfolio, Project, ProjectStatus
 from ..model.prioritisation import FrameChange, Method
 from ..model.project import Dependency, DependencyType, Strength, dependency_holds

@@ -6,8 +6,8 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 
-from .. import __version__
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
+from ..core.version import __version__
 from ..model import Portfolio, Project, ProjectStatus
 from ..model.base import Goal
 from ..model.leader import Instrument

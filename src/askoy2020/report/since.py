@@ -13,6 +13,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from ..core.numbers import amounts_by_year
 from ..loading.loader import load
 from ..loading.yaml_reader import ReadLimits
 from ..model import Portfolio
@@ -77,7 +78,7 @@ def compare(before: Portfolio, after: Portfolio) -> list[ChangeRow]:
                 rows.append(ChangeRow(pid, "redated", f"{a.planned.start} – {a.planned.end} → "
                                                       f"{b.planned.start} – {b.planned.end}"))
             if a.cost != b.cost:
-                rows.append(ChangeRow(pid, "rebudgeted", f"{_money(a.cost)} → {_money(b.cost)}"))
+                rows.append(ChangeRow(pid, "rebudgeted", f"{amounts_by_year(a.cost)} → {amounts_by_year(b.cost)}"))
             if a.status != b.status:
                 rows.append(ChangeRow(pid, "status_changed", f"{a.status.value} → {b.status.value}"))
     old_goals = {g.id: {m.date for m in g.measurements} for g in before.goal_by_id.values()}
@@ -87,6 +88,3 @@ def compare(before: Portfolio, after: Portfolio) -> list[ChangeRow]:
                 rows.append(ChangeRow(goal.id, "new_measurement", f"{m.date}: {m.value:g}"))
     return rows
 
-
-def _money(by_year: dict[int, float]) -> str:
-    return ", ".join(f"{y}: {v:,.0f}".replace(",", " ") for y, v in sorted(by_year.items())) or "–"

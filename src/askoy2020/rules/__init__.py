@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..diagnostics import Diagnostic, Location, Severity, sort_diagnostics
+from ..core.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from ..model import Portfolio
 from . import (  # noqa: F401  (imported to register their rules)
     dependencies,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from ..diagnostics import Severity
+from ..core.diagnostics import Severity
 from ..model import Dependency, Project, ProjectStatus
 from ..model.project import DependencyType, Strength, dependency_holds
 from .registry import CheckContext, Finding, rule

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..diagnostics import Severity
+from ..core.diagnostics import Severity
 from ..model import Portfolio
 from ..model.base import Record
 from .registry import CheckContext, Finding, rule

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from ..diagnostics import Location, Severity
+from ..core.diagnostics import Location, Severity
 from ..model import Portfolio, Record
 from .registry import CheckContext, Finding, rule
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from ..core.diagnostics import Severity
 from ..loading import rule_ids as R
 from .registry import declare
 

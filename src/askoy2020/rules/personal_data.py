@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Location, Severity
+from ..core.diagnostics import Location, Severity
 from ..privacy.identity_numbers import find_identity_numbers
 from .registry import CheckContext, Finding, rule
 

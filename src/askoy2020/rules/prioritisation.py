@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Severity
+from ..core.diagnostics import Severity
 from ..model import ProjectStatus
 from ..model.plan import Plan
 from ..model.prioritisation import Scenario

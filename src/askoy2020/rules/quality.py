@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 
-from ..diagnostics import Severity
+from ..core.diagnostics import Severity
 from ..model import CaseKind, CaseStatus
 from ..model.base import OSLO
 from .registry import CheckContext, Finding, rule

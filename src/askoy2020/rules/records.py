@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..diagnostics import Location, Severity
-from ..loading.loader import display_name
+from ..core.diagnostics import Location, Severity
+from ..core.paths import display_name
 from .registry import CheckContext, Finding, rule
 
 

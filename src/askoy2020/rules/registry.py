@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..diagnostics import Location, Severity
+from ..core.diagnostics import Location, Severity
 from ..model import Portfolio
 
 
@@ -78,11 +78,3 @@ def declare(id: str, name: str, severity: Severity, doc: str) -> None:
     """Register a problem that the loader reports."""
     _register(Rule(id, name, severity, inspect.cleandoc(doc), None))
 
-
-def amount(value: float) -> str:
-    """1000 kr figures with Norwegian thousands spacing: 12 850."""
-    return f"{value:,.0f}".replace(",", " ")
-
-
-def fte(value: float) -> str:
-    return f"{value:,.1f}".replace(",", " ")

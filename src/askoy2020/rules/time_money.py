@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..diagnostics import Location, Severity
+from ..core.diagnostics import Location, Severity
+from ..core.numbers import amount, fte
 from ..model import Project, ProjectStatus
 from ..model.base import DateRange, Record
-from .registry import CheckContext, Finding, amount, fte, rule
+from .registry import CheckContext, Finding, rule
 
 
 @rule("ASK401", "start-after-end", Severity.ERROR)

@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from askoy2020.loading.scalars import resolve_plain
+from askoy2020.core.scalars import resolve_plain
 
 _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`")
 
