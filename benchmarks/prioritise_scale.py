@@ -95,7 +95,7 @@ def generate(n: int, seed: int, area_frames_bind: bool = True) -> Portfolio:
         "staff_frames": {y: round(max(staff_demand[y] * 0.85, staff_must[y] * 1.2), 1) for y in YEARS},
         "criteria": CRITERIA,
     })
-    return Portfolio(root=ROOT, programme=programme, areas=areas, projects=projects)
+    return Portfolio(root=ROOT, records={"programme": [programme], "area": list(areas), "project": list(projects)})
 
 
 def sample_row() -> None:

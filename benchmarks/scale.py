@@ -49,13 +49,18 @@ def check_jsonschema(folder: Path) -> list[list[str]]:
     exe = shutil.which("check-jsonschema") or str(BIN / "check-jsonschema")
     if not Path(exe).exists():
         return []
-    from askoy2020.schema import KINDS
+    from askoy2020.loading.discover import discover
+    from askoy2020.model.kinds import KINDS, kind_of
 
+    by_kind: dict[str, list[str]] = {}
+    for path in discover(folder):
+        kind = kind_of(path.relative_to(folder).as_posix())
+        if kind is not None:
+            by_kind.setdefault(kind.key, []).append(str(path))
     commands = []
-    for kind, (_, pattern, _) in KINDS.items():
-        files = sorted(str(p) for p in folder.glob(pattern.removeprefix("data/")))
-        if files:
-            commands.append([exe, "--schemafile", str(ROOT / "schemas" / f"{kind}.schema.json"), *files])
+    for kind in KINDS:
+        if by_kind.get(kind.key):
+            commands.append([exe, "--schemafile", str(ROOT / "schemas" / kind.schema_file), *by_kind[kind.key]])
     return commands
 
 

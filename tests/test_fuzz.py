@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import askoy2020
-from askoy2020.loading.loader import MODELS
+from askoy2020.model.kinds import KINDS
 from askoy2020.report.build import build_report
 from askoy2020.report.render import render
 from helpers import AS_OF, BASE, examples, record_values, value_at
@@ -38,7 +38,7 @@ HOSTILE = [
 ]
 DATES = ["2020-02-30", "2020-13-01", "0001-01-01", "9999-12-31", "1990-01-01", "2100-12-31", "2019-01-01", "2020-06-15", "2021-12-31",
          "2020-10-31T25:00", "2020-03-01T09:00"]
-FIELDS = sorted({name for model in MODELS.values() for name in model.model_fields} | {"2020", "2021"})
+FIELDS = sorted({name for kind in KINDS for name in kind.model.model_fields} | {"2020", "2021"})
 
 
 ORIGINALS = {rel: record_values(BASE / rel) for rel in FILES}

@@ -10,15 +10,14 @@ from typing import Any
 import jsonschema
 import pytest
 
-from askoy2020.loading.discover import Kind, discover, kind_of
+from askoy2020.loading.discover import discover
 from askoy2020.loading.yaml_reader import read_yaml
-from askoy2020.schema import KINDS, editor_settings, schema_texts
+from askoy2020.model.kinds import KINDS, kind_of
+from askoy2020.schema import editor_settings, schema_texts
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
 SCHEMAS = ROOT / "schemas"
-KIND_NAMES = {Kind.PROGRAMME: "programme", Kind.AREA: "area", Kind.PROJECT: "project", Kind.LEADER: "leader",
-              Kind.QUALITY_CASE: "quality-case", Kind.SCENARIO: "scenario", Kind.PLAN: "plan"}
 
 
 def _json_like(value: Any) -> Any:
@@ -50,10 +49,12 @@ def test_editor_settings_point_every_kind_at_its_schema() -> None:
 
 
 def test_every_sample_file_passes_its_schema() -> None:
-    validators = {kind: _validator(kind) for kind in KINDS}
+    validators = {kind.key: _validator(kind.key) for kind in KINDS}
     checked = 0
     for path in discover(DATA):
-        kind = KIND_NAMES[kind_of(path.relative_to(DATA))]
+        found = kind_of(path.relative_to(DATA).as_posix())
+        assert found is not None, path
+        kind = found.key
         document = read_yaml(path.read_bytes(), path.name).document
         assert document is not None
         errors = [e.message for e in validators[kind].iter_errors(_json_like(document.value))]

@@ -18,22 +18,20 @@ import copy
 import io
 import os
 import re
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
 from .core.diagnostics import Diagnostic, Location, Severity
 from .core.paths import display_name
 from .loading import rule_ids as R
-from .loading.discover import Kind, discover, kind_of
+from .loading.discover import discover
 from .loading.files import read_record_bytes
-from .loading.loader import MODELS
 from .loading.yaml_reader import ReadLimits, read_yaml
-
-_COMMENT = re.compile(r"#.*$")
+from .model.kinds import kind_of
+from .model.types import shape
 
 
 @dataclass
@@ -51,15 +49,15 @@ def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimi
     result = FmtResult()
     real_root = os.path.realpath(root)
     for path in discover(root):
-        kind = kind_of(path.relative_to(root))
-        if kind is Kind.UNKNOWN:
+        kind = kind_of(path.relative_to(root).as_posix())
+        if kind is None:
             continue
         name = display_name(path)
         original = read_record_bytes(path, real_root, name, limits.max_file_bytes)
         if not isinstance(original, bytes):  # a link out of the folder, a pipe …: never rewritten
             result.diagnostics += [original] if original is not None else []
             continue
-        formatted, problems = format_text(original, name, MODELS[kind], limits)
+        formatted, problems = format_text(original, name, kind.model, limits)
         result.diagnostics += problems
         if formatted is None or formatted.encode("utf-8") == original:
             result.unchanged += 1
@@ -160,7 +158,7 @@ def _reorder(node: Any, model: type[BaseModel]) -> None:
     for key, info in model.model_fields.items():
         if key not in node:
             continue
-        nested, many = _nested(info.annotation)
+        nested, many = shape(info.annotation).record_model()
         if nested is None:
             continue
         if many and isinstance(node[key], list):
@@ -196,19 +194,3 @@ def _carry_trailing_lines(comments: dict[str, Any], old_last: str, new_last: str
         comments[new_last] = [None, None, moved, None]
     else:
         target[2] = moved
-
-
-def _nested(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The record model inside a field's type: Model, Model | None, list[Model]."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    origin = get_origin(annotation)
-    if origin is list:
-        inner, _ = _nested(get_args(annotation)[0])
-        return inner, True
-    if origin in (Union, types.UnionType):
-        for arg in get_args(annotation):
-            inner, many = _nested(arg)
-            if inner is not None:
-                return inner, many
-    return None, False

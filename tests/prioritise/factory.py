@@ -56,7 +56,7 @@ def project(
 
 
 def portfolio(prog: Programme, areas: list[ProgrammeArea], projects: list[Project]) -> Portfolio:
-    return Portfolio(root=Path("."), programme=prog, areas=areas, projects=projects)
+    return Portfolio(root=Path("."), records={"programme": [prog], "area": list(areas), "project": list(projects)})
 
 
 def _shift(day: dt.date | None, years: int) -> dt.date | None:

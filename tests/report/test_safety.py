@@ -13,8 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 import askoy2020
-from askoy2020.loading.discover import kind_of
-from askoy2020.loading.loader import MODELS
+from askoy2020.model.kinds import kind_of
 from askoy2020.report.build import build_report
 from askoy2020.report.render import RenderError, render
 from helpers import BASE, build_case, record_values, value_at
@@ -44,7 +43,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = build_case(BASE, tmp_path_factory.mktemp("hostile") / "data")
     changed = 0
     for path in sorted(root.rglob("*.yaml")):
-        model = MODELS[kind_of(path.relative_to(root))]
+        model = kind_of(path.relative_to(root).as_posix()).model  # type: ignore[union-attr]
         record = record_values(path)
         for where in _string_paths(record):
             original = value_at(record, where)

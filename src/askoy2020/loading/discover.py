@@ -1,12 +1,6 @@
-"""Which files hold which record kind.
-
-The folder decides the kind, so a record never has to say what it is:
-
-* ``programme.yaml``                    – the programme (one record)
-* ``programmes/<area>/area.yaml``       – programme areas
-* ``programmes/**/<anything>.yaml``     – projects
-* ``leaders/**/*.yaml``                 – leaders
-* ``quality/**/*.yaml``                 – quality cases
+"""Which files there are: every YAML file below the data folder, in a
+stable order. Which kind each holds is the kinds table's answer
+(:func:`askoy2020.model.kinds.kind_of`).
 
 Any file may hold one record or a list of records. One file per record is
 the most merge-friendly layout when several analysts edit at once.
@@ -15,41 +9,9 @@ the most merge-friendly layout when several analysts edit at once.
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 
-
-class Kind(str, Enum):
-    PROGRAMME = "programme"
-    AREA = "programme area"
-    PROJECT = "project"
-    LEADER = "leader"
-    QUALITY_CASE = "quality case"
-    SCENARIO = "scenario"
-    PLAN = "plan"
-    UNKNOWN = "unknown"
-
-
-YAML_SUFFIXES = (".yaml", ".yml")
-AREA_FILE_NAMES = ("area.yaml", "area.yml")
-
-
-def kind_of(relative: Path) -> Kind:
-    parts = relative.parts
-    if len(parts) == 1:
-        return Kind.PROGRAMME if relative.stem == "programme" else Kind.UNKNOWN
-    top = parts[0]
-    if top == "programmes":
-        return Kind.AREA if relative.name in AREA_FILE_NAMES else Kind.PROJECT
-    if top == "leaders":
-        return Kind.LEADER
-    if top == "quality":
-        return Kind.QUALITY_CASE
-    if top == "scenarios":
-        return Kind.SCENARIO
-    if top == "plans":
-        return Kind.PLAN
-    return Kind.UNKNOWN
+from ..model.kinds import YAML_SUFFIXES
 
 
 def discover(root: Path) -> list[Path]:

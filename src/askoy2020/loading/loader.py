@@ -15,29 +15,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ..core.diagnostics import Diagnostic, Location, Severity
 from ..core.paths import display_name
-from ..model import Leader, Portfolio, Programme, ProgrammeArea, Project, QualityCase
-from ..model.plan import Plan
-from ..model.prioritisation import Scenario
+from ..model import Portfolio
+from ..model.kinds import RecordKind, kind_of, record_folders
 from . import rule_ids as R
-from .discover import Kind, discover, kind_of
+from .discover import discover
 from .files import read_record_bytes
 from .origins import attach
 from .schema_errors import diagnose
 from .yaml_reader import Document, ReadLimits, read_yaml
-
-MODELS: dict[Kind, type[BaseModel]] = {
-    Kind.PROGRAMME: Programme,
-    Kind.AREA: ProgrammeArea,
-    Kind.PROJECT: Project,
-    Kind.LEADER: Leader,
-    Kind.QUALITY_CASE: QualityCase,
-    Kind.SCENARIO: Scenario,
-    Kind.PLAN: Plan,
-}
 
 
 class DataFolderError(Exception):
@@ -94,7 +83,8 @@ def _load(root: Path, files: list[Path], limits: ReadLimits, workers: int | None
         data = read_record_bytes(file, real_root, display_name(file), limits.max_file_bytes)
         if not isinstance(data, bytes):
             continue  # read again below, where the problem becomes a diagnostic
-        keys[i] = store.key(display_name(file), kind_of(file.relative_to(root)).value, data, limits)
+        kind = kind_of(file.relative_to(root).as_posix())
+        keys[i] = store.key(display_name(file), kind.key if kind else "unknown", data, limits)
         parts[i] = store.get(keys[i])
     missing = [i for i, part in enumerate(parts) if part is None]
     for i, part in zip(missing, _load_each(root, [files[i] for i in missing], limits, workers)):
@@ -137,46 +127,52 @@ def _load_files(root: Path, files: list[Path], limits: ReadLimits) -> list[Portf
 def _merge(root: Path, parts: list[Portfolio]) -> Portfolio:
     whole = Portfolio(root=root)
     for part in parts:
-        if part.programme is not None and whole.programme is None:
-            whole.programme = part.programme
-        elif part.programme is not None:  # programme.yaml and programme.yml both
-            whole.load_diagnostics.append(Diagnostic(
-                part.programme.where(), R.WRONG_SHAPE, Severity.ERROR,
-                "a second programme record", "Keep exactly one programme.yaml.",
-            ))
-        whole.areas += part.areas
-        whole.projects += part.projects
-        whole.leaders += part.leaders
-        whole.cases += part.cases
-        whole.scenarios += part.scenarios
-        whole.plans += part.plans
+        for key, records in part.records.items():
+            whole.of(key).extend(records)
         whole.files += part.files
         whole.load_diagnostics += part.load_diagnostics
         whole.unvalidated_ids |= part.unvalidated_ids
         whole.sources.update(part.sources)
+    _one_each(whole)
     return whole
+
+
+def _one_each(portfolio: Portfolio) -> None:
+    """A kind with one record per data folder keeps its first; each further
+    one (programme.yaml and programme.yml both, or a list) is an error."""
+    from ..model.kinds import KINDS
+
+    for kind in KINDS:
+        found = portfolio.records.get(kind.key, [])
+        if kind.single and len(found) > 1:
+            for extra in found[1:]:
+                portfolio.load_diagnostics.append(Diagnostic(
+                    extra.where(), R.WRONG_SHAPE, Severity.ERROR,
+                    f"a second {kind.title} record", f"Keep exactly one {kind.globs[0]}.",
+                ))
+            del found[1:]
 
 
 def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, limits: ReadLimits) -> None:
     name = display_name(file)
-    kind = kind_of(file.relative_to(root))
+    kind = kind_of(file.relative_to(root).as_posix())
     problems = portfolio.load_diagnostics
     # Links are looked at even outside the record folders: one leading out
     # of the data folder is an error wherever it is.
     data = read_record_bytes(file, real_root, name, limits.max_file_bytes) \
-        if kind is not Kind.UNKNOWN or os.path.islink(file) else b""
+        if kind is not None or os.path.islink(file) else b""
     if data is None:  # a link to a folder that is read at its real place
         return
     portfolio.files.append(name)
-    if kind is Kind.UNKNOWN and not isinstance(data, Diagnostic):
+    if isinstance(data, Diagnostic):
+        problems.append(data)
+        return
+    if kind is None:
         problems.append(Diagnostic(
             Location(name), R.UNKNOWN_FILE, Severity.WARNING,
             "this file is not read: it is not in a record folder",
-            "Records belong in programme.yaml, programmes/, leaders/, quality/, scenarios/ or plans/.",
+            "Records belong in " + ", ".join(record_folders()) + ".",
         ))
-        return
-    if isinstance(data, Diagnostic):
-        problems.append(data)
         return
     result = read_yaml(data, name, limits)
     problems += result.diagnostics
@@ -188,7 +184,7 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     if doc.value is None:
         if not result.diagnostics:
             problems.append(Diagnostic(
-                Location(name), R.EMPTY_FILE, Severity.WARNING, f"the file holds no {kind.value}",
+                Location(name), R.EMPTY_FILE, Severity.WARNING, f"the file holds no {kind.title}",
                 "Add a record or delete the file.",
             ))
         return
@@ -199,11 +195,13 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     doc.value = None
 
 
-def _records(doc: Document, kind: Kind, name: str, problems: list[Diagnostic]) -> list[tuple[tuple[Any, ...], Any]]:
+def _records(
+    doc: Document, kind: RecordKind, name: str, problems: list[Diagnostic]
+) -> list[tuple[tuple[Any, ...], Any]]:
     value = doc.value
     if isinstance(value, dict):
         return [((), value)]
-    if isinstance(value, list) and kind is not Kind.PROGRAMME:
+    if isinstance(value, list) and not kind.single:
         found = []
         for i, item in enumerate(value):
             if isinstance(item, dict):
@@ -217,48 +215,27 @@ def _records(doc: Document, kind: Kind, name: str, problems: list[Diagnostic]) -
     return []
 
 
-def _shape(name: str, line: int, col: int, kind: Kind, value: Any) -> Diagnostic:
+def _shape(name: str, line: int, col: int, kind: RecordKind, value: Any) -> Diagnostic:
     what = "a list" if isinstance(value, list) else f"the value {str(value)[:40]!r}"
-    allowed = "one mapping" if kind is Kind.PROGRAMME else "a mapping, or a list of mappings"
+    allowed = "one mapping" if kind.single else "a mapping, or a list of mappings"
     return Diagnostic(
         Location(name, line, col), R.WRONG_SHAPE, Severity.ERROR,
-        f"expected a {kind.value} record here but found {what}",
-        f"A {kind.value} file holds {allowed} of 'key: value' lines.",
+        f"expected a {kind.title} record here but found {what}",
+        f"A {kind.title} file holds {allowed} of 'key: value' lines.",
     )
 
 
 def _validate(
-    portfolio: Portfolio, kind: Kind, mapping: dict[Any, Any], doc: Document, path: tuple[Any, ...], name: str
+    portfolio: Portfolio, kind: RecordKind, mapping: dict[Any, Any], doc: Document, path: tuple[Any, ...], name: str
 ) -> None:
-    model = MODELS[kind]
     try:
-        record = model.model_validate(mapping)
+        record = kind.model.model_validate(mapping)
     except ValidationError as exc:
-        portfolio.load_diagnostics.extend(diagnose(exc, model, doc, path, name, kind.value))
+        portfolio.load_diagnostics.extend(diagnose(exc, kind.model, doc, path, name, kind.title))
         portfolio.unvalidated_ids.update(_raw_ids(mapping))
         return
     attach(record, name, doc, path)
-    if isinstance(record, Programme):
-        if portfolio.programme is not None:
-            line, col = doc.where(path)
-            portfolio.load_diagnostics.append(Diagnostic(
-                Location(name, line, col), R.WRONG_SHAPE, Severity.ERROR,
-                "a second programme record", "Keep exactly one programme.yaml.",
-            ))
-            return
-        portfolio.programme = record
-    elif isinstance(record, ProgrammeArea):
-        portfolio.areas.append(record)
-    elif isinstance(record, Project):
-        portfolio.projects.append(record)
-    elif isinstance(record, Leader):
-        portfolio.leaders.append(record)
-    elif isinstance(record, QualityCase):
-        portfolio.cases.append(record)
-    elif isinstance(record, Scenario):
-        portfolio.scenarios.append(record)
-    elif isinstance(record, Plan):
-        portfolio.plans.append(record)
+    portfolio.of(kind.key).append(record)
 
 
 def _raw_ids(value: Any) -> set[str]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..core.diagnostics import Diagnostic, Location, Severity
+from ..model.types import model_at
 from . import rule_ids as R
 from .yaml_reader import Document
 
@@ -26,40 +26,6 @@ _RANGE = {
 _CHOICE = {"enum", "literal_error"}
 MAX_PER_RECORD = 50
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _unwrap(tp: Any) -> Any:
-    while True:
-        origin = get_origin(tp)
-        if origin is Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (Union, types.UnionType):
-            args = [a for a in get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                return tp
-            tp = args[0]
-        else:
-            return tp
-
-
-def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class of the mapping at ``loc`` inside ``model``."""
-    tp: Any = model
-    for part in loc:
-        tp = _unwrap(tp)
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            field = tp.model_fields.get(str(part))
-            if field is None:
-                return None
-            tp = field.annotation
-        elif get_origin(tp) is list:
-            tp = get_args(tp)[0]
-        elif get_origin(tp) is dict:
-            tp = get_args(tp)[1]
-        else:
-            return None
-    tp = _unwrap(tp)
-    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
 
 
 def dotted(loc: tuple[Any, ...]) -> str:

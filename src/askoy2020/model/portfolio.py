@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 from ..core.diagnostics import Diagnostic
 from .area import AreaGoal, ProgrammeArea
-from .base import Goal
+from .base import Goal, Record
 from .leader import Leader, LeaderGoal
 from .plan import Plan
 from .prioritisation import Scenario
@@ -23,25 +23,56 @@ from .quality import QualityCase
 class Portfolio:
     """The whole of Askøy 2020 as read from ``root``.
 
+    Records are kept by kind key (:mod:`.kinds`), in the order their files
+    were read; the typed properties below are views of that store, so a new
+    kind needs no new field here.
+
     Records that failed schema validation are not here (their problems are
     in ``load_diagnostics``), but their ids are kept in ``unvalidated_ids`` so
     that references to them are not reported a second time as unknown.
     """
 
     root: Path
-    programme: Programme | None = None
-    areas: list[ProgrammeArea] = field(default_factory=list)
-    projects: list[Project] = field(default_factory=list)
-    leaders: list[Leader] = field(default_factory=list)
-    cases: list[QualityCase] = field(default_factory=list)
-    scenarios: list[Scenario] = field(default_factory=list)
-    plans: list[Plan] = field(default_factory=list)
+    records: dict[str, list[Record]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
     unvalidated_ids: set[str] = field(default_factory=set)
     # The decoded text of every file read, kept for checks that look past
     # the YAML structure (an identity number in a comment is still a leak).
     sources: dict[str, str] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[Record]:
+        """The records of one kind (its key in the kinds table)."""
+        return self.records.setdefault(kind, [])
+
+    @property
+    def programme(self) -> Programme | None:
+        found = self.records.get("programme")
+        return cast(Programme, found[0]) if found else None
+
+    @property
+    def areas(self) -> list[ProgrammeArea]:
+        return cast(list[ProgrammeArea], self.of("area"))
+
+    @property
+    def projects(self) -> list[Project]:
+        return cast(list[Project], self.of("project"))
+
+    @property
+    def leaders(self) -> list[Leader]:
+        return cast(list[Leader], self.of("leader"))
+
+    @property
+    def cases(self) -> list[QualityCase]:
+        return cast(list[QualityCase], self.of("quality-case"))
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return cast(list[Scenario], self.of("scenario"))
+
+    @property
+    def plans(self) -> list[Plan]:
+        return cast(list[Plan], self.of("plan"))
 
     @property
     def measuring_year(self) -> int:

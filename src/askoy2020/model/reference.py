@@ -3,55 +3,31 @@ cannot drift from them (tests/model/test_reference.py checks it)."""
 
 from __future__ import annotations
 
-import types
-from enum import Enum
-from typing import Annotated, Any, Union, get_args, get_origin
-
 from pydantic import BaseModel
 
-from .area import ProgrammeArea
-from .leader import Leader
-from .plan import Plan
-from .prioritisation import Scenario
-from .programme import Programme
-from .project import Project
-from .quality import QualityCase
+from .kinds import KINDS
+from .types import Shape, shape
 
-KINDS: list[tuple[str, str, type[BaseModel]]] = [
-    ("Programme", "data/programme.yaml", Programme),
-    ("Programme area", "data/programmes/<area>/area.yaml", ProgrammeArea),
-    ("Project", "data/programmes/<area>/projects/*.yaml", Project),
-    ("Leader", "data/leaders/*.yaml", Leader),
-    ("Quality case", "data/quality/**/*.yaml", QualityCase),
-    ("Scenario", "data/scenarios/*.yaml", Scenario),
-    ("Plan", "data/plans/*.yaml (written by askoy2020 prioritise --output)", Plan),
-]
+_SCALAR_NAMES = {"str": "text", "int": "integer", "float": "number", "bool": "true/false",
+                 "date": "date (YYYY-MM-DD)", "datetime": "time (YYYY-MM-DDTHH:MM)"}
 
 
-def _type_name(tp: Any) -> str:
-    origin = get_origin(tp)
-    if origin is Annotated:
-        return _type_name(get_args(tp)[0])
-    if origin in (Union, types.UnionType):
-        return " or ".join(_type_name(a) for a in get_args(tp) if a is not type(None))
-    if origin is list:
-        return f"list of {_type_name(get_args(tp)[0])}"
-    if origin is dict:
-        key, value = get_args(tp)
-        return f"{_type_name(key)} → {_type_name(value)}"
-    if isinstance(tp, type) and issubclass(tp, Enum):
-        return " \\| ".join(f"`{m.value}`" for m in tp)
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return f"[{tp.__name__}](#{tp.__name__.lower()})"
-    names = {"str": "text", "int": "integer", "float": "number", "bool": "true/false",
-             "date": "date (YYYY-MM-DD)", "datetime": "time (YYYY-MM-DDTHH:MM)"}
-    return names.get(getattr(tp, "__name__", ""), str(tp))
+def _type_name(tp: Shape) -> str:
+    if tp.kind == "union":
+        return " or ".join(_type_name(branch) for branch in tp.args)
+    if tp.kind == "list":
+        return f"list of {_type_name(tp.args[0])}"
+    if tp.kind == "dict":
+        return f"{_type_name(tp.args[0])} → {_type_name(tp.args[1])}"
+    if tp.kind == "enum":
+        return " \\| ".join(f"`{m.value}`" for m in tp.python)
+    if tp.kind == "model":
+        return f"[{tp.python.__name__}](#{tp.python.__name__.lower()})"
+    return _SCALAR_NAMES.get(getattr(tp.python, "__name__", ""), str(tp.python))
 
 
-def _nested(tp: Any) -> list[type[BaseModel]]:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return [tp]
-    return [model for arg in get_args(tp) for model in _nested(arg)]
+def _nested(model: type[BaseModel]) -> list[type[BaseModel]]:
+    return [sub for f in model.model_fields.values() for sub in shape(f.annotation).models()]
 
 
 def _table(model: type[BaseModel]) -> list[str]:
@@ -59,7 +35,7 @@ def _table(model: type[BaseModel]) -> list[str]:
     for name, field in model.model_fields.items():
         required = "yes" if field.is_required() else ""
         description = " ".join((field.description or "").split()).replace("|", "\\|")
-        rows.append(f"| `{name}` | {_type_name(field.annotation)} | {required} | {description} |")
+        rows.append(f"| `{name}` | {_type_name(shape(field.annotation))} | {required} | {description} |")
     return rows
 
 
@@ -69,11 +45,15 @@ def format_reference() -> str:
            "Field names are English, text values Norwegian. Amounts are in 1000 kr, staff in årsverk.",
            "Unknown keys are errors. A time without a zone is Norwegian local time (Europe/Oslo).", ""]
     done: set[type[BaseModel]] = set()
-    for title, where, model in KINDS:
-        out += [f"## {title}", "", f"Files: `{where}`. {' '.join((model.__doc__ or '').split())}", ""]
+    for kind in KINDS:
+        model = kind.model
+        where = ", ".join(f"`data/{glob}`" for glob in kind.globs)
+        note = f" {kind.note}" if kind.note else ""
+        out += [f"## {kind.title.capitalize()}", "",
+                f"Files: {where}.{note} {' '.join((model.__doc__ or '').split())}", ""]
         out += _table(model)
         out.append("")
-        pending = [t for f in model.model_fields.values() for t in _nested(f.annotation)]
+        pending = _nested(model)
         while pending:
             sub = pending.pop(0)
             if sub in done:
@@ -85,7 +65,7 @@ def format_reference() -> str:
             out += [f"### {sub.__name__}", "", doc, ""] if doc else [f"### {sub.__name__}", ""]
             out += _table(sub)
             out.append("")
-            pending += [t for f in sub.model_fields.values() for t in _nested(f.annotation)]
+            pending += _nested(sub)
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -1,0 +1,74 @@
+"""The starter record of each kind that ``askoy2020 init`` writes. Each one
+validates as it stands (tests/test_scaffold.py), so a new repository starts
+green. The kinds table (:mod:`.kinds`) names the one for each kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+Example = tuple[str, dict[str, Any], str]
+
+
+def programme(first: int) -> Example:
+    last = first + 3
+    return "programme.yaml", {
+        "id": "PROGRAM", "name": "Omstillingsprogrammet",
+        "budget_year": first, "economic_plan": {"first_year": first, "last_year": last},
+        "measuring_year": last - 1,
+        "budget_frames": {y: 10000 for y in range(first, last + 1)},
+        "staff_frames": {y: 10 for y in range(first, last + 1)},
+        "criteria": [
+            {"id": "strategic_fit", "name": "Strategisk betydning", "weight": 0.5, "scale": {"min": 0, "max": 5}},
+            {"id": "user_value", "name": "Nytte for innbyggerne", "weight": 0.5, "scale": {"min": 0, "max": 5}},
+        ],
+        "prioritisation": {"method": "weighted", "gap": 0.0001, "time_limit_seconds": 10},
+    }, "The programme: plan years, frames (1000 kr, årsverk) and prioritisation criteria."
+
+
+def area(first: int) -> Example:
+    last = first + 3
+    return "programmes/aa/area.yaml", {
+        "id": "AA", "name": "Første programområde", "owner": "Kommunalsjef",
+        "period": {"first_year": first, "last_year": last},
+        "goals": [{"id": "AA-M1", "text": "Flere digitale søknader", "indicator": "Andel digitale søknader",
+                   "unit": "%", "direction": "higher", "baseline": {"year": first - 1, "value": 40},
+                   "targets": {last - 1: 70}}],
+        "budget_frames": {y: 10000 for y in range(first, last + 1)},
+        "staff_frames": {y: 10 for y in range(first, last + 1)},
+    }, "A programme area (programområde) with its goals and frames."
+
+
+def project(first: int) -> Example:
+    return "programmes/aa/projects/AA-01.yaml", {
+        "id": "AA-01", "name": "Første prosjekt", "area": "AA", "manager": "Prosjektleder",
+        "status": "planned", "planned": {"start": dt.date(first, 1, 1), "end": dt.date(first, 12, 31)},
+        "cost": {first: 1000}, "staff": {first: 1},
+        "scores": {"strategic_fit": 3, "user_value": 4}, "goals": ["AA-M1"],
+    }, "A project; askoy2020 new project --area AA makes the next one."
+
+
+def leader(first: int) -> Example:
+    last = first + 3
+    return "leaders/L-001.yaml", {
+        "id": "L-001", "role": "Enhetsleder", "unit": "Første enhet", "area": "AA", "cohort": first,
+        "goals": [{"id": "L-001-M1", "text": "Lavere sykefravær", "indicator": "Sykefravær i prosent",
+                   "unit": "%", "direction": "lower", "baseline": {"year": first - 1, "value": 8},
+                   "targets": {last - 1: 6}}],
+    }, "A leader position (role and unit; no name)."
+
+
+def quality_case(first: int) -> Example:
+    last = first + 3
+    return f"quality/{first}/Q-{first}-001.yaml", {
+        "id": f"Q-{first}-001", "kind": "improvement_proposal", "title": "Enklere skjema",
+        "unit": "Første enhet", "occurred": dt.date(first, 1, 15), "reported": dt.date(first, 1, 15),
+        "status": "registered", "responsible": "Enhetsleder", "deadline": dt.date(last, 12, 31),
+    }, "A quality case followed through PDCA to closure."
+
+
+def scenario(first: int) -> Example:
+    return "scenarios/ekstra.yaml", {
+        "id": "ekstra", "name": "Ekstra 1 mill. kr første år",
+        "budget_frames": [{"year": first, "change": 1000}],
+    }, "A what-if for askoy2020 prioritise --scenario ekstra."

@@ -1,0 +1,128 @@
+"""The one table of record kinds.
+
+What a kind *is* – where its files live, which model validates them,
+whether a file holds one record or a list, what it is called in English and
+Norwegian, the example ``init`` writes and the JSON Schema file – is one row
+here. Discovery, the loader, ``fmt``, ``schema``, the editor settings, the
+format reference in docs/format.md and ``init`` all read this table, so
+adding a kind is one row plus its model (tests/model/test_kinds.py shows it).
+
+The folder decides the kind, so a record never has to say what it is. The
+globs are the single truth for both the loader and editors: a YAML file
+under the data folder that matches none of them is reported (ASK007), not
+silently read as something.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from . import examples
+from .area import ProgrammeArea
+from .base import Record
+from .examples import Example
+from .leader import Leader
+from .plan import Plan
+from .prioritisation import Scenario
+from .programme import Programme
+from .project import Project
+from .quality import QualityCase
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    key: str
+    """Machine name: CLI choices, schema file names, cache keys (e.g. ``quality-case``)."""
+    model: type[Record]
+    globs: tuple[str, ...]
+    """Where its files live, below the data folder ('**' spans folders; '.yml' is accepted too)."""
+    title: str
+    """English name used in messages, e.g. 'quality case'."""
+    title_nb: str
+    """Norwegian name, e.g. 'kvalitetssak'."""
+    single: bool = False
+    """One record per data folder (the programme); otherwise a file holds one record or a list."""
+    aliases: tuple[str, ...] = ()
+    """Other names the CLI accepts (``askoy2020 new case``)."""
+    example: Callable[[int], Example] | None = None
+    """The record ``init`` writes for a new repository starting in a year."""
+    note: str = ""
+    """A line for the format reference, e.g. who writes these files."""
+    _patterns: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        patterns = tuple(_glob_pattern(g[: -len(".yaml")] + suffix)
+                         for g in self.globs for suffix in YAML_SUFFIXES)
+        object.__setattr__(self, "_patterns", patterns)
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.key}.schema.json"
+
+    @property
+    def folder(self) -> str:
+        """The top folder of its files ('' for a file at the top)."""
+        parts = PurePosixPath(self.globs[0]).parts
+        return parts[0] if len(parts) > 1 else ""
+
+    def matches(self, relative: str) -> bool:
+        """Whether a path below the data folder ('/'-separated) holds this kind."""
+        return any(p.fullmatch(relative) for p in self._patterns)
+
+
+def _glob_pattern(glob: str) -> re.Pattern[str]:
+    """'**/' spans any number of folders, '*' stays inside one name."""
+    out = ""
+    for token in re.split(r"(\*\*/|\*)", glob):
+        out += "(?:[^/]+/)*" if token == "**/" else "[^/]*" if token == "*" else re.escape(token)
+    return re.compile(out)
+
+
+# Order matters only for reading: more specific globs first (an area file
+# sits in its area's folder, next to projects/).
+KINDS: list[RecordKind] = [
+    RecordKind("programme", Programme, ("programme.yaml",), "programme", "program", single=True,
+               example=examples.programme),
+    RecordKind("area", ProgrammeArea, ("programmes/*/area.yaml",), "programme area", "programområde",
+               example=examples.area),
+    RecordKind("project", Project, ("programmes/*/projects/**/*.yaml",), "project", "prosjekt",
+               example=examples.project),
+    RecordKind("leader", Leader, ("leaders/**/*.yaml",), "leader", "leder", example=examples.leader),
+    RecordKind("quality-case", QualityCase, ("quality/**/*.yaml",), "quality case", "kvalitetssak",
+               aliases=("case",), example=examples.quality_case),
+    RecordKind("scenario", Scenario, ("scenarios/**/*.yaml",), "scenario", "scenario", example=examples.scenario),
+    RecordKind("plan", Plan, ("plans/**/*.yaml",), "plan", "plan",
+               note="Written by `askoy2020 prioritise --output`."),
+]
+
+
+def kind_named(name: str) -> RecordKind:
+    """The kind with this key or alias; KeyError when there is none."""
+    for kind in KINDS:
+        if name == kind.key or name in kind.aliases:
+            return kind
+    raise KeyError(name)
+
+
+def kind_of(relative: str | PurePosixPath) -> RecordKind | None:
+    """The kind a file below the data folder holds, or None when it is in no
+    record folder."""
+    text = PurePosixPath(relative).as_posix()
+    return next((kind for kind in KINDS if kind.matches(text)), None)
+
+
+def kind_of_model(model: type[Any]) -> RecordKind | None:
+    return next((kind for kind in KINDS if kind.model is model), None)
+
+
+def record_folders() -> Iterator[str]:
+    """The globs of every kind, for messages that say where records belong."""
+    for kind in KINDS:
+        yield from kind.globs
