@@ -116,8 +116,12 @@ def test_a_file_fmt_cannot_rewrite_safely_is_reported_not_crashed() -> None:
     # The guards' diagnostic itself: it once named a rule id that does not exist.
     from askoy2020.fmt import _skip
 
+    from askoy2020.rules.registry import REGISTRY
+
     diagnostic = _skip("data/x.yaml", "formatting would change a value, so the file was left as it is")
-    assert diagnostic.rule == "ASK001" and diagnostic.location.file == "data/x.yaml"
+    assert diagnostic.rule == "ASK012" and diagnostic.location.file == "data/x.yaml"
+    declared = REGISTRY[diagnostic.rule]
+    assert (declared.name, declared.stage, declared.severity) == ("fmt-skipped", "fmt", diagnostic.severity)
 
 
 def test_fmt_over_the_nasty_corpus_never_loses_a_comment_a_key_or_a_file(tmp_path: Path) -> None:

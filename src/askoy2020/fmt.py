@@ -24,9 +24,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .core.diagnostics import Diagnostic, Location, Severity
+from .core.diagnostics import Diagnostic, Location
 from .core.paths import display_name
-from .loading import rule_ids as R
+from .loading import problems as R
 from .loading.discover import discover
 from .loading.files import read_record_bytes
 from .loading.yaml_reader import ReadLimits, read_yaml
@@ -67,9 +67,8 @@ def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimi
             try:
                 write_atomic(path, formatted)
             except OSError as exc:
-                result.diagnostics.append(Diagnostic(
-                    Location(name), R.ENCODING, Severity.ERROR,
-                    f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
+                result.diagnostics.append(R.WRITE_FAILED.at(
+                    Location(name), f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
                     "Check the free space and that the folder is writable, then run fmt again.",
                 ))
     return result
@@ -120,7 +119,7 @@ def _yaml() -> Any:
 
 
 def _skip(name: str, message: str) -> Diagnostic:
-    return Diagnostic(Location(name), R.YAML_SYNTAX, Severity.WARNING, message,
+    return R.FMT_SKIPPED.at(Location(name), message,
                       "Format it by hand, or report the file as a bug in askoy2020 fmt.")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import askoy2020
-from askoy2020.loading import rule_ids as R
+from askoy2020.loading import problems as R
 from askoy2020.loading.yaml_reader import ReadLimits
 from helpers import BASE, build_case
 
@@ -35,7 +35,7 @@ def test_a_link_to_a_file_outside_the_data_folder_is_not_read(root: Path, tmp_pa
     (root / "quality" / "linked.yaml").symlink_to(secret)
     portfolio = askoy2020.load(root)
     assert "Q-2020-777" not in {c.id for c in portfolio.cases}
-    assert _problems(root)["linked.yaml"] == R.OUTSIDE_DATA
+    assert _problems(root)["linked.yaml"] == R.OUTSIDE_DATA.id
 
 
 def test_a_link_to_a_folder_outside_is_reported_and_not_followed(root: Path, tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_a_link_to_a_folder_outside_is_reported_and_not_followed(root: Path, tmp
     (root / "quality" / "more").symlink_to(outside, target_is_directory=True)
     portfolio = askoy2020.load(root)
     assert "Q-2020-778" not in {c.id for c in portfolio.cases}
-    assert _problems(root)["more"] == R.OUTSIDE_DATA
+    assert _problems(root)["more"] == R.OUTSIDE_DATA.id
 
 
 def test_a_link_inside_the_data_folder_is_read(root: Path) -> None:
@@ -59,7 +59,7 @@ def test_link_loops_and_dangling_links_are_unreadable_files(root: Path) -> None:
     (root / "quality" / "gone.yaml").symlink_to(root / "quality" / "missing.yaml")
     (root / "quality" / "loop").symlink_to(root / "quality", target_is_directory=True)
     problems = _problems(root)
-    assert problems["a.yaml"] == problems["b.yaml"] == problems["gone.yaml"] == R.ENCODING
+    assert problems["a.yaml"] == problems["b.yaml"] == problems["gone.yaml"] == R.ENCODING.id
     assert "loop" not in problems  # a link to a folder inside is read at its real place, once
 
 
@@ -68,7 +68,7 @@ def test_a_named_pipe_is_not_opened(root: Path) -> None:
     # Opening a pipe for reading blocks until someone writes: this test
     # would hang, not fail, if the loader opened it.
     os.mkfifo(root / "quality" / "pipe.yaml")
-    assert _problems(root)["pipe.yaml"] == R.ENCODING
+    assert _problems(root)["pipe.yaml"] == R.ENCODING.id
 
 
 def test_an_unreadable_file_is_a_diagnostic(root: Path) -> None:
@@ -76,7 +76,7 @@ def test_an_unreadable_file_is_a_diagnostic(root: Path) -> None:
     path.write_text(CASE.replace("Q-2020-001", "Q-2020-779"), encoding="utf-8")
     path.chmod(0)
     if os.geteuid() != 0:
-        assert _problems(root)["locked.yaml"] == R.ENCODING
+        assert _problems(root)["locked.yaml"] == R.ENCODING.id
         return
     # root reads every file, so run the loader as an ordinary user instead
     setpriv = shutil.which("setpriv")
@@ -90,7 +90,7 @@ def test_an_unreadable_file_is_a_diagnostic(root: Path) -> None:
     done = subprocess.run([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c",
                            program, str(root)], capture_output=True, text=True, timeout=120, cwd=root)
     assert done.returncode == 0, done.stderr
-    assert f"'{R.ENCODING}'" in done.stdout and "locked.yaml" in done.stdout
+    assert f"'{R.ENCODING.id}'" in done.stdout and "locked.yaml" in done.stdout
 
 
 def test_a_file_over_the_size_limit_is_not_read_into_memory(root: Path) -> None:
@@ -98,7 +98,7 @@ def test_a_file_over_the_size_limit_is_not_read_into_memory(root: Path) -> None:
     with big.open("wb") as handle:  # sparse: 3 GB on paper, nothing on disk
         handle.truncate(3 * 1024**3)
     diagnostics = askoy2020.load(root).load_diagnostics
-    assert [(Path(d.file).name, d.rule) for d in diagnostics] == [("big.yaml", R.LIMIT_EXCEEDED)]
+    assert [(Path(d.file).name, d.rule) for d in diagnostics] == [("big.yaml", R.LIMIT_EXCEEDED.id)]
     assert "3,221,225,472 bytes" in diagnostics[0].message
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from askoy2020.loading import rule_ids as R
+from askoy2020.loading import problems as R
 from askoy2020.loading.yaml_reader import ReadLimits, read_yaml
 
 
@@ -13,19 +13,19 @@ def _rules(data: bytes) -> list[tuple[str, int]]:
 
 
 MALFORMED = [
-        (b"id: A\nid: B\n", [(R.DUPLICATE_KEY, 2)]),
-        (b"id: A\nitem:\n\tname: x\n", [(R.YAML_SYNTAX, 3)]),
-        (b"id: A\n  name: x\n", [(R.YAML_SYNTAX, 2)]),
-        (b"a:\n  b: 1\n c: 2\n", [(R.YAML_SYNTAX, 3)]),
-        (b"id: A\nname: \xe6\xf8\n", [(R.ENCODING, 2)]),
-        (b"id: A\nname: !custom x\n", [(R.UNSUPPORTED_YAML, 2)]),
-        (b"id: A\nname: !!python/object/apply:os.system [ls]\n", [(R.UNSUPPORTED_YAML, 2)]),
-        (b"a: *nowhere\n", [(R.YAML_SYNTAX, 1)]),
-        (b"? [a, b]\n: c\n", [(R.YAML_SYNTAX, 1)]),
-        (b"a: 1\n---\nb: 2\n", [(R.UNSUPPORTED_YAML, 2)]),
-        (b"a: " + b"9" * 5000 + b"\n", [(R.UNSUPPORTED_YAML, 1)]),
-        (b"x: \x07\n", [(R.ENCODING, 1)]),
-        (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", [(R.LIMIT_EXCEEDED, 1)]),
+        (b"id: A\nid: B\n", [(R.DUPLICATE_KEY.id, 2)]),
+        (b"id: A\nitem:\n\tname: x\n", [(R.YAML_SYNTAX.id, 3)]),
+        (b"id: A\n  name: x\n", [(R.YAML_SYNTAX.id, 2)]),
+        (b"a:\n  b: 1\n c: 2\n", [(R.YAML_SYNTAX.id, 3)]),
+        (b"id: A\nname: \xe6\xf8\n", [(R.ENCODING.id, 2)]),
+        (b"id: A\nname: !custom x\n", [(R.UNSUPPORTED_YAML.id, 2)]),
+        (b"id: A\nname: !!python/object/apply:os.system [ls]\n", [(R.UNSUPPORTED_YAML.id, 2)]),
+        (b"a: *nowhere\n", [(R.YAML_SYNTAX.id, 1)]),
+        (b"? [a, b]\n: c\n", [(R.YAML_SYNTAX.id, 1)]),
+        (b"a: 1\n---\nb: 2\n", [(R.UNSUPPORTED_YAML.id, 2)]),
+        (b"a: " + b"9" * 5000 + b"\n", [(R.UNSUPPORTED_YAML.id, 1)]),
+        (b"x: \x07\n", [(R.ENCODING.id, 1)]),
+        (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", [(R.LIMIT_EXCEEDED.id, 1)]),
 ]
 
 
@@ -68,10 +68,10 @@ def test_empty_and_comment_only_files_have_no_value() -> None:
 def test_limits_are_diagnostics_not_memory_errors() -> None:
     bomb = b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
         f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n".encode() for p, c in zip("abcdefg", "bcdefgh"))
-    assert _rules(bomb)[0][0] == R.LIMIT_EXCEEDED
-    assert _rules(b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n") == [(R.LIMIT_EXCEEDED, 1)]
+    assert _rules(bomb)[0][0] == R.LIMIT_EXCEEDED.id
+    assert _rules(b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n") == [(R.LIMIT_EXCEEDED.id, 1)]
     small = ReadLimits(max_file_bytes=10)
-    assert [d.rule for d in read_yaml(b"id: ABCDEFGHIJK\n", "f.yaml", small).diagnostics] == [R.LIMIT_EXCEEDED]
+    assert [d.rule for d in read_yaml(b"id: ABCDEFGHIJK\n", "f.yaml", small).diagnostics] == [R.LIMIT_EXCEEDED.id]
 
 
 def test_anchors_and_aliases_are_shared_values() -> None:

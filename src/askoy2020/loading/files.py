@@ -13,8 +13,8 @@ import os
 import stat
 from pathlib import Path
 
-from ..core.diagnostics import Diagnostic, Location, Severity
-from . import rule_ids as R
+from ..core.diagnostics import Diagnostic, Location
+from . import problems as R
 
 # A link to a folder inside the data folder: not followed, because the folder
 # is read at its real place already.
@@ -28,8 +28,8 @@ def read_record_bytes(file: Path, real_root: str, name: str, max_file_bytes: int
         if os.path.islink(file):
             target = os.path.realpath(file)
             if os.path.commonpath([real_root, target]) != real_root:
-                return Diagnostic(
-                    Location(name), R.OUTSIDE_DATA, Severity.ERROR,
+                return R.OUTSIDE_DATA.at(
+                    Location(name),
                     f"this is a link to {'a folder' if os.path.isdir(target) else 'a file'} outside the data "
                     "folder; it is not read",
                     "Copy the record into the data folder, so reviewers see what the reports are built from.",
@@ -41,9 +41,8 @@ def read_record_bytes(file: Path, real_root: str, name: str, max_file_bytes: int
             return _unreadable(name, "it is not a regular file (a named pipe, device or socket)",
                                "Replace it with an ordinary YAML file.")
         if info.st_size > max_file_bytes:
-            return Diagnostic(
-                Location(name), R.LIMIT_EXCEEDED, Severity.ERROR,
-                f"the file is {info.st_size:,} bytes, more than the limit of {max_file_bytes:,}",
+            return R.LIMIT_EXCEEDED.at(
+                Location(name), f"the file is {info.st_size:,} bytes, more than the limit of {max_file_bytes:,}",
                 "Split it into one file per record, or raise ASKOY2020_MAX_FILE_BYTES.",
             )
         with open(file, "rb") as handle:
@@ -60,4 +59,4 @@ def read_record_bytes(file: Path, real_root: str, name: str, max_file_bytes: int
 
 
 def _unreadable(name: str, message: str, hint: str) -> Diagnostic:
-    return Diagnostic(Location(name), R.ENCODING, Severity.ERROR, message, hint)
+    return R.ENCODING.at(Location(name), message, hint)

@@ -17,11 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..core.diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location
 from ..core.paths import display_name
 from ..model import Portfolio
 from ..model.kinds import RecordKind, kind_of, record_folders
-from . import rule_ids as R
+from . import problems as R
 from .discover import discover
 from .files import read_record_bytes
 from .origins import attach
@@ -146,9 +146,8 @@ def _one_each(portfolio: Portfolio) -> None:
         found = portfolio.records.get(kind.key, [])
         if kind.single and len(found) > 1:
             for extra in found[1:]:
-                portfolio.load_diagnostics.append(Diagnostic(
-                    extra.where(), R.WRONG_SHAPE, Severity.ERROR,
-                    f"a second {kind.title} record", f"Keep exactly one {kind.globs[0]}.",
+                portfolio.load_diagnostics.append(R.WRONG_SHAPE.at(
+                extra.where(), f"a second {kind.title} record", f"Keep exactly one {kind.globs[0]}.",
                 ))
             del found[1:]
 
@@ -168,9 +167,7 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
         problems.append(data)
         return
     if kind is None:
-        problems.append(Diagnostic(
-            Location(name), R.UNKNOWN_FILE, Severity.WARNING,
-            "this file is not read: it is not in a record folder",
+        problems.append(R.UNKNOWN_FILE.at(Location(name), "this file is not read: it is not in a record folder",
             "Records belong in " + ", ".join(record_folders()) + ".",
         ))
         return
@@ -183,8 +180,7 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     doc = result.document
     if doc.value is None:
         if not result.diagnostics:
-            problems.append(Diagnostic(
-                Location(name), R.EMPTY_FILE, Severity.WARNING, f"the file holds no {kind.title}",
+            problems.append(R.EMPTY_FILE.at(Location(name), f"the file holds no {kind.title}",
                 "Add a record or delete the file.",
             ))
         return
@@ -218,9 +214,7 @@ def _records(
 def _shape(name: str, line: int, col: int, kind: RecordKind, value: Any) -> Diagnostic:
     what = "a list" if isinstance(value, list) else f"the value {str(value)[:40]!r}"
     allowed = "one mapping" if kind.single else "a mapping, or a list of mappings"
-    return Diagnostic(
-        Location(name, line, col), R.WRONG_SHAPE, Severity.ERROR,
-        f"expected a {kind.title} record here but found {what}",
+    return R.WRONG_SHAPE.at(Location(name, line, col), f"expected a {kind.title} record here but found {what}",
         f"A {kind.title} file holds {allowed} of 'key: value' lines.",
     )
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..core.diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location
 from ..model.types import model_at
-from . import rule_ids as R
+from . import problems as R
 from .yaml_reader import Document
 
 _RANGE = {
@@ -57,7 +57,8 @@ def diagnose(
         line, col = doc.where(base)
         rest = len(errors) - MAX_PER_RECORD
         errors = errors[:MAX_PER_RECORD]
-        out.append(_diag(file, line, col, R.WRONG_SHAPE, f"this {what} has {rest:,} more problems than shown here",
+        out.append(_diag(file, line, col, R.TOO_MANY_PROBLEMS,
+                         f"this {what} has {rest:,} more problems than shown here",
                          "Fix the problems listed for this record, then validate again."))
     for error in errors:
         loc = tuple(error["loc"])
@@ -132,5 +133,5 @@ def _type_hint(kind: str) -> str:
     return "Correct the value to the type the field expects (see docs/format.md)."
 
 
-def _diag(file: str, line: int, col: int, rule: str, message: str, hint: str) -> Diagnostic:
-    return Diagnostic(Location(file, line, col), rule, Severity.ERROR, message, hint)
+def _diag(file: str, line: int, col: int, rule: R.LoadRule, message: str, hint: str) -> Diagnostic:
+    return rule.at(Location(file, line, col), message, hint)

@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location
 from ..core.scalars import CORE, ScalarError, resolve_plain, resolve_tagged
 from . import fast_values
-from . import rule_ids as R
+from . import problems as R
 
 Path = tuple[Any, ...]
 
@@ -148,10 +148,10 @@ class _Builder:
         self.documents = 0
         self.total = 0
 
-    def problem(self, rule: str, mark: Any, message: str, hint: str = "", related: tuple[Location, ...] = ()) -> None:
-        self.diagnostics.append(
-            Diagnostic(self.loc(mark), rule, Severity.ERROR, message, hint, related)
-        )
+    def problem(
+        self, rule: R.LoadRule, mark: Any, message: str, hint: str = "", related: tuple[Location, ...] = ()
+    ) -> None:
+        self.diagnostics.append(rule.at(self.loc(mark), message, hint, related))
 
     def loc(self, mark: Any) -> Location:
         return Location(self.file, mark.line + 1, mark.column + 1)
@@ -330,8 +330,8 @@ def _decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, [
-            Diagnostic(
-                Location(file, line, column), R.ENCODING, Severity.ERROR,
+            R.ENCODING.at(
+                Location(file, line, column),
                 f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
                 "Save the file as UTF-8 (æ, ø and å then work everywhere).",
             )
@@ -363,10 +363,11 @@ def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
             before = text[:position]
             line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
     message = f"YAML cannot be read: {problem}" + (f" ({context})" if context else "")
-    return Diagnostic(Location(file, line, column), rule, Severity.ERROR, message, hint)
+    return rule.at(Location(file, line, column), message, hint)
 
 
-PARSERS = ("libyaml", "ruamel")
+# After one of these the document is not trusted, whatever else was read.
+_UNREADABLE = frozenset(rule.id for rule in (R.YAML_SYNTAX, R.ENCODING, R.LIMIT_EXCEEDED))
 
 
 @functools.cache
@@ -397,8 +398,8 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
     result = ReadResult(file)
     if len(data) > limits.max_file_bytes:
         result.diagnostics.append(
-            Diagnostic(
-                Location(file), R.LIMIT_EXCEEDED, Severity.ERROR,
+            R.LIMIT_EXCEEDED.at(
+                Location(file),
                 f"the file is {len(data):,} bytes, more than the limit of {limits.max_file_bytes:,}",
                 "Split it into one file per record.",
             )
@@ -425,7 +426,7 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
     except RecursionError:
         builder.problem(R.LIMIT_EXCEEDED, _Mark0, "the file is nested too deeply to read", "Flatten it.")
     result.diagnostics += builder.diagnostics
-    if not any(d.is_error for d in builder.diagnostics if d.rule in (R.YAML_SYNTAX, R.ENCODING, R.LIMIT_EXCEEDED)):
+    if not any(d.is_error for d in builder.diagnostics if d.rule in _UNREADABLE):
         result.document = builder.doc
     return result
 

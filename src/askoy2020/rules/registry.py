@@ -42,7 +42,8 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    check: Check | None  # None: reported while loading files
+    check: Check | None  # None: reported while loading files (or by fmt)
+    declared_stage: str = "portfolio"
 
     @property
     def summary(self) -> str:
@@ -52,7 +53,8 @@ class Rule:
 
     @property
     def stage(self) -> str:
-        return "load" if self.check is None else "portfolio"
+        """load (reading files), fmt (askoy2020 fmt only) or portfolio."""
+        return self.declared_stage
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -74,7 +76,7 @@ def rule(id: str, name: str, severity: Severity) -> Callable[[Check], Check]:
     return decorate
 
 
-def declare(id: str, name: str, severity: Severity, doc: str) -> None:
-    """Register a problem that the loader reports."""
-    _register(Rule(id, name, severity, inspect.cleandoc(doc), None))
+def declare(id: str, name: str, severity: Severity, doc: str, stage: str = "load") -> None:
+    """Register a problem that the loader (or fmt) reports."""
+    _register(Rule(id, name, severity, inspect.cleandoc(doc), None, stage))
 
