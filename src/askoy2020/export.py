@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Portfolio, ProjectStatus
+from .model import Portfolio
 from .model.base import Goal
 
 
@@ -30,11 +30,13 @@ class Sheet:
     total_columns: set[int] = field(default_factory=set)  # get a SUM row
 
 
-def sheets(portfolio: Portfolio, year: int | None = None) -> list[Sheet]:
+def sheets(portfolio: Portfolio, year: int | None = None, as_of: dt.date | None = None) -> list[Sheet]:
+    """The sheets; ``as_of`` is the day the figures are as on (measurements
+    after it are not yet known), None for every measurement in the data."""
     programme = portfolio.programme
     years = list(programme.economic_plan.years()) if programme else sorted(
         {y for p in portfolio.projects for y in p.cost})
-    return [_projects(portfolio, years, year), _frames(portfolio, years), _goals(portfolio, year),
+    return [_projects(portfolio, years, year), _frames(portfolio, years), _goals(portfolio, year, as_of),
             _cases(portfolio, year)]
 
 
@@ -62,7 +64,7 @@ def _frames(portfolio: Portfolio, years: list[int]) -> Sheet:
     if portfolio.programme:
         owners.append(("Programmet", portfolio.programme))
     owners += [(a.id, a) for a in sorted(portfolio.areas, key=lambda a: a.id)]
-    live = [p for p in portfolio.projects if p.status is not ProjectStatus.CANCELLED]
+    live = [p for p in portfolio.projects if p.is_live]
     for label, owner in owners:
         mine = [p for p in live if label == "Programmet" or p.area == label]
         used = [sum(p.cost.get(y, 0.0) for p in mine) for y in years]
@@ -73,14 +75,12 @@ def _frames(portfolio: Portfolio, years: list[int]) -> Sheet:
     return sheet
 
 
-def _latest(goal: Goal) -> tuple[dt.date | None, float | None]:
-    if not goal.measurements:
-        return None, None
-    m = max(goal.measurements, key=lambda m: m.date)
-    return m.date, m.value
+def _latest(goal: Goal, as_of: dt.date | None) -> tuple[dt.date | None, float | None]:
+    m = goal.latest_measurement(as_of)
+    return (m.date, m.value) if m else (None, None)
 
 
-def _goals(portfolio: Portfolio, year: int | None) -> Sheet:
+def _goals(portfolio: Portfolio, year: int | None, as_of: dt.date | None) -> Sheet:
     target_year = year or portfolio.measuring_year
     headers = ["Id", "Eier", "Mål", "Indikator", "Enhet", "Retning", "Utgangsår", "Utgangsverdi",
                f"Mål {target_year}", "Siste måling", "Siste verdi"]
@@ -88,7 +88,7 @@ def _goals(portfolio: Portfolio, year: int | None) -> Sheet:
     owned: list[tuple[str, Goal]] = [(a.id, g) for a in portfolio.areas for g in a.goals]
     owned += [(leader.role, g) for leader in portfolio.leaders for g in leader.goals]
     for owner, g in sorted(owned, key=lambda og: og[1].id):
-        when, value = _latest(g)
+        when, value = _latest(g, as_of)
         sheet.rows.append([g.id, owner, g.text, g.indicator, g.unit, g.direction.value,
                            g.baseline.year if g.baseline else None, g.baseline.value if g.baseline else None,
                            g.targets.get(target_year), when, value])
@@ -109,14 +109,14 @@ def _cases(portfolio: Portfolio, year: int | None) -> Sheet:
 
 # --------------------------------------------------------------------- xlsx
 
-def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None) -> None:
+def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_of: dt.date | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     book.remove(book.active)
-    all_sheets = sheets(portfolio, year)
+    all_sheets = sheets(portfolio, year, as_of)
     projects = all_sheets[0]
     money_letters = {h.split(" ", 1)[1]: get_column_letter(i + 1) for i, h in enumerate(projects.headers)
                      if h.startswith("Kostnad ")}
@@ -187,13 +187,15 @@ def _save(book: Any, target: Path) -> None:
 
 # ---------------------------------------------------------------------- csv
 
-def write_csv(portfolio: Portfolio, folder: Path, year: int | None = None) -> list[Path]:
+def write_csv(
+    portfolio: Portfolio, folder: Path, year: int | None = None, as_of: dt.date | None = None
+) -> list[Path]:
     """One UTF-8 CSV per kind, with a byte-order mark so Excel reads æøå."""
     from .writing.atomic import write_bytes_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for spec in sheets(portfolio, year):
+    for spec in sheets(portfolio, year, as_of):
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(spec.headers)

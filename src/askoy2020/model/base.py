@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
@@ -179,3 +179,33 @@ class Goal(Record):
     """Target value by year; the measuring year (2020) is required."""
     measurements: list[Measurement] = Field(default_factory=list)
     """Measured values, oldest first."""
+
+    def latest_measurement(self, as_of: date | None = None) -> Measurement | None:
+        """The newest measurement on or before ``as_of`` (any, when None); of
+        two on one day, the one written last."""
+        best: Measurement | None = None
+        for measurement in self.measurements:
+            if (as_of is None or measurement.date <= as_of) and (best is None or measurement.date >= best.date):
+                best = measurement
+        return best
+
+    def progress(self, year: int, as_of: date) -> GoalProgress:
+        """How far the goal has come by ``as_of`` towards its target for
+        ``year``: the share of the way from baseline to target, and whether
+        that is at least the share of the time gone."""
+        latest = self.latest_measurement(as_of)
+        target = self.targets.get(year)
+        if latest is None or target is None or self.baseline is None or target == self.baseline.value:
+            return GoalProgress(None, None, latest)
+        attainment = (latest.value - self.baseline.value) / (target - self.baseline.value)
+        span = year - self.baseline.year
+        expected = min(1.0, max(0.0, (latest.date.year - self.baseline.year) / span)) if span > 0 else 1.0
+        return GoalProgress(attainment, attainment >= expected - 1e-9, latest)
+
+
+class GoalProgress(NamedTuple):
+    attainment: float | None
+    """Share of the way from baseline to target (1.0 = reached)."""
+    on_track: bool | None
+    """At least as far as the time gone; None without the figures to tell."""
+    latest: Measurement | None

@@ -22,6 +22,14 @@ class ProjectStatus(str, Enum):
     CANCELLED = "cancelled"
 
 
+class Commitment(str, Enum):
+    """Why a project must be in any plan, whatever its value."""
+
+    COMMITTED = "committed"  # active or completed: money already spent
+    LOCKED = "locked"  # decided or under contract
+    MANDATORY = "mandatory"  # a statutory duty
+
+
 class DependencyType(str, Enum):
     FINISH_TO_START = "finish-to-start"
     START_TO_START = "start-to-start"
@@ -132,6 +140,49 @@ class Project(Record):
     """Area goals the project contributes to."""
     kostra_functions: list[KostraCode] = Field(default_factory=list)
     """Optional KOSTRA function codes, e.g. '120'."""
+
+    # -- domain facts: defined here once; rules, report, export and
+    # -- prioritise all ask these instead of deriving them again.
+
+    @property
+    def is_live(self) -> bool:
+        """Not cancelled: its cost counts and it can be planned."""
+        return self.status is not ProjectStatus.CANCELLED
+
+    @property
+    def commitment(self) -> Commitment | None:
+        """Why it must be in any plan (started, locked or mandatory), or None
+        for an optional candidate. A cancelled project is in no plan."""
+        if not self.is_live:
+            return None
+        if self.status in (ProjectStatus.ACTIVE, ProjectStatus.COMPLETED):
+            return Commitment.COMMITTED
+        if self.locked:
+            return Commitment.LOCKED
+        if self.mandatory:
+            return Commitment.MANDATORY
+        return None
+
+    @property
+    def must_be_planned(self) -> bool:
+        """In any plan whatever its value: frames must hold it (ASK404/405)."""
+        return self.commitment is not None
+
+    @property
+    def keeps_its_years(self) -> bool:
+        """Started or locked: prioritise may not move its start."""
+        return self.commitment in (Commitment.COMMITTED, Commitment.LOCKED)
+
+    def latest_status(self, as_of: dt.date) -> tuple[int, StatusReport] | None:
+        """The newest status report on or before ``as_of`` and its index; of
+        two on one day, the one written last (reports are oldest first)."""
+        found = [(i, r) for i, r in enumerate(self.status_reports) if r.date <= as_of]
+        return max(found, key=lambda ir: (ir[1].date, ir[0])) if found else None
+
+    def rag(self, as_of: dt.date) -> Rag | None:
+        """The traffic light of the latest status report on ``as_of``."""
+        latest = self.latest_status(as_of)
+        return latest[1].rag if latest else None
 
     def start(self) -> dt.date | None:
         """Actual start when known, else planned."""

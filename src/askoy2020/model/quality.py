@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 
 from pydantic import Field
 
-from .base import Day, Id, Moment, Note, Record, Role, Text
+from .base import OSLO, Day, Id, Moment, Note, Record, Role, Text
+
+NOTIFY_WITHIN = dt.timedelta(hours=72)
+"""GDPR art. 33(1): notify Datatilsynet within 72 hours of becoming aware."""
 
 
 class CaseKind(str, Enum):
@@ -65,6 +69,27 @@ class Breach(Record):
     late_reason: Note | None = None
     """Why the notice came after 72 hours."""
 
+    def notice_delay(self) -> dt.timedelta | None:
+        """Elapsed time from awareness to notice, or None before a notice.
+        Computed in UTC: two Oslo times across a clock change are an hour
+        more or less apart than their wall clocks say."""
+        if self.notified is None:
+            return None
+        return self.notified.astimezone(dt.UTC) - self.became_aware.astimezone(dt.UTC)
+
+    def notified_in_time(self) -> bool | None:
+        """Notified within 72 hours; None when not notified."""
+        delay = self.notice_delay()
+        return None if delay is None else delay <= NOTIFY_WITHIN
+
+    def unnotified_past_deadline(self, as_of: dt.date) -> bool:
+        """Neither notified nor given a reason for not notifying, and 72
+        hours have passed by the end of ``as_of``."""
+        if self.notified is not None or (self.not_notified_reason or "").strip():
+            return False
+        now = dt.datetime.combine(as_of, dt.time(23, 59), tzinfo=OSLO)
+        return now.astimezone(dt.UTC) - self.became_aware.astimezone(dt.UTC) > NOTIFY_WITHIN
+
 
 class QualityCase(Record):
     """A deviation, improvement proposal, service design case, complaint,
@@ -108,3 +133,9 @@ class QualityCase(Record):
     @property
     def risk(self) -> int:
         return self.severity * self.probability
+
+    def overdue_days(self, as_of: dt.date) -> int | None:
+        """Days an open case is past its deadline on ``as_of``, or None."""
+        if self.status is CaseStatus.CLOSED or self.deadline is None or self.deadline >= as_of:
+            return None
+        return (as_of - self.deadline).days

@@ -139,9 +139,6 @@ class Problem:
         return {c.id: c for c in self.candidates}
 
 
-COMMITTED_STATUSES = (ProjectStatus.ACTIVE, ProjectStatus.COMPLETED)
-
-
 def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) -> Problem:
     """Turn the portfolio into a Problem, or raise AdjustmentError when the
     options ask for something the data cannot give (a year with no frame)."""
@@ -178,12 +175,8 @@ def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) 
 
 
 def _forced(project: Project, adj: Adjustments) -> Why:
-    if project.status in COMMITTED_STATUSES:
-        return Why.COMMITTED
-    if project.locked:
-        return Why.LOCKED
-    if project.mandatory:
-        return Why.MANDATORY
+    if project.commitment is not None:
+        return Why(project.commitment.value)
     if project.id in adj.include:
         return Why.INCLUDED
     return Why.CHOSEN

@@ -10,9 +10,9 @@ from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
 from ..model import Portfolio, Project, ProjectStatus
 from ..model.base import Goal
-from ..model.leader import Instrument
+from ..model.leader import Instrument, TenFactor
 from ..model.plan import Plan
-from ..model.project import Dependency, DependencyType, Strength
+from ..model.project import Dependency, DependencyType, Rag, Strength
 from ..model.quality import CaseKind, CaseStatus, Pdca
 from .model import (
     AreaSection,
@@ -49,10 +49,10 @@ def build_report(
         for dep in other.depends_on:
             dependants[dep.project].append((other, dep))
     areas = [_area(portfolio, area_id, year, as_of, dependants) for area_id in sorted(portfolio.area_by_id)]
-    leadership = _leadership(portfolio, year, threshold, public)
+    leadership = _leadership(portfolio, year, as_of, threshold, public)
     quality = _quality(portfolio, year, as_of, threshold, public)
     goals = [g for a in areas for g in a.goals]
-    live = [p for p in portfolio.projects if p.status is not ProjectStatus.CANCELLED]
+    live = [p for p in portfolio.projects if p.is_live]
     summary = Summary(
         projects_by_status=dict(sorted(Counter(p.status.value for p in portfolio.projects).items())),
         budget_used=sum(p.cost.get(year, 0.0) for p in live),
@@ -65,7 +65,7 @@ def build_report(
         levels_with_results=sum(row.results > 0 for row in leadership.levels),
         cases_opened=sum(c.reported.year == year for c in portfolio.cases),
         cases_closed=sum(c.closed is not None and c.closed.year == year for c in portfolio.cases),
-        red_projects=sorted(p.id for p in live if _rag(p, as_of) == "red"
+        red_projects=sorted(p.id for p in live if p.rag(as_of) is Rag.RED
                             and p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)),
     )
     years = programme.economic_plan.years() if programme else range(year, year + 1)
@@ -79,34 +79,14 @@ def build_report(
                   warnings=warnings)
 
 
-def goal_progress(
-    goal: Goal, year: int, as_of: dt.date
-) -> tuple[float | None, bool | None, tuple[float, dt.date] | None]:
-    """Share of the way from baseline to the year's target, whether that is
-    at least the share of time gone, and the latest measurement."""
-    done = sorted((m for m in goal.measurements if m.date <= as_of), key=lambda m: m.date)
-    latest = (done[-1].value, done[-1].date) if done else None
-    target = goal.targets.get(year)
-    if latest is None or target is None or goal.baseline is None or target == goal.baseline.value:
-        return None, None, latest
-    attainment = (latest[0] - goal.baseline.value) / (target - goal.baseline.value)
-    span = year - goal.baseline.year
-    expected = min(1.0, max(0.0, (latest[1].year - goal.baseline.year) / span)) if span > 0 else 1.0
-    return attainment, attainment >= expected - 1e-9, latest
-
-
 def _goal_row(goal: Goal, year: int, as_of: dt.date) -> GoalRow:
-    attainment, on_track, latest = goal_progress(goal, year, as_of)
+    attainment, on_track, latest = goal.progress(year, as_of)
     return GoalRow(
         goal.id, goal.text, goal.indicator, goal.unit,
         goal.baseline.value if goal.baseline else None, goal.baseline.year if goal.baseline else None,
-        latest[0] if latest else None, latest[1] if latest else None, goal.targets.get(year), attainment, on_track,
+        latest.value if latest else None, latest.date if latest else None, goal.targets.get(year), attainment,
+        on_track,
     )
-
-
-def _rag(project: Project, as_of: dt.date) -> str | None:
-    reports = [r for r in project.status_reports if r.date <= as_of]
-    return max(reports, key=lambda r: r.date).rag.value if reports else None
 
 
 def _area(
@@ -115,17 +95,17 @@ def _area(
 ) -> AreaSection:
     area = portfolio.area_by_id[area_id]
     projects = sorted(portfolio.projects_in(area_id), key=lambda p: p.id)
-    rows = [ProjectRow(p.id, p.name, p.status.value, _rag(p, as_of), p.start(), p.end(),
+    rows = [ProjectRow(p.id, p.name, p.status.value, rag.value if (rag := p.rag(as_of)) else None, p.start(), p.end(),
                        p.cost.get(year, 0.0), p.staff.get(year, 0.0)) for p in projects]
     delays = [d for p in projects if (d := _delay(p, as_of, dependants)) is not None]
     bars = [Bar(p.id, s, e, p.status.value) for p in projects
-            if (s := p.start()) is not None and (e := p.end()) is not None and p.status is not ProjectStatus.CANCELLED]
+            if (s := p.start()) is not None and (e := p.end()) is not None and p.is_live]
     ids = {p.id for p in projects}
     edges = [Edge(d.project, p.id, d.strength is Strength.HARD) for p in projects for d in p.depends_on
              if d.project in ids or d.project in portfolio.project_by_id]
     return AreaSection(
         area.id, area.name, area.owner, area.illustrative, area.budget_frames.get(year),
-        sum(r.cost for r in rows if r.status != "cancelled"),
+        sum(p.cost.get(year, 0.0) for p in projects if p.is_live),
         [_goal_row(g, year, as_of) for g in area.goals], rows, delays, bars, edges,
         sorted({e.pred for e in edges} | {e.succ for e in edges}),
     )
@@ -137,7 +117,7 @@ def _delay(
     """How late a project is, and how far that pushes every project that
     depends on it (hard or soft), following the chain."""
     planned_end = project.planned.end
-    if planned_end is None or project.status is ProjectStatus.CANCELLED:
+    if planned_end is None or not project.is_live:
         return None
     if project.status is ProjectStatus.COMPLETED:
         late = (project.actual.end - planned_end).days if project.actual.end else 0
@@ -151,7 +131,7 @@ def _delay(
     while queue:
         pred = queue.pop(0)
         for succ, dep in dependants.get(pred.id, []):
-            if succ.status in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED) or succ.id in shift:
+            if succ.status is ProjectStatus.COMPLETED or not succ.is_live or succ.id in shift:
                 continue
             anchor = pred.end() if dep.type is DependencyType.FINISH_TO_START else pred.start()
             start = succ.start()
@@ -181,7 +161,7 @@ def _plan(portfolio: Portfolio, year: int) -> PlanSection | None:
     return PlanSection(plan.id, plan.method.value, plan.value, plan.solver.gap, len(plan.selected), deferred)
 
 
-def _leadership(portfolio: Portfolio, year: int, threshold: int, public: bool) -> LeadershipSection:
+def _leadership(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool) -> LeadershipSection:
     evaluations = [e for leader in portfolio.leaders for e in leader.evaluations if e.year == year]
     # A KPI is read from operations, not from people answering: the
     # respondent threshold protects answers, so it does not apply to KPIs.
@@ -196,7 +176,9 @@ def _leadership(portfolio: Portfolio, year: int, threshold: int, public: bool) -
     goal_rows = []
     for leader in sorted(portfolio.leaders, key=lambda x: x.id):
         for goal in leader.goals:
-            attainment, on_track, _ = goal_progress(goal, year, dt.date(year, 12, 31))
+            # As on the report's day, like the area goals: a measurement made
+            # after --as-of is not known yet.
+            attainment, on_track, _ = goal.progress(year, as_of)
             goal_rows.append(LeaderGoalRow(leader.role, goal.text, attainment, on_track))
     years = sorted({t.year for leader in portfolio.leaders for t in leader.ten_factor})
     rows = []
@@ -205,7 +187,7 @@ def _leadership(portfolio: Portfolio, year: int, threshold: int, public: bool) -
             continue
         by_year: dict[int, float | None] = {}
         for result in leader.ten_factor:
-            score = result.scores.get("mastery_oriented_leadership")  # type: ignore[call-overload]
+            score = result.scores.get(TenFactor.MASTERY_ORIENTED_LEADERSHIP)
             by_year[result.year] = score if result.respondents >= threshold and score is not None else None
         rows.append(MasteryRow(leader.unit, {y: by_year.get(y) for y in years}))
     # The mean is over the units shown only: a mean over all would let a
@@ -228,20 +210,12 @@ def _quality(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, pu
 
     closed = [c for c in cases if c.closed is not None]
     breaches = [c for c in cases if c.kind is CaseKind.PERSONAL_DATA_BREACH]
-    within = late = not_notified = 0
-    for case in breaches:
-        breach = case.breach
-        if breach is None or breach.notified is None:
-            not_notified += 1
-        elif breach.notified - breach.became_aware <= dt.timedelta(hours=72):
-            within += 1
-        else:
-            late += 1
+    in_time = [c.breach.notified_in_time() if c.breach else None for c in breaches]
+    within, late, not_notified = in_time.count(True), in_time.count(False), in_time.count(None)
     proposals = [c for c in cases if c.kind is CaseKind.IMPROVEMENT_PROPOSAL]
     designs = [c for c in cases if c.kind is CaseKind.SERVICE_DESIGN]
     overdue = sorted(
-        (OverdueRow(c.id, c.unit, (as_of - c.deadline).days) for c in portfolio.cases
-         if c.status is not CaseStatus.CLOSED and c.deadline is not None and c.deadline < as_of),
+        (OverdueRow(c.id, c.unit, days) for c in portfolio.cases if (days := c.overdue_days(as_of)) is not None),
         key=lambda r: (-r.days, r.id),
     )
     return QualitySection(

@@ -57,7 +57,7 @@ def start_window_ignored(ctx: CheckContext) -> Iterator[Finding]:
     for project in ctx.portfolio.projects:
         if project.start_window is None:
             continue
-        if project.locked or project.status in (ProjectStatus.ACTIVE, ProjectStatus.COMPLETED):
+        if project.keeps_its_years:
             why = "locked" if project.locked else project.status.value
             yield Finding(project.where_key("start_window"),
                           f"{project.id} is {why}, so its start window is ignored",

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from ..core.diagnostics import Severity
 from ..model import CaseKind, CaseStatus
-from ..model.base import OSLO
 from .registry import CheckContext, Finding, rule
-
-NOTIFY_WITHIN = timedelta(hours=72)
 
 
 @rule("ASK801", "case-date-order", Severity.ERROR)
@@ -85,10 +82,11 @@ def case_overdue(ctx: CheckContext) -> Iterator[Finding]:
         deadline: 2019-07-01
     """
     for case in ctx.portfolio.cases:
-        if case.status is not CaseStatus.CLOSED and case.deadline is not None and case.deadline < ctx.as_of:
+        days = case.overdue_days(ctx.as_of)
+        if days is not None:
             yield Finding(
                 case.where("deadline"),
-                f"{case.id} is overdue by {(ctx.as_of - case.deadline).days} days (deadline {case.deadline})",
+                f"{case.id} is overdue by {days} days (deadline {case.deadline})",
                 "Close the case, or set a new deadline and record why.",
             )
 
@@ -110,14 +108,14 @@ def breach_notified_late(ctx: CheckContext) -> Iterator[Finding]:
     """
     for case in ctx.portfolio.cases:
         breach = case.breach
-        if breach is None or breach.notified is None:
+        delay = breach.notice_delay() if breach is not None else None
+        if breach is None or delay is None:
             continue
-        delay = breach.notified - breach.became_aware
-        if delay > NOTIFY_WITHIN and not (breach.late_reason or "").strip():
+        if not breach.notified_in_time() and not (breach.late_reason or "").strip():
             hours = delay.total_seconds() / 3600
             yield Finding(
                 case.where("breach", "notified"),
-                f"{case.id} was notified {hours:.0f} hours after the municipality became aware (limit 72)",
+                f"{case.id} was notified {hours:.1f} hours after the municipality became aware (limit 72)",
                 "Add 'late_reason:' – a late notice must give the reason (GDPR art. 33(1)).",
             )
         if delay < timedelta(0):
@@ -139,12 +137,8 @@ def breach_not_notified(ctx: CheckContext) -> Iterator[Finding]:
           became_aware: 2019-03-04T09:00
           not_notified_reason: Lite sannsynlig at bruddet medfører risiko
     """
-    now = datetime.combine(ctx.as_of, time(23, 59), tzinfo=OSLO)
     for case in ctx.portfolio.cases:
-        breach = case.breach
-        if breach is None or breach.notified is not None or (breach.not_notified_reason or "").strip():
-            continue
-        if now - breach.became_aware > NOTIFY_WITHIN:
+        if case.breach is not None and case.breach.unnotified_past_deadline(ctx.as_of):
             yield Finding(
                 case.where("breach"), f"{case.id} is a personal-data breach that was neither notified nor "
                 "given a reason for not notifying",

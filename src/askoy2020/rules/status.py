@@ -83,9 +83,10 @@ def stale_red_status(ctx: CheckContext) -> Iterator[Finding]:
     """
     limit = ctx.portfolio.programme.red_status_max_age_days if ctx.portfolio.programme else 60
     for project in ctx.portfolio.projects:
-        if project.status not in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED) or not project.status_reports:
+        found = project.latest_status(ctx.as_of)
+        if project.status not in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED) or found is None:
             continue
-        i, latest = max(enumerate(project.status_reports), key=lambda ir: (ir[1].date, ir[0]))
+        i, latest = found
         age = (ctx.as_of - latest.date).days
         if latest.rag is Rag.RED and age > limit:
             yield Finding(

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from ..core.diagnostics import Location, Severity
 from ..core.numbers import amount, fte
-from ..model import Project, ProjectStatus
+from ..model import Project
 from ..model.base import DateRange, Record
 from .registry import CheckContext, Finding, rule
 
@@ -108,15 +108,6 @@ def cost_outside_run_years(ctx: CheckContext) -> Iterator[Finding]:
                     )
 
 
-def _counted(project: Project) -> bool:
-    """Projects that must be in any plan. Planned, optional projects may
-    ask for more than the frame together: choosing among them is what
-    ``prioritise`` is for, and it explains what is left out."""
-    if project.status is ProjectStatus.CANCELLED:
-        return False
-    return project.status in (ProjectStatus.ACTIVE, ProjectStatus.COMPLETED) or project.locked or project.mandatory
-
-
 def _places(top: list[tuple[float, Project]], use_key: str, year: int) -> tuple[Location, ...]:
     # Looked up only for a finding: a position may mean reading the file again.
     return tuple(pr.where(use_key, year) for _, pr in top)
@@ -130,7 +121,9 @@ def _frame_findings(
         frames: dict[int, float] = getattr(area, frames_key)
         used: dict[int, list[tuple[float, Project]]] = {}
         for project in p.projects_in(area.id):
-            if _counted(project):
+            # Only projects that must be in any plan: optional ones may ask for
+            # more than the frame together; choosing among them is prioritise's job.
+            if project.must_be_planned:
                 for year, value in getattr(project, use_key).items():
                     used.setdefault(year, []).append((value, project))
         for year in sorted(used):
