@@ -42,7 +42,14 @@ def md(value: object) -> str:
 
 
 def template_folder() -> Path:
-    return Path(str(resources.files("askoy2020") / "templates"))
+    """The built-in templates: the top-level templates/ folder, the one copy.
+    Installed from a wheel or sdist it is askoy2020/templates (pyproject maps
+    that package to the folder); run from a checkout (PYTHONPATH=src or an
+    editable install) it is the folder next to src/."""
+    installed = Path(str(resources.files("askoy2020"))) / "templates"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 @functools.lru_cache(maxsize=16)
