@@ -115,7 +115,8 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:
+        book.remove(book.active)  # the empty default sheet
     all_sheets = sheets(portfolio, year, as_of)
     projects = all_sheets[0]
     money_letters = {h.split(" ", 1)[1]: get_column_letter(i + 1) for i, h in enumerate(projects.headers)

@@ -173,7 +173,7 @@ def _carry_trailing_lines(comments: dict[str, Any], old_last: str, new_last: str
     lines must move with the end of the mapping, not with the old key."""
     if old_last == new_last:
         return
-    entry = comments.get(old_last)
+    entry: Any = comments.get(old_last)
     token = entry[2] if entry and len(entry) > 2 else None
     if token is None:
         return

@@ -91,12 +91,13 @@ def resolve_tagged(tag: str, text: str) -> Any:
     if tag == CORE + "str":
         return text
     value = resolve_plain(text)
-    expected = {
+    allowed: dict[str, type | tuple[type, ...]] = {
         CORE + "null": type(None),
         CORE + "bool": bool,
         CORE + "int": int,
         CORE + "float": (float, int),
-    }.get(tag)
+    }
+    expected = allowed.get(tag)
     if expected is None:
         raise ScalarError(f"unknown tag {tag!r}")
     if not isinstance(value, expected) or (tag == CORE + "int" and isinstance(value, bool)):

@@ -22,6 +22,7 @@ from ..core.scalars import ScalarError, resolve_plain
 
 BAIL = object()
 
+_CParser: Any
 try:
     from yaml import events as _events
     from yaml._yaml import CParser as _CParser

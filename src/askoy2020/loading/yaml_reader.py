@@ -417,11 +417,12 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
             return result
     builder = _Builder(file, limits)
     events, errors = _event_source(parser)
+    caught: tuple[type[Exception], ...] = (*errors, ValueError)
     try:
         builder.feed(events(text))
     except _Abort:
         pass
-    except (*errors, ValueError) as exc:
+    except caught as exc:
         builder.diagnostics.append(_parser_problem(exc, file, text))
     except RecursionError:
         builder.problem(R.LIMIT_EXCEEDED, _Mark0, "the file is nested too deeply to read", "Flatten it.")

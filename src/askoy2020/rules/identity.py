@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..core.diagnostics import Location, Severity
 from ..model import Portfolio, Record
@@ -79,7 +79,7 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
     area_goals, goals = p.area_goal_by_id, p.goal_by_id
     skip = p.unvalidated_ids  # already reported as schema problems
 
-    def check(ref: str | None, known: dict[str, object], what: str, record: Record, path: tuple[object, ...],
+    def check(ref: str | None, known: Mapping[str, object], what: str, record: Record, path: tuple[object, ...],
               owner: str) -> Iterator[Finding]:
         # The position is looked up only when the reference is broken.
         if ref is not None and ref not in known and ref not in skip:
