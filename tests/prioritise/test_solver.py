@@ -81,3 +81,12 @@ def test_solve_many_gives_the_serial_answers_in_question_order(capfd: object) ->
     assert [(s.value, s.chosen) for s in parallel] == [(s.value, s.chosen) for s in serial]
     out, _ = capfd.readouterr()  # type: ignore[attr-defined]
     assert out == "", "no solver banner from any thread"
+
+
+def test_settings_come_from_the_model_unless_an_option_overrides_them() -> None:
+    from askoy2020.model.prioritisation import Prioritisation
+
+    model = Prioritisation.model_validate({"gap": 0.01, "time_limit_seconds": 3})
+    assert SolveSettings.from_model(model) == SolveSettings(gap=0.01, time_limit=3.0)
+    assert SolveSettings.from_model(model, gap=0.0) == SolveSettings(gap=0.0, time_limit=3.0)
+    assert SolveSettings.from_model(model, time_limit=0.5) == SolveSettings(gap=0.01, time_limit=0.5)

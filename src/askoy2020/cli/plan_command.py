@@ -115,11 +115,7 @@ def _scenario(portfolio: Portfolio, name: str | None) -> tuple[Adjustments | Non
 
 def _settings(portfolio: Portfolio, request: PlanRequest) -> SolveSettings:
     assert portfolio.programme is not None
-    model = portfolio.programme.prioritisation
-    return SolveSettings(
-        gap=model.gap if request.gap is None else request.gap,
-        time_limit=model.time_limit_seconds if request.time_limit is None else request.time_limit,
-    )
+    return SolveSettings.from_model(portfolio.programme.prioritisation, request.gap, request.time_limit)
 
 
 def _emit(

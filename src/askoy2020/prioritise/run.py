@@ -54,7 +54,7 @@ def prioritise(
     assert portfolio.programme is not None
     problem = build_problem(portfolio, adjustments)
     model = portfolio.programme.prioritisation
-    settings = settings or SolveSettings(gap=model.gap, time_limit=model.time_limit_seconds)
+    settings = settings or SolveSettings.from_model(model)
     outcome = Outcome(problem, settings, notes=list(problem.notes))
     outcome.conflicts = structural_conflicts(problem)
     if outcome.conflicts:

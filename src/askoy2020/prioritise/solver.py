@@ -26,9 +26,12 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .problem import Candidate, FrameKey, Problem, Resource
+
+if TYPE_CHECKING:
+    from ..model.prioritisation import Prioritisation
 
 INF = float("inf")
 _STDOUT_LOCK = threading.Lock()
@@ -41,6 +44,17 @@ _SLACK_PRICE = {Resource.BUDGET: 1.0, Resource.STAFF: 1000.0}
 class SolveSettings:
     gap: float = 0.0001
     time_limit: float = 10.0
+
+    @classmethod
+    def from_model(
+        cls, prioritisation: Prioritisation, gap: float | None = None, time_limit: float | None = None,
+    ) -> SolveSettings:
+        """The settings in ``programme.yaml``'s prioritisation block, each
+        replaced by the value given here (a command-line option) unless None."""
+        return cls(
+            gap=prioritisation.gap if gap is None else gap,
+            time_limit=prioritisation.time_limit_seconds if time_limit is None else time_limit,
+        )
 
 
 @dataclass
