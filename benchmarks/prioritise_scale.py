@@ -134,7 +134,7 @@ def main() -> None:
                     exact = solve(problem, SolveSettings(gap=gap, time_limit=args.time_limit))
                     ratio = quick.value / exact.value if quick.feasible and exact.value else float("nan")
                     print(f"{f'{family} n={n} s={seed}':>20}  {gap:>9.2%}  {built + exact.seconds:>8.2f}  "
-                          f"{exact.status:>10}  {exact.gap:>8.4%}  {ratio:>11.3f}", flush=True)
+                          f"{exact.status.value:>10}  {exact.gap:>8.4%}  {ratio:>11.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -164,8 +164,9 @@ def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) 
     valuation = Valuation(method, tuple(programme.criteria), dict(adj.weights), settings)
     problem = Problem(years, method, valuation, [], [], [], [], [])
     known = portfolio.project_by_id
-    for pid in sorted((adj.include | adj.exclude | set(adj.scores)) - set(known)):
-        raise AdjustmentError(f"there is no project {pid}")
+    unknown = sorted((adj.include | adj.exclude | set(adj.scores)) - set(known))
+    if unknown:
+        raise AdjustmentError(f"there is no project {unknown[0]}")
     if not programme.criteria:
         problem.notes.append("programme.yaml has no criteria: every project scores 0, so only rules decide")
 
