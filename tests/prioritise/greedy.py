@@ -1,12 +1,13 @@
 """Greedy-by-value: what a spreadsheet does (sort by score, fund from the
 top until the money runs out). Kept as the yardstick the exact plan is
-measured against in tests and benchmarks, never used to make a plan."""
+measured against in tests and benchmarks (benchmarks/prioritise_scale.py),
+never used to make a plan – so it lives with the tests, not in the package."""
 
 from __future__ import annotations
 
-from ..model.project import Strength
-from .problem import Candidate, FrameKey, Problem
-from .solver import Solution, SolutionStatus
+from askoy2020.model.project import Strength
+from askoy2020.prioritise.problem import Candidate, FrameKey, Problem
+from askoy2020.prioritise.solver import Solution, SolutionStatus
 
 
 def greedy(problem: Problem) -> Solution:
