@@ -77,8 +77,8 @@ def validate(
     Example: askoy2020 validate data --as-of 2020-12-31
     """
     from .. import check
-    from .paths import load_or_explain
-    from .reporters import REPORTERS
+    from ..commands.paths import load_or_explain
+    from ..commands.reporters import REPORTERS
 
     day = _parse_date(as_of) or date.today()
     portfolio = load_or_explain(path, "askoy2020 validate data", sys.stderr, use_cache=not no_cache)
@@ -134,9 +134,9 @@ def fmt(
 
     Example: askoy2020 fmt --check data
     """
+    from ..commands.paths import default_data_folder
     from ..fmt import format_folder
     from ..loading.yaml_reader import ReadLimits
-    from .paths import default_data_folder
 
     folder = path or default_data_folder()
     if not folder.is_dir():
@@ -180,8 +180,8 @@ def export(
 
     Example: askoy2020 export data --format xlsx --output askoy2020.xlsx
     """
+    from ..commands.paths import load_or_explain
     from ..export import write_csv, write_xlsx
-    from .paths import load_or_explain
 
     portfolio = load_or_explain(path, "askoy2020 export data --format xlsx --output askoy2020.xlsx", sys.stderr)
     if portfolio is None:
@@ -242,9 +242,9 @@ def new(
 
     Example: askoy2020 new project --area DK --write
     """
+    from ..commands.paths import load_or_explain
     from ..scaffold import new_record
     from ..writing import write_new_files
-    from .paths import load_or_explain
 
     portfolio = load_or_explain(path, "askoy2020 new project data --area DK", sys.stderr)
     if portfolio is None:

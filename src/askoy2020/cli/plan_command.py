@@ -42,8 +42,8 @@ class PlanRequest:
 
 
 def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
-    from .paths import load_or_explain
-    from .progress import busy
+    from ..commands.paths import load_or_explain
+    from ..commands.progress import busy
 
     portfolio = load_or_explain(request.folder, "askoy2020 prioritise data", err)
     if portfolio is None:
@@ -122,8 +122,8 @@ def _emit(
     request: PlanRequest, portfolio: Portfolio, outcome: Outcome, diff: PlanDiff | None,
     seconds: float, out: TextIO, err: TextIO,
 ) -> int:
+    from ..commands.plan_view import render_text
     from ..writing import write_atomic
-    from .plan_view import render_text
 
     plan = outcome.plan
     command = _command(request)

@@ -27,12 +27,12 @@ class ReportRequest:
 
 def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     from .. import check
+    from ..commands.paths import load_or_explain
     from ..loading.yaml_reader import ReadLimits
     from ..report.build import build_report
     from ..report.render import RenderError, render
     from ..report.since import SinceError, changes_since
     from ..writing import write_atomic
-    from .paths import load_or_explain
 
     fmt = request.fmt
     if request.output is not None:
