@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from ..commands.choices import Language, MethodChoice, PlanFormat, ReportFormat
 from ..core.version import __version__
 from .failures import explain_os_errors
 
@@ -281,23 +282,10 @@ def schema(
         typer.echo(f"wrote {path}")
 
 
-class Method(str, Enum):
-    weighted = "weighted"
-    wsjf = "wsjf"
-
-
-class PlanFormat(str, Enum):
-    text = "text"
-    json = "json"
-    yaml = "yaml"
-    csv = "csv"
-
-
 @app.command()
-@explain_os_errors
 def prioritise(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
-    method: Method | None = typer.Option(None, "--method", help="weighted or wsjf (default: programme.yaml)."),
+    method: MethodChoice | None = typer.Option(None, "--method", help="weighted or wsjf (default: programme.yaml)."),
     years: str | None = typer.Option(None, "--years", help="Plan years, e.g. 2018-2021 (default: the economic plan)."),
     frame: list[str] = typer.Option([], "--frame", help="Change a budget frame: 2019=+5000, 2019=-5000, "
                                     "2019=120000 or DK:2019=+500. Repeatable."),
@@ -310,7 +298,7 @@ def prioritise(
     gap: float | None = typer.Option(None, "--gap", min=0.0, max=0.5,
                                      help="Relative gap to stop at (0 = prove optimal)."),
     explain: bool = typer.Option(True, "--explain/--no-explain", help="Reasons and marginal values (extra solves)."),
-    output_format: PlanFormat = typer.Option(PlanFormat.text, "--format", help="text, json, yaml or csv."),
+    output_format: PlanFormat = typer.Option(PlanFormat.TEXT, "--format", help="text, json, yaml or csv."),
     output: Path | None = typer.Option(None, "--output", help="Write the plan to a file (.yaml, .json or .csv), "
                                        "atomically; data/plans/*.yaml is checked by validate."),
 ) -> None:
@@ -320,34 +308,24 @@ def prioritise(
 
     Example: askoy2020 prioritise data --frame 2021=+5000 --output data/plans/budsjett-2021.yaml
     """
-    from .plan_command import PlanRequest, run_prioritise
+    from ..commands import prioritise as command
+    from ..model.prioritisation import Method
 
-    request = PlanRequest(
-        folder=path, method=method.value if method else None, years=years, frames=frame, staff=staff,
-        include=include, exclude=exclude, scenario=scenario, time_limit=time_limit, gap=gap,
-        explain=explain, output_format=output_format.value, output=output,
+    request = command.PrioritiseRequest(
+        folder=path, method=Method(method.value) if method else None, years=years, frames=tuple(frame),
+        staff=tuple(staff), include=tuple(include), exclude=tuple(exclude), scenario=scenario,
+        time_limit=time_limit, gap=gap, explain=explain, output_format=output_format, output=output,
     )
-    raise typer.Exit(run_prioritise(request, sys.stdout, sys.stderr))
-
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-
-
-class Language(str, Enum):
-    nb = "nb"
-    en = "en"
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def report(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     year: int = typer.Option(..., "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),
     output_format: ReportFormat | None = typer.Option(None, "--format", help="md or html (default: from --output, "
                                                       "else md)."),
-    lang: Language = typer.Option(Language.nb, "--lang", help="nb (Norwegian bokmål) or en."),
+    lang: Language = typer.Option(Language.NB, "--lang", help="nb (Norwegian bokmål) or en."),
     output: Path | None = typer.Option(None, "--output", help="Write to a file (.md or .html), atomically."),
     as_of: str | None = typer.Option(None, "--as-of", help="Report as on this day (YYYY-MM-DD); default today."),
     templates: Path | None = typer.Option(None, "--templates", help="A folder whose report.md.j2 / report.html.j2 "
@@ -360,13 +338,13 @@ def report(
 
     Example: askoy2020 report --year 2020 data --as-of 2020-10-31 --output report.html
     """
-    from .report_command import ReportRequest, run_report
+    from ..commands import report as command
 
-    request = ReportRequest(
-        folder=path, year=year, fmt=output_format.value if output_format else None, lang=lang.value,
-        output=output, as_of=_parse_date(as_of) or date.today(), templates=templates, public=public, since=since,
+    request = command.ReportRequest(
+        folder=path, year=year, as_of=_parse_date(as_of) or date.today(), output_format=output_format, lang=lang,
+        output=output, templates=templates, public=public, since=since,
     )
-    raise typer.Exit(run_report(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 def main() -> None:
