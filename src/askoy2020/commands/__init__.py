@@ -7,4 +7,7 @@ Typer layer (:mod:`askoy2020.cli.app`) only turns options into a request.
 
 Commands produce the output, so the presentation helpers that use rich live
 here too; nothing below this layer imports typer or rich.
+
+This file imports nothing: ``askoy2020 --help`` imports
+:mod:`askoy2020.commands.choices`, and must stay fast.
 """
