@@ -67,18 +67,6 @@ def test_github_annotations_chosen_automatically(broken: Path) -> None:
     assert "DK-03 → DK-05" in annotation
 
 
-def test_github_escapes_newlines_and_percent() -> None:
-    from datetime import date
-    from io import StringIO
-
-    from askoy2020 import Diagnostic, Location, Severity
-    from askoy2020.cli.reporters import github
-
-    out = StringIO()
-    github([Diagnostic(Location("a,b.yaml", 2, 3), "ASK001", Severity.ERROR, "100%\nnext", "")], 1, date.today(), out)
-    assert out.getvalue().splitlines()[0] == "::error file=a%2Cb.yaml,line=2,col=3,title=ASK001::100%25%0Anext"
-
-
 @pytest.mark.parametrize(
     "args",
     [["validate", "no-such-folder"], ["validate", str(BASE), "--as-of", "31.12.2020"],

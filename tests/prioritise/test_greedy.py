@@ -6,12 +6,12 @@ from __future__ import annotations
 from hypothesis import given
 
 from askoy2020.model import Portfolio
-from askoy2020.prioritise.greedy import greedy
 from askoy2020.prioritise.problem import build_problem
-from askoy2020.prioritise.solver import SolveSettings, solve
+from askoy2020.prioritise.solver import SolutionStatus, SolveSettings, solve
 
 from .exhaustive import _lawful
 from .factory import area, portfolio, programme, project
+from .greedy import greedy
 from .strategies import portfolios
 
 EXACT = SolveSettings(gap=0.0, time_limit=30)
@@ -22,7 +22,7 @@ def test_greedy_is_never_better_and_always_lawful(p: Portfolio) -> None:
     problem = build_problem(p)
     exact = solve(problem, EXACT)
     quick = greedy(problem)
-    if quick.status == "infeasible":
+    if quick.status is SolutionStatus.INFEASIBLE:
         return
     assert _lawful(problem, quick.chosen)
     assert exact.feasible

@@ -7,7 +7,7 @@ from hypothesis import given
 
 from askoy2020.model import Portfolio
 from askoy2020.prioritise.problem import build_problem
-from askoy2020.prioritise.solver import SolveSettings, solve
+from askoy2020.prioritise.solver import SolutionStatus, SolveSettings, solve
 
 from .exhaustive import best
 from .factory import area, portfolio, programme, project
@@ -22,9 +22,9 @@ def test_solver_value_equals_exhaustive_search(p: Portfolio) -> None:
     reference = best(problem)
     solution = solve(problem, EXACT)
     if reference is None:
-        assert solution.status == "infeasible"
+        assert solution.status is SolutionStatus.INFEASIBLE
         return
-    assert solution.status == "optimal"
+    assert solution.status is SolutionStatus.OPTIMAL
     assert solution.value == reference[0]
     assert solution.gap == 0.0
     # The plan returned is itself lawful by the reference's reading.
@@ -57,7 +57,7 @@ def test_elastic_solve_reports_the_excess_of_each_frame() -> None:
     p = portfolio(programme({2019: 100}), [area()],
                   [project("P1", {2019: 80}, mandatory=True), project("P2", {2019: 70}, mandatory=True)])
     problem = build_problem(p)
-    assert solve(problem, EXACT).status == "infeasible"
+    assert solve(problem, EXACT).status is SolutionStatus.INFEASIBLE
     elastic = solve(problem, EXACT, elastic=True)
     assert [(k.scope, k.year, v) for k, v in elastic.excess.items()] == [("programme", 2019, 50.0)]
 
@@ -81,3 +81,12 @@ def test_solve_many_gives_the_serial_answers_in_question_order(capfd: object) ->
     assert [(s.value, s.chosen) for s in parallel] == [(s.value, s.chosen) for s in serial]
     out, _ = capfd.readouterr()  # type: ignore[attr-defined]
     assert out == "", "no solver banner from any thread"
+
+
+def test_settings_come_from_the_model_unless_an_option_overrides_them() -> None:
+    from askoy2020.model.prioritisation import Prioritisation
+
+    model = Prioritisation.model_validate({"gap": 0.01, "time_limit_seconds": 3})
+    assert SolveSettings.from_model(model) == SolveSettings(gap=0.01, time_limit=3.0)
+    assert SolveSettings.from_model(model, gap=0.0) == SolveSettings(gap=0.0, time_limit=3.0)
+    assert SolveSettings.from_model(model, time_limit=0.5) == SolveSettings(gap=0.01, time_limit=0.5)

@@ -1,2 +1,2 @@
-"""The command line: thin functions that parse options, call the library
-and hand the result to a reporter."""
+"""The command line: Typer signatures that turn options into the typed
+requests of :mod:`askoy2020.commands`. Only this package imports typer."""

@@ -1,17 +1,28 @@
-"""``askoy2020`` command line."""
+"""``askoy2020`` command line: Typer signatures only. Each command turns its
+options into the request of its module in :mod:`askoy2020.commands` and
+exits with what that module's ``run`` returns. The command modules are
+imported inside each function, so ``--help`` loads neither them nor the
+library."""
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
-from enum import Enum
 from pathlib import Path
 
 import typer
 
+from ..commands.choices import (
+    DiagnosticsFormat,
+    ExportFormat,
+    Language,
+    PlanFormat,
+    RecordKind,
+    ReportFormat,
+    RulesFormat,
+)
 from ..core.version import __version__
-from .failures import explain_os_errors
+from ..model.methods import Method
 
 app = typer.Typer(
     name="askoy2020",
@@ -23,19 +34,6 @@ app = typer.Typer(
     # markdown-it (~150 ms), doubling the start-up time of --help.
     rich_markup_mode=None,
 )
-
-
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-
-
-class RulesFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -67,7 +65,7 @@ def validate(
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file again instead of using "
                                   ".askoy2020-cache (also: ASKOY2020_NO_CACHE=1)."),
-    output_format: OutputFormat | None = typer.Option(
+    output_format: DiagnosticsFormat | None = typer.Option(
         None, "--format", help="text, json, github, gitlab (Code Quality) or junit "
         "(default: github under GitHub Actions, else text)."
     ),
@@ -76,53 +74,31 @@ def validate(
 
     Example: askoy2020 validate data --as-of 2020-12-31
     """
-    from .. import check
-    from .paths import load_or_explain
-    from .reporters import REPORTERS
+    from ..commands import validate as command
 
-    day = _parse_date(as_of) or date.today()
-    portfolio = load_or_explain(path, "askoy2020 validate data", sys.stderr, use_cache=not no_cache)
-    if portfolio is None:
-        raise typer.Exit(2)
-    diagnostics = check(portfolio, as_of=day)
-    if output_format is None:
-        output_format = OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text
-    REPORTERS[output_format.value](diagnostics, len(portfolio.files), day, sys.stdout)
-    failed = any(d.is_error for d in diagnostics) or (strict and bool(diagnostics))
-    raise typer.Exit(1 if failed else 0)
+    request = command.ValidateRequest(
+        folder=path, as_of=_parse_date(as_of) or date.today(), strict=strict, use_cache=not no_cache,
+        output_format=output_format,
+    )
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 @app.command("rules")
 def list_rules(
     rule_id: str | None = typer.Argument(None, help="Show one rule's full documentation, e.g. ASK301."),
-    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", help="text or json."),
+    output_format: RulesFormat = typer.Option(RulesFormat.TEXT, "--format", help="text or json."),
 ) -> None:
     """List every rule with its id, severity and summary.
 
     Example: askoy2020 rules ASK301
     """
-    from ..rules import all_rules
+    from ..commands import rules as command
 
-    chosen = [r for r in all_rules() if rule_id is None or r.id.lower() == rule_id.lower() or r.name == rule_id]
-    if rule_id is not None and not chosen:
-        typer.echo(f"Error: no rule {rule_id!r}; 'askoy2020 rules' lists them.", err=True)
-        raise typer.Exit(2)
-    if output_format is RulesFormat.json:
-        import json
-
-        rows = [{"id": r.id, "name": r.name, "severity": r.severity.value, "stage": r.stage,
-                 "summary": r.summary, "doc": r.doc} for r in chosen]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for r in chosen:
-        if rule_id is None:
-            typer.echo(f"{r.id}  {r.severity.value:<7}  {r.name:<30}  {r.summary}")
-        else:
-            typer.echo(f"{r.id} {r.name} ({r.severity.value})\n\n{r.doc}")
+    request = command.RulesRequest(rule_id=rule_id, output_format=output_format)
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def fmt(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     check: bool = typer.Option(False, "--check", help="Only list files that would change; exit 1 if any."),
@@ -134,39 +110,13 @@ def fmt(
 
     Example: askoy2020 fmt --check data
     """
-    from ..fmt import format_folder
-    from ..loading.yaml_reader import ReadLimits
-    from .paths import default_data_folder
+    from ..commands import fmt as command
 
-    folder = path or default_data_folder()
-    if not folder.is_dir():
-        typer.echo(f"Error: {folder} is not a folder with Askøy 2020 data. Give it, e.g. 'askoy2020 fmt data'.",
-                   err=True)
-        raise typer.Exit(2)
-    try:
-        limits = ReadLimits.from_environment()
-    except ValueError as exc:
-        typer.echo(f"Error: {exc}. Unset it to use the default, or see docs/robustness.md.", err=True)
-        raise typer.Exit(2) from None
-    result = format_folder(folder, check=check, limits=limits)
-    for d in result.diagnostics:
-        typer.echo(f"{d.location}: {d.severity.value}: {d.message}", err=True)
-    verb = "would reformat" if check else "reformatted"
-    for name in result.changed:
-        typer.echo(f"{verb} {name}")
-    typer.echo(f"{len(result.changed)} file{'s' * (len(result.changed) != 1)} {verb}, "
-               f"{result.unchanged} left as they were", err=True)
-    failed = bool(result.diagnostics and any(d.is_error for d in result.diagnostics))
-    raise typer.Exit(1 if failed or (check and result.changed) else 0)
-
-
-class ExportFormat(str, Enum):
-    xlsx = "xlsx"
-    csv = "csv"
+    request = command.FmtRequest(folder=path, check=check)
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def export(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     output_format: ExportFormat = typer.Option(..., "--format", help="xlsx (one sheet per kind) or csv (one file "
@@ -180,29 +130,13 @@ def export(
 
     Example: askoy2020 export data --format xlsx --output askoy2020.xlsx
     """
-    from ..export import write_csv, write_xlsx
-    from .paths import load_or_explain
+    from ..commands import export as command
 
-    portfolio = load_or_explain(path, "askoy2020 export data --format xlsx --output askoy2020.xlsx", sys.stderr)
-    if portfolio is None:
-        raise typer.Exit(2)
-    if output_format is ExportFormat.xlsx:
-        if output.suffix.lower() != ".xlsx":
-            typer.echo(f"Error: --output {output}: an Excel file must end in .xlsx.", err=True)
-            raise typer.Exit(2)
-        write_xlsx(portfolio, output, year)
-        typer.echo(f"wrote {output}")
-        return
-    if output.suffix:
-        typer.echo(f"Error: --output {output}: CSV export writes one file per kind into a folder; "
-                   "give a folder name such as export/.", err=True)
-        raise typer.Exit(2)
-    for written in write_csv(portfolio, output, year):
-        typer.echo(f"wrote {written}")
+    request = command.ExportRequest(folder=path, output_format=output_format, output=output, year=year)
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def init(
     folder: Path = typer.Argument(Path("."), help="Where to start the data repository (default: here)."),
 ) -> None:
@@ -213,24 +147,12 @@ def init(
 
     Example: askoy2020 init kommune-2030
     """
-    from ..scaffold import init_repository
+    from ..commands import init as command
 
-    written, kept = init_repository(folder)
-    for path in written:
-        typer.echo(f"wrote {path}")
-    for path in kept:
-        typer.echo(f"kept  {path} (already there)")
-    typer.echo(f"Next: cd {folder} && git init && askoy2020 validate", err=True)
-
-
-class RecordKind(str, Enum):
-    project = "project"
-    leader = "leader"
-    case = "case"
+    raise typer.Exit(command.run(command.InitRequest(folder=folder), sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def new(
     kind: RecordKind = typer.Argument(..., help="project, leader or case."),
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
@@ -242,31 +164,13 @@ def new(
 
     Example: askoy2020 new project --area DK --write
     """
-    from ..scaffold import new_record
-    from ..writing import write_new_files
-    from .paths import load_or_explain
+    from ..commands import new as command
 
-    portfolio = load_or_explain(path, "askoy2020 new project data --area DK", sys.stderr)
-    if portfolio is None:
-        raise typer.Exit(2)
-    try:
-        record = new_record(portfolio, kind.value, area, date.today())
-    except ValueError as exc:
-        typer.echo(f"Error: {exc}.", err=True)
-        raise typer.Exit(2) from None
-    if not write:
-        typer.echo(record.text, nl=False)
-        return
-    target = portfolio.root / record.relative_path
-    if target.exists():
-        typer.echo(f"Error: {target} exists already; nothing written.", err=True)
-        raise typer.Exit(2)
-    write_new_files([(target, record.text)])  # on failure, no file and no new folder is left
-    typer.echo(f"wrote {target}")
+    request = command.NewRequest(kind=kind, folder=path, area=area, write=write)
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def schema(
     output: Path = typer.Option(Path("schemas"), "--output", help="Folder for the *.schema.json files."),
 ) -> None:
@@ -275,26 +179,12 @@ def schema(
 
     Example: askoy2020 schema --output schemas
     """
-    from ..schema import write_schemas
+    from ..commands import schema as command
 
-    for path in write_schemas(output):
-        typer.echo(f"wrote {path}")
-
-
-class Method(str, Enum):
-    weighted = "weighted"
-    wsjf = "wsjf"
-
-
-class PlanFormat(str, Enum):
-    text = "text"
-    json = "json"
-    yaml = "yaml"
-    csv = "csv"
+    raise typer.Exit(command.run(command.SchemaRequest(output=output), sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def prioritise(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     method: Method | None = typer.Option(None, "--method", help="weighted or wsjf (default: programme.yaml)."),
@@ -310,7 +200,7 @@ def prioritise(
     gap: float | None = typer.Option(None, "--gap", min=0.0, max=0.5,
                                      help="Relative gap to stop at (0 = prove optimal)."),
     explain: bool = typer.Option(True, "--explain/--no-explain", help="Reasons and marginal values (extra solves)."),
-    output_format: PlanFormat = typer.Option(PlanFormat.text, "--format", help="text, json, yaml or csv."),
+    output_format: PlanFormat = typer.Option(PlanFormat.TEXT, "--format", help="text, json, yaml or csv."),
     output: Path | None = typer.Option(None, "--output", help="Write the plan to a file (.yaml, .json or .csv), "
                                        "atomically; data/plans/*.yaml is checked by validate."),
 ) -> None:
@@ -320,34 +210,23 @@ def prioritise(
 
     Example: askoy2020 prioritise data --frame 2021=+5000 --output data/plans/budsjett-2021.yaml
     """
-    from .plan_command import PlanRequest, run_prioritise
+    from ..commands import prioritise as command
 
-    request = PlanRequest(
-        folder=path, method=method.value if method else None, years=years, frames=frame, staff=staff,
-        include=include, exclude=exclude, scenario=scenario, time_limit=time_limit, gap=gap,
-        explain=explain, output_format=output_format.value, output=output,
+    request = command.PrioritiseRequest(
+        folder=path, method=method, years=years, frames=tuple(frame),
+        staff=tuple(staff), include=tuple(include), exclude=tuple(exclude), scenario=scenario,
+        time_limit=time_limit, gap=gap, explain=explain, output_format=output_format, output=output,
     )
-    raise typer.Exit(run_prioritise(request, sys.stdout, sys.stderr))
-
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-
-
-class Language(str, Enum):
-    nb = "nb"
-    en = "en"
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 @app.command()
-@explain_os_errors
 def report(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     year: int = typer.Option(..., "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),
     output_format: ReportFormat | None = typer.Option(None, "--format", help="md or html (default: from --output, "
                                                       "else md)."),
-    lang: Language = typer.Option(Language.nb, "--lang", help="nb (Norwegian bokmål) or en."),
+    lang: Language = typer.Option(Language.NB, "--lang", help="nb (Norwegian bokmål) or en."),
     output: Path | None = typer.Option(None, "--output", help="Write to a file (.md or .html), atomically."),
     as_of: str | None = typer.Option(None, "--as-of", help="Report as on this day (YYYY-MM-DD); default today."),
     templates: Path | None = typer.Option(None, "--templates", help="A folder whose report.md.j2 / report.html.j2 "
@@ -360,13 +239,13 @@ def report(
 
     Example: askoy2020 report --year 2020 data --as-of 2020-10-31 --output report.html
     """
-    from .report_command import ReportRequest, run_report
+    from ..commands import report as command
 
-    request = ReportRequest(
-        folder=path, year=year, fmt=output_format.value if output_format else None, lang=lang.value,
-        output=output, as_of=_parse_date(as_of) or date.today(), templates=templates, public=public, since=since,
+    request = command.ReportRequest(
+        folder=path, year=year, as_of=_parse_date(as_of) or date.today(), output_format=output_format, lang=lang,
+        output=output, templates=templates, public=public, since=since,
     )
-    raise typer.Exit(run_report(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 
 def main() -> None:

@@ -1,12 +1,41 @@
-"""Typed records of Askøy 2020. Every field is documented in docs/format.md."""
+"""Typed records of Askøy 2020. Every field is documented in docs/format.md.
 
-from .area import AreaGoal, ProgrammeArea
-from .base import Goal, Record
-from .leader import Evaluation, Leader, LeaderGoal, TenFactor, TenFactorResult
-from .portfolio import Portfolio
-from .programme import Criterion, Programme
-from .project import Dependency, Project, ProjectStatus
-from .quality import CaseKind, CaseStatus, QualityCase
+Names are imported on first use (PEP 562), so a module of this package that
+needs no Pydantic – :mod:`.methods`, which ``askoy2020 --help`` reads – can
+be imported without loading the records.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_LAZY = {
+    "AreaGoal": "area", "ProgrammeArea": "area",
+    "Goal": "base", "Record": "base",
+    "Evaluation": "leader", "Leader": "leader", "LeaderGoal": "leader", "TenFactor": "leader",
+    "TenFactorResult": "leader",
+    "Portfolio": "portfolio",
+    "Criterion": "programme", "Programme": "programme",
+    "Dependency": "project", "Project": "project", "ProjectStatus": "project",
+    "CaseKind": "quality", "CaseStatus": "quality", "QualityCase": "quality",
+}
+
+if TYPE_CHECKING:
+    from .area import AreaGoal, ProgrammeArea
+    from .base import Goal, Record
+    from .leader import Evaluation, Leader, LeaderGoal, TenFactor, TenFactorResult
+    from .portfolio import Portfolio
+    from .programme import Criterion, Programme
+    from .project import Dependency, Project, ProjectStatus
+    from .quality import CaseKind, CaseStatus, QualityCase
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AreaGoal", "CaseKind", "CaseStatus", "Criterion", "Dependency", "Evaluation", "Goal",

@@ -12,7 +12,7 @@ from enum import Enum
 from pydantic import Field
 
 from .base import Fte, Id, Money, Note, Record, Text, Year, YearRange
-from .prioritisation import Method
+from .methods import Method
 
 
 class SolverStatus(str, Enum):

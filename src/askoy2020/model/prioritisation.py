@@ -7,16 +7,10 @@ can show) exactly what the plan optimises.
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import Field, model_validator
 
 from .base import Id, Note, Record, Text, Year, YearRange
-
-
-class Method(str, Enum):
-    WEIGHTED = "weighted"
-    WSJF = "wsjf"
+from .methods import Method
 
 
 class Wsjf(Record):

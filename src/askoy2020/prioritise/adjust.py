@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model.prioritisation import FrameChange, Method, Scenario
+from ..model.methods import Method
+from ..model.prioritisation import FrameChange, Scenario
 
 
 class AdjustmentError(ValueError):

@@ -14,7 +14,8 @@ from functools import cached_property
 
 from ..core.diagnostics import Location
 from ..model import Portfolio, Project, ProjectStatus
-from ..model.prioritisation import FrameChange, Method
+from ..model.methods import Method
+from ..model.prioritisation import FrameChange
 from ..model.project import Dependency, DependencyType, Strength, dependency_holds
 from .adjust import AdjustmentError, Adjustments
 from .value import Valuation, to_units
@@ -161,8 +162,9 @@ def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) 
     valuation = Valuation(method, tuple(programme.criteria), dict(adj.weights), settings)
     problem = Problem(years, method, valuation, [], [], [], [], [])
     known = portfolio.project_by_id
-    for pid in sorted((adj.include | adj.exclude | set(adj.scores)) - set(known)):
-        raise AdjustmentError(f"there is no project {pid}")
+    unknown = sorted((adj.include | adj.exclude | set(adj.scores)) - set(known))
+    if unknown:
+        raise AdjustmentError(f"there is no project {unknown[0]}")
     if not programme.criteria:
         problem.notes.append("programme.yaml has no criteria: every project scores 0, so only rules decide")
 

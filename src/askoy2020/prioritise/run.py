@@ -20,7 +20,7 @@ from .explain import (
     structural_conflicts,
 )
 from .problem import FrameKey, Problem, Resource, build_problem
-from .solver import Solution, SolveSettings, solve
+from .solver import Solution, SolutionStatus, SolveSettings, solve
 from .value import to_points
 
 
@@ -33,10 +33,6 @@ class Outcome:
     conflicts: list[Conflict] = field(default_factory=list)
     marginals: list[Marginal] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-    @property
-    def feasible(self) -> bool:
-        return self.plan is not None
 
 
 def prioritise(
@@ -54,14 +50,14 @@ def prioritise(
     assert portfolio.programme is not None
     problem = build_problem(portfolio, adjustments)
     model = portfolio.programme.prioritisation
-    settings = settings or SolveSettings(gap=model.gap, time_limit=model.time_limit_seconds)
+    settings = settings or SolveSettings.from_model(model)
     outcome = Outcome(problem, settings, notes=list(problem.notes))
     outcome.conflicts = structural_conflicts(problem)
     if outcome.conflicts:
         return outcome
     solution = solve(problem, settings)
     outcome.solution = solution
-    if solution.status == "infeasible":
+    if solution.status is SolutionStatus.INFEASIBLE:
         outcome.conflicts = frame_conflicts(problem, settings)
         return outcome
     if not solution.feasible:
@@ -126,7 +122,8 @@ def _plan(
         years=YearRange(first_year=problem.years[0], last_year=problem.years[-1]),
         solver=SolverOutcome(
             status=(SolverStatus.OPTIMAL if solution.gap == 0
-                    else SolverStatus.GAP_LIMIT if solution.status == "optimal" else SolverStatus.TIME_LIMIT),
+                    else SolverStatus.GAP_LIMIT if solution.status is SolutionStatus.OPTIMAL
+                    else SolverStatus.TIME_LIMIT),
             gap=round(solution.gap, 6), bound=round(to_points(solution.bound), 3),
         ),
         value=round(to_points(solution.value), 3),

@@ -26,9 +26,14 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
+from ..model.project import Strength
 from .problem import Candidate, FrameKey, Problem, Resource
+
+if TYPE_CHECKING:
+    from ..model.prioritisation import Prioritisation
 
 INF = float("inf")
 _STDOUT_LOCK = threading.Lock()
@@ -42,10 +47,36 @@ class SolveSettings:
     gap: float = 0.0001
     time_limit: float = 10.0
 
+    @classmethod
+    def from_model(
+        cls, prioritisation: Prioritisation, gap: float | None = None, time_limit: float | None = None,
+    ) -> SolveSettings:
+        """The settings in ``programme.yaml``'s prioritisation block, each
+        replaced by the value given here (a command-line option) unless None."""
+        return cls(
+            gap=prioritisation.gap if gap is None else gap,
+            time_limit=prioritisation.time_limit_seconds if time_limit is None else time_limit,
+        )
+
+
+class SolutionStatus(str, Enum):
+    """How a solve ended. Not the plan's :class:`~askoy2020.model.plan.SolverStatus`:
+    that one exists only when there is a plan, and tells a proven optimum
+    from one within the gap, which HiGHS reports alike."""
+
+    OPTIMAL = "optimal"
+    """Optimal within the settings' gap."""
+    TIME_LIMIT = "time-limit"
+    """Stopped at the time limit with a plan."""
+    INFEASIBLE = "infeasible"
+    """Proven that no plan exists."""
+    NO_SOLUTION = "no-solution"
+    """Stopped before any plan was found."""
+
 
 @dataclass
 class Solution:
-    status: str  # optimal | time-limit | infeasible | no-solution
+    status: SolutionStatus
     chosen: dict[str, int] = field(default_factory=dict)  # candidate id -> option index
     value: int = 0  # units, without the tie-break
     bound: float = 0.0  # units
@@ -56,7 +87,7 @@ class Solution:
 
     @property
     def feasible(self) -> bool:
-        return self.status in ("optimal", "time-limit")
+        return self.status in (SolutionStatus.OPTIMAL, SolutionStatus.TIME_LIMIT)
 
 
 @dataclass
@@ -165,7 +196,7 @@ def _in_scope(problem: Problem, scope: str) -> list[Candidate]:
 def _link_rows(model: _Model, problem: Problem, columns: dict[str, list[int]]) -> None:
     for link in problem.links:
         pred, succ = columns[link.pred], columns[link.succ]
-        hard = link.dependency.strength.value == "hard"
+        hard = link.dependency.strength is Strength.HARD
         for k, allowed in enumerate(link.allowed):
             if hard:
                 terms = {succ[k]: 1.0} | {pred[j]: -1.0 for j in allowed}
@@ -200,7 +231,7 @@ def _run(
 
     if not model.cost:  # nothing to decide; HiGHS reports an empty model as no solution
         holds = all(lo <= 1e-9 and up >= -1e-9 for lo, up in zip(model.row_lower, model.row_upper))
-        return Solution("optimal" if holds else "infeasible")
+        return Solution(SolutionStatus.OPTIMAL if holds else SolutionStatus.INFEASIBLE)
     highs = _quiet_highs()
     highs.setOptionValue("mip_rel_gap", settings.gap)
     highs.setOptionValue("time_limit", settings.time_limit)
@@ -231,16 +262,16 @@ def _run(
         highs.setSolution(first)
     began = time.perf_counter()
     highs.run()
-    status = highs.getModelStatus()
+    model_status = highs.getModelStatus()
     info = highs.getInfo()
-    if status == highspy.HighsModelStatus.kInfeasible:
-        return Solution("infeasible", seconds=time.perf_counter() - began)
+    if model_status == highspy.HighsModelStatus.kInfeasible:
+        return Solution(SolutionStatus.INFEASIBLE, seconds=time.perf_counter() - began)
     if info.primal_solution_status != 2:  # kSolutionStatusFeasible
-        return Solution("no-solution", seconds=time.perf_counter() - began)
+        return Solution(SolutionStatus.NO_SOLUTION, seconds=time.perf_counter() - began)
     values = list(highs.getSolution().col_value)
     chosen, total = _read(problem, columns, values)
     excess = {key: float(values[col]) for key, col in slacks.items() if values[col] > 1e-6}
-    optimal = status == highspy.HighsModelStatus.kOptimal
+    optimal = model_status == highspy.HighsModelStatus.kOptimal
     bound = float(info.mip_dual_bound) if not slacks else 0.0
     # With whole units, a bound less than one unit above the plan proves it optimal.
     proven = bool(slacks) or bound - total < 1.0
@@ -250,7 +281,8 @@ def _run(
     else:
         chosen = _drop_worthless(problem, chosen)
     seconds = time.perf_counter() - began
-    return Solution("optimal" if optimal else "time-limit", chosen, total, bound, gap, seconds, excess)
+    status = SolutionStatus.OPTIMAL if optimal else SolutionStatus.TIME_LIMIT
+    return Solution(status, chosen, total, bound, gap, seconds, excess)
 
 
 def _read(problem: Problem, columns: dict[str, list[int]], values: list[float]) -> tuple[dict[str, int], int]:
@@ -303,7 +335,7 @@ def _drop_worthless(problem: Problem, chosen: dict[str, int]) -> dict[str, int]:
     if problem.min_shares:
         return chosen
     needed = {link.pred for link in problem.links
-              if link.succ in chosen and link.dependency.strength.value == "hard"}
+              if link.succ in chosen and link.dependency.strength is Strength.HARD}
     kept = {}
     for pid, k in chosen.items():
         candidate = problem.candidate(pid)

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Criterion, Project
-from ..model.prioritisation import Method, Prioritisation
+from ..model.methods import Method
+from ..model.prioritisation import Prioritisation
 
 UNITS_PER_POINT = 1000
 

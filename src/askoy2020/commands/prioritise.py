@@ -1,54 +1,58 @@
-"""``askoy2020 prioritise``: options in, plan out. Exit 0 with a plan, 1 when
-no plan is possible or the data cannot be trusted, 2 for usage errors."""
+"""``askoy2020 prioritise``: the request in, the plan out. Exit 0 with a
+plan, 1 when no plan is possible or the data cannot be trusted, 2 for usage
+errors."""
 
 from __future__ import annotations
 
 import shlex
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from ..core.diagnostics import Diagnostic
 from ..model import Portfolio
+from ..model.methods import Method
 from ..model.plan import Plan
-from ..model.prioritisation import Method
 from ..prioritise.adjust import AdjustmentError, Adjustments, parse_frame_change, parse_years
 from ..prioritise.diff import PlanDiff, diff_plans
 from ..prioritise.formats import outcome_json, plan_csv, plan_yaml
 from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
+from .choices import PlanFormat
+from .failures import explain_os_errors
 
 # Record kinds a plan is built from: a load error in one of these means a
 # record is missing from the plan, so no plan is made.
 _PLAN_INPUTS = ("programme.yaml", "programmes/", "scenarios/")
 
 
-@dataclass
-class PlanRequest:
+@dataclass(frozen=True)
+class PrioritiseRequest:
     folder: Path | None
-    method: str | None = None
+    method: Method | None = None
     years: str | None = None
-    frames: list[str] = field(default_factory=list)
-    staff: list[str] = field(default_factory=list)
-    include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
+    frames: tuple[str, ...] = ()
+    staff: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     scenario: str | None = None
     time_limit: float | None = None
     gap: float | None = None
     explain: bool = True
-    output_format: str = "text"
+    output_format: PlanFormat = PlanFormat.TEXT
     output: Path | None = None
 
 
-def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
+@explain_os_errors
+def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
     from .paths import load_or_explain
     from .progress import busy
 
     portfolio = load_or_explain(request.folder, "askoy2020 prioritise data", err)
     if portfolio is None:
         return 2
-    blocking = _blocking_load_errors(portfolio)
+    blocking = _load_errors_in_plan_inputs(portfolio)
     if blocking:
         err.write("Error: records the plan needs could not be read; fix these first:\n")
         for d in blocking[:20]:
@@ -63,17 +67,17 @@ def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
         err.write(f"Error: --output {request.output}: the name must end in .yaml, .json or .csv.\n")
         return 2
     try:
-        cli = _cli_adjustments(request)
+        options = _option_adjustments(request)
         scenario_adj, scenario_id = _scenario(portfolio, request.scenario)
         settings = _settings(portfolio, request)
         plan_id = request.output.stem if request.output else (scenario_id or "plan")
         began = time.perf_counter()
         with busy("Solving…"):
-            baseline = prioritise(portfolio, cli, settings, plan_id=plan_id if not scenario_id else "baseline",
+            baseline = prioritise(portfolio, options, settings, plan_id=plan_id if not scenario_id else "baseline",
                                   explain=request.explain and scenario_id is None)
             chosen, diff = baseline, None
             if scenario_adj is not None:
-                chosen = prioritise(portfolio, scenario_adj.then(cli), settings, plan_id=plan_id,
+                chosen = prioritise(portfolio, scenario_adj.then(options), settings, plan_id=plan_id,
                                     scenario=scenario_id, explain=request.explain)
                 if baseline.plan is not None and chosen.plan is not None:
                     diff = diff_plans(baseline.plan, chosen.plan)
@@ -86,14 +90,17 @@ def run_prioritise(request: PlanRequest, out: TextIO, err: TextIO) -> int:
     return _emit(request, portfolio, chosen, diff, seconds, out, err)
 
 
-def _blocking_load_errors(portfolio: Portfolio) -> list[Diagnostic]:
+def _load_errors_in_plan_inputs(portfolio: Portfolio) -> list[Diagnostic]:
+    """Load errors in the records a plan is built from: they block the plan."""
+    # TODO(kinds): ask the record-kinds table which kinds a plan reads,
+    # instead of matching path substrings (_PLAN_INPUTS).
     return [d for d in portfolio.load_diagnostics
             if d.is_error and any(part in d.file for part in _PLAN_INPUTS)]
 
 
-def _cli_adjustments(request: PlanRequest) -> Adjustments:
+def _option_adjustments(request: PrioritiseRequest) -> Adjustments:
     return Adjustments(
-        method=Method(request.method) if request.method else None,
+        method=request.method,
         years=parse_years(request.years) if request.years else None,
         budget=[parse_frame_change(t, "--frame") for t in request.frames],
         staff=[parse_frame_change(t, "--staff") for t in request.staff],
@@ -113,17 +120,13 @@ def _scenario(portfolio: Portfolio, name: str | None) -> tuple[Adjustments | Non
     raise AdjustmentError(f"there is no scenario {name!r}; known scenarios: {known}")
 
 
-def _settings(portfolio: Portfolio, request: PlanRequest) -> SolveSettings:
+def _settings(portfolio: Portfolio, request: PrioritiseRequest) -> SolveSettings:
     assert portfolio.programme is not None
-    model = portfolio.programme.prioritisation
-    return SolveSettings(
-        gap=model.gap if request.gap is None else request.gap,
-        time_limit=model.time_limit_seconds if request.time_limit is None else request.time_limit,
-    )
+    return SolveSettings.from_model(portfolio.programme.prioritisation, request.gap, request.time_limit)
 
 
 def _emit(
-    request: PlanRequest, portfolio: Portfolio, outcome: Outcome, diff: PlanDiff | None,
+    request: PrioritiseRequest, portfolio: Portfolio, outcome: Outcome, diff: PlanDiff | None,
     seconds: float, out: TextIO, err: TextIO,
 ) -> int:
     from ..writing import write_atomic
@@ -137,12 +140,12 @@ def _emit(
         else:
             write_atomic(request.output, _file_text(request.output.suffix.lower(), plan, outcome, diff, command))
     fmt = request.output_format
-    if fmt == "text" or (plan is None and fmt in ("yaml", "csv")):
-        render_text(out if plan is not None or fmt == "text" else err, portfolio, plan, outcome.conflicts,
+    if fmt is PlanFormat.TEXT or (plan is None and fmt in (PlanFormat.YAML, PlanFormat.CSV)):
+        render_text(out if plan is not None or fmt is PlanFormat.TEXT else err, portfolio, plan, outcome.conflicts,
                     outcome.notes, seconds, diff)
-    elif fmt == "json":
+    elif fmt is PlanFormat.JSON:
         out.write(outcome_json(plan, outcome.conflicts, outcome.notes, diff))
-    elif fmt == "yaml":
+    elif fmt is PlanFormat.YAML:
         assert plan is not None
         out.write(plan_yaml(plan, command))
     else:
@@ -153,13 +156,14 @@ def _emit(
     return 0 if plan is not None else 1
 
 
-def _command(request: PlanRequest) -> str:
+def _command(request: PrioritiseRequest) -> str:
     """The command that makes this plan again, for the saved file's header
     (built from the options, not argv, so it is the same however it was run)."""
     words = ["askoy2020", "prioritise"]
     if request.folder is not None:
         words.append(request.folder.as_posix())
-    for flag, value in (("--method", request.method), ("--years", request.years),
+    method = request.method.value if request.method else None
+    for flag, value in (("--method", method), ("--years", request.years),
                         ("--scenario", request.scenario)):
         if value:
             words += [flag, value]

@@ -1,5 +1,5 @@
-"""``askoy2020 report``: options in, Markdown or HTML out. Exit 0 when the
-report is written, 2 for usage errors (a bad option, a broken template,
+"""``askoy2020 report``: the request in, Markdown or HTML out. Exit 0 when
+the report is written, 2 for usage errors (a bad option, a broken template,
 an unknown git revision)."""
 
 from __future__ import annotations
@@ -9,42 +9,48 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+from .choices import Language, ReportFormat
+from .failures import explain_os_errors
+
+SUFFIX_FORMAT = {".md": ReportFormat.MD, ".markdown": ReportFormat.MD,
+                 ".html": ReportFormat.HTML, ".htm": ReportFormat.HTML}
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReportRequest:
     folder: Path | None
     year: int
-    fmt: str | None
-    lang: str
-    output: Path | None
     as_of: dt.date
-    templates: Path | None
-    public: bool
-    since: str | None
+    output_format: ReportFormat | None = None
+    """None: from the suffix of ``output``, else Markdown."""
+    lang: Language = Language.NB
+    output: Path | None = None
+    templates: Path | None = None
+    public: bool = False
+    since: str | None = None
 
 
-def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
-    from .. import check
+@explain_os_errors
+def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     from ..loading.yaml_reader import ReadLimits
     from ..report.build import build_report
     from ..report.render import RenderError, render
     from ..report.since import SinceError, changes_since
+    from ..rules import check
     from ..writing import write_atomic
     from .paths import load_or_explain
 
-    fmt = request.fmt
+    fmt = request.output_format
     if request.output is not None:
         by_suffix = SUFFIX_FORMAT.get(request.output.suffix.lower())
         if by_suffix is None:
             err.write(f"Error: --output {request.output}: the name must end in .md or .html.\n")
             return 2
-        if fmt is not None and fmt != by_suffix:
-            err.write(f"Error: --format {fmt} does not match --output {request.output}.\n")
+        if fmt is not None and fmt is not by_suffix:
+            err.write(f"Error: --format {fmt.value} does not match --output {request.output}.\n")
             return 2
         fmt = by_suffix
-    fmt = fmt or "md"
+    fmt = fmt or ReportFormat.MD
     if request.templates is not None and not request.templates.is_dir():
         err.write(f"Error: --templates {request.templates} is not a folder.\n")
         return 2
@@ -52,7 +58,7 @@ def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     if portfolio is None:
         return 2
     diagnostics = check(portfolio, as_of=request.as_of)
-    report = build_report(portfolio, request.year, request.as_of, lang=request.lang, public=request.public,
+    report = build_report(portfolio, request.year, request.as_of, lang=request.lang.value, public=request.public,
                           diagnostics=diagnostics)
     if request.since:
         try:
@@ -63,7 +69,7 @@ def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
             return 2
         report.since = request.since
     try:
-        text = render(report, fmt, request.templates)
+        text = render(report, fmt.value, request.templates)
     except RenderError as exc:
         err.write(f"Error: {exc}\n")
         return 2
@@ -71,5 +77,5 @@ def run_report(request: ReportRequest, out: TextIO, err: TextIO) -> int:
         out.write(text)
     else:
         write_atomic(request.output, text)
-        err.write(f"Wrote the {fmt} report to {request.output}\n")
+        err.write(f"Wrote the {fmt.value} report to {request.output}\n")
     return 0

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TextIO
 
 from ..core.diagnostics import Diagnostic
+from .choices import DiagnosticsFormat
 
 JSON_SCHEMA_VERSION = 1
 
@@ -153,4 +154,7 @@ def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: T
 
 
 Reporter = Callable[[list[Diagnostic], int, date, TextIO], None]
-REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github, "gitlab": gitlab, "junit": junit}
+REPORTERS: dict[DiagnosticsFormat, Reporter] = {
+    DiagnosticsFormat.TEXT: text, DiagnosticsFormat.JSON: as_json, DiagnosticsFormat.GITHUB: github,
+    DiagnosticsFormat.GITLAB: gitlab, DiagnosticsFormat.JUNIT: junit,
+}

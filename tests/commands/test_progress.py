@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 
-from askoy2020.cli.progress import busy
+from askoy2020.commands.progress import busy
 
 
 class Terminal(io.StringIO):

@@ -21,8 +21,8 @@ def default_data_folder(start: Path | None = None) -> Path:
 def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: bool = True) -> Portfolio | None:
     """Load the data folder (the default one when None), or write why it is
     not a data folder with an example of the command, and return None."""
-    from .. import DataFolderError, load
     from ..loading.cache import default_cache_folder
+    from ..loading.loader import DataFolderError, load
     from ..loading.yaml_reader import ReadLimits
     from .progress import busy
 

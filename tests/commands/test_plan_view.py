@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from askoy2020.cli.plan_view import _solver_line
+from askoy2020.commands.plan_view import _solver_line
 from askoy2020.model.plan import Plan
 
 

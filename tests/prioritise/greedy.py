@@ -1,24 +1,26 @@
 """Greedy-by-value: what a spreadsheet does (sort by score, fund from the
 top until the money runs out). Kept as the yardstick the exact plan is
-measured against in tests and benchmarks, never used to make a plan."""
+measured against in tests and benchmarks (benchmarks/prioritise_scale.py),
+never used to make a plan – so it lives with the tests, not in the package."""
 
 from __future__ import annotations
 
-from .problem import Candidate, FrameKey, Problem
-from .solver import Solution
+from askoy2020.model.project import Strength
+from askoy2020.prioritise.problem import Candidate, FrameKey, Problem
+from askoy2020.prioritise.solver import Solution, SolutionStatus
 
 
 def greedy(problem: Problem) -> Solution:
     """Take what must be in, then optional projects by value (ties by id),
     each at its earliest start that fits every frame and respects its
-    dependencies on what is already taken. Returns status "infeasible" when
+    dependencies on what is already taken. Returns status INFEASIBLE when
     what must be in does not fit in this order, or a minimum share is missed."""
     limits = {f.key: f.limit for f in problem.frames}
     used = dict.fromkeys(limits, 0.0)
     chosen: dict[str, int] = {}
     forced = [c for c in problem.candidates if not c.optional]
     if any(c.blocked for c in forced):
-        return Solution("infeasible")
+        return Solution(SolutionStatus.INFEASIBLE)
     optional = sorted((c for c in problem.candidates if c.optional and not c.blocked),
                       key=lambda c: (-max(o.value for o in c.options), c.id))
     # Forced projects first, predecessors before successors where possible.
@@ -32,14 +34,14 @@ def greedy(problem: Problem) -> Solution:
                 break
         else:
             if not candidate.optional:
-                return Solution("infeasible")
+                return Solution(SolutionStatus.INFEASIBLE)
     for share in problem.min_shares:  # greedy has no way to steer towards a balance
         given = sum(sum(c.options[chosen[c.id]].cost.values()) for c in problem.candidates
                     if c.id in chosen and c.project.area == share.area)
         if given < share.amount - 1e-9:
-            return Solution("infeasible")
+            return Solution(SolutionStatus.INFEASIBLE)
     value = sum(c.options[chosen[c.id]].value for c in problem.candidates if c.id in chosen)
-    return Solution("optimal", chosen, value)
+    return Solution(SolutionStatus.OPTIMAL, chosen, value)
 
 
 def _fits(candidate: Candidate, k: int, limits: dict[FrameKey, float], used: dict[FrameKey, float]) -> bool:
@@ -54,9 +56,9 @@ def _links_hold(problem: Problem, candidate: Candidate, k: int, chosen: dict[str
     for link in problem.links:
         if link.succ == candidate.id:
             j = chosen.get(link.pred)
-            if link.dependency.strength.value == "hard" and (j is None or j not in link.allowed[k]):
+            if link.dependency.strength is Strength.HARD and (j is None or j not in link.allowed[k]):
                 return False
-            if link.dependency.strength.value == "soft" and j is not None and j not in link.allowed[k]:
+            if link.dependency.strength is Strength.SOFT and j is not None and j not in link.allowed[k]:
                 return False
         elif link.pred == candidate.id and link.succ in chosen and k not in link.allowed[chosen[link.succ]]:
             return False  # an already-taken successor could no longer follow this start

@@ -1,0 +1,55 @@
+"""The fixed sets of values options take: output formats, record kinds,
+report languages. Defined once here; requests carry them and the Typer
+layer offers them as choices.
+
+Imports nothing but :mod:`enum`, since ``askoy2020 --help`` imports it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class DiagnosticsFormat(str, Enum):
+    """``validate --format``: views of one list of diagnostics."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    GITLAB = "gitlab"
+    JUNIT = "junit"
+
+
+class RulesFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class ExportFormat(str, Enum):
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+class RecordKind(str, Enum):
+    """The record kinds ``new`` can start."""
+
+    PROJECT = "project"
+    LEADER = "leader"
+    CASE = "case"
+
+
+class PlanFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    YAML = "yaml"
+    CSV = "csv"
+
+
+class ReportFormat(str, Enum):
+    MD = "md"
+    HTML = "html"
+
+
+class Language(str, Enum):
+    NB = "nb"
+    EN = "en"

@@ -1,0 +1,47 @@
+"""``askoy2020 export``: the portfolio for Excel, as one workbook or a
+folder of CSV files. Exit 2 for a wrong output name or data folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .choices import ExportFormat
+from .failures import explain_os_errors
+from .output import echo
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    folder: Path | None
+    output_format: ExportFormat
+    output: Path
+    """The .xlsx file, or the folder for the CSV files."""
+    year: int | None = None
+    """Only projects with cost or staff that year and cases reported that year."""
+
+
+@explain_os_errors
+def run(request: ExportRequest, out: TextIO, err: TextIO) -> int:
+    from ..export import write_csv, write_xlsx
+    from .paths import load_or_explain
+
+    portfolio = load_or_explain(request.folder, "askoy2020 export data --format xlsx --output askoy2020.xlsx", err)
+    if portfolio is None:
+        return 2
+    output = request.output
+    if request.output_format is ExportFormat.XLSX:
+        if output.suffix.lower() != ".xlsx":
+            echo(err, f"Error: --output {output}: an Excel file must end in .xlsx.")
+            return 2
+        write_xlsx(portfolio, output, request.year)
+        echo(out, f"wrote {output}")
+        return 0
+    if output.suffix:
+        echo(err, f"Error: --output {output}: CSV export writes one file per kind into a folder; "
+                  "give a folder name such as export/.")
+        return 2
+    for written in write_csv(portfolio, output, request.year):
+        echo(out, f"wrote {written}")
+    return 0

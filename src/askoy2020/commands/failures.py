@@ -1,0 +1,35 @@
+"""A failing disk is an error message, not a traceback.
+
+Every file askoy2020 writes goes through :mod:`askoy2020.writing.atomic`, so
+when the disk is full, a folder is read-only or a path is wrong, each file
+is either its old self or the new one – never half written. What is left
+is to say so plainly and exit 1.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TextIO, TypeVar
+
+from .output import echo
+
+Request = TypeVar("Request")
+Run = Callable[[Request, TextIO, TextIO], int]
+
+
+def explain_os_errors(run: Run[Request]) -> Run[Request]:
+    """Wrap a command's ``run``: an OSError becomes one line on ``err`` and
+    exit code 1."""
+
+    @functools.wraps(run)
+    def guarded(request: Request, out: TextIO, err: TextIO) -> int:
+        try:
+            return run(request, out, err)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            echo(err, f"Error: {exc.strerror or exc}{where}. Files are replaced whole or not at all, so none is half "
+                      "written. Check the free space, the permissions and the path, then run the command again.")
+            return 1
+
+    return guarded

@@ -1,0 +1,44 @@
+"""``askoy2020 validate``: every record and every consistency rule. Exit 0
+when clean (warnings allowed unless strict), 1 on problems, 2 when the
+folder cannot be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .choices import DiagnosticsFormat
+
+
+@dataclass(frozen=True)
+class ValidateRequest:
+    folder: Path | None
+    as_of: dt.date
+    strict: bool = False
+    use_cache: bool = True
+    output_format: DiagnosticsFormat | None = None
+    """None: GitHub annotations under GitHub Actions, else text."""
+
+
+def run(request: ValidateRequest, out: TextIO, err: TextIO) -> int:
+    from ..rules import check
+    from .paths import load_or_explain
+    from .reporters import REPORTERS
+
+    portfolio = load_or_explain(request.folder, "askoy2020 validate data", err, use_cache=request.use_cache)
+    if portfolio is None:
+        return 2
+    diagnostics = check(portfolio, as_of=request.as_of)
+    output_format = request.output_format or _default_format()
+    REPORTERS[output_format](diagnostics, len(portfolio.files), request.as_of, out)
+    failed = any(d.is_error for d in diagnostics) or (request.strict and bool(diagnostics))
+    return 1 if failed else 0
+
+
+def _default_format() -> DiagnosticsFormat:
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return DiagnosticsFormat.GITHUB
+    return DiagnosticsFormat.TEXT

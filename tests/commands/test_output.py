@@ -1,0 +1,26 @@
+"""``echo`` writes exactly what ``typer.echo`` wrote, so moving the commands
+off typer changed no byte of their output."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import typer
+
+from askoy2020.commands.output import echo
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("message", ["", "wrote a.yaml", "Askøy – æøå\n", "\x1b[31mred\x1b[0m and \x1b[2Kgone"])
+@pytest.mark.parametrize("nl", [True, False])
+@pytest.mark.parametrize("stream", [io.StringIO, Terminal])
+def test_echo_writes_what_typer_echo_wrote(message: str, nl: bool, stream: type[io.StringIO]) -> None:
+    ours, theirs = stream(), stream()
+    echo(ours, message, nl=nl)
+    typer.echo(message, file=theirs, nl=nl)
+    assert ours.getvalue() == theirs.getvalue()
