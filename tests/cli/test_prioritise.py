@@ -140,3 +140,21 @@ def test_a_broken_project_file_stops_the_plan(data: Path) -> None:
     assert result.exit_code == 1
     assert "records the plan needs could not be read" in result.stderr
     assert "DK-05.yaml:" in result.stderr
+
+
+@pytest.mark.parametrize(("folder", "broken", "blocks"), [
+    # The kinds table decides what a plan reads, not a path that happens to
+    # contain "programmes/": a broken leader never blocks a plan, wherever
+    # the data folder lies, and a broken scenario or area always does.
+    ("programmes/data", "leaders/L-001.yaml", False),
+    ("scenarios/data", "quality/2019/Q-2019-001.yaml", False),
+    ("data", "scenarios/wsjf.yaml", True),
+    ("data", "programmes/dk/area.yaml", True),
+])
+def test_only_broken_plan_inputs_stop_the_plan(tmp_path: Path, folder: str, broken: str, blocks: bool) -> None:
+    root = tmp_path / folder
+    shutil.copytree(DATA, root)
+    (root / broken).write_text("id: X\nname: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["prioritise", str(root), "--no-explain", "--format", "json"])
+    assert ("records the plan needs could not be read" in result.stderr) is blocks
+    assert result.exit_code == (1 if blocks else 0)

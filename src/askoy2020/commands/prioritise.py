@@ -24,7 +24,7 @@ from .failures import explain_os_errors
 
 # Record kinds a plan is built from: a load error in one of these means a
 # record is missing from the plan, so no plan is made.
-_PLAN_INPUTS = ("programme.yaml", "programmes/", "scenarios/")
+_PLAN_INPUTS = frozenset({"programme", "area", "project", "scenario"})
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,8 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
 
 def _load_errors_in_plan_inputs(portfolio: Portfolio) -> list[Diagnostic]:
     """Load errors in the records a plan is built from: they block the plan."""
-    # TODO(kinds): ask the record-kinds table which kinds a plan reads,
-    # instead of matching path substrings (_PLAN_INPUTS).
     return [d for d in portfolio.load_diagnostics
-            if d.is_error and any(part in d.file for part in _PLAN_INPUTS)]
+            if d.is_error and (kind := portfolio.kind_of_file(d.file)) is not None and kind.key in _PLAN_INPUTS]
 
 
 def _option_adjustments(request: PrioritiseRequest) -> Adjustments:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,6 +12,7 @@ from typing import Protocol, TypeVar, cast
 from ..core.diagnostics import Diagnostic
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
+from .kinds import RecordKind, kind_of
 from .leader import Leader, LeaderGoal
 from .plan import Plan
 from .prioritisation import Scenario
@@ -40,6 +42,15 @@ class Portfolio:
     # The decoded text of every file read, kept for checks that look past
     # the YAML structure (an identity number in a comment is still a leak).
     sources: dict[str, str] = field(default_factory=dict)
+
+    def kind_of_file(self, name: str) -> RecordKind | None:
+        """The kind a file holds, named as diagnostics name it (relative to
+        the working folder, or absolute); None outside the record folders."""
+        try:
+            relative = Path(os.path.abspath(name)).relative_to(os.path.abspath(self.root))
+        except ValueError:
+            return None
+        return kind_of(relative.as_posix())
 
     def of(self, kind: str) -> list[Record]:
         """The records of one kind (its key in the kinds table)."""
