@@ -158,3 +158,18 @@ def test_only_broken_plan_inputs_stop_the_plan(tmp_path: Path, folder: str, brok
     result = runner.invoke(app, ["prioritise", str(root), "--no-explain", "--format", "json"])
     assert ("records the plan needs could not be read" in result.stderr) is blocks
     assert result.exit_code == (1 if blocks else 0)
+
+
+def test_no_programme_is_said_once_whoever_asks(tmp_path: Path) -> None:
+    from askoy2020.loading.loader import load
+    from askoy2020.model.portfolio import NoProgramme
+    from askoy2020.prioritise.problem import build_problem
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    (root / "programme.yaml").unlink()
+    result = runner.invoke(app, ["prioritise", str(root)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {NoProgramme()}.\n"
+    with pytest.raises(NoProgramme):
+        build_problem(load(root))

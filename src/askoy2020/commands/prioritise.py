@@ -14,6 +14,7 @@ from ..core.diagnostics import Diagnostic
 from ..model import Portfolio
 from ..model.methods import Method
 from ..model.plan import Plan
+from ..model.portfolio import NoProgramme
 from ..prioritise.adjust import AdjustmentError, Adjustments, parse_frame_change, parse_years
 from ..prioritise.diff import PlanDiff, diff_plans
 from ..prioritise.formats import outcome_json, plan_csv, plan_yaml
@@ -60,8 +61,10 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
         if len(blocking) > 20:
             err.write(f"  … and {len(blocking) - 20} more (askoy2020 validate shows all)\n")
         return 1
-    if portfolio.programme is None:
-        err.write("Error: there is no programme.yaml, so there are no frames or criteria to plan with.\n")
+    try:
+        portfolio.require_programme()
+    except NoProgramme as exc:
+        err.write(f"Error: {exc}.\n")
         return 1
     if request.output is not None and request.output.suffix.lower() not in (".yaml", ".yml", ".json", ".csv"):
         err.write(f"Error: --output {request.output}: the name must end in .yaml, .json or .csv.\n")
@@ -119,8 +122,7 @@ def _scenario(portfolio: Portfolio, name: str | None) -> tuple[Adjustments | Non
 
 
 def _settings(portfolio: Portfolio, request: PrioritiseRequest) -> SolveSettings:
-    assert portfolio.programme is not None
-    return SolveSettings.from_model(portfolio.programme.prioritisation, request.gap, request.time_limit)
+    return SolveSettings.from_model(portfolio.require_programme().prioritisation, request.gap, request.time_limit)
 
 
 def _emit(

@@ -21,6 +21,13 @@ from .project import Project
 from .quality import QualityCase
 
 
+class NoProgramme(ValueError):
+    """The data folder has no valid programme.yaml (validate says ASK009 or why it failed)."""
+
+    def __init__(self) -> None:
+        super().__init__("there is no programme.yaml, so there are no frames or criteria to plan with")
+
+
 @dataclass
 class Portfolio:
     """The whole of Askøy 2020 as read from ``root``.
@@ -60,6 +67,13 @@ class Portfolio:
     def programme(self) -> Programme | None:
         found = self.records.get("programme")
         return cast(Programme, found[0]) if found else None
+
+    def require_programme(self) -> Programme:
+        """The programme, for work that cannot start without its frames and
+        criteria; raises :class:`NoProgramme` when there is none."""
+        if self.programme is None:
+            raise NoProgramme()
+        return self.programme
 
     @property
     def areas(self) -> list[ProgrammeArea]:

@@ -142,11 +142,10 @@ class Problem:
 
 def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) -> Problem:
     """Turn the portfolio into a Problem, or raise AdjustmentError when the
-    options ask for something the data cannot give (a year with no frame)."""
+    options ask for something the data cannot give (a year with no frame);
+    NoProgramme without a programme.yaml."""
     adj = adjustments or Adjustments()
-    programme = portfolio.programme
-    if programme is None:
-        raise AdjustmentError("there is no programme.yaml, so there are no frames or criteria to plan with")
+    programme = portfolio.require_programme()
     plan = programme.economic_plan
     first, last = adj.years or (plan.first_year, plan.last_year)
     if first < plan.first_year or last > plan.last_year:
