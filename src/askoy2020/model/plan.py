@@ -79,13 +79,26 @@ class Selected(Record):
     """Staff by year inside the plan years, årsverk."""
 
 
+class LeftOutKind(str, Enum):
+    """Why a project is not in a plan."""
+
+    FRAME = "frame"  # a frame is too small
+    VALUE = "value"  # it fits, but is worth less than what it would displace
+    PREDECESSOR = "predecessor"  # a hard predecessor is not in the plan
+    TIMING = "timing"  # no start in its window comes after its predecessor
+    EXCLUDED = "excluded"
+    CANCELLED = "cancelled"
+    NO_START = "no-start"  # no start date, or none in its window fits the plan years
+    OUTSIDE_YEARS = "outside-years"  # it runs wholly outside the plan years
+
+
 class LeftOut(Record):
     project: Id
     """The project."""
     value: float | None = None
     """Its value in points, when it could be placed at all."""
-    kind: Id
-    """Reason kind: frame, predecessor, value, excluded, cancelled, no-start."""
+    kind: LeftOutKind
+    """Why it is left out."""
     reason: Note
     """The reason in plain words."""
 

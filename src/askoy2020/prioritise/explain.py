@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from ..core.diagnostics import Location
 from ..core.numbers import amount, fte
+from ..model.plan import LeftOutKind
+from ..model.project import DependencyType, Strength
 from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
 from .solver import Solution, SolveSettings, solve, solve_many
 from .value import to_points
@@ -25,7 +27,7 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Reason:
-    kind: str  # frame | predecessor | timing | value
+    kind: LeftOutKind
     text: str
     value: float  # points of its best option
 
@@ -77,10 +79,10 @@ def structural_conflicts(problem: Problem) -> list[Conflict]:
     for gone in problem.not_placeable:
         project = gone.project
         word = "locked" if project.locked else "mandatory" if project.mandatory else None
-        if word and gone.kind != "cancelled":
+        if word and gone.kind is not LeftOutKind.CANCELLED:
             conflicts.append(Conflict(
                 f"{word} project {project.id} cannot be in the plan ({gone.reason})",
-                project.where("start_window") if gone.kind == "no-start" and project.start_window
+                project.where("start_window") if gone.kind is LeftOutKind.NO_START and project.start_window
                 else project.where(),
                 "Widen its start window, change the plan years, or drop the exclusion.",
             ))
@@ -143,7 +145,7 @@ def _timing_conflicts(problem: Problem) -> list[Conflict]:
     for link in problem.links:
         succ, pred = problem.candidate(link.succ), problem.candidate(link.pred)
         assert succ is not None and pred is not None
-        if succ.optional or link.dependency.strength.value != "hard":
+        if succ.optional or link.dependency.strength is not Strength.HARD:
             continue
         if not any(link.allowed):
             conflicts.append(Conflict(
@@ -208,14 +210,16 @@ def left_out_reasons(problem: Problem, solution: Solution, budget: ExplainBudget
             parts.append(displaced[candidate.id])
         elif not short:
             parts.append("it fits the frames but is worth less than the plan it would change")
-        reasons[candidate.id] = Reason("frame" if short else "value", "; ".join(parts),
+        reasons[candidate.id] = Reason(LeftOutKind.FRAME if short else LeftOutKind.VALUE, "; ".join(parts),
                                        to_points(best[candidate.id]))
     return reasons
 
 
-def _predecessor_reason(problem: Problem, candidate: Candidate, solution: Solution) -> tuple[str, str] | None:
+def _predecessor_reason(
+    problem: Problem, candidate: Candidate, solution: Solution
+) -> tuple[LeftOutKind, str] | None:
     if candidate.blocked:
-        return "predecessor", candidate.blocked
+        return LeftOutKind.PREDECESSOR, candidate.blocked
     missing, mistimed = [], []
     for link in problem.links:
         if link.succ != candidate.id or link.dependency.strength.value != "hard":
@@ -227,13 +231,14 @@ def _predecessor_reason(problem: Problem, candidate: Candidate, solution: Soluti
             pred = problem.candidate(link.pred)
             assert pred is not None
             option = pred.options[k]
-            missing_at = option.end_date if link.dependency.type.value == "finish-to-start" else option.start_date
+            after_end = link.dependency.type is DependencyType.FINISH_TO_START
+            missing_at = option.end_date if after_end else option.start_date
             mistimed.append(f"{link.pred} ({describe_dependency(link.dependency)}; it is planned to "
-                            f"{'end' if link.dependency.type.value == 'finish-to-start' else 'start'} {missing_at})")
+                            f"{'end' if after_end else 'start'} {missing_at})")
     if missing:
-        return "predecessor", "needs " + ", ".join(missing) + ", which is not in the plan"
+        return LeftOutKind.PREDECESSOR, "needs " + ", ".join(missing) + ", which is not in the plan"
     if mistimed:
-        return "timing", "no start in its window comes after " + ", ".join(mistimed)
+        return LeftOutKind.TIMING, "no start in its window comes after " + ", ".join(mistimed)
     return None
 
 

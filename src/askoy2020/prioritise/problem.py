@@ -13,8 +13,9 @@ from enum import Enum
 from functools import cached_property
 
 from ..core.diagnostics import Location
-from ..model import Portfolio, Project, ProjectStatus
+from ..model import Portfolio, Project
 from ..model.methods import Method
+from ..model.plan import LeftOutKind
 from ..model.prioritisation import FrameChange
 from ..model.project import Dependency, DependencyType, Strength, dependency_holds
 from .adjust import AdjustmentError, Adjustments
@@ -77,7 +78,7 @@ class NotPlaceable:
     """A project that cannot be in the plan at all, and why."""
 
     project: Project
-    kind: str
+    kind: LeftOutKind
     reason: str
 
 
@@ -184,16 +185,16 @@ def _forced(project: Project, adj: Adjustments) -> Why:
 
 
 def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: Adjustments) -> None:
-    def out(kind: str, reason: str) -> None:
+    def out(kind: LeftOutKind, reason: str) -> None:
         problem.not_placeable.append(NotPlaceable(project, kind, reason))
 
-    if project.status is ProjectStatus.CANCELLED:
-        return out("cancelled", "cancelled")
+    if not project.is_live:
+        return out(LeftOutKind.CANCELLED, "cancelled")
     if project.id in adj.exclude and project.id not in adj.include:
-        return out("excluded", f"excluded by {adj.exclude_source}")
+        return out(LeftOutKind.EXCLUDED, f"excluded by {adj.exclude_source}")
     start = project.start()
     if start is None:
-        return out("no-start", "has no planned start date, so it cannot be placed in a year")
+        return out(LeftOutKind.NO_START, "has no planned start date, so it cannot be placed in a year")
     forced = _forced(project, adj)
     years = problem.years
     fixed = forced in (Why.COMMITTED, Why.LOCKED) or project.start_window is None
@@ -226,14 +227,15 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
     if not options:
         assert window is not None  # a fixed project always has its one option
         return out(
-            "no-start",
+            LeftOutKind.NO_START,
             f"no start in its window {window.earliest}–{window.latest} keeps its cost and staff inside "
             f"the plan years {years[0]}–{years[-1]}",
         )
     if forced is Why.CHOSEN and fixed and not options[0].cost and not options[0].staff:
         run = project.run_years()
         if run is not None and (run[-1] < years[0] or run[0] > years[-1]):
-            return out("outside-years", f"runs {run[0]}–{run[-1]}, outside the plan years {years[0]}–{years[-1]}")
+            return out(LeftOutKind.OUTSIDE_YEARS,
+                       f"runs {run[0]}–{run[-1]}, outside the plan years {years[0]}–{years[-1]}")
     problem.candidates.append(Candidate(project, options, forced))
 
 

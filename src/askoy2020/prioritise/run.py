@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Portfolio
 from ..model.base import YearRange
-from ..model.plan import FrameUse, LeftOut, MarginalValue, Plan, Selected, SolverOutcome, SolverStatus
+from ..model.plan import FrameUse, LeftOut, LeftOutKind, MarginalValue, Plan, Selected, SolverOutcome, SolverStatus
 from .adjust import Adjustments
 from .explain import (
     Conflict,
@@ -108,7 +108,7 @@ def _plan(
             left_out.append(LeftOut(
                 project=candidate.id,
                 value=round(reason.value if reason else to_points(max(o.value for o in candidate.options)), 3),
-                kind=reason.kind if reason else "value",
+                kind=reason.kind if reason else LeftOutKind.VALUE,
                 reason=reason.text if reason else "not chosen (explanations were not computed)",
             ))
     for gone in problem.not_placeable:

@@ -11,7 +11,7 @@ from ..core.version import __version__
 from ..model import Portfolio, Project, ProjectStatus
 from ..model.base import Goal
 from ..model.leader import Instrument, TenFactor
-from ..model.plan import Plan
+from ..model.plan import LeftOutKind, Plan
 from ..model.project import Dependency, DependencyType, Rag, Strength
 from ..model.quality import CaseKind, CaseStatus, Pdca
 from .model import (
@@ -157,7 +157,8 @@ def _plan(portfolio: Portfolio, year: int) -> PlanSection | None:
     if plan is None:
         return None
     names = {p.id: p.name for p in portfolio.projects}
-    deferred = [Deferred(r.project, names.get(r.project, ""), r.reason) for r in plan.left_out if r.kind != "cancelled"]
+    deferred = [Deferred(r.project, names.get(r.project, ""), r.reason) for r in plan.left_out
+                if r.kind is not LeftOutKind.CANCELLED]
     return PlanSection(plan.id, plan.method.value, plan.value, plan.solver.gap, len(plan.selected), deferred)
 
 
