@@ -106,3 +106,22 @@ def test_csv_files_one_per_kind_with_bom_and_the_same_numbers(tmp_path: Path, po
 def test_wrong_output_names_are_usage_errors(args: list[str], message: str) -> None:
     result = runner.invoke(app, ["export", str(DATA), *args])
     assert result.exit_code == 2 and message in result.stderr
+
+
+def test_as_of_decides_the_latest_measurement_as_in_the_report(tmp_path: Path, portfolio) -> None:  # type: ignore[no-untyped-def]
+    from askoy2020.report.build import build_report
+
+    day = dt.date(2019, 6, 30)
+    result = runner.invoke(app, ["export", str(DATA), "--format", "csv", "--output", str(tmp_path / "e"),
+                                 "--as-of", day.isoformat()])
+    assert result.exit_code == 0, result.stderr
+    rows = {r["Id"]: r for r in csv.DictReader((tmp_path / "e" / "maal.csv").read_text(encoding="utf-8-sig").splitlines())}
+    report_goals = {g.id: g for a in build_report(portfolio, 2020, day).areas for g in a.goals}
+    later = 0
+    for goal_id, goal in portfolio.goal_by_id.items():
+        latest = goal.latest_measurement(day)
+        assert rows[goal_id]["Siste måling"] == (latest.date.isoformat() if latest else ""), goal_id
+        later += goal.latest_measurement() != latest
+        if goal_id in report_goals:
+            assert report_goals[goal_id].latest_date == (latest.date if latest else None)
+    assert later > 0, "the sample must have measurements after the day, or this test shows nothing"

@@ -124,6 +124,8 @@ def export(
     output: Path = typer.Option(..., "--output", help="The .xlsx file, or the folder for the CSV files."),
     year: int | None = typer.Option(None, "--year", min=1990, max=2100,
                                     help="Only projects with cost or staff that year and cases reported that year."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Figures as on this day (YYYY-MM-DD): the latest "
+                                     "measurement of each goal on or before it; default today."),
 ) -> None:
     """Projects with cost and staff per year against frames, goals with
     targets and measurements, and quality cases – for Excel.
@@ -132,7 +134,8 @@ def export(
     """
     from ..commands import export as command
 
-    request = command.ExportRequest(folder=path, output_format=output_format, output=output, year=year)
+    request = command.ExportRequest(folder=path, output_format=output_format, output=output, year=year,
+                                    as_of=_parse_date(as_of) or date.today())
     raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
 
 

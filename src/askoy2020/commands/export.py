@@ -3,6 +3,7 @@ folder of CSV files. Exit 2 for a wrong output name or data folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +21,8 @@ class ExportRequest:
     """The .xlsx file, or the folder for the CSV files."""
     year: int | None = None
     """Only projects with cost or staff that year and cases reported that year."""
+    as_of: dt.date | None = None
+    """The day the figures are as on: a goal's latest measurement is the newest on or before it."""
 
 
 @explain_os_errors
@@ -35,13 +38,13 @@ def run(request: ExportRequest, out: TextIO, err: TextIO) -> int:
         if output.suffix.lower() != ".xlsx":
             echo(err, f"Error: --output {output}: an Excel file must end in .xlsx.")
             return 2
-        write_xlsx(portfolio, output, request.year)
+        write_xlsx(portfolio, output, request.year, request.as_of)
         echo(out, f"wrote {output}")
         return 0
     if output.suffix:
         echo(err, f"Error: --output {output}: CSV export writes one file per kind into a folder; "
                   "give a folder name such as export/.")
         return 2
-    for written in write_csv(portfolio, output, request.year):
+    for written in write_csv(portfolio, output, request.year, request.as_of):
         echo(out, f"wrote {written}")
     return 0
