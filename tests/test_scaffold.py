@@ -9,13 +9,16 @@ import shutil
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 from typer.testing import CliRunner
 
 import askoy2020
 from askoy2020.cli.app import app
+from askoy2020.commands.choices import RecordKind
 from askoy2020.fmt import format_folder
 from askoy2020.loading.yaml_reader import read_yaml
+from askoy2020.model.kinds import kind_named, kind_of
 from askoy2020.scaffold import init_repository, new_record
 
 runner = CliRunner()
@@ -87,3 +90,10 @@ def test_ci_recipes_in_the_docs_are_the_ones_init_writes() -> None:
 
     docs = (DATA.parent / "docs" / "ci.md").read_text(encoding="utf-8")
     assert GITHUB_WORKFLOW in docs and GITLAB_CI in docs
+
+
+@pytest.mark.parametrize("choice", list(RecordKind), ids=lambda c: c.value)
+def test_every_new_record_lands_where_the_kinds_table_reads_it(choice: RecordKind) -> None:
+    portfolio = askoy2020.load(DATA)
+    record = new_record(portfolio, choice.value, "DK", dt.date(2020, 11, 2))
+    assert kind_of(record.relative_path) is kind_named(choice.value)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Portfolio
-from .model.kinds import KINDS
+from .model.kinds import KINDS, kind_named
 from .writing import document, write_new_files
 
 GITHUB_WORKFLOW = """\
@@ -124,8 +124,13 @@ def next_number(ids: set[str], pattern: str) -> int:
 
 
 def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date) -> NewRecord:
-    """A skeleton with the next free id and every required field filled in."""
-    if kind == "project":
+    """A skeleton with the next free id and every required field filled in;
+    ``kind`` is a key or alias in the kinds table (project, leader, case)."""
+    try:
+        key = kind_named(kind).key
+    except KeyError:
+        key = ""
+    if key == "project":
         if area is None or area not in portfolio.area_by_id:
             known = ", ".join(sorted(portfolio.area_by_id)) or "none yet"
             raise ValueError(f"give the area with --area (known: {known})")
@@ -142,7 +147,7 @@ def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date
         }
         return NewRecord(f"programmes/{area.lower()}/projects/{pid}.yaml",
                          document(record, "New project: fill in name, manager, dates, cost and scores."))
-    if kind == "leader":
+    if key == "leader":
         number = next_number(set(portfolio.leader_by_id) | portfolio.unvalidated_ids, r"L-(\d+)")
         lid = f"L-{number:03d}"
         target = portfolio.measuring_year
@@ -154,7 +159,7 @@ def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date
                        "baseline": {"year": today.year - 1, "value": 0}, "targets": {target: 1}}],
         }
         return NewRecord(f"leaders/{lid}.yaml", document(record, "New leader position: role and unit, no name."))
-    if kind == "case":
+    if key == "quality-case":
         ids = {c.id for c in portfolio.cases} | portfolio.unvalidated_ids
         number = next_number(ids, rf"Q-{today.year}-(\d+)")
         cid = f"Q-{today.year}-{number:03d}"
