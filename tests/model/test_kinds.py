@@ -15,7 +15,6 @@ import pytest
 
 import askoy2020
 from askoy2020.loading.discover import discover
-from askoy2020.model import kinds
 from askoy2020.model.base import Id, Record, Text
 from askoy2020.model.kinds import KINDS, RecordKind, kind_named, kind_of
 from askoy2020.model.reference import format_reference
@@ -117,4 +116,3 @@ def test_committed_editor_settings_use_the_loaders_globs() -> None:
 def test_kind_names_are_unique() -> None:
     names = [n for kind in KINDS for n in (kind.key, *kind.aliases)]
     assert len(names) == len(set(names))
-    assert kinds.kind_of_model(KINDS[0].model) is KINDS[0]

@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
 
 from . import examples
 from .area import ProgrammeArea
@@ -66,12 +65,6 @@ class RecordKind:
     def schema_file(self) -> str:
         return f"{self.key}.schema.json"
 
-    @property
-    def folder(self) -> str:
-        """The top folder of its files ('' for a file at the top)."""
-        parts = PurePosixPath(self.globs[0]).parts
-        return parts[0] if len(parts) > 1 else ""
-
     def matches(self, relative: str) -> bool:
         """Whether a path below the data folder ('/'-separated) holds this kind."""
         return any(p.fullmatch(relative) for p in self._patterns)
@@ -116,10 +109,6 @@ def kind_of(relative: str | PurePosixPath) -> RecordKind | None:
     record folder."""
     text = PurePosixPath(relative).as_posix()
     return next((kind for kind in KINDS if kind.matches(text)), None)
-
-
-def kind_of_model(model: type[Any]) -> RecordKind | None:
-    return next((kind for kind in KINDS if kind.model is model), None)
 
 
 def record_folders() -> Iterator[str]:
