@@ -10,9 +10,9 @@ Library use, without the command line::
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .core.lazy import lazy_names
 from .core.version import __version__ as __version__
 
 # Names are imported on first use (PEP 562) so that `askoy2020 --help` does
@@ -30,10 +30,7 @@ if TYPE_CHECKING:
     from .rules import all_rules, check
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = ["DataFolderError", "Diagnostic", "Location", "Portfolio", "Severity", "all_rules", "check", "load"]

@@ -73,4 +73,5 @@ def test_help_loads_no_command_module() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(ast.literal_eval(done.stdout))
     assert loaded <= {"askoy2020.cli", "askoy2020.cli.app", "askoy2020.commands", "askoy2020.commands.choices",
-                      "askoy2020.core", "askoy2020.core.version", "askoy2020.model", "askoy2020.model.methods"}
+                      "askoy2020.core", "askoy2020.core.lazy", "askoy2020.core.version", "askoy2020.model",
+                      "askoy2020.model.methods"}

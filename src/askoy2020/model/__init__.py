@@ -7,8 +7,9 @@ be imported without loading the records.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..core.lazy import lazy_names
 
 _LAZY = {
     "AreaGoal": "area", "ProgrammeArea": "area",
@@ -31,10 +32,7 @@ if TYPE_CHECKING:
     from .quality import CaseKind, CaseStatus, QualityCase
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [
