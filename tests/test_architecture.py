@@ -21,7 +21,7 @@ PACKAGE = SRC / "askoy2020"
 # floor and the floors below, never one above.
 FLOORS: dict[str, int] = {
     "core": 0,
-    "model": 1, "privacy": 1,
+    "model": 1,
     "writing": 2,
     "loading": 3,
     "rules": 4,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TextIO, cast
 
 import typer
 
@@ -36,13 +37,23 @@ app = typer.Typer(
 )
 
 
+def _streams() -> tuple[TextIO, TextIO]:
+    """Standard output and error, masking identity numbers in all that any
+    command writes (its own text, a rule's message, a record's name)."""
+    from ..core.identity_numbers import MaskingWriter
+
+    return cast(TextIO, MaskingWriter(sys.stdout)), cast(TextIO, MaskingWriter(sys.stderr))
+
+
 def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2020-12-31") from None
+        from ..core.identity_numbers import mask
+
+        raise typer.BadParameter(mask(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2020-12-31")) from None
 
 
 def _version(value: bool) -> None:
@@ -80,7 +91,7 @@ def validate(
         folder=path, as_of=_parse_date(as_of) or date.today(), strict=strict, use_cache=not no_cache,
         output_format=output_format,
     )
-    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command("rules")
@@ -95,7 +106,7 @@ def list_rules(
     from ..commands import rules as command
 
     request = command.RulesRequest(rule_id=rule_id, output_format=output_format)
-    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command()
@@ -113,7 +124,7 @@ def fmt(
     from ..commands import fmt as command
 
     request = command.FmtRequest(folder=path, check=check)
-    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command()
@@ -136,7 +147,7 @@ def export(
 
     request = command.ExportRequest(folder=path, output_format=output_format, output=output, year=year,
                                     as_of=_parse_date(as_of) or date.today())
-    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command()
@@ -152,7 +163,7 @@ def init(
     """
     from ..commands import init as command
 
-    raise typer.Exit(command.run(command.InitRequest(folder=folder), sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(command.InitRequest(folder=folder), *_streams()))
 
 
 @app.command()
@@ -170,7 +181,7 @@ def new(
     from ..commands import new as command
 
     request = command.NewRequest(kind=kind, folder=path, area=area, write=write)
-    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command()
@@ -184,7 +195,7 @@ def schema(
     """
     from ..commands import schema as command
 
-    raise typer.Exit(command.run(command.SchemaRequest(output=output), sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(command.SchemaRequest(output=output), *_streams()))
 
 
 @app.command()
@@ -220,7 +231,7 @@ def prioritise(
         staff=tuple(staff), include=tuple(include), exclude=tuple(exclude), scenario=scenario,
         time_limit=time_limit, gap=gap, explain=explain, output_format=output_format, output=output,
     )
-    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command()
@@ -248,7 +259,7 @@ def report(
         folder=path, year=year, as_of=_parse_date(as_of) or date.today(), output_format=output_format, lang=lang,
         output=output, templates=templates, public=public, since=since,
     )
-    raise typer.Exit(command.run(request, sys.stdout, sys.stderr))
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 def main() -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .identity_numbers import mask
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -30,6 +32,11 @@ class Location:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem. Its texts – message, hint and every file name – are
+    masked when it is made: an identity number placed in an id, a key, a
+    reference or a file name is echoed by many rules, and this is the one
+    place all of them pass, so no rule and no output format can print one."""
+
     location: Location
     rule: str
     severity: Severity
@@ -38,6 +45,12 @@ class Diagnostic:
     # Other places that explain this problem: the first copy of a duplicate
     # id, each edge of a dependency cycle.
     related: tuple[Location, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", mask(self.message))
+        object.__setattr__(self, "hint", mask(self.hint))
+        object.__setattr__(self, "location", _masked_location(self.location))
+        object.__setattr__(self, "related", tuple(_masked_location(r) for r in self.related))
 
     @property
     def file(self) -> str:
@@ -72,6 +85,11 @@ class Diagnostic:
                 {"file": r.file, "line": r.line, "column": r.column} for r in self.related
             ],
         }
+
+
+def _masked_location(location: Location) -> Location:
+    masked = mask(location.file)
+    return location if masked == location.file else Location(masked, location.line, location.column)
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -29,7 +29,7 @@ def code_fingerprint() -> str:
     """Changes whenever the code that turns bytes into records changes."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(__version__.encode())
-    for sub in ("loading", "model", "privacy"):
+    for sub in ("core", "loading", "model"):
         for source in sorted((package / sub).glob("*.py")):
             stat = source.stat()
             digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())

@@ -24,6 +24,7 @@ from ..model.kinds import RecordKind, kind_of, record_folders
 from . import problems as R
 from .discover import discover
 from .files import read_record_bytes
+from .identity_scan import decoded_numbers, unread_files
 from .origins import attach
 from .schema_errors import diagnose
 from .yaml_reader import Document, ReadLimits, read_yaml
@@ -50,7 +51,9 @@ def load(
     if not root.is_dir():
         raise DataFolderError(f"{root} is not a folder with Askøy 2020 data")
     with _collector_paused():
-        return _load(root, discover(root), limits, workers, cache)
+        portfolio = _load(root, discover(root), limits, workers, cache)
+    portfolio.sources.update(unread_files(root, set(portfolio.sources), limits.max_file_bytes))
+    return portfolio
 
 
 @contextlib.contextmanager
@@ -133,6 +136,7 @@ def _merge(root: Path, parts: list[Portfolio]) -> Portfolio:
         whole.load_diagnostics += part.load_diagnostics
         whole.unvalidated_ids |= part.unvalidated_ids
         whole.sources.update(part.sources)
+        whole.hidden_identity_numbers += part.hidden_identity_numbers
     _one_each(whole)
     return whole
 
@@ -184,6 +188,8 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
                 "Add a record or delete the file.",
             ))
         return
+    if result.text is not None:
+        portfolio.hidden_identity_numbers += decoded_numbers(doc, name, result.text)
     for path, mapping in _records(doc, kind, name, problems):
         _validate(portfolio, kind, mapping, doc, path, name)
     # The records hold their values now; the document is kept for its

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
 
-from ..core.diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic, Location
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
 from .kinds import RecordKind, kind_of
@@ -49,6 +49,9 @@ class Portfolio:
     # The decoded text of every file read, kept for checks that look past
     # the YAML structure (an identity number in a comment is still a leak).
     sources: dict[str, str] = field(default_factory=dict)
+    # Identity numbers only the decoded values show (a YAML escape, a number
+    # folded over two lines): where, and what in masked form.
+    hidden_identity_numbers: list[tuple[Location, str]] = field(default_factory=list)
 
     def kind_of_file(self, name: str) -> RecordKind | None:
         """The kind a file holds, named as diagnostics name it (relative to

@@ -1,7 +1,8 @@
 """The plan as YAML (a record ``validate`` reads), JSON and CSV.
 
 Nothing here depends on the clock or the solve time, so the same data give
-byte-identical files to commit and diff.
+byte-identical files to commit and diff. Identity numbers are masked in
+every format (a project id or name can hold one; ASK901 says where).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 import json
 from typing import Any
 
+from ..core.identity_numbers import mask
 from ..model.plan import Plan
 from ..writing import document
 from .diff import PlanDiff
@@ -30,7 +32,7 @@ def plan_yaml(plan: Plan, command: str) -> str:
         row["staff"] = {int(y): v for y, v in row["staff"].items()}
     header = (f"Plan made by askoy2020 prioritise ({plan.method.value}). Make it again rather than edit it:\n"
               f"  {command}")
-    return document(data, header)
+    return mask(document(data, header))
 
 
 def conflicts_data(conflicts: list[Conflict]) -> list[dict[str, Any]]:
@@ -50,7 +52,7 @@ def outcome_json(
     }
     if diff is not None:
         data["difference_from_baseline"] = diff.to_dict()
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return mask(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def plan_csv(plan: Plan) -> str:
@@ -67,4 +69,4 @@ def plan_csv(plan: Plan) -> str:
     for out_row in plan.left_out:
         writer.writerow([out_row.project, "left out", out_row.kind, "", "" if out_row.value is None else out_row.value,
                          *("" for _ in years), *("" for _ in years), out_row.reason])
-    return out.getvalue()
+    return mask(out.getvalue())

@@ -14,6 +14,7 @@ from ..model.leader import Instrument, TenFactor
 from ..model.plan import LeftOutKind, Plan
 from ..model.project import Dependency, DependencyType, Rag, Strength
 from ..model.quality import CaseKind, CaseStatus, Pdca
+from .i18n import Lang
 from .model import (
     AreaSection,
     Bar,
@@ -50,7 +51,7 @@ def build_report(
             dependants[dep.project].append((other, dep))
     areas = [_area(portfolio, area_id, year, as_of, dependants) for area_id in sorted(portfolio.area_by_id)]
     leadership = _leadership(portfolio, year, as_of, threshold, public)
-    quality = _quality(portfolio, year, as_of, threshold, public)
+    quality = _quality(portfolio, year, as_of, threshold, public, lang)
     goals = [g for a in areas for g in a.goals]
     live = [p for p in portfolio.projects if p.is_live]
     summary = Summary(
@@ -203,7 +204,22 @@ def _leadership(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int,
     )
 
 
-def _quality(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool) -> QualitySection:
+def _units(counter: Counter[str], threshold: int, public_lang: str | None) -> list[Count]:
+    """Cases per unit; in a public report (``public_lang``) the units below
+    the threshold become one row, its count hidden too while it is small."""
+    if public_lang is None:
+        return [Count(k, v) for k, v in sorted(counter.items())]
+    rows = [Count(k, v) for k, v in sorted(counter.items()) if v >= threshold]
+    small = sum(v for v in counter.values() if v < threshold)
+    if small:
+        label = Lang(public_lang).t("small_units", n=threshold)
+        rows.append(Count(label, small if small >= threshold else None))
+    return rows
+
+
+def _quality(
+    portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool, lang: str = "nb"
+) -> QualitySection:
     cases = [c for c in portfolio.cases if c.reported.year == year and c.reported <= as_of]
 
     def counted(counter: Counter[str], hide_small: bool) -> list[Count]:
@@ -215,16 +231,21 @@ def _quality(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, pu
     within, late, not_notified = in_time.count(True), in_time.count(False), in_time.count(None)
     proposals = [c for c in cases if c.kind is CaseKind.IMPROVEMENT_PROPOSAL]
     designs = [c for c in cases if c.kind is CaseKind.SERVICE_DESIGN]
-    overdue = sorted(
-        (OverdueRow(c.id, c.unit, days) for c in portfolio.cases if (days := c.overdue_days(as_of)) is not None),
-        key=lambda r: (-r.days, r.id),
-    )
+    # A unit with few cases can point at a person: in a public report its
+    # overdue cases show only how late they are, like the hidden counts above.
+    per_unit = Counter(c.unit for c in portfolio.cases)
+    overdue = [
+        OverdueRow(None, None, days) if public and per_unit[c.unit] < threshold else OverdueRow(c.id, c.unit, days)
+        for c in sorted(portfolio.cases, key=lambda c: c.id) if (days := c.overdue_days(as_of)) is not None
+    ]
+    overdue.sort(key=lambda r: (-r.days, r.id or ""))
     return QualitySection(
         by_kind=counted(Counter(c.kind.value for c in cases), False),
         by_severity=counted(Counter(str(c.severity) for c in cases), False),
         by_status=counted(Counter(c.status.value for c in cases), False),
-        # Few cases in one unit can point at a person: hidden when public.
-        by_unit=counted(Counter(c.unit for c in cases), public),
+        # Few cases in one unit can point at a person: when public, such
+        # units are not named but counted together.
+        by_unit=_units(Counter(c.unit for c in cases), threshold, lang if public else None),
         median_days_to_close=statistics.median((c.closed - c.reported).days for c in closed)  # type: ignore[operator]
         if closed else None,
         overdue=overdue,

@@ -112,6 +112,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "median_days": ("Median dager til lukking", "Median days to close"),
     "overdue": ("Forfalte saker", "Overdue cases"),
     "overdue_by": ("{days} dager over frist", "{days} days overdue"),
+    "small_unit": ("enhet med få saker", "unit with few cases"),
+    "small_units": ("enheter med færre enn {n} saker", "units with fewer than {n} cases"),
     "breaches": ("Brudd på personopplysningssikkerheten", "Personal data breaches"),
     "breaches_line": ("{total} brudd; {within} meldt Datatilsynet innen 72 timer, {late} for sent, "
                       "{not_notified} ikke meldt.",

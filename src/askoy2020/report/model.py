@@ -170,8 +170,8 @@ class Count:
 
 @dataclass(frozen=True)
 class OverdueRow:
-    id: str
-    unit: str
+    id: str | None  # None: hidden in a public report (a unit with few cases)
+    unit: str | None
     days: int
 
 

@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..core.identity_numbers import mask
 from . import charts
 from .i18n import Lang
 from .model import Bar, Edge, Report
@@ -88,7 +89,9 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
     }
     name = f"report.{fmt}.j2"
     try:
-        return env.get_template(name).render(context)
+        # Masked as a whole: every piece of text in the report passes here,
+        # the public one too, whatever a template prints.
+        return mask(env.get_template(name).render(context))
     except SecurityError as exc:
         raise RenderError(f"template {name} tried something the sandbox forbids: {exc}") from None
     except TemplateError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.diagnostics import Location, Severity
-from ..privacy.identity_numbers import find_identity_numbers
+from ..core.identity_numbers import find_identity_numbers
 from .registry import CheckContext, Finding, rule
 
 
@@ -35,3 +35,9 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
                     "Remove it and refer to the case in the professional system instead; "
                     "if it was committed, ask the git host to purge it from history.",
                 )
+    for location, what in ctx.portfolio.hidden_identity_numbers:
+        yield Finding(
+            location, f"{what} is in a value, written so that the line does not show it (an escape or a line break)",
+            "Remove it and refer to the case in the professional system instead; "
+            "if it was committed, ask the git host to purge it from history.",
+        )

@@ -1,0 +1,207 @@
+"""Find Norwegian national identity numbers in text, and mask them.
+
+Covers fødselsnummer (both check-digit rules, including the one used for
+numbers issued from 2032), D-nummer (day + 40), H-nummer (month + 40) and
+synthetic test numbers (month + 40 at NAV, + 80 at Skatteetaten).
+
+A number is flagged only when its date *and* its check digits are valid.
+It is found however it is written: 11 digits in a row, or the date and the
+personal number apart (space, dot, hyphen, slash, tab, no-break or thin
+space), the date in groups (``01.01.90 12345``), glued to a word
+(``fnr.01019012345``), or with zero-width characters inside.
+
+Bank account numbers share the second check digit's weights, so an
+11-digit account whose first six digits look like a date passes the
+fødselsnummer checks about a third of the time (the 2032 rule accepts four
+remainders of eleven). Written as accounts are – grouped 4.2.5, or after a
+word such as "kontonummer" – they are not flagged; bare, they cannot be told
+apart and are flagged (tests/core/test_identity_numbers.py measures both).
+
+This module is in ``core`` because every diagnostic masks what it finds
+(:mod:`.diagnostics`): no message can print a number in full.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_K1_2032 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
+_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+# Separators people and word processors put between the groups.
+_SEP = "[ .\\-/\t\u00a0\u2007\u2009\u202f]"
+# Six digits (the date, its three pairs optionally apart, the same way),
+# an optional separator, five digits; not part of a longer run of digits
+# (nor of a dotted figure such as 1234.56.78903). A number after another
+# figure and a space ("DK-01 01019012345") is still a number.
+_CANDIDATE = re.compile(
+    rf"(?<!\d)(?<!\d\.)(\d\d)({_SEP}?)(\d\d)\2(\d\d){_SEP}?(\d{{5}})(?!\d)(?!\.\d)"
+)
+# Invisible characters that can sit inside a number without showing.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_ACCOUNT_CONTEXT = re.compile(r"(?i)(?:konto|kto|account)\w*[\s.:#-]*(?:nr|nummer|no)?[\s.:#-]*$")
+
+
+def _account_check_valid(digits: str) -> bool:
+    """The mod-11 check digit of a Norwegian bank account number."""
+    remainder = sum(int(d) * w for d, w in zip(digits, _K2)) % 11
+    check = 0 if remainder == 0 else 11 - remainder
+    return check != 10 and check == int(digits[10])
+
+
+@dataclass(frozen=True)
+class IdentityNumber:
+    start: int  # offset in the text
+    end: int
+    kind: str  # fødselsnummer, D-nummer, H-nummer, syntetisk testnummer
+
+    def masked(self, text: str) -> str:
+        found = text[self.start:self.end]
+        return re.sub(r"\d", "•", found)
+
+
+def _weighted(digits: list[int], weights: tuple[int, ...]) -> int:
+    return sum(d * w for d, w in zip(digits, weights)) % 11
+
+
+def _check_digits_valid(d: list[int]) -> bool:
+    k1 = 11 - _weighted(d, _K1)
+    k1 = 0 if k1 == 11 else k1
+    old_rule = k1 != 10 and k1 == d[9]
+    new_rule = _weighted(d, _K1_2032) in (0, 1, 2, 3)
+    if not (old_rule or new_rule):
+        return False
+    k2 = 11 - _weighted(d, _K2)
+    k2 = 0 if k2 == 11 else k2
+    return k2 != 10 and k2 == d[10]
+
+
+def _years(yy: int, individual: int) -> list[int]:
+    """Possible birth years by the individnummer ranges; the 2032 rule and
+    synthetic numbers make this less certain, so every plausible century is
+    tried."""
+    years = []
+    if individual <= 499:
+        years.append(1900 + yy)
+    if 500 <= individual <= 749 and yy >= 54:
+        years.append(1800 + yy)
+    if individual >= 500 and yy <= 39:
+        years.append(2000 + yy)
+    if individual >= 900 and yy >= 40:
+        years.append(1900 + yy)
+    return years or [1900 + yy, 2000 + yy]
+
+
+def _date_kind(d: list[int]) -> str | None:
+    day = d[0] * 10 + d[1]
+    month = d[2] * 10 + d[3]
+    yy = d[4] * 10 + d[5]
+    individual = d[6] * 100 + d[7] * 10 + d[8]
+    kind = "fødselsnummer"
+    if day > 40:
+        day -= 40
+        kind = "D-nummer"
+    if month > 80:
+        month -= 80
+        kind = "syntetisk testnummer"
+    elif month > 40:
+        month -= 40
+        kind = "H-nummer eller syntetisk testnummer"
+    if not 1 <= month <= 12 or day < 1:
+        return None
+    if any(day <= calendar.monthrange(year, month)[1] for year in _years(yy, individual)):
+        return kind
+    return None
+
+
+def classify(digits: str) -> str | None:
+    """The kind of identity number ``digits`` (11 digits) is, or None."""
+    if len(digits) != 11 or not digits.isdigit():
+        return None
+    d = [int(c) for c in digits]
+    kind = _date_kind(d)
+    if kind is None or not _check_digits_valid(d):
+        return None
+    return kind
+
+
+def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
+    """Every identity number in ``text``, with offsets into ``text``."""
+    if _INVISIBLE.search(text):
+        # Match on the text without invisible characters, then map the
+        # offsets back (only for the rare text that holds any).
+        kept = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+        visible = "".join(text[i] for i in kept)
+        for found in _find(visible):
+            yield IdentityNumber(kept[found.start], kept[found.end - 1] + 1, found.kind)
+        return
+    yield from _find(text)
+
+
+def _find(text: str) -> Iterator[IdentityNumber]:
+    for match in _CANDIDATE.finditer(text):
+        digits = "".join(match.group(i) for i in (1, 3, 4, 5))
+        kind = classify(digits)
+        if kind is None:
+            continue
+        before = text[max(0, match.start() - 30):match.start()]
+        if _ACCOUNT_CONTEXT.search(before) and _account_check_valid(digits):
+            continue  # "kontonummer 12345678903": an account, not a person
+        yield IdentityNumber(match.start(), match.end(), kind)
+
+
+def might_hold_one(text: str) -> bool:
+    """A cheap test before the full search: eleven digits with at most a
+    few other characters between them."""
+    return _MAYBE.search(text) is not None
+
+
+def mask(text: str) -> str:
+    """``text`` with the digits of every identity number in it replaced by
+    '•' (separators kept, so the reader sees where one was)."""
+    found = list(find_identity_numbers(text)) if _MAYBE.search(text) else []
+    for number in reversed(found):
+        text = text[:number.start] + number.masked(text) + text[number.end:]
+    return text
+
+
+# A quick test that a text can hold one at all: eleven digits with at most
+# a few other characters between them.
+_MAYBE = re.compile(r"\d(?:\D{0,3}\d){10}")
+
+
+class MaskingWriter:
+    """A text stream that masks identity numbers in everything written to
+    it; every command writes its output through one (cli/app.py)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(mask(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        # isatty, flush, encoding, fileno …: the terminal's own answers.
+        return getattr(self._stream, name)
+
+
+def check_digits(first_nine: str) -> str | None:
+    """The two check digits (old rule) for nine digits, or None when none
+    exist. Used to build synthetic numbers in tests and sample data."""
+    d = [int(c) for c in first_nine]
+    k1 = 11 - _weighted(d, _K1)
+    k1 = 0 if k1 == 11 else k1
+    if k1 == 10:
+        return None
+    d.append(k1)
+    k2 = 11 - _weighted(d, _K2)
+    k2 = 0 if k2 == 11 else k2
+    if k2 == 10:
+        return None
+    return f"{k1}{k2}"

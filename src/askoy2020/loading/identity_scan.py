@@ -1,0 +1,66 @@
+"""Identity numbers hidden from a line-by-line look at the text.
+
+ASK901 reads every file's raw text. Two kinds of hiding need more:
+
+* a value the reader decodes – a YAML escape (``"\\u0030…"``), or a number
+  split over two lines of a folded or multi-line scalar – is scanned as
+  the records will see it, at the value's line;
+* a file in the data folder that holds no record – any name, any suffix,
+  hidden or not – is scanned too: git keeps it as surely as a record.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..core.diagnostics import Location
+from ..core.identity_numbers import find_identity_numbers, might_hold_one
+from ..core.paths import display_name
+from .yaml_reader import Document
+
+
+def decoded_numbers(doc: Document, file: str, raw: str) -> Iterator[tuple[Location, str]]:
+    """(where, 'a fødselsnummer (•••)') for each number in a decoded key or
+    value that the raw text does not show on that value's line."""
+    lines = raw.splitlines()
+    pending: list[tuple[Any, tuple[Any, ...]]] = [(doc.value, ())]
+    while pending:
+        value, path = pending.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                pending.append((child, (*path, key)))
+                if isinstance(key, str):
+                    pending.append((key, (*path, key)))
+        elif isinstance(value, list):
+            pending.extend((child, (*path, i)) for i, child in enumerate(value))
+        elif isinstance(value, str) and might_hold_one(value):
+            for found in find_identity_numbers(value):
+                line, column = doc.where(path)
+                shown = lines[line - 1] if 0 < line <= len(lines) else ""
+                if not any(True for _ in find_identity_numbers(shown)):
+                    yield Location(file, line, column), f"a {found.kind} ({found.masked(value)})"
+
+
+def unread_files(root: Path, read: set[str], max_bytes: int) -> Iterator[tuple[str, str]]:
+    """(display name, text) of every file below ``root`` that was not read
+    as a record and might hold a number: hidden files and odd suffixes too.
+    Hidden folders such as .git are not data; links are not followed."""
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d not in (".git", ".askoy2020-cache"))
+        for name in sorted(names):
+            path = Path(folder) / name
+            shown = display_name(path)
+            if shown in read or os.path.islink(path):
+                continue
+            try:
+                if not path.is_file() or path.stat().st_size > max_bytes:
+                    continue
+                with open(path, "rb") as handle:
+                    text = handle.read(max_bytes).decode("utf-8", errors="replace")
+            except OSError:
+                continue
+            if might_hold_one(text):
+                yield shown, text

@@ -1,1 +1,0 @@
-"""Guards against personal data in the repository."""

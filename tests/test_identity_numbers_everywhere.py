@@ -1,0 +1,161 @@
+"""No identity number reaches any output, wherever it is placed.
+
+A synthetic number (built with the checksum rules, in several written
+forms) goes into every scalar value and as a key into every record file of
+the small base portfolio, and into a file name. Each variant is loaded and
+validated, reported (Markdown and HTML, internal and public) and
+prioritised (YAML, JSON, CSV); the real command line is run on a sample of
+the variants in every output format. No output may hold a number the
+finder recognises, nor the digits as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import askoy2020
+from askoy2020.cli.app import app
+from askoy2020.commands.choices import DiagnosticsFormat
+from askoy2020.commands.reporters import REPORTERS
+from askoy2020.core.identity_numbers import check_digits, find_identity_numbers
+from askoy2020.prioritise.formats import outcome_json, plan_csv, plan_yaml
+from askoy2020.prioritise.run import prioritise
+from askoy2020.report.build import build_report
+from askoy2020.report.render import render
+from helpers import AS_OF, BASE
+
+SCENARIO = "id: S-1\nname: Ekstra\nbudget_frames:\n  - {year: 2020, change: 100}\n"
+
+
+def _numbers() -> list[str]:
+    """Synthetic fødselsnummer and D-nummer, valid by both check digits."""
+    found = []
+    for first_nine in ("010190100", "150275300", "410190200", "291199400"):
+        for last in range(10):
+            nine = first_nine[:8] + str(last)
+            digits = check_digits(nine)
+            if digits is not None:
+                found.append(nine + digits)
+                break
+    return found
+
+
+NUMBERS = _numbers()
+FORMS = [lambda n: n, lambda n: f"{n[:6]} {n[6:]}", lambda n: f"fnr.{n}", lambda n: f"{n[:2]}.{n[2:4]}.{n[4:6]}-{n[6:]}"]
+_LINE = re.compile(r"^(\s*(?:- )?)([A-Za-z_][\w]*): ([^{\[\s#][^#]*?)\s*$")
+
+
+def _slots() -> Iterator[tuple[str, int, str]]:
+    """(file, line index, kind) for every plain scalar value and every file's end (for a key)."""
+    files = sorted(p.relative_to(BASE).as_posix() for p in BASE.rglob("*.yaml")) + ["scenarios/S-1.yaml"]
+    for relative in files:
+        text = SCENARIO if relative.startswith("scenarios/") else (BASE / relative).read_text(encoding="utf-8")
+        for i, line in enumerate(text.splitlines()):
+            if _LINE.match(line):
+                yield relative, i, "value"
+        yield relative, -1, "key"
+
+
+SLOTS = list(_slots())
+
+
+def _variant(tmp_path: Path, slot: tuple[str, int, str], number: str) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    (root / "scenarios").mkdir()
+    (root / "scenarios" / "S-1.yaml").write_text(SCENARIO, encoding="utf-8")
+    relative, index, kind = slot
+    path = root / relative
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if kind == "key":
+        lines.append(f"{number}: 1")
+    else:
+        match = _LINE.match(lines[index])
+        assert match is not None
+        lines[index] = f"{match.group(1)}{match.group(2)}: '{number}'"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _leaks(text: str, number: str, written: str) -> list[str]:
+    found = [text[f.start:f.end] for f in find_identity_numbers(text)]
+    return found + ([written] if written in text else []) + ([number] if number in text else [])
+
+
+def test_there_are_slots_in_every_kind_of_record() -> None:
+    kinds = {relative.split("/")[0] for relative, _, _ in SLOTS}
+    assert kinds >= {"programme.yaml", "programmes", "leaders", "quality", "scenarios"}
+    assert len(SLOTS) > 60
+
+
+@pytest.mark.parametrize("slot", SLOTS, ids=lambda s: f"{s[0]}:{s[1] + 1 if s[1] >= 0 else 'key'}")
+def test_no_output_holds_the_number(tmp_path: Path, slot: tuple[str, int, str]) -> None:
+    i = SLOTS.index(slot)
+    number = NUMBERS[i % len(NUMBERS)]
+    written = FORMS[i % len(FORMS)](number)
+    root = _variant(tmp_path, slot, written)
+    portfolio = askoy2020.load(root)
+    diagnostics = askoy2020.check(portfolio, AS_OF)
+    outputs: dict[str, str] = {}
+    for fmt, reporter in REPORTERS.items():
+        out = io.StringIO()
+        reporter(diagnostics, len(portfolio.files), AS_OF, out)
+        outputs[f"validate {fmt.value}"] = out.getvalue()
+    for fmt in ("md", "html"):
+        for public in (False, True):
+            report = build_report(portfolio, 2020, AS_OF, public=public, diagnostics=diagnostics)
+            outputs[f"report {fmt} public={public}"] = render(report, fmt)
+    if portfolio.programme is not None:
+        outcome = prioritise(portfolio, explain=False)
+        if outcome.plan is not None:
+            outputs["plan yaml"] = plan_yaml(outcome.plan, "askoy2020 prioritise")
+            outputs["plan csv"] = plan_csv(outcome.plan)
+        outputs["plan json"] = outcome_json(outcome.plan, outcome.conflicts, outcome.notes)
+    leaks = {name: found for name, text in outputs.items() if (found := _leaks(text, number, written))}
+    assert leaks == {}
+    # And the number is reported where it is (ASK901), masked.
+    assert any(d.rule == "ASK901" for d in diagnostics)
+
+
+CLI_SAMPLE = [s for i, s in enumerate(SLOTS) if i % 9 == 0]
+
+
+@pytest.mark.parametrize("slot", CLI_SAMPLE, ids=lambda s: f"{s[0]}:{s[1] + 1 if s[1] >= 0 else 'key'}")
+def test_the_command_line_prints_no_number(tmp_path: Path, slot: tuple[str, int, str]) -> None:
+    number = NUMBERS[0]
+    written = FORMS[1](number)
+    root = _variant(tmp_path, slot, written)
+    # A file name that is itself a number, too.
+    shutil.copyfile(root / "quality" / "Q-2020-001.yaml", root / "quality" / f"{number}.yaml")
+    runner = CliRunner()
+    runs = [["validate", str(root), "--as-of", "2020-10-31", "--format", f.value] for f in DiagnosticsFormat]
+    runs += [["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--format", fmt] + public
+             for fmt in ("md", "html") for public in ([], ["--public"])]
+    runs += [["prioritise", str(root), "--no-explain", "--format", fmt] for fmt in ("text", "json", "yaml", "csv")]
+    runs += [["rules"], ["new", "case", str(root)]]
+    for args in runs:
+        result = runner.invoke(app, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+        assert _leaks(result.stdout + result.stderr, number, written) == [], args
+
+
+def test_a_date_that_is_a_number_is_masked_in_the_usage_error() -> None:
+    number = NUMBERS[0]
+    result = CliRunner().invoke(app, ["validate", "--as-of", number])
+    assert result.exit_code == 2
+    assert number not in result.stdout + result.stderr
+
+
+def test_the_finder_sees_the_forms_used_here() -> None:
+    for number in NUMBERS:
+        for form in FORMS:
+            assert len(list(find_identity_numbers(f"x {form(number)} y"))) == 1, form(number)
+    assert dt.date(2020, 10, 31) == AS_OF
