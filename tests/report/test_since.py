@@ -66,3 +66,28 @@ def test_a_link_out_of_the_data_folder_at_the_old_revision_is_left_out(repo: Pat
                                  "--since", "HEAD"])
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("public", [[], ["--public"]])
+def test_a_number_removed_from_the_data_does_not_come_back_from_history(
+    tmp_path: Path, fmt: str, public: list[str]
+) -> None:
+    from askoy2020.core.identity_numbers import check_digits, find_identity_numbers
+
+    number = "010190100" + (check_digits("010190100") or "")
+    assert len(number) == 11
+    shutil.copytree(BASE, tmp_path / "data")
+    project = tmp_path / "data" / "programmes" / "dk" / "projects" / "DK-09.yaml"
+    project.write_text(f"id: DK-09\nname: Bruker {number[:6]} {number[6:]}\narea: DK\nmanager: Prosjektleder\n"
+                       "status: planned\nplanned: {start: 2021-01-01, end: 2021-06-30}\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "Med nummer")
+    project.unlink()
+    _git(tmp_path, "commit", "-q", "-am", "Uten nummer")
+    result = runner.invoke(app, ["report", "--year", "2020", str(tmp_path / "data"), "--as-of", "2020-10-31",
+                                 "--format", fmt, "--since", "HEAD~1", *public])
+    assert result.exit_code == 0, result.stderr
+    assert "DK-09" in result.stdout  # the removed project is listed …
+    assert list(find_identity_numbers(result.stdout)) == [] and number[6:] not in result.stdout  # … masked
