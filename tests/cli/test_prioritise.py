@@ -173,3 +173,34 @@ def test_no_programme_is_said_once_whoever_asks(tmp_path: Path) -> None:
     assert result.stderr == f"Error: {NoProgramme()}.\n"
     with pytest.raises(NoProgramme):
         build_problem(load(root))
+
+
+@pytest.mark.parametrize(("output", "written"), [
+    # Inside the data folder only plans/ takes a plan.
+    ("data/programme.yaml", False), ("data/programmes/dk/area.yaml", False),
+    ("data/programmes/dk/projects/DK-01.yaml", False), ("data/quality/2020/Q-2020-001.yaml", False),
+    ("data/leaders/L-001.yaml", False), ("data/scenarios/wsjf.yaml", False), ("data/plan.yaml", False),
+    ("data/plans/x.json", False), ("data/plans/x.csv", False), ("data/plans", False),
+    ("data/plans/budsjett-2021.yaml", True), ("data/plans/ny.yaml", True), ("data/plans/ny.yml", True),
+    # Outside it, a file is replaced only when prioritise made it.
+    ("notes.yaml", False), ("budget.csv", False), ("config.json", False),
+    ("plan.yaml", True), ("plan.json", True), ("plan.csv", True),
+])
+def test_output_never_replaces_a_record_or_a_stranger(tmp_path: Path, output: str, written: bool) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    for name, text in (("notes.yaml", "merknad: behold meg\n"), ("budget.csv", "a,b\n1,2\n"),
+                       ("config.json", '{"x": 1}\n')):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    target = tmp_path / output
+    before = target.read_bytes() if target.is_file() else None
+    result = runner.invoke(app, ["prioritise", str(root), "--no-explain", "--output", str(target)])
+    if written:
+        assert result.exit_code == 0, result.stderr
+        assert target.read_bytes() != before
+        # … and again over its own file.
+        assert runner.invoke(app, ["prioritise", str(root), "--no-explain", "--output", str(target)]).exit_code == 0
+    else:
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.startswith("Error: --output ") and result.stderr.count("\n") == 1
+        assert (target.read_bytes() if target.is_file() else None) == before

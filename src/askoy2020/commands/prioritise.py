@@ -22,6 +22,7 @@ from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
 from .choices import PlanFormat
 from .failures import explain_os_errors
+from .plan_output import refusal
 
 # Record kinds a plan is built from: a load error in one of these means a
 # record is missing from the plan, so no plan is made.
@@ -68,6 +69,9 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
         return 1
     if request.output is not None and request.output.suffix.lower() not in (".yaml", ".yml", ".json", ".csv"):
         err.write(f"Error: --output {request.output}: the name must end in .yaml, .json or .csv.\n")
+        return 2
+    if request.output is not None and (why := refusal(request.output, portfolio.root)) is not None:
+        err.write(f"Error: {why}.\n")
         return 2
     try:
         options = _option_adjustments(request)

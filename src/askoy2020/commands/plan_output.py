@@ -1,0 +1,52 @@
+"""Where ``prioritise --output`` may write: never over a record.
+
+A plan written over ``data/programme.yaml`` (or any record file) would
+replace the record with a plan, and validate would then read a plan where
+the programme was. Inside the data folder a plan may only go where the
+kinds table reads plans (``plans/``); anywhere else it may replace only a
+file that prioritise wrote itself.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model.kinds import kind_of
+
+
+def refusal(output: Path, data_folder: Path) -> str | None:
+    """Why ``output`` must not be written, or None when it may."""
+    target, root = Path(os.path.abspath(output)), Path(os.path.abspath(data_folder))
+    if target == root or root in target.parents:
+        kind = kind_of(target.relative_to(root).as_posix())
+        if kind is None or kind.key != "plan":
+            return (f"--output {output} is inside the data folder but is not a plan file under plans/; "
+                    "a plan written there would replace or add a record. Write it to plans/<name>.yaml, "
+                    "or outside the data folder")
+        if not target.is_dir():
+            return None  # a plan over a plan: what plans/ is for
+    if target.is_dir():
+        return f"--output {output} is a folder; give a file name ending in .yaml, .json or .csv"
+    if target.exists() and not _made_by_prioritise(target):
+        return (f"--output {output} exists and is not a plan made by askoy2020 prioritise, so it is not "
+                "replaced; choose another name, or move the file away first")
+    return None
+
+
+def _made_by_prioritise(path: Path) -> bool:
+    """Whether the file looks like one of prioritise's own outputs (the
+    formats in prioritise/formats.py)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return head.startswith("# Plan made by askoy2020 prioritise")
+    if suffix == ".json":
+        return head.lstrip().startswith("{") and '"schema_version"' in head and '"plan"' in head
+    if suffix == ".csv":
+        return head.lstrip("\ufeff").startswith("project,decision,why,start,value")
+    return False
