@@ -4,6 +4,12 @@ or UTF-8 CSV files (one per kind).
 Numbers are number cells and dates are date cells, headers are frozen,
 columns are sized, and totals and "used" figures are Excel formulas over the
 project sheet, so a finance reader can follow and change the arithmetic.
+
+Those formulas are the only ones: every text from the data is a string cell
+in the workbook (a name like ``=HYPERLINK(…)`` stays text) and, in CSV, a
+text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+gets a leading ``'`` as OWASP advises against CSV injection, so a spreadsheet
+opening the file evaluates nothing that came from the YAML.
 """
 
 from __future__ import annotations
@@ -129,8 +135,13 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
         ws.append(spec.headers)
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        for row in spec.rows:
-            ws.append([_cell(v, money_letters, area_letter, status_letter, last_project_row, spec) for v in row])
+        for row_index, row in enumerate(spec.rows, start=2):
+            for col, value in enumerate(row, start=1):
+                if isinstance(value, str):
+                    _text_cell(ws.cell(row_index, col), value)
+                else:
+                    ws.cell(row_index, col, _cell(value, money_letters, area_letter, status_letter,
+                                                  last_project_row, spec))
         for col in range(1, len(spec.headers) + 1):
             letter = get_column_letter(col)
             for cell in ws[letter][1:]:
@@ -166,8 +177,23 @@ def _cell(value: Any, money: dict[str, str], area_col: str, status_col: str, las
         live = f'Prosjekter!{status_col}2:{status_col}{last},"<>cancelled"'
         if owner == "Programmet":
             return f"=SUMIFS({cost},{live})"
-        return f'=SUMIFS({cost},Prosjekter!{area_col}2:{area_col}{last},"{owner}",{live})'
+        owner_literal = '"' + owner.replace('"', '""') + '"'  # an Excel string literal, never formula text
+        return f"=SUMIFS({cost},Prosjekter!{area_col}2:{area_col}{last},{owner_literal},{live})"
     return value
+
+
+def _text_cell(cell: Any, value: str) -> None:
+    """A text from the data is a string cell, whatever it starts with:
+    openpyxl would otherwise write a value starting with '=' as a formula.
+    Characters XML 1.0 cannot hold (openpyxl refuses them) are shown as
+    escapes. quotePrefix keeps the text a text when someone edits the cell."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    shown = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    cell.value = shown
+    cell.data_type = "s"
+    if shown[:1] in _FORMULA_STARTS:
+        cell.quotePrefix = True
 
 
 def _shown(value: Any) -> str:
@@ -208,6 +234,10 @@ def write_csv(
     return written
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def _csv_value(value: Any) -> Any:
     if isinstance(value, tuple):  # a formula in the workbook; CSV gets its value
         return value[3]
@@ -215,4 +245,6 @@ def _csv_value(value: Any) -> Any:
         return value.isoformat()
     if value is None:
         return ""
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
+        return "'" + value  # text only: a negative number stays a number
     return value

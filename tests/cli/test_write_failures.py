@@ -55,7 +55,9 @@ def test_a_failed_write_leaves_the_old_file_and_says_why(
     before = {}
     for path in files:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path != messy:
+        if path.name == "plan.yaml":  # prioritise replaces only a plan it made (commands/plan_output.py)
+            path.write_bytes(b"# Plan made by askoy2020 prioritise (weighted).\n" + OLD)
+        elif path != messy:
             path.write_bytes(OLD)
         before[path] = path.read_bytes()
     monkeypatch.setattr("askoy2020.writing.atomic.os.fsync", _full_disk)

@@ -1,5 +1,6 @@
-"""``echo`` writes exactly what ``typer.echo`` wrote, so moving the commands
-off typer changed no byte of their output."""
+"""``echo`` writes exactly what ``typer.echo`` wrote for ordinary text, so
+moving the commands off typer changed no byte of their output; text with
+control characters is shown as escapes, on a terminal or not."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ class Terminal(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize("message", ["", "wrote a.yaml", "Askøy – æøå\n", "\x1b[31mred\x1b[0m and \x1b[2Kgone"])
+@pytest.mark.parametrize("message", ["", "wrote a.yaml", "Askøy – æøå\n", "two\nlines"])
 @pytest.mark.parametrize("nl", [True, False])
 @pytest.mark.parametrize("stream", [io.StringIO, Terminal])
 def test_echo_writes_what_typer_echo_wrote(message: str, nl: bool, stream: type[io.StringIO]) -> None:
@@ -24,3 +25,10 @@ def test_echo_writes_what_typer_echo_wrote(message: str, nl: bool, stream: type[
     echo(ours, message, nl=nl)
     typer.echo(message, file=theirs, nl=nl)
     assert ours.getvalue() == theirs.getvalue()
+
+
+@pytest.mark.parametrize("stream", [io.StringIO, Terminal])
+def test_echo_shows_control_sequences_as_escapes(stream: type[io.StringIO]) -> None:
+    out = stream()
+    echo(out, "\x1b[31mred\x1b[0m and \x1b[2Kgone\x1b]0;title\x07 \u202etxt.exe")
+    assert out.getvalue() == "\\x1b[31mred\\x1b[0m and \\x1b[2Kgone\\x1b]0;title\\x07 \\u202etxt.exe\n"

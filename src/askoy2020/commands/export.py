@@ -11,6 +11,7 @@ from typing import TextIO
 from .choices import ExportFormat
 from .failures import explain_os_errors
 from .output import echo
+from .safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,15 @@ def run(request: ExportRequest, out: TextIO, err: TextIO) -> int:
     output = request.output
     if request.output_format is ExportFormat.XLSX:
         if output.suffix.lower() != ".xlsx":
-            echo(err, f"Error: --output {output}: an Excel file must end in .xlsx.")
+            echo(err, f"Error: --output {visible(output)}: an Excel file must end in .xlsx.")
             return 2
         write_xlsx(portfolio, output, request.year, request.as_of)
-        echo(out, f"wrote {output}")
+        echo(out, f"wrote {visible(output)}")
         return 0
     if output.suffix:
-        echo(err, f"Error: --output {output}: CSV export writes one file per kind into a folder; "
+        echo(err, f"Error: --output {visible(output)}: CSV export writes one file per kind into a folder; "
                   "give a folder name such as export/.")
         return 2
     for written in write_csv(portfolio, output, request.year, request.as_of):
-        echo(out, f"wrote {written}")
+        echo(out, f"wrote {visible(written)}")
     return 0

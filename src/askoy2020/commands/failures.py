@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TextIO, TypeVar
 
 from .output import echo
+from .safe_text import visible
 
 Request = TypeVar("Request")
 Run = Callable[[Request, TextIO, TextIO], int]
@@ -27,9 +28,10 @@ def explain_os_errors(run: Run[Request]) -> Run[Request]:
         try:
             return run(request, out, err)
         except OSError as exc:
-            where = f" ({exc.filename})" if exc.filename else ""
-            echo(err, f"Error: {exc.strerror or exc}{where}. Files are replaced whole or not at all, so none is half "
-                      "written. Check the free space, the permissions and the path, then run the command again.")
+            where = f" ({visible(exc.filename)})" if exc.filename else ""
+            echo(err, f"Error: {visible(exc.strerror or exc)}{where}. Files are replaced whole or not at all, "
+                      "so none is half written. Check the free space, the permissions and the path, "
+                      "then run the command again.")
             return 1
 
     return guarded

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from .failures import explain_os_errors
 from .output import echo
+from .safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -27,19 +28,19 @@ def run(request: FmtRequest, out: TextIO, err: TextIO) -> int:
 
     folder = request.folder or default_data_folder()
     if not folder.is_dir():
-        echo(err, f"Error: {folder} is not a folder with Askøy 2020 data. Give it, e.g. 'askoy2020 fmt data'.")
+        echo(err, f"Error: {visible(folder)} is not a folder with Askøy 2020 data. Give it, e.g. 'askoy2020 fmt data'.")
         return 2
     try:
         limits = ReadLimits.from_environment()
     except ValueError as exc:
-        echo(err, f"Error: {exc}. Unset it to use the default, or see docs/robustness.md.")
+        echo(err, f"Error: {visible(exc)}. Unset it to use the default, or see docs/robustness.md.")
         return 2
     result = format_folder(folder, check=request.check, limits=limits)
     for d in result.diagnostics:
-        echo(err, f"{d.location}: {d.severity.value}: {d.message}")
+        echo(err, f"{visible(d.location)}: {d.severity.value}: {visible(d.message)}")
     verb = "would reformat" if request.check else "reformatted"
     for name in result.changed:
-        echo(out, f"{verb} {name}")
+        echo(out, f"{verb} {visible(name)}")
     echo(err, f"{len(result.changed)} file{'s' * (len(result.changed) != 1)} {verb}, "
               f"{result.unchanged} left as they were")
     failed = bool(result.diagnostics and any(d.is_error for d in result.diagnostics))

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from .failures import explain_os_errors
 from .output import echo
+from .safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,8 @@ def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
 
     written, kept = init_repository(request.folder)
     for path in written:
-        echo(out, f"wrote {path}")
+        echo(out, f"wrote {visible(path)}")
     for path in kept:
-        echo(out, f"kept  {path} (already there)")
-    echo(err, f"Next: cd {request.folder} && git init && askoy2020 validate")
+        echo(out, f"kept  {visible(path)} (already there)")
+    echo(err, f"Next: cd {visible(request.folder)} && git init && askoy2020 validate")
     return 0

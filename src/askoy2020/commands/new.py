@@ -11,6 +11,7 @@ from typing import TextIO
 from .choices import RecordKind
 from .failures import explain_os_errors
 from .output import echo
+from .safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,15 @@ def run(request: NewRequest, out: TextIO, err: TextIO) -> int:
     try:
         record = new_record(portfolio, request.kind.value, request.area, dt.date.today())
     except ValueError as exc:
-        echo(err, f"Error: {exc}.")
+        echo(err, f"Error: {visible(exc)}.")
         return 2
     if not request.write:
         echo(out, record.text, nl=False)
         return 0
     target = portfolio.root / record.relative_path
     if target.exists():
-        echo(err, f"Error: {target} exists already; nothing written.")
+        echo(err, f"Error: {visible(target)} exists already; nothing written.")
         return 2
     write_new_files([(target, record.text)])  # on failure, no file and no new folder is left
-    echo(out, f"wrote {target}")
+    echo(out, f"wrote {visible(target)}")
     return 0

@@ -24,18 +24,20 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: b
     from ..loading.cache import default_cache_folder
     from ..loading.loader import DataFolderError, load
     from ..loading.yaml_reader import ReadLimits
+    from .output import echo
     from .progress import busy
+    from .safe_text import visible
 
     target = folder or default_data_folder()
     try:
         limits = ReadLimits.from_environment()
     except ValueError as exc:
-        err.write(f"Error: {exc}. Unset it to use the default, or see docs/robustness.md.\n")
+        echo(err, f"Error: {visible(exc)}. Unset it to use the default, or see docs/robustness.md.")
         return None
     try:
         with busy("Reading the data…"):
             cache = default_cache_folder(target) if use_cache and target.is_dir() else None
             return load(target, limits, cache=cache)
     except DataFolderError as exc:
-        err.write(f"Error: {exc}. Give the data folder, e.g. '{example}'.\n")
+        echo(err, f"Error: {visible(exc)}. Give the data folder, e.g. '{example}'.")
         return None

@@ -10,6 +10,15 @@ from ..model import Portfolio
 from ..model.plan import MarginalValue, Plan, SolverStatus
 from ..prioritise.diff import PlanDiff
 from ..prioritise.explain import Conflict
+from .safe_text import visible
+
+
+def _shown(value: object) -> str:
+    """Text from the data as rich prints it: control and invisible
+    characters as escapes (rich passes ESC through), markup escaped."""
+    from rich.markup import escape
+
+    return escape(visible(value))
 
 
 def _by_year(values: dict[int, float]) -> str:
@@ -21,24 +30,23 @@ def render_text(
     notes: list[str], seconds: float, diff: PlanDiff | None = None,
 ) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     console = Console(file=out, highlight=False, width=None if out.isatty() else 140)
     if plan is None:
         console.print("[bold red]No plan is possible with these frames and rules.[/]")
         for c in conflicts:
-            console.print(f"  [bold]{escape(str(c.location))}[/]: {escape(c.message)}")
-            console.print(f"    [dim]→ {escape(c.hint)}[/]")
+            console.print(f"  [bold]{_shown(c.location)}[/]: {_shown(c.message)}")
+            console.print(f"    [dim]→ {_shown(c.hint)}[/]")
         for note in notes:
-            console.print(f"  [yellow]note[/]: {escape(note)}")
+            console.print(f"  [yellow]note[/]: {_shown(note)}")
         return
     names = {p.id: p.name for p in portfolio.projects}
     areas = {p.id: p.area for p in portfolio.projects}
     years = f"{plan.years.first_year}–{plan.years.last_year}"
     title = f"Askøy 2020 – prioritised plan {years} (method: {plan.method.value}"
     title += f", scenario: {plan.scenario})" if plan.scenario else ")"
-    console.print(f"[bold]{escape(title)}[/]")
+    console.print(f"[bold]{_shown(title)}[/]")
     console.print(_solver_line(plan, seconds))
 
     frames = Table(title="Frames per year", title_justify="left", show_edge=False)
@@ -66,15 +74,15 @@ def render_text(
             where = "programme" if m.scope == "programme" else f"area {m.scope}"
             more = f"+{amount(m.step)} (1000 kr)" if m.resource == "budget" else f"+{fte(m.step)} årsverk"
             swap = f", {', '.join(m.leaves)} making room" if m.leaves else ""
-            console.print(f"  {where} {m.resource} {m.year}: {more} buys {one_decimal(m.value)} points "
-                          f"({', '.join(m.enters)} in{swap})")
+            console.print(_shown(f"  {where} {m.resource} {m.year}: {more} buys {one_decimal(m.value)} points "
+                                 f"({', '.join(m.enters)} in{swap})"))
 
     selected = Table(title=f"Selected projects ({len(plan.selected)})", title_justify="left", show_edge=False)
     for head in ("Id", "Project", "Area", "Start", "Why", "Cost per year (1000 kr)", "Value"):
         selected.add_column(head, justify="right" if head == "Value" else "left")
     for s in plan.selected:
-        selected.add_row(s.project, escape(names.get(s.project, "")), areas.get(s.project, ""), str(s.start),
-                         s.why, _by_year(s.cost), one_decimal(s.value))
+        selected.add_row(_shown(s.project), _shown(names.get(s.project, "")), _shown(areas.get(s.project, "")),
+                         str(s.start), _shown(s.why), _by_year(s.cost), one_decimal(s.value))
     console.print()
     console.print(selected)
 
@@ -83,15 +91,15 @@ def render_text(
         for head in ("Id", "Project", "Value", "Reason"):
             left.add_column(head, justify="right" if head == "Value" else "left")
         for lo in plan.left_out:
-            left.add_row(lo.project, escape(names.get(lo.project, "")),
-                         "–" if lo.value is None else one_decimal(lo.value), escape(lo.reason))
+            left.add_row(_shown(lo.project), _shown(names.get(lo.project, "")),
+                         "–" if lo.value is None else one_decimal(lo.value), _shown(lo.reason))
         console.print()
         console.print(left)
     if diff is not None:
         console.print()
         _render_diff(console, diff, names)
     for note in notes:
-        console.print(f"[yellow]note[/]: {escape(note)}")
+        console.print(f"[yellow]note[/]: {_shown(note)}")
 
 
 def _solver_line(plan: Plan, seconds: float) -> str:
@@ -128,7 +136,6 @@ def _gain(marginal: MarginalValue | None) -> str:
 
 
 def _render_diff(console: object, diff: PlanDiff, names: dict[str, str]) -> None:
-    from rich.markup import escape
 
     say = console.print  # type: ignore[attr-defined]
     change = diff.value_change
@@ -137,11 +144,11 @@ def _render_diff(console: object, diff: PlanDiff, names: dict[str, str]) -> None
     if diff.unchanged:
         say("  The same projects, with the same starts.")
     for pid, start in diff.added:
-        say(f"  [green]+ {pid}[/] {escape(names.get(pid, ''))} comes in, starting {start}")
+        say(f"  [green]+ {_shown(pid)}[/] {_shown(names.get(pid, ''))} comes in, starting {start}")
     for pid in diff.dropped:
-        say(f"  [red]- {pid}[/] {escape(names.get(pid, ''))} is left out")
+        say(f"  [red]- {_shown(pid)}[/] {_shown(names.get(pid, ''))} is left out")
     for pid, before, after in diff.moved:
-        say(f"  [yellow]~ {pid}[/] {escape(names.get(pid, ''))} starts {after} instead of {before}")
+        say(f"  [yellow]~ {_shown(pid)}[/] {_shown(names.get(pid, ''))} starts {after} instead of {before}")
     for year, budget, staff in diff.frames:
         say(f"  {year}: budget used {'+' if budget >= 0 else ''}{amount(budget)} (1000 kr), "
             f"staff used {'+' if staff >= 0 else ''}{fte(staff)} årsverk")

@@ -22,7 +22,9 @@ from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
 from .choices import PlanFormat
 from .failures import explain_os_errors
+from .output import echo
 from .plan_output import refusal
+from .safe_text import json_safe, visible
 
 # Record kinds a plan is built from: a load error in one of these means a
 # record is missing from the plan, so no plan is made.
@@ -56,22 +58,22 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
         return 2
     blocking = _load_errors_in_plan_inputs(portfolio)
     if blocking:
-        err.write("Error: records the plan needs could not be read; fix these first:\n")
+        echo(err, "Error: records the plan needs could not be read; fix these first:")
         for d in blocking[:20]:
-            err.write(f"  {d.file}:{d.line}: {d.message}\n")
+            echo(err, f"  {visible(d.file)}:{d.line}: {visible(d.message)}")
         if len(blocking) > 20:
-            err.write(f"  … and {len(blocking) - 20} more (askoy2020 validate shows all)\n")
+            echo(err, f"  … and {len(blocking) - 20} more (askoy2020 validate shows all)")
         return 1
     try:
         portfolio.require_programme()
     except NoProgramme as exc:
-        err.write(f"Error: {exc}.\n")
+        echo(err, f"Error: {visible(exc)}.")
         return 1
     if request.output is not None and request.output.suffix.lower() not in (".yaml", ".yml", ".json", ".csv"):
-        err.write(f"Error: --output {request.output}: the name must end in .yaml, .json or .csv.\n")
+        echo(err, f"Error: --output {visible(request.output)}: the name must end in .yaml, .json or .csv.")
         return 2
     if request.output is not None and (why := refusal(request.output, portfolio.root)) is not None:
-        err.write(f"Error: {why}.\n")
+        echo(err, f"Error: {visible(why)}.")
         return 2
     try:
         options = _option_adjustments(request)
@@ -92,7 +94,7 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                     chosen.notes.append("the baseline has no feasible plan, so there is no difference to show")
         seconds = time.perf_counter() - began
     except AdjustmentError as exc:
-        err.write(f"Error: {exc}.\n")
+        echo(err, f"Error: {visible(exc)}.")
         return 2
     return _emit(request, portfolio, chosen, diff, seconds, out, err)
 
@@ -140,7 +142,7 @@ def _emit(
     command = _command(request)
     if request.output is not None:
         if plan is None:
-            err.write(f"No plan is possible, so {request.output} was not written.\n")
+            echo(err, f"No plan is possible, so {visible(request.output)} was not written.")
         else:
             write_atomic(request.output, _file_text(request.output.suffix.lower(), plan, outcome, diff, command))
     fmt = request.output_format
@@ -148,7 +150,7 @@ def _emit(
         render_text(out if plan is not None or fmt is PlanFormat.TEXT else err, portfolio, plan, outcome.conflicts,
                     outcome.notes, seconds, diff)
     elif fmt is PlanFormat.JSON:
-        out.write(outcome_json(plan, outcome.conflicts, outcome.notes, diff))
+        out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff)))
     elif fmt is PlanFormat.YAML:
         assert plan is not None
         out.write(plan_yaml(plan, command))
@@ -156,7 +158,7 @@ def _emit(
         assert plan is not None
         out.write(plan_csv(plan))
     if request.output is not None and plan is not None:
-        err.write(f"Wrote the plan to {request.output}\n")
+        echo(err, f"Wrote the plan to {visible(request.output)}")
     return 0 if plan is not None else 1
 
 

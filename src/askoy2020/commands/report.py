@@ -11,6 +11,8 @@ from typing import TextIO
 
 from .choices import Language, ReportFormat
 from .failures import explain_os_errors
+from .output import echo
+from .safe_text import visible
 
 SUFFIX_FORMAT = {".md": ReportFormat.MD, ".markdown": ReportFormat.MD,
                  ".html": ReportFormat.HTML, ".htm": ReportFormat.HTML}
@@ -44,15 +46,15 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     if request.output is not None:
         by_suffix = SUFFIX_FORMAT.get(request.output.suffix.lower())
         if by_suffix is None:
-            err.write(f"Error: --output {request.output}: the name must end in .md or .html.\n")
+            echo(err, f"Error: --output {visible(request.output)}: the name must end in .md or .html.")
             return 2
         if fmt is not None and fmt is not by_suffix:
-            err.write(f"Error: --format {fmt.value} does not match --output {request.output}.\n")
+            echo(err, f"Error: --format {fmt.value} does not match --output {visible(request.output)}.")
             return 2
         fmt = by_suffix
     fmt = fmt or ReportFormat.MD
     if request.templates is not None and not request.templates.is_dir():
-        err.write(f"Error: --templates {request.templates} is not a folder.\n")
+        echo(err, f"Error: --templates {visible(request.templates)} is not a folder.")
         return 2
     portfolio = load_or_explain(request.folder, "askoy2020 report --year 2020 data", err)
     if portfolio is None:
@@ -65,17 +67,17 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
             # the limits were read, and checked, when the data was loaded
             report.changes = changes_since(portfolio, request.since, ReadLimits.from_environment())
         except SinceError as exc:
-            err.write(f"Error: {exc}\n")
+            echo(err, f"Error: {visible(exc)}")
             return 2
         report.since = request.since
     try:
         text = render(report, fmt.value, request.templates)
     except RenderError as exc:
-        err.write(f"Error: {exc}\n")
+        echo(err, f"Error: {visible(exc, keep=chr(10))}")
         return 2
     if request.output is None:
         out.write(text)
     else:
         write_atomic(request.output, text)
-        err.write(f"Wrote the {fmt.value} report to {request.output}\n")
+        echo(err, f"Wrote the {fmt.value} report to {visible(request.output)}")
     return 0

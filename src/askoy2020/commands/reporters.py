@@ -1,4 +1,9 @@
-"""Views of one sorted list of diagnostics: text, JSON, GitHub annotations."""
+"""Views of one sorted list of diagnostics: text, JSON, GitHub annotations.
+
+File names, keys and messages can carry control and invisible characters
+from the data; every view writes them through ``safe_text`` (visible
+escapes, or ``\\uXXXX`` in JSON), so none reaches a terminal, a CI log or
+an XML parser raw."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from typing import TextIO
 
 from ..core.diagnostics import Diagnostic
 from .choices import DiagnosticsFormat
+from .safe_text import json_safe, visible
 
 JSON_SCHEMA_VERSION = 1
 
@@ -37,16 +43,16 @@ def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: Te
         if d.file != current:
             if current is not None:
                 console.print()
-            console.print(f"[bold underline]{escape(d.file)}[/]")
+            console.print(f"[bold underline]{escape(visible(d.file))}[/]")
             current = d.file
         colour = "red" if d.is_error else "yellow"
         console.print(
-            f"  {d.line}:{d.column}\t[{colour}]{d.severity.value}[/]\t{escape(d.message)}  [dim]{d.rule}[/]"
+            f"  {d.line}:{d.column}\t[{colour}]{d.severity.value}[/]\t{escape(visible(d.message))}  [dim]{d.rule}[/]"
         )
         if d.hint:
-            console.print(f"  \t\t[dim]→ {escape(d.hint)}[/]")
+            console.print(f"  \t\t[dim]→ {escape(visible(d.hint))}[/]")
         for r in d.related:
-            console.print(f"  \t\t[dim]  see {escape(str(r))}[/]")
+            console.print(f"  \t\t[dim]  see {escape(visible(r))}[/]")
     if diagnostics:
         console.print()
     colour = "red" if any(d.is_error for d in diagnostics) else ("yellow" if diagnostics else "green")
@@ -63,12 +69,12 @@ def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO) 
         if d.file != current:
             if current is not None:
                 lines.append("")
-            lines.append(d.file)
+            lines.append(visible(d.file))
             current = d.file
-        lines.append(f"  {d.line}:{d.column}\t{d.severity.value}\t{d.message}  {d.rule}")
+        lines.append(f"  {d.line}:{d.column}\t{d.severity.value}\t{visible(d.message)}  {d.rule}")
         if d.hint:
-            lines.append(f"  \t\t→ {d.hint}")
-        lines.extend(f"  \t\t  see {r}" for r in d.related)
+            lines.append(f"  \t\t→ {visible(d.hint)}")
+        lines.extend(f"  \t\t  see {visible(r)}" for r in d.related)
     if diagnostics:
         lines.append("")
     lines.append(summary_line(diagnostics, files_checked))
@@ -88,8 +94,7 @@ def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out:
         },
         "diagnostics": [d.to_dict() for d in diagnostics],
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _escape_data(value: str) -> str:
@@ -104,8 +109,9 @@ def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
     """GitHub Actions workflow commands; each becomes an annotation on the line."""
     for d in diagnostics:
         level = "error" if d.is_error else "warning"
-        props = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property(d.rule)}"
-        message = d.message + (f" – {d.hint}" if d.hint else "")
+        file = _escape_property(visible(d.file))
+        props = f"file={file},line={d.line},col={d.column},title={_escape_property(d.rule)}"
+        message = visible(d.message + (f" – {d.hint}" if d.hint else ""), keep="\n")  # %0A: one annotation
         out.write(f"::{level} {props}::{_escape_data(message)}\n")
     out.write(summary_line(diagnostics, files_checked) + "\n")
 
@@ -115,7 +121,8 @@ def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
     ``artifacts:reports:codequality`` and problems show in the merge request."""
     issues = []
     for d in diagnostics:
-        fingerprint = hashlib.sha256(f"{d.file}\0{d.line}\0{d.column}\0{d.rule}\0{d.message}".encode()).hexdigest()
+        key = f"{d.file}\0{d.line}\0{d.column}\0{d.rule}\0{d.message}"
+        fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()  # a non-UTF-8 file name
         issues.append({
             "type": "issue",
             "check_name": d.rule,
@@ -125,8 +132,7 @@ def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
             "fingerprint": fingerprint,
             "location": {"path": d.file, "lines": {"begin": max(1, d.line)}},
         })
-    json.dump(issues, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n")
 
 
 def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
@@ -140,11 +146,12 @@ def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: T
     suite = ET.SubElement(suites, "testsuite", name="askoy2020 validate", tests=str(max(1, len(diagnostics))),
                           failures=str(errors), errors="0", timestamp=as_of.isoformat())
     for d in diagnostics:
-        case = ET.SubElement(suite, "testcase", classname=d.file, name=f"{d.rule} {d.line}:{d.column}",
-                             file=d.file, line=str(d.line))
-        text = d.message + (f"\n{d.hint}" if d.hint else "")
+        file = visible(d.file)  # also keeps out what XML 1.0 cannot hold
+        case = ET.SubElement(suite, "testcase", classname=file, name=f"{d.rule} {d.line}:{d.column}",
+                             file=file, line=str(d.line))
+        text = visible(d.message + (f"\n{d.hint}" if d.hint else ""), keep="\n")
         if d.is_error:
-            ET.SubElement(case, "failure", message=d.message, type=d.rule).text = text
+            ET.SubElement(case, "failure", message=visible(d.message), type=d.rule).text = text
         else:
             ET.SubElement(case, "system-out").text = f"warning: {text}"
     if not diagnostics:

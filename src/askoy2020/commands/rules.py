@@ -9,6 +9,7 @@ from typing import TextIO
 
 from .choices import RulesFormat
 from .output import echo
+from .safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ def run(request: RulesRequest, out: TextIO, err: TextIO) -> int:
     rule_id = request.rule_id
     chosen = [r for r in all_rules() if rule_id is None or r.id.lower() == rule_id.lower() or r.name == rule_id]
     if rule_id is not None and not chosen:
-        echo(err, f"Error: no rule {rule_id!r}; 'askoy2020 rules' lists them.")
+        echo(err, f"Error: no rule {visible(repr(rule_id))}; 'askoy2020 rules' lists them.")
         return 2
     if request.output_format is RulesFormat.JSON:
         rows = [{"id": r.id, "name": r.name, "severity": r.severity.value, "stage": r.stage,

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from .failures import explain_os_errors
 from .output import echo
+from .safe_text import visible
 
 
 @dataclass(frozen=True)
@@ -21,5 +22,5 @@ def run(request: SchemaRequest, out: TextIO, err: TextIO) -> int:
     from ..schema import write_schemas
 
     for path in write_schemas(request.output):
-        echo(out, f"wrote {path}")
+        echo(out, f"wrote {visible(path)}")
     return 0

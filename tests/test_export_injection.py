@@ -1,0 +1,169 @@
+"""Formula injection: a text from the YAML that starts like a formula stays
+text in the workbook and is neutralised in CSV (OWASP "CSV Injection"), in
+every text column of every sheet, while our own SUM/SUMIFS stay formulas."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from askoy2020.cli.app import app
+from helpers import BASE
+
+runner = CliRunner()
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.invalid";"klikk")',
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "-12",  # reads like a negative number, but it is text
+    "@SUM(1;1)",
+    "\t=1+1",
+    "\r=1+1",
+    "=cmd|' /C calc'!A0",
+]
+
+# Every column that carries free text from the YAML (ids follow a pattern
+# that starts with a letter or digit, so they cannot start a formula).
+TEXT_COLUMNS = {
+    "Prosjekter": ["Prosjekt"],
+    "Mål": ["Eier", "Mål", "Indikator", "Enhet"],
+    "Kvalitetssaker": ["Tittel", "Enhet"],
+}
+AREA_OWNER = "DK"  # "Eier" of an area's goal is the area id; a leader's goal has the (hostile) role
+CSV_NAMES = {"Prosjekter": "prosjekter", "Mål": "maal", "Kvalitetssaker": "kvalitetssaker"}
+
+
+def _hostile_tree(target: Path, text: str) -> Path:
+    """The base portfolio with ``text`` in every free-text field the export shows."""
+    shutil.copytree(BASE, target)
+    yaml = YAML()
+
+    def edit(rel: str, change: object) -> None:
+        path = target / rel
+        doc = yaml.load(path.read_text(encoding="utf-8"))
+        change(doc)  # type: ignore[operator]
+        with path.open("w", encoding="utf-8") as handle:
+            yaml.dump(doc, handle)
+
+    def project(doc: dict[str, object]) -> None:
+        doc["name"] = text
+
+    def goals(doc: dict[str, list[dict[str, object]]]) -> None:
+        for goal in doc["goals"]:
+            goal.update(text=text, indicator=text, unit=text)
+
+    def leader(doc: dict[str, object]) -> None:
+        goals(doc)  # type: ignore[arg-type]
+        doc["role"] = text
+
+    def case(doc: dict[str, object]) -> None:
+        doc.update(title=text, unit=text)
+
+    for rel in ("programmes/dk/projects/DK-01.yaml", "programmes/dk/projects/DK-02.yaml"):
+        edit(rel, project)
+    edit("programmes/dk/area.yaml", goals)
+    edit("leaders/L-001.yaml", leader)
+    for rel in ("quality/Q-2019-001.yaml", "quality/Q-2020-001.yaml"):
+        edit(rel, case)
+    return target
+
+
+@pytest.fixture(scope="module", params=HOSTILE, ids=repr)
+def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    text: str = request.param
+    folder = tmp_path_factory.mktemp("hostile")
+    data = _hostile_tree(folder / "data", text)
+    for args in (["--format", "xlsx", "--output", str(folder / "out.xlsx")],
+                 ["--format", "csv", "--output", str(folder / "csv")]):
+        result = runner.invoke(app, ["export", str(data), *args])
+        assert result.exit_code == 0, result.output
+    return text, folder
+
+
+def _as_xml_reads(text: str) -> str:
+    """A carriage return in a cell's XML text is read back as a line feed
+    (XML 1.0 end-of-line handling), by openpyxl as by Excel and LibreOffice."""
+    return text.replace("\r", "\n")
+
+
+def _read_csv(path: Path) -> list[list[object]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # a quoted CR stays in its cell
+        return list(csv.reader(handle))
+
+
+def _columns(rows: list[list[object]], sheet: str) -> dict[str, list[object]]:
+    headers = [str(h) for h in rows[0]]
+    return {name: [r[headers.index(name)] for r in rows[1:] if r[0] not in ("Sum", None)]
+            for name in TEXT_COLUMNS[sheet]}
+
+
+def test_every_text_cell_of_the_workbook_is_a_string_and_only_our_totals_are_formulas(
+    exported: tuple[str, Path],
+) -> None:
+    text, folder = exported
+    text = _as_xml_reads(text)
+    book = load_workbook(folder / "out.xlsx")
+    formulas = []
+    for sheet, names in TEXT_COLUMNS.items():
+        ws = book[sheet]
+        headers = [c.value for c in ws[1]]
+        for name in names:
+            cells = [row[headers.index(name)] for row in ws.iter_rows(min_row=2) if row[0].value != "Sum"]
+            assert cells, (sheet, name)
+            assert any(cell.value == text for cell in cells), (sheet, name)
+            for cell in cells:
+                assert cell.data_type == "s" and cell.value in (text, AREA_OWNER), (sheet, name, cell.coordinate)
+    for ws in book.worksheets:
+        formulas += [c.value for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas and all(str(f).startswith(("=SUM(", "=SUMIFS(")) for f in formulas)
+
+
+def test_every_text_cell_of_the_csv_files_is_neutralised(exported: tuple[str, Path]) -> None:
+    text, folder = exported
+    for sheet, stem in CSV_NAMES.items():
+        rows = _read_csv(folder / "csv" / f"{stem}.csv")
+        for name, values in _columns(rows, sheet).items():
+            assert "'" + text in values and set(values) <= {"'" + text, AREA_OWNER}, (sheet, name, values)
+        # numbers stay numbers: no quote before a figure
+        money = [r[8] for r in rows[1:]] if sheet == "Prosjekter" else []
+        assert all(str(v)[:1].isdigit() for v in money)
+
+
+def test_negative_numbers_in_csv_are_not_quoted() -> None:
+    from askoy2020.export import _csv_value
+
+    assert [_csv_value(v) for v in (-12.5, -3, "-3", "=1")] == [-12.5, -3, "'-3", "'=1"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_evaluates_none_of_the_texts(tmp_path: Path) -> None:
+    """What a spreadsheet sees: LibreOffice recalculates the workbook and
+    writes every sheet as CSV; the texts come back as typed, the totals as numbers."""
+    for number, text in enumerate(HOSTILE):
+        data = _hostile_tree(tmp_path / f"d{number}", text)
+        book = tmp_path / f"b{number}.xlsx"
+        assert runner.invoke(app, ["export", str(data), "--format", "xlsx", "--output", str(book)]).exit_code == 0
+    books = sorted(str(p) for p in tmp_path.glob("b*.xlsx"))
+    subprocess.run(["soffice", "--headless", "--norestore", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                    "--outdir", str(tmp_path / "lo"), *books],
+                   check=True, capture_output=True, timeout=300, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    for number, typed in enumerate(HOSTILE):
+        text = _as_xml_reads(typed)
+        for sheet in TEXT_COLUMNS:
+            path = tmp_path / "lo" / f"b{number}-{sheet}.csv"
+            rows = _read_csv(path)
+            for name, values in _columns(rows, sheet).items():
+                assert text in values and set(values) <= {text, AREA_OWNER}, (text, sheet, name, values)
+        frames = _read_csv(tmp_path / "lo" / f"b{number}-Rammer.csv")
+        used = [r for r in frames if r[1] == "Brukt (1000 kr)"]
+        assert used and all(float(v) >= 0 for r in used for v in r[2:])
