@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .core.identity_numbers import mask
 from .model import Portfolio
 from .model.base import Goal
 
@@ -42,8 +43,13 @@ def sheets(portfolio: Portfolio, year: int | None = None, as_of: dt.date | None 
     programme = portfolio.programme
     years = list(programme.economic_plan.years()) if programme else sorted(
         {y for p in portfolio.projects for y in p.cost})
-    return [_projects(portfolio, years, year), _frames(portfolio, years), _goals(portfolio, year, as_of),
+    made = [_projects(portfolio, years, year), _frames(portfolio, years), _goals(portfolio, year, as_of),
             _cases(portfolio, year)]
+    # Every text of every sheet passes here: an identity number in a name
+    # or a unit is masked in the workbook and the CSV files alike.
+    for sheet in made:
+        sheet.rows = [[mask(v) if isinstance(v, str) else v for v in row] for row in sheet.rows]
+    return made
 
 
 def _projects(portfolio: Portfolio, years: list[int], year: int | None) -> Sheet:
