@@ -5,6 +5,7 @@ hold them: the fields are found by walking every record kind's model with
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, datetime
 from enum import Enum
 from typing import Annotated, Any
 
@@ -128,3 +129,53 @@ def test_a_boolean_is_never_a_number(annotation: Any, top: Shape, at: Shape, val
 def test_a_plain_and_a_quoted_year_still_validate(annotation: Any, top: Shape, at: Shape) -> None:
     value = TypeAdapter(annotation).validate_python(_wrap(top, {PLAIN: YamlInt(3, "3"), "2022": 4}, at))
     assert value
+
+
+def _scalars(python: type) -> list[Any]:
+    return [
+        pytest.param(annotation, top, s, id=name)
+        for name, annotation, top in _fields()
+        for s in _walk(top) if s.kind == "scalar" and s.python is python
+    ]
+
+
+DAYS = _scalars(date)
+MOMENTS = _scalars(datetime)
+NOT_DAYS = [YamlInt(1577836800, "1577836800"), YamlInt(0, "0"), YamlFloat(1577836800.0, "1577836800.0"), True,
+            "1577836800", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00", "2020-01-01T00:00", "2020-01-01 00:00",
+            "20200101", "2020-1-1", " 2020-01-01", datetime(2020, 1, 1)]
+DAYS_OK = ["2020-01-01", date(2020, 1, 1)]
+NOT_MOMENTS = [YamlInt(1577836800, "1577836800"), YamlInt(0, "0"), YamlFloat(1.5, "1.5"), True, False,
+               "1577836800", "1577836800.5", "20200101T1000", "2020-01-01T10", " 2020-01-01T10:00"]
+MOMENTS_OK = ["2020-01-01T10:00", "2020-01-01T10:00:30", "2020-01-01T10:00:00+01:00", "2020-01-01T10:00Z",
+              "2020-01-01 10:00", "2020-01-01", date(2020, 1, 1), datetime(2020, 1, 1, 10)]
+
+
+def test_the_walk_finds_the_dates() -> None:
+    assert len(DAYS) >= 8 and len(MOMENTS) >= 2
+
+
+@pytest.mark.parametrize("value", NOT_DAYS, ids=repr)
+@pytest.mark.parametrize(("annotation", "top", "at"), DAYS)
+def test_a_day_is_an_iso_date_only(annotation: Any, top: Shape, at: Shape, value: Any) -> None:
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        TypeAdapter(annotation).validate_python(_wrap(top, value, at))
+
+
+@pytest.mark.parametrize("value", DAYS_OK, ids=repr)
+@pytest.mark.parametrize(("annotation", "top", "at"), DAYS)
+def test_a_day_takes_a_date(annotation: Any, top: Shape, at: Shape, value: Any) -> None:
+    TypeAdapter(annotation).validate_python(_wrap(top, value, at))
+
+
+@pytest.mark.parametrize("value", NOT_MOMENTS, ids=repr)
+@pytest.mark.parametrize(("annotation", "top", "at"), MOMENTS)
+def test_a_moment_is_never_a_number(annotation: Any, top: Shape, at: Shape, value: Any) -> None:
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        TypeAdapter(annotation).validate_python(_wrap(top, value, at))
+
+
+@pytest.mark.parametrize("value", MOMENTS_OK, ids=repr)
+@pytest.mark.parametrize(("annotation", "top", "at"), MOMENTS)
+def test_a_moment_takes_iso_text_or_a_date(annotation: Any, top: Shape, at: Shape, value: Any) -> None:
+    assert TypeAdapter(annotation).validate_python(_wrap(top, value, at)).tzinfo is not None

@@ -78,11 +78,32 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=OSLO)
 
 
-def _midnight(value: Any) -> Any:
-    """A plain date is accepted where a time belongs and means 00:00."""
+# pydantic would also take 1577836800 (a Unix time) as a date or a time, and
+# 2020-01-01T00:00:00Z as a date; records write them as ISO text only.
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ISO_MOMENT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                         r"(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$")
+
+
+def _day(value: Any) -> Any:
+    """A date is a YAML date (``2020-03-31``): not a time, not a number."""
     if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        return value
+    raise ValueError(f"write the date as YYYY-MM-DD, e.g. 2020-03-31 (not {source_text(value)!r})")
+
+
+def _moment(value: Any) -> Any:
+    """A time is ISO text (``2020-03-31T14:30``, a zone optional) or a date,
+    which means 00:00; never a number."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
         return datetime.combine(value, time())
-    return value
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        return value
+    raise ValueError(f"write the time as YYYY-MM-DDTHH:MM, e.g. 2020-03-31T14:30 (not {source_text(value)!r})")
 
 
 # Invisible characters that a quoted YAML string can carry as escapes
@@ -174,7 +195,7 @@ V = TypeVar("V")
 ByYear = Annotated[dict[YearKey, V], WrapValidator(_one_set_of_years)]
 """Values by year. A year written twice – ``2021`` and ``"2021"`` – is an
 error at the second key, never a silent merge where the last one wins."""
-Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31))]
+Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31)), BeforeValidator(_day)]
 """A date within the years a Year may take: one outside, such as 2202 or
 9999, is a typo, and date arithmetic near year 9999 would overflow."""
 Number = Annotated[float, BeforeValidator(_not_bool)]
@@ -189,8 +210,9 @@ Share = Annotated[float, Field(ge=0, le=1), BeforeValidator(_not_bool)]
 """A share from 0 to 1."""
 Score = Annotated[float, Field(ge=1, le=5), BeforeValidator(_not_bool)]
 """A value on a 1–5 scale (1 = svært uenig / svært svak, 5 = svært enig / svært god)."""
-Moment = Annotated[datetime, BeforeValidator(_midnight), AfterValidator(_aware)]
-"""A date and time; without a zone it is Norwegian local time."""
+Moment = Annotated[datetime, BeforeValidator(_moment), AfterValidator(_aware)]
+"""A date and time (or a date, meaning 00:00); without a zone it is
+Norwegian local time. Never a number."""
 
 
 class YearRange(Record):
