@@ -4,15 +4,17 @@ hold them: the fields are found by walking every record kind's model with
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args, get_type_hints
 
 import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from askoy2020.core.scalars import YamlFloat, YamlInt
+from askoy2020.model.base import MAX_MONEY, Fte, Money
 from askoy2020.model.kinds import KINDS
 from askoy2020.model.types import Shape, shape
 
@@ -179,3 +181,54 @@ def test_a_moment_is_never_a_number(annotation: Any, top: Shape, at: Shape, valu
 @pytest.mark.parametrize(("annotation", "top", "at"), MOMENTS)
 def test_a_moment_takes_iso_text_or_a_date(annotation: Any, top: Shape, at: Shape, value: Any) -> None:
     assert TypeAdapter(annotation).validate_python(_wrap(top, value, at)).tzinfo is not None
+
+
+def _holding(*types: Any) -> list[Any]:
+    """The fields whose annotation holds one of ``types`` (``Money``, ``Fte``)
+    anywhere inside, with the shape of the value that is of that type."""
+    found = []
+    for model in _models():
+        hints = get_type_hints(model, include_extras=True)
+        for name, field in model.model_fields.items():
+            if any(t == held for t in types for held in _inside(hints[name])):
+                annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+                top = shape(field.annotation)
+                at = next(s for s in _walk(top) if s.kind == "scalar" and s.python is float)
+                found.append(pytest.param(annotation, top, at, id=f"{model.__name__}.{name}"))
+    return found
+
+
+def _inside(tp: Any) -> Iterator[Any]:
+    yield tp
+    for arg in get_args(tp):
+        yield from _inside(arg)
+
+
+AMOUNTS = _holding(Money, Fte)
+TOO_LARGE = [YamlFloat(1e15, "1e15"), YamlInt(10**15, "1000000000000000"), YamlFloat(1e300, "1e300"),
+             YamlInt(MAX_MONEY + 1, str(MAX_MONEY + 1)), YamlFloat(1e9 + 0.5, "1000000000.5")]
+
+
+def test_the_walk_finds_the_amounts() -> None:
+    assert len(AMOUNTS) >= 12
+
+
+@pytest.mark.parametrize("value", TOO_LARGE, ids=repr)
+@pytest.mark.parametrize(("annotation", "top", "at"), AMOUNTS)
+def test_an_amount_beyond_a_municipality_is_out_of_range(annotation: Any, top: Shape, at: Shape,
+                                                         value: Any) -> None:
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(annotation).validate_python(_wrap(top, value, at))
+    assert caught.value.errors()[0]["type"] == "less_than_equal"
+
+
+@pytest.mark.parametrize(("annotation", "top", "at"), AMOUNTS)
+def test_the_largest_amounts_still_validate(annotation: Any, top: Shape, at: Shape) -> None:
+    TypeAdapter(annotation).validate_python(_wrap(top, YamlInt(100_000, "100000"), at))
+
+
+def test_the_schemas_carry_the_money_bound() -> None:
+    from askoy2020.model.kinds import kind_named
+    from askoy2020.schema import schema_for
+
+    assert f'"maximum": {MAX_MONEY}' in json.dumps(schema_for(kind_named("project")))

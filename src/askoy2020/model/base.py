@@ -203,8 +203,10 @@ Number = Annotated[float, BeforeValidator(_not_bool)]
 """Any number; ``true``/``false`` are not numbers."""
 Count = Annotated[int, BeforeValidator(_not_bool)]
 """A whole number; ``true``/``false`` are not numbers."""
-Money = Annotated[float, Field(ge=0), BeforeValidator(_not_bool)]
-"""An amount in 1000 kr ("tall i tusen")."""
+MAX_MONEY = 1_000_000_000
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY), BeforeValidator(_not_bool)]
+"""An amount in 1000 kr ("tall i tusen"), at most 10⁹ (a trillion kroner):
+more is a typo, and a sum of such amounts would defeat the planner."""
 Fte = Annotated[float, Field(ge=0, le=100_000), BeforeValidator(_not_bool)]
 """Staff in årsverk (full-time equivalents)."""
 Share = Annotated[float, Field(ge=0, le=1), BeforeValidator(_not_bool)]
