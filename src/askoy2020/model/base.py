@@ -8,6 +8,7 @@ so rules can point at the line to edit.
 from __future__ import annotations
 
 import re
+import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -135,12 +136,21 @@ Role = Annotated[
 ]
 """A role title, never a person's name."""
 
+def _composed(value: Any) -> Any:
+    """An id's Æ, Ø and Å as one character each (NFC): written as A plus a
+    combining ring (as macOS names files), "Å" would look the same and be
+    another id."""
+    value = source_text(value)
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
 Id = Annotated[
     str,
-    BeforeValidator(source_text),
+    BeforeValidator(_composed),
     Field(pattern=r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$", examples=["DK-03"]),
 ]
-"""An identifier: letters, digits, '.', '_' and '-', unique across the data."""
+"""An identifier: letters, digits, '.', '_' and '-', unique across the data
+whatever the case (ASK201)."""
 
 def _not_bool(value: Any) -> Any:
     """YAML's true/false are not numbers: pydantic would read ``true`` as 1."""
