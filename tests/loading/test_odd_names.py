@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import askoy2020
-from askoy2020.loading.discover import discover
 from askoy2020.fmt import format_folder
+from askoy2020.loading.discover import discover
 from helpers import AS_OF, BASE
 
 # Keys out of fmt's order, so fmt would rewrite the file if it read it.

@@ -38,9 +38,11 @@ def odd_name(name: str) -> tuple[str, str] | None:
     """Why a file that discovery lists is not read – a leading dot (hidden)
     or a suffix in capitals – and the name to rename it to; None for a
     name that is read."""
+    if not name.lower().endswith(YAML_SUFFIXES):  # a link to a folder
+        return None
     plain = name.lstrip(".")
     stem, dot, suffix = plain.rpartition(".")
-    better = f"{stem}{dot}{suffix.lower()}" if stem else plain
+    better = f"{stem}{dot}{suffix.lower()}"
     if name.startswith("."):
         return "its name starts with a dot, which hides it", better
     if not name.endswith(YAML_SUFFIXES):
