@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from .core.diagnostics import Diagnostic, Location
 from .core.paths import display_name
 from .loading import problems as R
-from .loading.discover import discover
+from .loading.discover import discover, odd_name
 from .loading.files import read_record_bytes
 from .loading.yaml_reader import ReadLimits, read_yaml
 from .model.kinds import kind_of
@@ -50,7 +50,7 @@ def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimi
     real_root = os.path.realpath(root)
     for path in discover(root):
         kind = kind_of(path.relative_to(root).as_posix())
-        if kind is None:
+        if kind is None or odd_name(path.name):  # not read, so never rewritten
             continue
         name = display_name(path)
         original = read_record_bytes(path, real_root, name, limits.max_file_bytes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,7 +120,9 @@ class NewRecord:
 
 
 def next_number(ids: set[str], pattern: str) -> int:
-    numbers = [int(m.group(1)) for i in ids if (m := re.fullmatch(pattern, i))]
+    # Case-blind, as ASK201 compares ids: dk-07 takes the number of DK-07.
+    numbers = [int(m.group(1)) for i in ids
+               if (m := re.fullmatch(pattern, unicodedata.normalize("NFC", i), re.IGNORECASE))]
     return max(numbers, default=0) + 1
 
 

@@ -4,6 +4,10 @@ stable order. Which kind each holds is the kinds table's answer
 
 Any file may hold one record or a list of records. One file per record is
 the most merge-friendly layout when several analysts edit at once.
+
+A file that looks like YAML but is not read – ``DK-03.YAML``, ``.DK-03.yaml``
+– is still listed, so the loader can say so: a record that silently drops
+out of the reports is worse than a warning (see :func:`odd_name`).
 """
 
 from __future__ import annotations
@@ -15,14 +19,32 @@ from ..model.kinds import YAML_SUFFIXES
 
 
 def discover(root: Path) -> list[Path]:
-    """Every YAML file under ``root`` in a stable order; hidden folders
+    """Every YAML file under ``root`` in a stable order, whatever the case
+    of its suffix and hidden or not (:func:`odd_name` says which are not
+    read); hidden folders
     (``.git``, editor folders) are skipped. Links to folders are listed, not
     followed, so the loader can report one that leads out of the data folder
     (and a link loop cannot make this walk endless)."""
     found: list[Path] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        listed = [n for n in names if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
+        listed = [n for n in names if n.lower().endswith(YAML_SUFFIXES)]
         listed += [d for d in subfolders if os.path.islink(os.path.join(folder, d))]
         found.extend(Path(folder) / name for name in sorted(listed))
     return found
+
+
+def odd_name(name: str) -> tuple[str, str] | None:
+    """Why a file that discovery lists is not read – a leading dot (hidden)
+    or a suffix in capitals – and the name to rename it to; None for a
+    name that is read."""
+    if not name.lower().endswith(YAML_SUFFIXES):  # a link to a folder
+        return None
+    plain = name.lstrip(".")
+    stem, dot, suffix = plain.rpartition(".")
+    better = f"{stem}{dot}{suffix.lower()}"
+    if name.startswith("."):
+        return "its name starts with a dot, which hides it", better
+    if not name.endswith(YAML_SUFFIXES):
+        return f"its suffix '.{suffix}' is not written .yaml or .yml", better
+    return None

@@ -22,7 +22,7 @@ from ..core.paths import display_name
 from ..model import Portfolio
 from ..model.kinds import RecordKind, kind_of, record_folders
 from . import problems as R
-from .discover import discover
+from .discover import discover, odd_name
 from .files import read_record_bytes
 from .identity_scan import decoded_numbers, unread_files
 from .origins import attach
@@ -160,6 +160,13 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     name = display_name(file)
     kind = kind_of(file.relative_to(root).as_posix())
     problems = portfolio.load_diagnostics
+    odd = odd_name(file.name)
+    if odd is not None:
+        portfolio.files.append(name)
+        problems.append(R.UNKNOWN_FILE.at(Location(name), f"this file is not read: {odd[0]}",
+                                          f"Rename it to {odd[1]} if it holds a record; otherwise move it "
+                                          "out of the data folder."))
+        return
     # Links are looked at even outside the record folders: one leading out
     # of the data folder is an error wherever it is.
     data = read_record_bytes(file, real_root, name, limits.max_file_bytes) \

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Fte, Goal, Id, Money, Note, Record, Role, Text, Year, YearRange
+from .base import ByYear, Fte, Goal, Id, Money, Note, Number, Record, Role, Share, Text, YearRange
 
 
 class AreaGoal(Goal):
@@ -25,15 +25,15 @@ class ProgrammeArea(Record):
     """The role that owns the area, e.g. Kommunalsjef organisasjon."""
     period: YearRange
     """The years the area runs."""
-    strategic_weight: float = Field(default=1.0, ge=0, le=10)
+    strategic_weight: Number = Field(default=1.0, ge=0, le=10)
     """How much the area counts when resources are prioritised."""
     goals: list[AreaGoal] = Field(default_factory=list)
     """Overarching goals; at least one with a baseline and a target for the measuring year."""
-    budget_frames: dict[Year, Money] = Field(default_factory=dict)
+    budget_frames: ByYear[Money] = Field(default_factory=dict)
     """Budget frame by year, 1000 kr."""
-    staff_frames: dict[Year, Fte] = Field(default_factory=dict)
+    staff_frames: ByYear[Fte] = Field(default_factory=dict)
     """Staff frame by year, årsverk."""
-    min_share: float | None = Field(default=None, ge=0, le=1)
+    min_share: Share | None = None
     """Smallest share of the programme budget the area should get (balance)."""
     decisions: list[Text] = Field(default_factory=list)
     """Political decisions the area builds on, e.g. 'PS 45/17'."""

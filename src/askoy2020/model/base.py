@@ -8,17 +8,28 @@ so rules can point at the line to edit.
 from __future__ import annotations
 
 import re
+import unicodedata
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
 
 from ..core.diagnostics import Location
 from ..core.positions import Positions, ValuePath
-from ..core.scalars import source_text
+from ..core.scalars import YamlFloat, YamlInt, source_text
 
 # Askøy's clocks: a time written without a zone is Norwegian local time.
 OSLO = ZoneInfo("Europe/Oslo")
@@ -68,11 +79,33 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=OSLO)
 
 
-def _midnight(value: Any) -> Any:
-    """A plain date is accepted where a time belongs and means 00:00."""
+# pydantic would also take 1577836800 (a Unix time) as a date or a time, and
+# 2020-01-01T00:00:00Z as a date; records write them as ISO text only.
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ISO_MOMENT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+                         r"(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
+                         r"(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$")
+
+
+def _day(value: Any) -> Any:
+    """A date is a YAML date (``2020-03-31``): not a time, not a number."""
     if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        return value
+    raise ValueError(f"write the date as YYYY-MM-DD, e.g. 2020-03-31 (not {source_text(value)!r})")
+
+
+def _moment(value: Any) -> Any:
+    """A time is ISO text (``2020-03-31T14:30``, a zone optional) or a date,
+    which means 00:00; never a number."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
         return datetime.combine(value, time())
-    return value
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        return value
+    raise ValueError(f"write the time as YYYY-MM-DDTHH:MM, e.g. 2020-03-31T14:30 (not {source_text(value)!r})")
 
 
 # Invisible characters that a quoted YAML string can carry as escapes
@@ -103,25 +136,96 @@ Role = Annotated[
 ]
 """A role title, never a person's name."""
 
+def _composed(value: Any) -> Any:
+    """An id's Æ, Ø and Å as one character each (NFC): written as A plus a
+    combining ring (as macOS names files), "Å" would look the same and be
+    another id."""
+    value = source_text(value)
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
 Id = Annotated[
     str,
-    BeforeValidator(source_text),
+    BeforeValidator(_composed),
     Field(pattern=r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$", examples=["DK-03"]),
 ]
-"""An identifier: letters, digits, '.', '_' and '-', unique across the data."""
+"""An identifier: letters, digits, '.', '_' and '-', unique across the data
+whatever the case (ASK201)."""
 
-Year = Annotated[int, Field(ge=1990, le=2100)]
-Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31))]
+def _not_bool(value: Any) -> Any:
+    """YAML's true/false are not numbers: pydantic would read ``true`` as 1."""
+    if isinstance(value, bool):
+        raise ValueError("true/false is not a number; write the number")
+    return value
+
+
+_FOUR_DIGITS = re.compile(r"^[0-9]{4}$")
+
+
+def _year(value: Any) -> Any:
+    """A year is written as four digits, e.g. 2021 (quoted or not): ``02021``,
+    ``" 2021"``, ``+2021``, ``2021.0`` and ``true`` are typos, and as keys
+    they would silently stand for the same year as ``2021``."""
+    _not_bool(value)
+    text = value.raw if isinstance(value, (YamlInt, YamlFloat)) else value
+    if isinstance(text, str):
+        if not _FOUR_DIGITS.match(text):
+            raise ValueError(f"write the year as four digits, e.g. 2021 (not {text!r})")
+        return int(text)
+    if isinstance(value, float):
+        raise ValueError("write the year as four digits, e.g. 2021")
+    return value
+
+
+# The years already seen in the year-keyed mapping being validated (one set
+# per mapping; a mapping inside a mapping gets its own).
+_SEEN_YEARS: ContextVar[set[int] | None] = ContextVar("_SEEN_YEARS", default=None)
+
+
+def _year_key(value: Any) -> Any:
+    year = _year(value)
+    seen = _SEEN_YEARS.get()
+    if seen is not None and isinstance(year, int):
+        if year in seen:
+            raise ValueError(f"the year {year} is given twice in this mapping; keep one")
+        seen.add(year)
+    return year
+
+
+def _one_set_of_years(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    token = _SEEN_YEARS.set(set())
+    try:
+        return handler(value)
+    finally:
+        _SEEN_YEARS.reset(token)
+
+
+Year = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_year)]
+YearKey = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_year_key)]
+V = TypeVar("V")
+ByYear = Annotated[dict[YearKey, V], WrapValidator(_one_set_of_years)]
+"""Values by year. A year written twice – ``2021`` and ``"2021"`` – is an
+error at the second key, never a silent merge where the last one wins."""
+Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31)), BeforeValidator(_day)]
 """A date within the years a Year may take: one outside, such as 2202 or
 9999, is a typo, and date arithmetic near year 9999 would overflow."""
-Money = Annotated[float, Field(ge=0)]
-"""An amount in 1000 kr ("tall i tusen")."""
-Fte = Annotated[float, Field(ge=0, le=100_000)]
+Number = Annotated[float, BeforeValidator(_not_bool)]
+"""Any number; ``true``/``false`` are not numbers."""
+Count = Annotated[int, BeforeValidator(_not_bool)]
+"""A whole number; ``true``/``false`` are not numbers."""
+MAX_MONEY = 1_000_000_000
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY), BeforeValidator(_not_bool)]
+"""An amount in 1000 kr ("tall i tusen"), at most 10⁹ (a trillion kroner):
+more is a typo, and a sum of such amounts would defeat the planner."""
+Fte = Annotated[float, Field(ge=0, le=100_000), BeforeValidator(_not_bool)]
 """Staff in årsverk (full-time equivalents)."""
-Score = Annotated[float, Field(ge=1, le=5)]
+Share = Annotated[float, Field(ge=0, le=1), BeforeValidator(_not_bool)]
+"""A share from 0 to 1."""
+Score = Annotated[float, Field(ge=1, le=5), BeforeValidator(_not_bool)]
 """A value on a 1–5 scale (1 = svært uenig / svært svak, 5 = svært enig / svært god)."""
-Moment = Annotated[datetime, BeforeValidator(_midnight), AfterValidator(_aware)]
-"""A date and time; without a zone it is Norwegian local time."""
+Moment = Annotated[datetime, BeforeValidator(_moment), AfterValidator(_aware)]
+"""A date and time (or a date, meaning 00:00); without a zone it is
+Norwegian local time. Never a number."""
 
 
 class YearRange(Record):
@@ -147,14 +251,14 @@ class DateRange(Record):
 class Baseline(Record):
     year: Year
     """The year the baseline was measured."""
-    value: float
+    value: Number
     """The indicator's value that year."""
 
 
 class Measurement(Record):
     date: Day
     """When the value was measured (not after the day of validation)."""
-    value: float
+    value: Number
     """The measured value, in the goal's unit."""
     source: Note | None = None
     """Where the figure comes from (KOSTRA, Bedre skole, internal report …)."""
@@ -175,7 +279,7 @@ class Goal(Record):
     """Whether a higher or a lower value is better."""
     baseline: Baseline | None = None
     """Starting point."""
-    targets: dict[Year, float] = Field(default_factory=dict)
+    targets: ByYear[Number] = Field(default_factory=dict)
     """Target value by year; the measuring year (2020) is required."""
     measurements: list[Measurement] = Field(default_factory=list)
     """Measured values, oldest first."""

@@ -10,7 +10,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .base import Goal, Id, Note, Record, Role, Score, Text, Year
+from .base import ByYear, Count, Goal, Id, Note, Number, Record, Role, Score, Text, Year
 
 
 class CompetenceArea(str, Enum):
@@ -61,16 +61,16 @@ class LeaderGoal(Goal):
 class Evaluation(Record):
     """One measurement on the four-level evaluation model (the seed's Tabell 1)."""
 
-    level: int = Field(ge=1, le=4)
+    level: Count = Field(ge=1, le=4)
     """1 Opplevelse, 2 Læring, 3 Atferd, 4 Driftsresultat."""
     year: Year
     instrument: Instrument
     """How it was measured."""
-    value: float
+    value: Number
     """The result on the instrument's scale."""
-    scale_max: float = Field(default=5, gt=0)
+    scale_max: Number = Field(default=5, gt=0)
     """Top of the instrument's scale (5 for a 1–5 questionnaire, 100 for a percentage)."""
-    respondents: int = Field(default=1, ge=0)
+    respondents: Count = Field(default=1, ge=0)
     """How many answered."""
     comment: Note | None = None
 
@@ -79,7 +79,7 @@ class TenFactorResult(Record):
     """The unit's KS 10-FAKTOR result for one survey year."""
 
     year: Year
-    respondents: int = Field(ge=0)
+    respondents: Count = Field(ge=0)
     """How many answered; results from fewer than 3 are never shown."""
     scores: dict[TenFactor, Score]
     """Mean score per factor, 1–5."""
@@ -100,7 +100,7 @@ class Leader(Record):
     """The programme area the unit belongs to."""
     cohort: Year
     """The year the leader started the programme."""
-    competences: dict[CompetenceArea, dict[Year, Score]] = Field(default_factory=dict)
+    competences: dict[CompetenceArea, ByYear[Score]] = Field(default_factory=dict)
     """Assessment (1–5) per competence area and year."""
     goals: list[LeaderGoal] = Field(default_factory=list)
     """At least one goal with an indicator and a target for the measuring year."""

@@ -11,7 +11,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .base import Fte, Id, Money, Note, Record, Text, Year, YearRange
+from .base import ByYear, Fte, Id, Money, Note, Number, Record, Text, Year, YearRange
 from .methods import Method
 
 
@@ -27,9 +27,9 @@ class SolverStatus(str, Enum):
 class SolverOutcome(Record):
     status: SolverStatus
     """optimal, gap-limit or time-limit."""
-    gap: float = Field(ge=0)
+    gap: Number = Field(ge=0)
     """Relative distance between the plan's value and the best possible (0 = proven optimal)."""
-    bound: float
+    bound: Number
     """The solver's upper bound on the value of any plan, points."""
 
 
@@ -54,9 +54,9 @@ class MarginalValue(Record):
     resource: Id
     """budget or staff."""
     year: Year
-    step: float = Field(gt=0)
+    step: Number = Field(gt=0)
     """The increase tried: 1000 kr (the model's frame_step) or 1 årsverk."""
-    value: float = Field(ge=0)
+    value: Number = Field(ge=0)
     """Points the plan gains with it."""
     enters: list[Id] = Field(default_factory=list)
     """Projects that come in."""
@@ -69,13 +69,13 @@ class Selected(Record):
     """The project."""
     start: Year
     """The year it starts in the plan."""
-    value: float
+    value: Number
     """Its value in points."""
     why: Text
     """committed, locked, mandatory, included or chosen."""
-    cost: dict[Year, Money] = Field(default_factory=dict)
+    cost: ByYear[Money] = Field(default_factory=dict)
     """Cost by year inside the plan years, 1000 kr."""
-    staff: dict[Year, Fte] = Field(default_factory=dict)
+    staff: ByYear[Fte] = Field(default_factory=dict)
     """Staff by year inside the plan years, årsverk."""
 
 
@@ -95,7 +95,7 @@ class LeftOutKind(str, Enum):
 class LeftOut(Record):
     project: Id
     """The project."""
-    value: float | None = None
+    value: Number | None = None
     """Its value in points, when it could be placed at all."""
     kind: LeftOutKind
     """Why it is left out."""
@@ -118,7 +118,7 @@ class Plan(Record):
     """The plan years."""
     solver: SolverOutcome
     """How good the plan is proven to be."""
-    value: float
+    value: Number
     """Total value of the selected projects, points."""
     frames: list[FrameUse] = Field(default_factory=list)
     """Programme frames and their use by year."""

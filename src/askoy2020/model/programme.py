@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Fte, Id, Money, Note, Record, Text, Year, YearRange
+from .base import ByYear, Count, Fte, Id, Money, Note, Number, Record, Text, Year, YearRange
 from .prioritisation import Prioritisation
 
 
 class Scale(Record):
-    min: float = 0
+    min: Number = 0
     """Lowest allowed score."""
-    max: float = 5
+    max: Number = 5
     """Highest allowed score."""
 
 
@@ -22,7 +22,7 @@ class Criterion(Record):
     """Key used in a project's ``scores``, e.g. strategic_fit."""
     name: Text
     """Name shown in reports, e.g. Strategisk betydning."""
-    weight: float = Field(ge=0)
+    weight: Number = Field(ge=0)
     """Relative weight in weighted scoring."""
     scale: Scale = Field(default_factory=Scale)
     """Allowed scores."""
@@ -45,15 +45,15 @@ class Programme(Record):
     """The year results are measured at; goals need a target for it."""
     decision: Note | None = None
     """The council decision adopting the plan, e.g. 'KST 123/17'."""
-    budget_frames: dict[Year, Money] = Field(default_factory=dict)
+    budget_frames: ByYear[Money] = Field(default_factory=dict)
     """Programme-wide budget frame by year, 1000 kr."""
-    staff_frames: dict[Year, Fte] = Field(default_factory=dict)
+    staff_frames: ByYear[Fte] = Field(default_factory=dict)
     """Programme-wide staff frame by year, årsverk."""
     criteria: list[Criterion] = Field(default_factory=list)
     """Prioritisation criteria and their weights."""
     prioritisation: Prioritisation = Field(default_factory=Prioritisation)
     """How prioritise values projects and how long it searches."""
-    red_status_max_age_days: int = Field(default=60, ge=1)
+    red_status_max_age_days: Count = Field(default=60, ge=1)
     """A red status report older than this many days is flagged."""
-    min_respondents: int = Field(default=3, ge=3)
+    min_respondents: Count = Field(default=3, ge=3)
     """Smallest number of respondents for which a unit's survey result may be shown."""

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from ..core.scalars import source_text
-from .base import DateRange, Day, Fte, Id, Money, Note, Record, Role, Text, Year
+from .base import ByYear, Count, DateRange, Day, Fte, Id, Money, Note, Number, Record, Role, Text, Year
 
 KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
 
@@ -51,7 +51,7 @@ class Dependency(Record):
     """The project this one depends on (the predecessor)."""
     type: DependencyType = DependencyType.FINISH_TO_START
     """finish-to-start: start after the predecessor ends; start-to-start: start after it starts."""
-    lag_days: int = Field(default=0, ge=-3650, le=3650)
+    lag_days: Count = Field(default=0, ge=-3650, le=3650)
     """Days to wait after the predecessor's finish (or start)."""
     strength: Strength = Strength.HARD
     """hard: must hold (error); soft: preferred order only (warning)."""
@@ -115,13 +115,13 @@ class Project(Record):
     """Planned start and end."""
     actual: DateRange = Field(default_factory=DateRange)
     """Actual start and end, when known."""
-    cost: dict[Year, Money] = Field(default_factory=dict)
+    cost: ByYear[Money] = Field(default_factory=dict)
     """Cost by year, 1000 kr."""
-    staff: dict[Year, Fte] = Field(default_factory=dict)
+    staff: ByYear[Fte] = Field(default_factory=dict)
     """Staff by year, årsverk."""
-    benefits: dict[Year, Money] = Field(default_factory=dict)
+    benefits: ByYear[Money] = Field(default_factory=dict)
     """Expected benefits (gevinst) by year, 1000 kr."""
-    scores: dict[Id, float] = Field(default_factory=dict)
+    scores: dict[Id, Number] = Field(default_factory=dict)
     """Score per prioritisation criterion (criterion id -> score)."""
     mandatory: bool = False
     """A statutory duty (rettighetsfesting) that must be done."""

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .base import OSLO, Day, Id, Moment, Note, Record, Role, Text
+from .base import OSLO, Count, Day, Id, Moment, Note, Record, Role, Text
 
 NOTIFY_WITHIN = dt.timedelta(hours=72)
 """GDPR art. 33(1): notify Datatilsynet within 72 hours of becoming aware."""
@@ -53,7 +53,7 @@ class UserInvolvement(Record):
 
     method: Text
     """e.g. intervju, workshop, brukerreise."""
-    users: int = Field(ge=0)
+    users: Count = Field(ge=0)
     """How many users took part."""
 
 
@@ -108,9 +108,9 @@ class QualityCase(Record):
     """When it happened (or was found)."""
     reported: Day
     """When it was registered."""
-    severity: int = Field(default=1, ge=1, le=5)
+    severity: Count = Field(default=1, ge=1, le=5)
     """Consequence, 1 (ubetydelig) – 5 (svært alvorlig)."""
-    probability: int = Field(default=1, ge=1, le=5)
+    probability: Count = Field(default=1, ge=1, le=5)
     """Probability of recurrence, 1 (svært lite sannsynlig) – 5 (svært sannsynlig)."""
     status: CaseStatus
     responsible: Role

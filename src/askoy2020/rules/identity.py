@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..core.diagnostics import Location, Severity
@@ -27,37 +28,50 @@ def _identified(p: Portfolio) -> Iterator[tuple[str, str, Record]]:
         yield case.id, "quality case", case
 
 
+def id_key(ident: str) -> str:
+    """What makes two ids the same: ``DK-05`` and ``dk-05``, or an ``Å``
+    written as one character or as A plus a ring, would be told apart by a
+    computer but not by a reader, a spreadsheet or a case-blind file system."""
+    return unicodedata.normalize("NFC", ident).casefold()
+
+
 @rule("ASK201", "duplicate-id", Severity.ERROR)
 def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
     """An id is used by two records (ids are unique across all files).
 
     Goals share the namespace, so a quality case or leader can link to any
-    goal by id alone.
+    goal by id alone. Ids that differ only in upper and lower case (DK-03,
+    dk-03) are the same id.
 
     FAIL (two files):
         id: DK-03        # programmes/digital/projects/a.yaml
-        id: DK-03        # programmes/digital/projects/b.yaml
+        id: dk-03        # programmes/digital/projects/b.yaml
     PASS:
         id: DK-03
         id: DK-04
     """
     # Positions are looked up only for a duplicate: 20,000 records, few problems.
-    seen: dict[str, tuple[str, Record]] = {}
+    seen: dict[str, tuple[str, str, Record]] = {}
     for ident, what, record in _identified(ctx.portfolio):
-        if ident in seen:
-            first_what, first_record = seen[ident]
+        key = id_key(ident)
+        if key in seen:
+            first_ident, first_what, first_record = seen[key]
             first = first_record.where("id")
+            spelled = "" if first_ident == ident else f" as '{first_ident}' (ids ignore upper/lower case)"
             yield Finding(
-                record.where("id"), f"id '{ident}' ({what}) is already used by a {first_what} at {first}",
+                record.where("id"), f"id '{ident}' ({what}) is already used{spelled} by a {first_what} at {first}",
                 "Give one of them a new id; ids are unique across all files.", (first,),
             )
         else:
-            seen[ident] = (what, record)
+            seen[key] = (ident, what, record)
 
 
 def _unknown(ref: str, known: Iterable[str], what: str, where: Location, owner: str) -> Finding:
-    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    same = [k for k in known if id_key(k) == id_key(ref)]
+    close = same or difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
     hint = f"Did you mean '{close[0]}'?" if close else f"Check the id; no {what} has it."
+    if same:
+        hint += " References must match the id's upper and lower case exactly."
     return Finding(where, f"{owner} refers to {what} '{ref}', which does not exist", hint)
 
 
