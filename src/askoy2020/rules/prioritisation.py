@@ -136,8 +136,8 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
 @rule("ASK703", "prioritisation-reference", Severity.ERROR)
 def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
     """A scenario or the prioritisation model names a project, area or
-    criterion that does not exist, or changes a frame outside the economic
-    plan; or two scenarios share an id.
+    criterion that does not exist, or changes a frame or plans years outside
+    the economic plan; or two scenarios share an id.
 
     FAIL (scenarios/ekstra.yaml):
         exclude: [DK-99]
@@ -189,3 +189,117 @@ def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
                     yield Finding(scenario.where(key, i, "year"), f"scenario {scenario.id} changes a frame in "
                                   f"{change.year}, outside the economic plan "
                                   f"{plan_years.first_year}–{plan_years.last_year}", "Use a plan year.")
+        if plan_years is not None and scenario.years is not None:
+            for end in ("first_year", "last_year"):
+                year = getattr(scenario.years, end)
+                if year not in plan_years:
+                    yield Finding(scenario.where("years", end), f"scenario {scenario.id} plans {end} {year}, "
+                                  f"outside the economic plan {plan_years.first_year}–{plan_years.last_year}",
+                                  "Plan years must lie inside economic_plan in programme.yaml; use a plan year.")
+
+
+@rule("ASK704", "scenario-weights", Severity.ERROR)
+def scenario_weights(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario gives a criterion a negative weight, or its weights leave
+    every criterion at zero (then every project scores 0 and the plan is
+    chosen by chance).
+
+    FAIL (scenarios/ekstra.yaml):
+        weights: {strategic_fit: -1}
+    PASS:
+        weights: {strategic_fit: 0.8}
+    """
+    p = ctx.portfolio
+    base = {c.id: c.weight for c in p.programme.criteria} if p.programme else {}
+    for scenario in p.scenarios:
+        for cid, weight in scenario.weights.items():
+            if weight < 0:
+                yield Finding(scenario.where("weights", cid),
+                              f"scenario {scenario.id} gives criterion {cid} the negative weight {weight:g}",
+                              "Give a weight of 0 or more; 0 leaves the criterion out.")
+        merged = base | dict(scenario.weights)
+        if scenario.weights and base and all(w <= 0 for w in merged.values()):
+            yield Finding(scenario.where("weights"),
+                          f"scenario {scenario.id} leaves every criterion with weight 0, so every project scores 0",
+                          "Give at least one criterion a weight above 0.")
+
+
+@rule("ASK705", "scenario-score", Severity.ERROR)
+def scenario_score(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario's score lies outside the criterion's scale (set in
+    programme.yaml); prioritise would clip it silently.
+
+    FAIL (criterion strategic_fit has scale 0–5):
+        scores: {DK-02: {strategic_fit: 7}}
+    PASS:
+        scores: {DK-02: {strategic_fit: 4}}
+    """
+    p = ctx.portfolio
+    criteria = {c.id: c for c in p.programme.criteria} if p.programme else {}
+    for scenario in p.scenarios:
+        for pid, scores in scenario.scores.items():
+            for cid, score in scores.items():
+                criterion = criteria.get(cid)
+                if criterion is not None and not criterion.scale.min <= score <= criterion.scale.max:
+                    low, high = criterion.scale.min, criterion.scale.max
+                    yield Finding(scenario.where("scores", pid, cid),
+                                  f"scenario {scenario.id} scores {pid} {score:g} on {cid}, outside the scale "
+                                  f"{low:g}–{high:g}", f"Give a score between {low:g} and {high:g}.")
+
+
+@rule("ASK706", "scenario-include", Severity.ERROR)
+def scenario_include(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario includes a cancelled project (prioritise would ignore it
+    silently), or names the same project in both include and exclude.
+
+    FAIL (scenarios/ekstra.yaml):
+        include: [DK-02]
+        exclude: [DK-02]
+    PASS:
+        exclude: [DK-02]
+    """
+    p = ctx.portfolio
+    for scenario in p.scenarios:
+        excluded = set(scenario.exclude)
+        for i, pid in enumerate(scenario.include):
+            project = p.project_by_id.get(pid)
+            if project is not None and project.status is ProjectStatus.CANCELLED:
+                yield Finding(scenario.where("include", i),
+                              f"scenario {scenario.id} includes {pid}, which is cancelled and cannot be in a plan",
+                              f"Remove {pid} from include, or change its status if it is to run after all.",
+                              (project.where("status"),))
+            if pid in excluded:
+                j = scenario.exclude.index(pid)
+                yield Finding(scenario.where("include", i),
+                              f"scenario {scenario.id} both includes and excludes {pid}",
+                              f"Keep {pid} in include or in exclude, not both.",
+                              (scenario.where("exclude", j),))
+
+
+@rule("ASK707", "scenario-frame-set-twice", Severity.ERROR)
+def scenario_frame_set_twice(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario sets a frame for a year that an earlier change in the same
+    list already set or changed: ``set`` replaces the frame, so the earlier
+    change is lost.
+
+    FAIL (scenarios/ekstra.yaml):
+        budget_frames:
+          - {year: 2021, set: 4000}
+          - {year: 2021, set: 4500}
+    PASS:
+        budget_frames:
+          - {year: 2021, set: 4500}
+    """
+    for scenario in ctx.portfolio.scenarios:
+        for key in ("budget_frames", "staff_frames"):
+            first: dict[tuple[str | None, int], int] = {}
+            for i, change in enumerate(getattr(scenario, key)):
+                frame = (change.area, change.year)
+                if change.set is not None and frame in first:
+                    scope = f"area {change.area}'s" if change.area else "the programme"
+                    yield Finding(scenario.where(key, i),
+                                  f"scenario {scenario.id} sets {scope} {key[:-1].replace('_', ' ')} for "
+                                  f"{change.year} again, so the earlier change to it is lost",
+                                  "Keep one entry per frame and year: fold them into one set or change.",
+                                  (scenario.where(key, first[frame]),))
+                first.setdefault(frame, i)
