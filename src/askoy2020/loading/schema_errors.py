@@ -62,10 +62,11 @@ def diagnose(
                          "Fix the problems listed for this record, then validate again."))
     for error in errors:
         loc = tuple(error["loc"])
+        kind = error["type"]
         is_key = bool(loc) and loc[-1] == "[key]"
         if is_key:
             loc = loc[:-1]
-        kind = error["type"]
+        is_key = is_key or kind == "invalid_key"  # a key that is not text ('~:', '1.5:') in a record
         name = loc[-1] if loc else ""
         if kind == "extra_forbidden":
             line, col = doc.where_key(base + loc)
@@ -128,6 +129,8 @@ def _type_hint(kind: str) -> str:
         return "Put the text in quotes."
     if kind in ("model_type", "dict_type"):
         return "Write a mapping (key: value lines) here."
+    if kind == "invalid_key":
+        return "Keys are field names; remove this one, or quote it if it is meant as text."
     if kind == "list_type":
         return "Write a list here (lines starting with '- ')."
     return "Correct the value to the type the field expects (see docs/format.md)."

@@ -88,12 +88,29 @@ class Document:
         """Position of the value at ``path``, or of its nearest ancestor
         (a missing key is reported at the mapping that lacks it)."""
         marks = self.positions()[0]
+        path = self._as_written(path, marks)
         while path not in marks and path:
             path = path[:-1]
         return marks.get(path, (1, 1))
 
     def where_key(self, path: Path) -> tuple[int, int]:
+        path = self._as_written(path, self.positions()[0])
         return self.positions()[1].get(path) or self.where(path)
+
+    def _as_written(self, path: Path, marks: dict[Path, tuple[int, int]]) -> Path:
+        """``path`` with each key as this document holds it: Pydantic names a
+        key that is not text by its text ('None', '1.5'), an id field by the
+        source text ('1.50', '0x1F'), where the document has None, 1.5, 31.
+        Only the marks are asked: the loader drops the values once read."""
+        for n in range(len(path)):
+            if path[: n + 1] in marks:
+                continue
+            head, part = path[:n], path[n]
+            written = [p[n] for p in marks if len(p) == n + 1 and p[:n] == head and part in _spellings(p[n])]
+            if not written:
+                break
+            path = head + (written[0],) + path[n + 1:]
+        return path
 
     def positions(self) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
         if self.source is not None:
@@ -106,6 +123,16 @@ class Document:
             self.value_marks, self.key_marks = builder.doc.value_marks, builder.doc.key_marks
             self.source = None
         return self.value_marks, self.key_marks
+
+
+def _spellings(key: Any) -> set[str]:
+    """The texts a non-text key goes by in a Pydantic loc or an id field."""
+    if isinstance(key, str):
+        return set()
+    names = {str(key), repr(key), getattr(key, "raw", str(key))}
+    if isinstance(key, bool):
+        names.add(str(key).lower())
+    return names
 
 
 @dataclass

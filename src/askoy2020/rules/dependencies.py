@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from ..core.diagnostics import Severity
+from ..core.diagnostics import Location, Severity
 from ..model import Dependency, Project, ProjectStatus
 from ..model.project import DependencyType, Strength, dependency_holds
 from .registry import CheckContext, Finding, rule
@@ -113,14 +113,63 @@ def dependency_cycle(ctx: CheckContext) -> Iterator[Finding]:
         if len(group) == 1 and not any(p == group[0] for p, _ in edges[group[0]]):
             continue
         steps = [(node, projects[node].where("depends_on", i, "project")) for node, i in _cycle_in(members, edges)]
-        chain = " → ".join([node for node, _ in steps] + [steps[0][0]])
-        edge_text = "; ".join(f"{node} → {nxt} at {where}" for (node, where), (nxt, _) in
-                              zip(steps, steps[1:] + steps[:1]))
+        chain = " → ".join(_elide([node for node, _ in steps] + [steps[0][0]]))
+        edge_text = "; ".join(_elide([f"{node} → {nxt} at {where}" for (node, where), (nxt, _) in
+                                      zip(steps, steps[1:] + steps[:1])], 3, 1))
         yield Finding(
             steps[0][1], f"dependency cycle: {chain} (each depends on the next)",
             f"Remove or reverse one of these dependencies: {edge_text}.",
-            tuple(where for _, where in steps[1:]),
+            _capped([where for _, where in steps[1:]]),
         )
+
+
+# A message names at most HEAD + TAIL projects (the hint 3 + 1 edges with
+# their file:line), so a cycle through 5,000 projects is one readable line,
+# not 385 KB.
+HEAD, TAIL = 10, 2
+
+
+def _elide(items: list[str], head: int = HEAD, tail: int = TAIL) -> list[str]:
+    """The first ``head`` and last ``tail`` items, with how many are left out between."""
+    if len(items) <= head + tail + 1:
+        return items
+    return items[:head] + [f"… {len(items) - head - tail} more …"] + items[-tail:]
+
+
+def _capped(locations: list[Location]) -> tuple[Location, ...]:
+    """At most HEAD + TAIL related locations: the first and the last."""
+    if len(locations) <= HEAD + TAIL:
+        return tuple(locations)
+    return tuple(locations[:HEAD] + locations[-TAIL:])
+
+
+@rule("ASK306", "duplicate-dependency", Severity.ERROR)
+def duplicate_dependency(ctx: CheckContext) -> Iterator[Finding]:
+    """A project names the same predecessor more than once in depends_on;
+    the entries may disagree on type, strength or lag, and only one can hold.
+
+    FAIL:
+        depends_on:
+          - {project: DK-01, type: finish-to-start}
+          - {project: DK-01, type: start-to-start}
+    PASS:
+        depends_on:
+          - {project: DK-01, type: finish-to-start}
+    """
+    for project in ctx.portfolio.projects:
+        places: dict[str, list[int]] = {}
+        for i, dep in enumerate(project.depends_on):
+            places.setdefault(dep.project, []).append(i)
+        for pred, where in places.items():
+            if len(where) < 2:
+                continue
+            yield Finding(
+                project.where("depends_on", where[1], "project"),
+                f"{project.id} depends on {pred} {len(where)} times "
+                f"(first at {project.where('depends_on', where[0], 'project')})",
+                f"Keep one dependency on {pred} with the type, strength and lag that hold; remove the others.",
+                _capped([project.where("depends_on", i, "project") for i in (where[:1] + where[2:])]),
+            )
 
 
 def _violation(succ: Project, pred: Project, dep: Dependency) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..core.diagnostics import Severity
 from ..model import ProjectStatus
-from ..model.plan import Plan
+from ..model.plan import LeftOutKind, Plan
 from ..model.prioritisation import Scenario
 from .registry import CheckContext, Finding, rule
 
@@ -94,7 +94,9 @@ def plan_reference(ctx: CheckContext) -> Iterator[Finding]:
 @rule("ASK702", "plan-out-of-date", Severity.WARNING)
 def plan_out_of_date(ctx: CheckContext) -> Iterator[Finding]:
     """A saved plan no longer matches the data: a selected project's cost or
-    staff has changed, it has been cancelled, or a project is new since.
+    staff has changed, it has been cancelled, a project left out as optional
+    or cancelled must now be in every plan, the prioritisation method has
+    changed, or a project is new since.
 
     FAIL (DK-02's cost has since become {2019: 600, …}):
         selected:
@@ -111,11 +113,13 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
     projects = ctx.portfolio.project_by_id
     years = plan.years.years()
     again = f"Make the plan again: askoy2020 prioritise --output {plan.where().file}"
+    seen: set[str] = set()
     for i, row in enumerate(plan.selected):
         project = projects.get(row.project)
         start = project.start() if project else None
-        if project is None or start is None:
+        if project is None or start is None or row.project in seen:  # a second row is ASK708's
             continue
+        seen.add(row.project)
         if project.status is ProjectStatus.CANCELLED:
             yield Finding(plan.where("selected", i, "project"),
                           f"plan {plan.id} selects {project.id}, which has since been cancelled", again)
@@ -127,17 +131,91 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
             if set(now) != set(saved) or any(abs(now[y] - saved[y]) > 1e-6 for y in now):
                 yield Finding(plan.where("selected", i, key),
                               f"plan {plan.id}: {project.id}'s {key} has changed since the plan was made", again)
+    for i, out in enumerate(plan.left_out):
+        project = projects.get(out.project)
+        if project is None:
+            continue
+        if out.kind is LeftOutKind.CANCELLED and project.is_live:
+            yield Finding(plan.where("left_out", i, "kind"),
+                          f"plan {plan.id} leaves {project.id} out as cancelled, but it is {project.status.value} now",
+                          again)
+        elif out.kind in _OPTIONAL_THEN and project.must_be_planned:
+            yield Finding(plan.where("left_out", i, "kind"),
+                          f"plan {plan.id} leaves {project.id} out ({out.kind.value}), but it must be in every plan "
+                          f"now ({project.commitment.value if project.commitment else ''})", again)
+    programme = ctx.portfolio.programme
+    scenario = next((s for s in ctx.portfolio.scenarios if s.id == plan.scenario), None)
+    method = (scenario.method if scenario else None) or (programme.prioritisation.method if programme else None)
+    if method is not None and plan.method is not method and (plan.scenario is None or scenario is not None):
+        yield Finding(plan.where("method"),
+                      f"plan {plan.id} was made with method {plan.method.value}; the data now say {method.value}",
+                      again)
     named = {r.project for r in plan.selected} | {r.project for r in plan.left_out}
     for project in sorted(projects.values(), key=lambda p: p.id):
         if project.id not in named and project.status is not ProjectStatus.CANCELLED:
             yield Finding(plan.where(), f"plan {plan.id} was made before project {project.id} was added", again)
 
 
+# Left out as optional: a project that must now be in every plan makes the plan stale.
+_OPTIONAL_THEN = (LeftOutKind.FRAME, LeftOutKind.VALUE, LeftOutKind.EXCLUDED)
+
+
+@rule("ASK708", "plan-inconsistent", Severity.ERROR)
+def plan_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
+    """A saved plan that prioritise cannot have written: its years are
+    reversed, a project is selected or left out twice or both selected and
+    left out, a selected project's cost or staff lies outside the plan years,
+    or its value is not the sum of its selected projects' values (or is
+    above the solver's bound). The file has been edited by hand.
+
+    FAIL (plans/budsjett-2021.yaml, the two selected values add up to 120):
+        value: 150
+    PASS:
+        value: 120
+    """
+    again = "Do not edit a plan by hand; make it again: askoy2020 prioritise --output {}"
+    for plan in ctx.portfolio.plans:
+        fix = again.format(plan.where().file)
+        years = plan.years
+        if years.first_year > years.last_year:
+            yield Finding(plan.where("years"), f"plan {plan.id}'s years run backwards: "
+                          f"{years.first_year}–{years.last_year}", fix)
+        first: dict[str, tuple[str, int]] = {}
+        rows = [("selected", i, r.project) for i, r in enumerate(plan.selected)]
+        rows += [("left_out", i, r.project) for i, r in enumerate(plan.left_out)]
+        for key, i, pid in rows:
+            if pid in first:
+                was_key, j = first[pid]
+                both = "both selects and leaves out" if was_key != key else (
+                    "selects" if key == "selected" else "leaves out")
+                twice = "" if was_key != key else " twice"
+                yield Finding(plan.where(key, i, "project"), f"plan {plan.id} {both} {pid}{twice}", fix,
+                              (plan.where(was_key, j, "project"),))
+            first.setdefault(pid, (key, i))
+        for i, row in enumerate(plan.selected if years.first_year <= years.last_year else []):
+            for field in ("cost", "staff"):
+                outside = sorted(y for y in getattr(row, field) if y not in years)
+                if outside:
+                    yield Finding(plan.where("selected", i, field),
+                                  f"plan {plan.id} gives {row.project} {field} in {', '.join(map(str, outside))}, "
+                                  f"outside its years {years.first_year}–{years.last_year}", fix)
+        total = sum(row.value for row in plan.selected)
+        # Each value is rounded to 0.001 when written, so their sum may drift by that much per row.
+        slack = 0.001 * (len(plan.selected) + 1)
+        if abs(total - plan.value) > slack:
+            yield Finding(plan.where("value"), f"plan {plan.id}'s value {plan.value:g} is not the sum of its "
+                          f"selected projects' values ({total:g})", fix)
+        if plan.value > plan.solver.bound + slack:
+            yield Finding(plan.where("value"), f"plan {plan.id}'s value {plan.value:g} is above the solver's "
+                          f"bound {plan.solver.bound:g}, which no plan can exceed", fix,
+                          (plan.where("solver", "bound"),))
+
+
 @rule("ASK703", "prioritisation-reference", Severity.ERROR)
 def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
     """A scenario or the prioritisation model names a project, area or
-    criterion that does not exist, or changes a frame outside the economic
-    plan; or two scenarios share an id.
+    criterion that does not exist, or changes a frame or plans years outside
+    the economic plan; or two scenarios share an id.
 
     FAIL (scenarios/ekstra.yaml):
         exclude: [DK-99]
@@ -189,3 +267,117 @@ def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
                     yield Finding(scenario.where(key, i, "year"), f"scenario {scenario.id} changes a frame in "
                                   f"{change.year}, outside the economic plan "
                                   f"{plan_years.first_year}–{plan_years.last_year}", "Use a plan year.")
+        if plan_years is not None and scenario.years is not None:
+            for end in ("first_year", "last_year"):
+                year = getattr(scenario.years, end)
+                if year not in plan_years:
+                    yield Finding(scenario.where("years", end), f"scenario {scenario.id} plans {end} {year}, "
+                                  f"outside the economic plan {plan_years.first_year}–{plan_years.last_year}",
+                                  "Plan years must lie inside economic_plan in programme.yaml; use a plan year.")
+
+
+@rule("ASK704", "scenario-weights", Severity.ERROR)
+def scenario_weights(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario gives a criterion a negative weight, or its weights leave
+    every criterion at zero (then every project scores 0 and the plan is
+    chosen by chance).
+
+    FAIL (scenarios/ekstra.yaml):
+        weights: {strategic_fit: -1}
+    PASS:
+        weights: {strategic_fit: 0.8}
+    """
+    p = ctx.portfolio
+    base = {c.id: c.weight for c in p.programme.criteria} if p.programme else {}
+    for scenario in p.scenarios:
+        for cid, weight in scenario.weights.items():
+            if weight < 0:
+                yield Finding(scenario.where("weights", cid),
+                              f"scenario {scenario.id} gives criterion {cid} the negative weight {weight:g}",
+                              "Give a weight of 0 or more; 0 leaves the criterion out.")
+        merged = base | dict(scenario.weights)
+        if scenario.weights and base and all(w <= 0 for w in merged.values()):
+            yield Finding(scenario.where("weights"),
+                          f"scenario {scenario.id} leaves every criterion with weight 0, so every project scores 0",
+                          "Give at least one criterion a weight above 0.")
+
+
+@rule("ASK705", "scenario-score", Severity.ERROR)
+def scenario_score(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario's score lies outside the criterion's scale (set in
+    programme.yaml); prioritise would clip it silently.
+
+    FAIL (criterion strategic_fit has scale 0–5):
+        scores: {DK-02: {strategic_fit: 7}}
+    PASS:
+        scores: {DK-02: {strategic_fit: 4}}
+    """
+    p = ctx.portfolio
+    criteria = {c.id: c for c in p.programme.criteria} if p.programme else {}
+    for scenario in p.scenarios:
+        for pid, scores in scenario.scores.items():
+            for cid, score in scores.items():
+                criterion = criteria.get(cid)
+                if criterion is not None and not criterion.scale.min <= score <= criterion.scale.max:
+                    low, high = criterion.scale.min, criterion.scale.max
+                    yield Finding(scenario.where("scores", pid, cid),
+                                  f"scenario {scenario.id} scores {pid} {score:g} on {cid}, outside the scale "
+                                  f"{low:g}–{high:g}", f"Give a score between {low:g} and {high:g}.")
+
+
+@rule("ASK706", "scenario-include", Severity.ERROR)
+def scenario_include(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario includes a cancelled project (prioritise would ignore it
+    silently), or names the same project in both include and exclude.
+
+    FAIL (scenarios/ekstra.yaml):
+        include: [DK-02]
+        exclude: [DK-02]
+    PASS:
+        exclude: [DK-02]
+    """
+    p = ctx.portfolio
+    for scenario in p.scenarios:
+        excluded = set(scenario.exclude)
+        for i, pid in enumerate(scenario.include):
+            project = p.project_by_id.get(pid)
+            if project is not None and project.status is ProjectStatus.CANCELLED:
+                yield Finding(scenario.where("include", i),
+                              f"scenario {scenario.id} includes {pid}, which is cancelled and cannot be in a plan",
+                              f"Remove {pid} from include, or change its status if it is to run after all.",
+                              (project.where("status"),))
+            if pid in excluded:
+                j = scenario.exclude.index(pid)
+                yield Finding(scenario.where("include", i),
+                              f"scenario {scenario.id} both includes and excludes {pid}",
+                              f"Keep {pid} in include or in exclude, not both.",
+                              (scenario.where("exclude", j),))
+
+
+@rule("ASK707", "scenario-frame-set-twice", Severity.ERROR)
+def scenario_frame_set_twice(ctx: CheckContext) -> Iterator[Finding]:
+    """A scenario sets a frame for a year that an earlier change in the same
+    list already set or changed: ``set`` replaces the frame, so the earlier
+    change is lost.
+
+    FAIL (scenarios/ekstra.yaml):
+        budget_frames:
+          - {year: 2021, set: 4000}
+          - {year: 2021, set: 4500}
+    PASS:
+        budget_frames:
+          - {year: 2021, set: 4500}
+    """
+    for scenario in ctx.portfolio.scenarios:
+        for key in ("budget_frames", "staff_frames"):
+            first: dict[tuple[str | None, int], int] = {}
+            for i, change in enumerate(getattr(scenario, key)):
+                frame = (change.area, change.year)
+                if change.set is not None and frame in first:
+                    scope = f"area {change.area}'s" if change.area else "the programme"
+                    yield Finding(scenario.where(key, i),
+                                  f"scenario {scenario.id} sets {scope} {key[:-1].replace('_', ' ')} for "
+                                  f"{change.year} again, so the earlier change to it is lost",
+                                  "Keep one entry per frame and year: fold them into one set or change.",
+                                  (scenario.where(key, first[frame]),))
+                first.setdefault(frame, i)
