@@ -15,6 +15,7 @@ left as it is and reported.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import os
 import re
@@ -32,6 +33,7 @@ from .loading.files import read_record_bytes
 from .loading.yaml_reader import ReadLimits, read_yaml
 from .model.kinds import kind_of
 from .model.types import shape
+from .writing.yaml_text import escape_invisible, has_invisible, is_invisible
 
 
 @dataclass
@@ -89,6 +91,8 @@ def format_text(
     again = read_yaml(text.encode("utf-8"), name, limits)
     if again.document is None or again.document.value != read.document.value:
         return None, [_skip(name, "formatting would change a value, so the file was left as it is")]
+    if _invisible_count(text) > _invisible_count(read.text):  # a key or comment fmt cannot escape
+        return None, [_skip(name, "formatting would write an invisible character as it is, so the file was left")]
     if sorted(_comments(read.text)) != sorted(_comments(text)):
         return None, [_skip(name, "formatting would move a comment out of reach, so the file was left as it is")]
     return text, []
@@ -102,6 +106,7 @@ def _round_trip(text: str, model: type[BaseModel]) -> str:
             _reorder(item, model)
     else:
         _reorder(tree, model)
+    _quote_invisible(tree)
     out = io.StringIO()
     yaml.dump(tree, out)
     return out.getvalue()
@@ -111,11 +116,63 @@ def _yaml() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Emitter = _escaping_emitter()
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a long line
     yaml.preserve_quotes = False
     yaml.version = None
     return yaml
+
+
+def _quote_invisible(node: Any) -> None:
+    """Every text value holding an invisible character (U+200B, U+00AD,
+    U+2028, a control …) is written double-quoted, where the emitter writes
+    such characters as escapes. Keys are left; the guard catches one that
+    would be written with an invisible character."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str) and has_invisible(value):
+                node[key] = DoubleQuotedScalarString(value)
+            else:
+                _quote_invisible(value)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            if isinstance(value, str) and has_invisible(value):
+                node[index] = DoubleQuotedScalarString(value)
+            else:
+                _quote_invisible(value)
+
+
+@functools.cache
+def _escaping_emitter() -> type:
+    """ruamel's round-trip emitter, but a double-quoted scalar never holds an
+    invisible character literally: ruamel escapes only U+0085, U+2028,
+    U+2029 and U+FEFF, and writes U+200B or U+00AD as they are."""
+    from ruamel.yaml.emitter import RoundTripEmitter
+
+    class _Escaping:
+        def __init__(self, stream: Any) -> None:
+            self.stream = stream
+
+        def write(self, data: Any) -> Any:
+            return self.stream.write(escape_invisible(data) if isinstance(data, str) else data)
+
+    class EscapingEmitter(RoundTripEmitter):
+        def write_double_quoted(self, text: Any, split: Any = True) -> None:
+            stream = self.stream
+            self.stream = _Escaping(stream)
+            try:
+                super().write_double_quoted(text, split)
+            finally:
+                self.stream = stream
+
+    return EscapingEmitter
+
+
+def _invisible_count(text: str) -> int:
+    return sum(1 for c in text if is_invisible(c)) if has_invisible(text) else 0
 
 
 def _skip(name: str, message: str) -> Diagnostic:

@@ -1,0 +1,81 @@
+"""askoy2020 fmt against the red-team families: invisible characters, text
+that looks like a number, comments next to reordered keys, links and stale
+temporary files (docs/robustness.md)."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from askoy2020.fmt import format_text
+from askoy2020.loading.yaml_reader import read_yaml
+from askoy2020.model import Project
+from askoy2020.writing.yaml_text import document, is_invisible
+
+# Every control (bar tab and newline), format character (Cf: U+200B, U+00AD,
+# U+FEFF, the bidi marks, the tag characters …), line and paragraph separator.
+INVISIBLE = [
+    chr(code) for code in range(sys.maxunicode + 1)
+    if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp") and chr(code) not in "\t\n"
+]
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def _literal_invisible(text: str) -> list[str]:
+    return [f"U+{ord(c):04X}" for c in text if is_invisible(c)]
+
+
+def test_the_family_covers_every_class() -> None:
+    assert {unicodedata.category(c) for c in INVISIBLE} == {"Cc", "Cf", "Zl", "Zp"}
+    assert len(INVISIBLE) > 200 and {"\u200b", "\u00ad", "\u2028", "\x85", "\ufeff", "\x00"} <= set(INVISIBLE)
+
+
+def test_fmt_never_writes_an_invisible_character_literally() -> None:
+    """Escaped in the file, escaped after fmt: in a block value, a flow list
+    and a list item, whatever fmt does with the key order."""
+    wrong = {}
+    for char in INVISIBLE:
+        escaped = _escape(char)
+        source = (
+            f'name: "a{escaped}b"\nid: DK-09\nmanager: ["x{escaped}"]\n'
+            f'milestones:\n  - {{name: "{escaped}", date: 2020-01-01}}\n'
+        )
+        text, problems = format_text(source.encode(), "f.yaml", Project)
+        if text is None or problems or _literal_invisible(text):
+            wrong[f"U+{ord(char):04X}"] = (text, problems)
+            continue
+        before, after = read_yaml(source.encode(), "f.yaml").document, read_yaml(text.encode(), "f.yaml").document
+        if before is None or after is None or before.value != after.value:
+            wrong[f"U+{ord(char):04X}"] = (text, "value changed")
+        elif format_text(text.encode(), "f.yaml", Project)[0] != text:
+            wrong[f"U+{ord(char):04X}"] = (text, "not idempotent")
+    assert wrong == {}
+
+
+def test_a_literal_invisible_character_in_a_value_becomes_an_escape() -> None:
+    wrong = {}
+    for char in INVISIBLE:
+        if char in "\r\x85\u2028\u2029":  # line breaks to YAML: a reader error (ASK001/ASK014), not fmt's
+            continue
+        source = f"id: DK-09\nname: a{char}b\n"
+        text, problems = format_text(source.encode(), "f.yaml", Project)
+        if read_yaml(source.encode(), "f.yaml").document is None:
+            continue  # the reader refuses it (ASK002): fmt leaves such a file alone
+        if text is None or _literal_invisible(text) or f'"a{_escape(char)[:2]}' not in text.replace("\\x", "\\u"):
+            wrong[f"U+{ord(char):04X}"] = (text, problems)
+    assert wrong == {}
+
+
+def test_the_generating_writer_never_writes_an_invisible_character_literally() -> None:
+    wrong = []
+    for char in INVISIBLE:
+        value = {"id": "DK-09", "name": f"a{char}b", "list": [f"{char}x"], "map": {"k": char}}
+        text = document(value)
+        read = read_yaml(text.encode(), "f.yaml")
+        if _literal_invisible(text) or read.document is None or read.document.value != value:
+            wrong.append((f"U+{ord(char):04X}", text))
+    assert wrong == []
