@@ -7,6 +7,8 @@ from __future__ import annotations
 import sys
 import unicodedata
 
+import pytest
+
 from askoy2020.fmt import format_text
 from askoy2020.loading.yaml_reader import read_yaml
 from askoy2020.model import Project
@@ -79,3 +81,58 @@ def test_the_generating_writer_never_writes_an_invisible_character_literally() -
         if _literal_invisible(text) or read.document is None or read.document.value != value:
             wrong.append((f"U+{ord(char):04X}", text))
     assert wrong == []
+
+
+# -- text that looks like a number -------------------------------------------
+
+SIGNS = ["", "+", "-"]
+INTEGERS = ["0", "7", "12", "017", "00", "1_000", "0o17", "0x1F", "2019"]
+FRACTIONS = [".5", "5.", "1.50", "0.0", "1e-0", "1E+2", ".5E-1", "12e03", "1.0e1"]
+SPECIAL = [".inf", ".Inf", ".INF", ".nan", ".NaN"]
+SPELLINGS = sorted({sign + body for sign in SIGNS for body in INTEGERS + FRACTIONS + SPECIAL}
+                   - {"+.nan", "-.nan", "+.NaN", "-.NaN"})
+
+
+def _numbers_file(spelling: str) -> str:
+    return (
+        f"name: {spelling}\nid: DK-09\nmanager: {spelling}\n"
+        f"cost: {{2019: {spelling}, 2020: 5}}\nstaff:\n  2019: {spelling}\n"
+        f"milestones:\n  - date: 2020-01-01\n    name: {spelling}\n"
+    )
+
+
+def test_fmt_keeps_every_number_spelling_in_text_and_number_fields() -> None:
+    """Text fields keep the source text of a number (core/scalars.py), so
+    fmt must write it as it was spelled, whatever the key order does."""
+    wrong = {}
+    for spelling in SPELLINGS:
+        source = _numbers_file(spelling)
+        text, problems = format_text(source.encode(), "f.yaml", Project)
+        expected = (
+            f"id: DK-09\nname: {spelling}\nmanager: {spelling}\n"
+            f"cost: {{2019: {spelling}, 2020: 5}}\nstaff:\n  2019: {spelling}\n"
+            f"milestones:\n  - name: {spelling}\n    date: 2020-01-01\n"
+        )
+        if text != expected:
+            wrong[spelling] = (text, problems)
+    assert len(SPELLINGS) > 60 and wrong == {}
+
+
+def test_the_guard_compares_numbers_as_the_model_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ruamel's own number writing (``+12`` -> ``12``) every changed
+    spelling is caught by the guard and the file left alone (ASK012)."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    import askoy2020.fmt
+
+    monkeypatch.setattr(askoy2020.fmt, "_verbatim_numbers", lambda: (RoundTripConstructor, RoundTripRepresenter))
+    slipped = {}
+    for spelling in SPELLINGS:
+        source = _numbers_file(spelling)
+        text, problems = format_text(source.encode(), "f.yaml", Project)
+        if text is not None and f"name: {spelling}\n" not in text:
+            slipped[spelling] = text
+        elif text is None:
+            assert [d.rule for d in problems] == ["ASK012"]
+    assert slipped == {}

@@ -89,7 +89,7 @@ def format_text(
     except Exception as exc:  # ruamel cannot do this file: leave it, never crash
         return None, [_skip(name, f"ruamel.yaml cannot round-trip this file: {exc}".splitlines()[0])]
     again = read_yaml(text.encode("utf-8"), name, limits)
-    if again.document is None or again.document.value != read.document.value:
+    if again.document is None or _as_read(again.document.value) != _as_read(read.document.value):
         return None, [_skip(name, "formatting would change a value, so the file was left as it is")]
     if _invisible_count(text) > _invisible_count(read.text):  # a key or comment fmt cannot escape
         return None, [_skip(name, "formatting would write an invisible character as it is, so the file was left")]
@@ -117,6 +117,7 @@ def _yaml() -> Any:
 
     yaml = YAML(typ="rt")
     yaml.Emitter = _escaping_emitter()
+    yaml.Constructor, yaml.Representer = _verbatim_numbers()
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a long line
     yaml.preserve_quotes = False
@@ -146,6 +147,36 @@ def _quote_invisible(node: Any) -> None:
 
 
 @functools.cache
+def _verbatim_numbers() -> tuple[type, type]:
+    """A round-trip constructor and representer that keep every plain number
+    as it was spelled: ``+12``, ``-017``, ``+.5E-1`` and ``1e-0`` are text
+    to a text field (core/scalars.py keeps the source text), and ruamel
+    would write them as ``12``, ``-17`` …"""
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Verbatim(str):
+        tag: str
+
+    class VerbatimConstructor(RoundTripConstructor):
+        def construct_verbatim(self, node: Any) -> Any:
+            if node.style is not None:  # not plain: ruamel's own reading
+                return self.construct_yaml_int(node) if node.tag.endswith("int") else self.construct_yaml_float(node)
+            value = Verbatim(node.value)
+            value.tag = node.tag
+            return value
+
+    class VerbatimRepresenter(RoundTripRepresenter):
+        def represent_verbatim(self, data: Any) -> Any:
+            return self.represent_scalar(data.tag, str(data))
+
+    for tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        VerbatimConstructor.add_constructor(tag, VerbatimConstructor.construct_verbatim)
+    VerbatimRepresenter.add_representer(Verbatim, VerbatimRepresenter.represent_verbatim)
+    return VerbatimConstructor, VerbatimRepresenter
+
+
+@functools.cache
 def _escaping_emitter() -> type:
     """ruamel's round-trip emitter, but a double-quoted scalar never holds an
     invisible character literally: ruamel escapes only U+0085, U+2028,
@@ -169,6 +200,17 @@ def _escaping_emitter() -> type:
                 self.stream = stream
 
     return EscapingEmitter
+
+
+def _as_read(value: Any) -> Any:
+    """The values as the model reads them: a number keeps its spelling
+    (``+12`` and ``12`` are different text in a text field), and text,
+    numbers, dates and booleans never compare equal to each other."""
+    if isinstance(value, dict):
+        return {_as_read(k): _as_read(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_read(v) for v in value]
+    return type(value).__name__, getattr(value, "raw", None), repr(value)
 
 
 def _invisible_count(text: str) -> int:
