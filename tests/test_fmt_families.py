@@ -4,18 +4,21 @@ temporary files (docs/robustness.md)."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from askoy2020.fmt import format_text
+from askoy2020.fmt import format_folder, format_text
 from askoy2020.loading.yaml_reader import read_yaml
 from askoy2020.model import Project
 from askoy2020.writing.yaml_text import document, is_invisible
-from helpers import examples
+from helpers import BASE, build_case, examples
 
 # Every control (bar tab and newline), format character (Cf: U+200B, U+00AD,
 # U+FEFF, the bidi marks, the tag characters …), line and paragraph separator.
@@ -248,3 +251,55 @@ def test_the_known_cases_are_formatted_not_skipped() -> None:
     source = "milestones:\n  - name: M\n    date: 2020-01-01\nid: A\n# slutt\n"
     text, problems = format_text(source.encode(), "f.yaml", Project)
     assert problems == [] and text == "id: A\nmilestones:\n  - name: M\n    date: 2020-01-01\n# slutt\n"
+
+
+# -- links and temporary files --------------------------------------------------
+
+def _messy(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return "name: Chatbot\n" + text.replace("name: Chatbot\n", "")
+
+
+def test_a_link_inside_the_data_folder_stays_a_link_and_its_target_is_formatted(tmp_path: Path) -> None:
+    root = build_case(BASE, tmp_path / "data")
+    projects = root / "programmes" / "dk" / "projects"
+    original = projects / "DK-02.yaml"
+    canonical = original.read_text(encoding="utf-8")
+    (root / "shared").mkdir()
+    real = root / "shared" / "DK-02.yaml"
+    real.write_text(_messy(original), encoding="utf-8")
+    original.unlink()
+    original.symlink_to(os.path.relpath(real, projects))
+    result = format_folder(root)
+    assert result.diagnostics == []
+    assert original.is_symlink() and os.readlink(original) == os.path.relpath(real, projects)
+    assert real.read_text(encoding="utf-8") == canonical
+    assert sorted(p.name for p in (root / "shared").iterdir()) == ["DK-02.yaml"]
+
+
+def test_a_link_out_of_the_data_folder_is_never_written(tmp_path: Path) -> None:
+    root = build_case(BASE, tmp_path / "data")
+    original = root / "programmes" / "dk" / "projects" / "DK-02.yaml"
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(_messy(original), encoding="utf-8")
+    before = outside.read_text(encoding="utf-8")
+    original.unlink()
+    original.symlink_to(outside)
+    result = format_folder(root)
+    assert [d.rule for d in result.diagnostics] == ["ASK010"]
+    assert original.is_symlink() and outside.read_text(encoding="utf-8") == before
+
+
+def test_fmt_removes_the_stale_temporary_file_a_killed_run_left(tmp_path: Path) -> None:
+    root = build_case(BASE, tmp_path / "data")
+    folder = root / "programmes" / "dk" / "projects"
+    stale = folder / ".DK-02.yaml.k1ll3d_x.tmp"
+    fresh = folder / ".DK-01.yaml.wr1t1ng_.tmp"
+    for temp, age in ((stale, 3600), (fresh, 0)):
+        temp.write_text("id: DK-0", encoding="utf-8")
+        stamp = time.time() - age
+        os.utime(temp, (stamp, stamp))
+    assert format_folder(root, check=True).removed_temp_files == [] and stale.exists()  # --check writes nothing
+    result = format_folder(root)
+    assert [Path(name).name for name in result.removed_temp_files] == [stale.name]
+    assert not stale.exists() and fresh.exists()

@@ -41,20 +41,26 @@ from .writing.yaml_text import escape_invisible, has_invisible, is_invisible
 class FmtResult:
     changed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    removed_temp_files: list[str] = field(default_factory=list)  # left by a killed earlier run
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimits()) -> FmtResult:
     """Format every record file under ``root`` (or, with ``check``, only
     say which would change)."""
-    from .writing import write_atomic
+    from .writing import remove_stale_temp_files, write_atomic
 
     result = FmtResult()
     real_root = os.path.realpath(root)
+    folders: set[str] = set()
     for path in discover(root):
         kind = kind_of(path.relative_to(root).as_posix())
         if kind is None:
             continue
+        folder = os.path.dirname(os.path.realpath(path))
+        if not check and folder not in folders and os.path.commonpath([real_root, folder]) == real_root:
+            folders.add(folder)  # once per folder: a killed earlier run may have left a temporary file
+            result.removed_temp_files += [display_name(p) for p in remove_stale_temp_files(folder)]
         name = display_name(path)
         original = read_record_bytes(path, real_root, name, limits.max_file_bytes)
         if not isinstance(original, bytes):  # a link out of the folder, a pipe …: never rewritten
@@ -67,8 +73,11 @@ def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimi
             continue
         result.changed.append(name)
         if not check:
+            # A link inside the data folder stays a link: its target is
+            # rewritten in place (a link out of it was refused above).
+            target = Path(os.path.realpath(path))
             try:
-                write_atomic(path, formatted)
+                write_atomic(target, formatted)
             except OSError as exc:
                 result.diagnostics.append(R.WRITE_FAILED.at(
                     Location(name), f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
