@@ -98,6 +98,9 @@ CORPUS = [
     Nasty("wrong-type-list", _case(title="[a, b]"), "ASK103", 9),
     Nasty("very-long-key", CASE.encode() + b"k" * 100_000 + b": 1\n", "ASK001", 10),  # libyaml: keys ≤ 1024 chars
     Nasty("many-keys", CASE.encode() + b"".join(b"k%d: 1\n" % i for i in range(5_000)), "ASK101"),
+    Nasty("line-separator-in-comment", CASE.encode() + "# merknad\u2028status: closed\n".encode(), "ASK014", 10),
+    Nasty("next-line-in-text", CASE.encode() + "description: a\x85b: c\n".encode(), "ASK014", 10),
+    Nasty("paragraph-separator-in-key", CASE.encode() + "desc\u2029ription: x\n".encode(), "ASK014", 10),
 ]
 
 

@@ -52,12 +52,13 @@ status: planned   # ikke startet ennå
 planned:
   start: 2021-01-01
   end: 2021-12-31
-
 cost: {2021: 500}  # anslag
+
 depends_on:
   - project: DK-01   # etter postkassen
     strength: soft
 """
+    # The blank line stays before depends_on, the key it preceded.
     assert format_text(text.encode(), "DK-09.yaml", Project)[0] == text, "idempotent"
 
 

@@ -58,3 +58,47 @@ def test_new_files_are_written_all_or_nothing(tmp_path: Path, monkeypatch: pytes
     monkeypatch.undo()
     assert write_new_files(files) == [path for path, _ in files]
     assert [path.read_text() for path, _ in files] == ["id: X-0\n", "id: X-1\n", "id: X-2\n"]
+
+
+def _temp_name(target: Path) -> str:
+    """The name write_atomic would give its temporary file, taken from a
+    real (interrupted) write."""
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.unlink(temp)
+    return Path(temp).name
+
+
+@pytest.mark.parametrize(
+    ("name", "age", "kind", "removed"),
+    [
+        ("own-old", 3600, "file", True),
+        ("own-fresh", 5, "file", False),  # another fmt may be writing it right now
+        ("own-old-link", 3600, "link", False),  # a link is never a file we left
+        ("other-tmp", 3600, "file", False),  # .notes.tmp: not our pattern
+        ("other-suffix", 3600, "file", False),  # .plan.txt.<8>.tmp: not a YAML target
+    ],
+)
+def test_stale_temp_files_of_a_killed_write_are_removed_and_nothing_else(
+    tmp_path: Path, name: str, age: int, kind: str, removed: bool
+) -> None:
+    from askoy2020.writing import remove_stale_temp_files
+
+    target = tmp_path / "DK-02.yaml"
+    target.write_text("id: DK-02\n", encoding="utf-8")
+    temp_name = {
+        "other-tmp": ".notes.tmp",
+        "other-suffix": _temp_name(tmp_path / "plan.txt"),
+    }.get(name, _temp_name(target))
+    temp = tmp_path / temp_name
+    if kind == "link":
+        os.symlink(target, temp)
+    else:
+        temp.write_text("half", encoding="utf-8")
+    stamp = os.path.getmtime(target) - age
+    os.utime(temp, (stamp, stamp), follow_symlinks=False)
+    assert remove_stale_temp_files(tmp_path) == ([temp] if removed else [])
+    assert temp.is_symlink() or temp.exists() != removed
+    assert target.read_text(encoding="utf-8") == "id: DK-02\n"

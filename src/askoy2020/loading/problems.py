@@ -216,6 +216,22 @@ WRITE_FAILED = _declare("ASK013", "write-failed", E, """
 """, stage="fmt")
 
 
+HIDDEN_LINE_BREAK = _declare("ASK014", "hidden-line-break", E, """
+    The file holds U+2028 (line separator), U+2029 (paragraph separator) or
+    U+0085 (next line) as a character. YAML reads each as a line break, but
+    grep, git diff and most editors show none: text after one inside a
+    comment would be read as data no reviewer sees, and every line number
+    after it would be off by one. The file is not read. The position given
+    counts only ordinary line breaks, as an editor shows it.
+
+    FAIL (U+2028 shown as <LS>):
+        # Merknad fra møtet<LS>benefits: {2021: 9000}
+    PASS:
+        # Merknad fra møtet
+    In a quoted text the escape "\\u2028" is fine: it is visible.
+""")
+
+
 def load_rule(rule_id: str) -> LoadRule:
     """The declaration of a load-stage problem by id (KeyError if none)."""
     return next(rule for rule in LOAD_RULES if rule.id == rule_id)

@@ -393,6 +393,32 @@ def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
     return rule.at(Location(file, line, column), message, hint)
 
 
+# Line breaks to YAML (libyaml and ruamel alike), invisible to grep, git diff
+# and most editors. Each is checked here, in the text every reader path and
+# fmt pass through; the escape "\u2028" in a quoted text is not matched.
+_HIDDEN_BREAKS = re.compile("[\u2028\u2029\x85]")
+_EDITOR_BREAKS = re.compile("\r\n|\r|\n")
+_HIDDEN_NAMES = {"\u2028": "line separator", "\u2029": "paragraph separator", "\x85": "next line"}
+
+
+def _hidden_line_breaks(text: str, file: str) -> list[Diagnostic]:
+    """ASK014 for each U+2028, U+2029 and U+0085, at the line and column an
+    editor shows (counting only CR, LF and CRLF as line breaks)."""
+    if _HIDDEN_BREAKS.search(text) is None:  # the usual case: one scan, nothing found
+        return []
+    found: list[Diagnostic] = []
+    for number, line in enumerate(_EDITOR_BREAKS.split(text), start=1):
+        for match in _HIDDEN_BREAKS.finditer(line):
+            char = match.group()
+            found.append(R.HIDDEN_LINE_BREAK.at(
+                Location(file, number, match.start() + 1),
+                f"the invisible character U+{ord(char):04X} ({_HIDDEN_NAMES[char]}) is a line break to YAML",
+                "Delete it (or replace it with a space); in a quoted text write the escape \"\\u"
+                f"{ord(char):04x}\" if it is meant.",
+            ))
+    return found
+
+
 # After one of these the document is not trusted, whatever else was read.
 _UNREADABLE = frozenset(rule.id for rule in (R.YAML_SYNTAX, R.ENCODING, R.LIMIT_EXCEEDED))
 
@@ -437,6 +463,10 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
     if text is None:
         return result
     result.text = text
+    hidden = _hidden_line_breaks(text, file)
+    if hidden:  # YAML would see lines no reviewer sees: nothing of the file is read
+        result.diagnostics += hidden
+        return result
     if parser == "auto":
         value = fast_values.values(text, limits.max_depth, limits.max_nodes)
         if value is not fast_values.BAIL:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,12 +19,49 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+STALE_AFTER_SECONDS = 60.0
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def remove_stale_temp_files(
+    folder: str | os.PathLike[str], suffixes: tuple[str, ...] = (".yaml", ".yml"),
+    older_than: float = STALE_AFTER_SECONDS,
+) -> list[Path]:
+    """Remove the temporary files that a killed :func:`write_bytes_atomic`
+    left in ``folder``: regular files named exactly as it names them
+    (``.<name>.<8 characters>.tmp``, for a ``<name>`` ending in one of
+    ``suffixes``) and untouched for ``older_than`` seconds, so a write still
+    running in another process keeps its file (a write takes milliseconds).
+    Returns the files removed."""
+    ends = "|".join(re.escape(suffix) for suffix in suffixes)
+    pattern = re.compile(r"\..+(?:" + ends + r")\.[a-z0-9_]{8}\.tmp")
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        if not pattern.fullmatch(name):
+            continue
+        candidate = Path(folder) / name
+        with contextlib.suppress(OSError):
+            info = os.lstat(candidate)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > older_than:
+                os.unlink(candidate)
+                removed.append(candidate)
+    return removed
+
+
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, durable: bool = True) -> None:
     """``durable=False`` skips the fsync: for files whose loss costs nothing
     (cache entries), where one fsync per file would dominate the run."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, temp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -9,14 +9,53 @@ ruamel.yaml instead.
 
 from __future__ import annotations
 
-import json
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
 from askoy2020.core.scalars import resolve_plain
 
 _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`")
+
+# Characters no reader can see: controls (bar tab and newline, which YAML
+# writes visibly), format characters such as U+200B and U+00AD, and the line
+# and paragraph separators. Written literally they hide text or, to YAML,
+# break lines; every writer puts them in double quotes as escapes.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def is_invisible(char: str) -> bool:
+    return char not in "\t\n" and unicodedata.category(char) in _INVISIBLE_CATEGORIES
+
+
+def has_invisible(text: str) -> bool:
+    return not text.isprintable() and any(is_invisible(c) for c in text)  # isprintable: fast in C
+
+
+_ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
+            "\f": "\\f", "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\"}
+
+
+def escape_invisible(text: str) -> str:
+    """``text`` with every invisible character as its YAML escape (for the
+    inside of a double-quoted scalar; quotes and backslashes untouched)."""
+    if not has_invisible(text):
+        return text
+    return "".join(_escape(c) if is_invisible(c) else c for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as ``text``, with no
+    invisible character written literally."""
+    return '"' + "".join(_ESCAPES.get(c) or (_escape(c) if is_invisible(c) else c) for c in text) + '"'
 
 
 def scalar(value: Any, flow: bool = False) -> str:
@@ -41,13 +80,14 @@ def scalar(value: Any, flow: bool = False) -> str:
         or text != text.strip()
         or ": " in text or " #" in text or text.endswith(":")
         or "\n" in text
+        or has_invisible(text)
         or re.match(r"^\d{4}-\d{2}-\d{2}", text) is not None
         or (flow and any(c in text for c in ",[]{}"))
     )
     if not needs_quotes:
         return text
     if any(c in text for c in "\n\r\t\\") or not text.isprintable():
-        return json.dumps(text, ensure_ascii=False)  # double quotes: the only style with escapes
+        return double_quoted(text)  # double quotes: the only style with escapes
     return "'" + text.replace("'", "''") + "'"  # single quotes otherwise, as askoy2020 fmt writes them
 
 
