@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.identity_numbers import mask
+from .core.spreadsheet import FORMULA_STARTS, csv_text
 from .model import Portfolio
 from .model.base import Goal
 
@@ -198,7 +199,7 @@ def _text_cell(cell: Any, value: str) -> None:
     shown = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
     cell.value = shown
     cell.data_type = "s"
-    if shown[:1] in _FORMULA_STARTS:
+    if shown[:1] in FORMULA_STARTS:
         cell.quotePrefix = True
 
 
@@ -240,10 +241,6 @@ def write_csv(
     return written
 
 
-# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
-_FORMULA_STARTS = frozenset("=+-@\t\r")
-
-
 def _csv_value(value: Any) -> Any:
     if isinstance(value, tuple):  # a formula in the workbook; CSV gets its value
         return value[3]
@@ -251,6 +248,4 @@ def _csv_value(value: Any) -> Any:
         return value.isoformat()
     if value is None:
         return ""
-    if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
-        return "'" + value  # text only: a negative number stays a number
-    return value
+    return csv_text(value)  # text only: a negative number stays a number

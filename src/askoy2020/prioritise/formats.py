@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from ..core.identity_numbers import mask
+from ..core.spreadsheet import csv_text
 from ..model.plan import Plan
 from ..writing import document
 from .diff import PlanDiff
@@ -64,9 +65,10 @@ def plan_csv(plan: Plan) -> str:
     writer.writerow(["project", "decision", "why", "start", "value",
                      *(f"cost_{y}" for y in years), *(f"staff_{y}" for y in years), "reason"])
     for row in plan.selected:
-        writer.writerow([row.project, "selected", row.why, row.start, row.value,
+        writer.writerow([csv_text(row.project), "selected", row.why, row.start, row.value,
                          *(row.cost.get(y, 0) for y in years), *(row.staff.get(y, 0) for y in years), ""])
     for out_row in plan.left_out:
-        writer.writerow([out_row.project, "left out", out_row.kind, "", "" if out_row.value is None else out_row.value,
-                         *("" for _ in years), *("" for _ in years), out_row.reason])
+        writer.writerow([csv_text(out_row.project), "left out", out_row.kind, "",
+                         "" if out_row.value is None else out_row.value,
+                         *("" for _ in years), *("" for _ in years), csv_text(out_row.reason)])
     return mask(out.getvalue())
