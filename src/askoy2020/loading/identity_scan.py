@@ -12,6 +12,7 @@ ASK901 reads every file's raw text. Two kinds of hiding need more:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,16 @@ from ..core.identity_numbers import find_identity_numbers, might_hold_one
 from ..core.paths import display_name
 from .yaml_reader import Document
 
+# Only these can decode to something the raw lines do not show: an escape,
+# or digits on both sides of a line break (a folded or continued scalar).
+_MAY_HIDE = re.compile(r"\\|\d[ \t\\\"']*\r?\n[ \t\\\"'>|-]*\d")
+
 
 def decoded_numbers(doc: Document, file: str, raw: str) -> Iterator[tuple[Location, str]]:
     """(where, 'a fødselsnummer (•••)') for each number in a decoded key or
     value that the raw text does not show on that value's line."""
+    if not _MAY_HIDE.search(raw):
+        return  # most files: walking every value would cost a sixth of a load
     lines = raw.splitlines()
     pending: list[tuple[Any, tuple[Any, ...]]] = [(doc.value, ())]
     while pending:
@@ -46,14 +53,14 @@ def decoded_numbers(doc: Document, file: str, raw: str) -> Iterator[tuple[Locati
 
 def unread_files(root: Path, read: set[str], max_bytes: int) -> Iterator[tuple[str, str]]:
     """(display name, text) of every file below ``root`` that was not read
-    as a record and might hold a number: hidden files and odd suffixes too.
-    Hidden folders such as .git are not data; links are not followed."""
+    as a record (``read``: their paths as discovery gave them) and might
+    hold a number: hidden files and odd suffixes too. Hidden folders such as
+    .git are not data; links are not followed."""
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if d not in (".git", ".askoy2020-cache"))
         for name in sorted(names):
             path = Path(folder) / name
-            shown = display_name(path)
-            if shown in read or os.path.islink(path):
+            if str(path) in read or os.path.islink(path):
                 continue
             try:
                 if not path.is_file() or path.stat().st_size > max_bytes:
@@ -63,4 +70,4 @@ def unread_files(root: Path, read: set[str], max_bytes: int) -> Iterator[tuple[s
             except OSError:
                 continue
             if might_hold_one(text):
-                yield shown, text
+                yield display_name(path), text

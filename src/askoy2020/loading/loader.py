@@ -50,9 +50,12 @@ def load(
     root = Path(path)
     if not root.is_dir():
         raise DataFolderError(f"{root} is not a folder with Askøy 2020 data")
+    files = discover(root)
     with _collector_paused():
-        portfolio = _load(root, discover(root), limits, workers, cache)
-    portfolio.sources.update(unread_files(root, set(portfolio.sources), limits.max_file_bytes))
+        portfolio = _load(root, files, limits, workers, cache)
+    # Files whose text ASK901 has not seen yet: not records, odd names, not UTF-8.
+    read = {str(file) for file in files if display_name(file) in portfolio.sources}
+    portfolio.sources.update(unread_files(root, read, limits.max_file_bytes))
     return portfolio
 
 

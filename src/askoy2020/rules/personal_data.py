@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.diagnostics import Location, Severity
-from ..core.identity_numbers import find_identity_numbers
+from ..core.identity_numbers import find_identity_numbers, might_hold_one
 from .registry import CheckContext, Finding, rule
 
 
@@ -25,7 +25,7 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
     for name, text in ctx.portfolio.sources.items():
         # One pass over the whole text first: almost no file holds 11 digits
         # in a row, and splitting 20,000 files into lines costs seconds.
-        if next(find_identity_numbers(text), None) is None:
+        if not might_hold_one(text) or next(find_identity_numbers(text), None) is None:
             continue
         for line_no, line in enumerate(text.splitlines(), start=1):
             for found in find_identity_numbers(line):
