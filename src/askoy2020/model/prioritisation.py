@@ -42,7 +42,7 @@ class Prioritisation(Record):
     gap: float = Field(default=0.0001, ge=0, le=0.5)
     """Relative optimality gap at which the solver may stop (0.0001 = 0.01 %)."""
     time_limit_seconds: float = Field(default=10.0, gt=0, le=86400)
-    """Longest the solver may search before it returns its best plan."""
+    """Longest a prioritise run may solve for: the plan, a scenario and every explanation share it."""
     frame_step: float = Field(default=1000.0, gt=0)
     """Budget increase (1000 kr) used to show what more money in a year would buy."""
 
