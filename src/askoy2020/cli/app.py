@@ -210,7 +210,8 @@ def prioritise(
     exclude: list[str] = typer.Option([], "--exclude", help="A project kept out. Repeatable."),
     scenario: str | None = typer.Option(None, "--scenario", help="Solve a scenario from scenarios/ and show "
                                         "its difference from the baseline."),
-    time_limit: float | None = typer.Option(None, "--time-limit", min=0.1, help="Seconds the solver may search."),
+    time_limit: float | None = typer.Option(None, "--time-limit", min=0.1, help="Seconds the whole command may "
+                                            "solve for: the plan, a scenario and every explanation share them."),
     gap: float | None = typer.Option(None, "--gap", min=0.0, max=0.5,
                                      help="Relative gap to stop at (0 = prove optimal)."),
     explain: bool = typer.Option(True, "--explain/--no-explain", help="Reasons and marginal values (extra solves)."),

@@ -78,11 +78,13 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
     try:
         options = _option_adjustments(request)
         scenario_adj, scenario_id = _scenario(portfolio, request.scenario)
-        settings = _settings(portfolio, request)
+        settings = _settings(portfolio, request).started()  # one budget for the whole command
         plan_id = request.output.stem if request.output else (scenario_id or "plan")
         began = time.perf_counter()
         with busy("Solving…"):
-            baseline = prioritise(portfolio, options, settings, plan_id=plan_id if not scenario_id else "baseline",
+            # With a scenario the baseline, which is not explained, may take half of the budget.
+            baseline = prioritise(portfolio, options, settings.share(0.5) if scenario_adj else settings,
+                                  plan_id=plan_id if not scenario_id else "baseline",
                                   explain=request.explain and scenario_id is None)
             chosen, diff = baseline, None
             if scenario_adj is not None:

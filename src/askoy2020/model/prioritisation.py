@@ -7,7 +7,7 @@ can show) exactly what the plan optimises.
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Note, Record, Text, Year, YearRange
 from .methods import Method
@@ -42,9 +42,15 @@ class Prioritisation(Record):
     gap: float = Field(default=0.0001, ge=0, le=0.5)
     """Relative optimality gap at which the solver may stop (0.0001 = 0.01 %)."""
     time_limit_seconds: float = Field(default=10.0, gt=0, le=86400)
-    """Longest the solver may search before it returns its best plan."""
+    """Longest a prioritise run may solve for: the plan, a scenario and every explanation share it."""
     frame_step: float = Field(default=1000.0, gt=0)
     """Budget increase (1000 kr) used to show what more money in a year would buy."""
+
+
+FRAME_CHANGE_LIMIT = 1_000_000_000
+"""Largest change or new frame a what-if may ask for (1000 kr or årsverk):
+a trillion kroner is a typo, and numbers near the float limit make the
+solver's arithmetic overflow."""
 
 
 class FrameChange(Record):
@@ -54,9 +60,9 @@ class FrameChange(Record):
     """The year whose frame changes."""
     area: Id | None = None
     """The area whose frame changes; without it the programme frame."""
-    change: float | None = None
+    change: float | None = Field(default=None, ge=-FRAME_CHANGE_LIMIT, le=FRAME_CHANGE_LIMIT)
     """Amount added (negative: cut), 1000 kr or årsverk."""
-    set: float | None = Field(default=None, ge=0)
+    set: float | None = Field(default=None, ge=0, le=FRAME_CHANGE_LIMIT)
     """New frame, replacing the old one."""
 
     @model_validator(mode="after")
@@ -90,3 +96,10 @@ class Scenario(Record):
     """Projects kept out of the plan."""
     years: YearRange | None = None
     """Plan years when other than the economic plan."""
+
+    @field_validator("years")
+    @classmethod
+    def _first_year_first(cls, years: YearRange | None) -> YearRange | None:
+        if years is not None and years.first_year > years.last_year:
+            raise ValueError(f"first_year {years.first_year} is after last_year {years.last_year}")
+        return years

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
+
 from ..model.methods import Method
 from ..model.prioritisation import FrameChange, Scenario
 
@@ -76,9 +78,22 @@ def parse_frame_change(text: str, option: str) -> FrameChange:
     amount = float(match["amount"])
     year = int(match["year"])
     area = match["area"]
-    if match["sign"]:
-        return FrameChange(year=year, area=area, change=amount if match["sign"] == "+" else -amount)
-    return FrameChange(year=year, area=area, set=amount)
+    try:
+        if match["sign"]:
+            return FrameChange(year=year, area=area, change=amount if match["sign"] == "+" else -amount)
+        return FrameChange(year=year, area=area, set=amount)
+    except ValidationError as exc:
+        raise AdjustmentError(f"{option} {text!r}: {one_line(exc)}") from None
+
+
+def one_line(exc: ValidationError) -> str:
+    """A Pydantic error as one line a user can act on: the first problem,
+    and the field it is in."""
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in error["loc"])
+    message = str(error["msg"])
+    message = message[:1].lower() + message[1:]
+    return f"{where}: {message}" if where else message
 
 
 def parse_years(text: str) -> tuple[int, int]:

@@ -5,14 +5,14 @@ project forced in, a marginal value from a re-solve with a larger frame."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core.diagnostics import Location
 from ..core.numbers import amount, fte
 from ..model.plan import LeftOutKind
 from ..model.project import DependencyType, Strength
 from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
-from .solver import Solution, SolveSettings, solve, solve_many
+from .solver import Solution, SolutionStatus, SolveSettings, solve, solve_many
 from .value import to_points
 
 
@@ -100,6 +100,10 @@ def frame_conflicts(problem: Problem, settings: SolveSettings) -> list[Conflict]
     """Solve the elastic model (frames may be overrun at a price) and name
     each frame the projects that must be in overrun, by how much, and who uses it."""
     elastic = solve(problem, settings, elastic=True)
+    if elastic.status is SolutionStatus.NOT_RUN:
+        return [Conflict(
+            f"no plan exists, and the time limit of {settings.time_limit:g} s ran out before the frames "
+            "that conflict could be named", Location("programme.yaml"), "Raise --time-limit to see them.")]
     if not elastic.feasible:
         return _timing_conflicts(problem)
     frames = {f.key: f for f in problem.frames}
@@ -174,12 +178,14 @@ class ExplainBudget:
     displace: int  # projects whose displacement is computed (most valuable first)
     area_frames: int  # area frames whose marginal value is computed
     settings: SolveSettings
+    # Re-solves the time budget left no room for; the plan says so.
+    not_run: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
     def for_problem(cls, problem: Problem, settings: SolveSettings) -> ExplainBudget:
         if len(problem.candidates) <= SMALL:
             return cls(20, 30, settings)
-        return cls(10, 8, SolveSettings(gap=max(settings.gap, 0.001), time_limit=min(settings.time_limit, 1.0)))
+        return cls(10, 8, replace(settings, gap=max(settings.gap, 0.001), time_limit=min(settings.time_limit, 1.0)))
 
 
 def left_out_reasons(problem: Problem, solution: Solution, budget: ExplainBudget) -> dict[str, Reason]:
@@ -200,7 +206,10 @@ def left_out_reasons(problem: Problem, solution: Solution, budget: ExplainBudget
             open_.append(candidate)
     ranked = sorted(open_, key=lambda c: (-best[c.id], c.id))[:budget.displace]
     forced = solve_many(problem, budget.settings, [{"force_in": c.id} for c in ranked])
-    displaced = {c.id: _displacement(problem, c, solution, f) for c, f in zip(ranked, forced)}
+    displaced = {c.id: _displacement(problem, c, solution, f) for c, f in zip(ranked, forced)
+                 if f.status is not SolutionStatus.NOT_RUN}
+    budget.not_run.extend(f"what taking in {c.id} would push out" for c, f in zip(ranked, forced)
+                          if f.status is SolutionStatus.NOT_RUN)
     for candidate in open_:
         short = _shortfalls(candidate, usage, limits)
         parts = []
@@ -303,6 +312,8 @@ def marginal_values(problem: Problem, solution: Solution, budget: ExplainBudget,
                          [{"frame_change": {key: more}, "start": solution.chosen} for key, more in questions])
     found = []
     for (key, more), bigger in zip(questions, answers):
+        if bigger.status is SolutionStatus.NOT_RUN:
+            budget.not_run.append(f"what a larger {key.label()} would buy")
         if not bigger.feasible:
             continue
         gain = max(0.0, to_points(bigger.value - solution.value))

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
+from pydantic import TypeAdapter, ValidationError
+
 from ..core.diagnostics import Location
 from ..model import Portfolio, Project
+from ..model.base import Fte, Money
 from ..model.methods import Method
 from ..model.plan import LeftOutKind
 from ..model.prioritisation import FrameChange
 from ..model.project import Dependency, DependencyType, Strength, dependency_holds
-from .adjust import AdjustmentError, Adjustments
+from .adjust import AdjustmentError, Adjustments, one_line
 from .value import Valuation, to_units
 
 
@@ -149,6 +152,8 @@ def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) 
     programme = portfolio.require_programme()
     plan = programme.economic_plan
     first, last = adj.years or (plan.first_year, plan.last_year)
+    if first > last:
+        raise AdjustmentError(f"plan years {first}–{last}: the first year is after the last")
     if first < plan.first_year or last > plan.last_year:
         raise AdjustmentError(
             f"plan years {first}–{last} reach outside the economic plan {plan.first_year}–{plan.last_year}"
@@ -295,7 +300,18 @@ def _apply(
         limit = old + change.change
         if limit < 0:
             raise AdjustmentError(f"the change leaves the {key.label()} below zero ({limit:g})")
+    try:
+        # The frame must be one the data could hold, or the plan that
+        # reports it cannot be written (a staff frame over 100 000 årsverk).
+        _FRAME_TYPE[resource].validate_python(limit)
+    except ValidationError as exc:
+        raise AdjustmentError(f"the change makes the {key.label()} {limit:g}: {one_line(exc)}") from None
     limits[key] = (limit, location)
+
+
+_FRAME_TYPE: dict[Resource, TypeAdapter[float]] = {
+    Resource.BUDGET: TypeAdapter(Money), Resource.STAFF: TypeAdapter(Fte),
+}
 
 
 def _links(problem: Problem, portfolio: Portfolio) -> list[Link]:

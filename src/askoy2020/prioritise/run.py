@@ -50,7 +50,9 @@ def prioritise(
     assert portfolio.programme is not None
     problem = build_problem(portfolio, adjustments)
     model = portfolio.programme.prioritisation
-    settings = settings or SolveSettings.from_model(model)
+    # The time limit is for the whole run, counted from here unless the caller
+    # started it earlier (a scenario and its baseline share one budget).
+    settings = (settings or SolveSettings.from_model(model)).started()
     outcome = Outcome(problem, settings, notes=list(problem.notes))
     outcome.conflicts = structural_conflicts(problem)
     if outcome.conflicts:
@@ -73,6 +75,12 @@ def prioritise(
                 f"with {len(problem.candidates)} projects, what-would-it-take re-solves were run for the "
                 f"{budget.displace} most valuable projects left out and {budget.area_frames} area frames, "
                 f"each stopped at a {budget.settings.gap:.1%} gap or {budget.settings.time_limit:g} s")
+        if budget.not_run:
+            shown = "; ".join(budget.not_run[:3]) + (f" and {len(budget.not_run) - 3} more"
+                                                     if len(budget.not_run) > 3 else "")
+            outcome.notes.append(
+                f"the time limit of {settings.time_limit:g} s ran out before every explanation was computed; "
+                f"not computed: {shown}. Raise --time-limit for them")
     outcome.plan = _plan(problem, solution, reasons, outcome.marginals, plan_id, scenario, portfolio)
     return outcome
 

@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,27 @@ _SLACK_PRICE = {Resource.BUDGET: 1.0, Resource.STAFF: 1000.0}
 class SolveSettings:
     gap: float = 0.0001
     time_limit: float = 10.0
+    # When the whole run must end (time.perf_counter()); set by started().
+    # Every solve stops at it, so --time-limit is the command's budget,
+    # shared by the plan, a scenario and every explanation re-solve.
+    deadline: float | None = None
+
+    def started(self) -> SolveSettings:
+        """These settings with the time limit counting from now, unless it already runs."""
+        if self.deadline is not None:
+            return self
+        return replace(self, deadline=time.perf_counter() + self.time_limit)
+
+    def share(self, fraction: float) -> SolveSettings:
+        """A part of what is left, for one step of several (the baseline of a scenario)."""
+        started = self.started()
+        return replace(started, deadline=time.perf_counter() + fraction * started.seconds_left())
+
+    def seconds_left(self) -> float:
+        """How long the next solve may run: the per-solve limit or what is left of the budget."""
+        if self.deadline is None:
+            return self.time_limit
+        return max(0.0, min(self.time_limit, self.deadline - time.perf_counter()))
 
     @classmethod
     def from_model(
@@ -72,6 +93,8 @@ class SolutionStatus(str, Enum):
     """Proven that no plan exists."""
     NO_SOLUTION = "no-solution"
     """Stopped before any plan was found."""
+    NOT_RUN = "not-run"
+    """Not started: the time budget was spent (an explanation left out)."""
 
 
 @dataclass
@@ -132,6 +155,8 @@ def solve(
     frames changed (the what-would-it-take questions of the explanation).
     ``start`` is a plan known to be feasible, handed to HiGHS as its first
     incumbent (a larger frame keeps the baseline plan feasible)."""
+    if settings.seconds_left() <= 0:
+        return Solution(SolutionStatus.NOT_RUN)
     model = _Model()
     columns: dict[str, list[int]] = {}
     for candidate in problem.candidates:
@@ -234,7 +259,10 @@ def _run(
         return Solution(SolutionStatus.OPTIMAL if holds else SolutionStatus.INFEASIBLE)
     highs = _quiet_highs()
     highs.setOptionValue("mip_rel_gap", settings.gap)
-    highs.setOptionValue("time_limit", settings.time_limit)
+    left = settings.seconds_left()
+    if left <= 0:  # building the model used up the budget
+        return Solution(SolutionStatus.NOT_RUN)
+    highs.setOptionValue("time_limit", left)
     highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("threads", 1)
     lp = highspy.HighsLp()
@@ -320,7 +348,10 @@ def _prefer_low_ids(
     # A node limit, not a time limit, so the tie-break itself is deterministic;
     # the time limit only guards against a pathological case.
     highs.setOptionValue("mip_max_nodes", TIE_BREAK_NODES)
-    highs.setOptionValue("time_limit", max(1.0, settings.time_limit / 4))
+    left = settings.seconds_left()
+    if left <= 0:
+        return None
+    highs.setOptionValue("time_limit", min(max(1.0, settings.time_limit / 4), left))
     highs.run()
     if highs.getInfo().primal_solution_status != 2:
         return None

@@ -144,24 +144,33 @@ def _mermaid_label(text: str) -> str:
     return re.sub(r"[^\w .,/()+–-]", " ", text.replace("\n", " ")).strip() or "–"
 
 
-def _mermaid_id(text: str) -> str:
-    return "n" + re.sub(r"\W", "_", text, flags=re.ASCII)
-
-
 def mermaid_gantt(title: str, bars: list[Bar]) -> str:
     lines = ["gantt", f"    title {_mermaid_label(title)}", "    dateFormat YYYY-MM-DD", "    axisFormat %Y"]
-    for bar in bars:
+    for i, bar in enumerate(bars):
         tag = {"completed": "done, ", "active": "active, "}.get(bar.status, "")
-        lines.append(f"    {_mermaid_label(bar.label)} :{tag}{_mermaid_id(bar.label)}, "
+        # Task ids by position: ids made from the label collided (DK-Å1 and DK-Ø1, DK-06 and DK_06).
+        lines.append(f"    {_mermaid_label(bar.label)} :{tag}t{i}, "
                      f"{bar.start.isoformat()}, {bar.end.isoformat()}")
     return "\n".join(lines)
 
 
+def mermaid_node_ids(nodes: list[str], edges: list[Edge]) -> dict[str, str]:
+    """A Mermaid node id for every project in the diagram, by position
+    (n0, n1, …): one id per project whatever its name holds, where ids made
+    from the name once merged DK-Å1 with DK-Ø1 and DK-06 with DK_06. The
+    project id is shown as the node's label."""
+    ids: dict[str, str] = {}
+    for name in [*nodes, *(end for e in edges for end in (e.pred, e.succ))]:
+        ids.setdefault(name, f"n{len(ids)}")
+    return ids
+
+
 def mermaid_flowchart(nodes: list[str], edges: list[Edge]) -> str:
     lines = ["flowchart LR"]
-    for node in nodes:
-        lines.append(f'    {_mermaid_id(node)}["{_mermaid_label(node)}"]')
+    ids = mermaid_node_ids(nodes, edges)
+    for node, node_id in ids.items():
+        lines.append(f'    {node_id}["{_mermaid_label(node)}"]')
     for e in edges:
         arrow = "-->" if e.hard else "-.->"
-        lines.append(f"    {_mermaid_id(e.pred)} {arrow} {_mermaid_id(e.succ)}")
+        lines.append(f"    {ids[e.pred]} {arrow} {ids[e.succ]}")
     return "\n".join(lines)

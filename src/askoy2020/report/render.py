@@ -9,8 +9,11 @@ Markdown every piece of user text goes through the ``md`` filter.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
+import traceback
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,15 +21,45 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import ValidationError, validate_call
 
 from ..core.identity_numbers import mask
 from . import charts
-from .i18n import Lang
+from .i18n import WORDS, Lang
 from .model import Bar, Edge, Report
 
 
 class RenderError(Exception):
     """A template failed; the message says which and why."""
+
+
+class TemplateMisuse(ValueError):
+    """A template called t(), a filter or a chart with something it cannot use."""
+
+
+# Longest text or list a template may build with ``*``, and the most bits
+# of a power: ``"a" * 10**10`` would fill the memory before it failed.
+_MAX_REPEAT = 1_000_000
+_MAX_POWER_BITS = 100_000
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox (which already caps ``range`` at 100 000)
+    that also refuses ``*`` and ``**`` results too large to hold."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
+                        and len(seq) * times > _MAX_REPEAT):
+                    raise SecurityError(f"'*' would build something of {len(seq) * times:,} items "
+                                        f"(at most {_MAX_REPEAT:,})")
+        if (operator == "**" and isinstance(left, int) and isinstance(right, int)
+                and abs(left) > 1 and right * abs(left).bit_length() > _MAX_POWER_BITS):
+            raise SecurityError(f"'**' would make a number of about {right * abs(left).bit_length():,} bits")
+        return super().call_binop(context, operator, left, right)
 
 
 _MD_PUNCT = re.compile(r"([\\`*_{}\[\]<>|&~#!])")
@@ -60,7 +93,7 @@ def _environment(templates: Path | None, fmt: str, lang_code: str) -> tuple[Immu
     compile them again (compiling takes most of a render)."""
     lang = Lang(lang_code)
     folders = [str(templates)] if templates else []
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         loader=ChoiceLoader([FileSystemLoader(folders), FileSystemLoader(str(template_folder()))]),
         undefined=StrictUndefined,
         autoescape=fmt == "html",
@@ -70,9 +103,9 @@ def _environment(templates: Path | None, fmt: str, lang_code: str) -> tuple[Immu
     )
     env.filters.update({
         "md": md,
-        "num": lang.number,
-        "pct": lang.percent,
-        "date": lang.date,
+        "num": _checked("num", lang.number, float, int, type(None)),
+        "pct": _checked("pct", lang.percent, float, int, type(None)),
+        "date": _checked("date", lang.date, dt.date, type(None)),
     })
     return env, lang
 
@@ -83,7 +116,7 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
     make = _environment.__wrapped__ if templates else _environment
     env, lang = make(templates, fmt, report.meta.lang)
     context: dict[str, Any] = {
-        "r": report, "meta": report.meta, "t": lang.t, "lang": lang,
+        "r": report, "meta": report.meta, "t": _Words(lang), "lang": lang,
         "charts": _Charts(lang), "first_year": min(y for y, _, _ in report.budget_by_year),
         "last_year": max(y for y, _, _ in report.budget_by_year),
     }
@@ -93,11 +126,75 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
         # the public one too, whatever a template prints.
         return mask(env.get_template(name).render(context))
     except SecurityError as exc:
-        raise RenderError(f"template {name} tried something the sandbox forbids: {exc}") from None
+        raise RenderError(f"template {_where(exc, name)} tried something the sandbox forbids: {exc}") from None
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise RenderError(f"template {name}{where}: {exc.message or exc}") from None
+        where = f"{getattr(exc, 'name', None) or name} (line {line})" if line else _where(exc, name)
+        raise RenderError(f"template {where}: {exc.message or exc}") from None
+    except RecursionError as exc:
+        raise RenderError(f"template {_where(exc, name)} calls itself without end "
+                          "(an include or a macro that reaches itself)") from None
+    except Exception as exc:
+        # A user's template is code we do not control: whatever it makes
+        # our filters, t() or Python raise is its error, said in one line.
+        # From the built-in templates it is our bug, and keeps its traceback.
+        if templates is None:
+            raise
+        raise RenderError(f"template {_where(exc, name)}: {_message(exc)}") from None
+
+
+def _where(exc: BaseException, name: str) -> str:
+    """The template and line an exception was raised at: Jinja rewrites the
+    traceback so template frames carry the template's file and line."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{Path(frame.filename).name} (line {frame.lineno})"
+    return name
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):  # from a chart's checked arguments
+        error = exc.errors(include_url=False)[0]
+        first, *inside = error["loc"] or ("?",)
+        # The position counts self as 0, so it is the 1-based argument a template wrote.
+        where = f"argument {first}" if isinstance(first, int) else f"argument {first!r}"
+        where += f", item {'.'.join(str(part) for part in inside)}" if inside else ""
+        message = str(error["msg"])
+        return f"{exc.title.replace('_Charts.', 'charts.')}(): {where}: {message[:1].lower()}{message[1:]}"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if isinstance(exc, TemplateMisuse) else f"{type(exc).__name__}: {text}"
+
+
+def _checked(name: str, function: Callable[..., str], *accepts: type) -> Callable[..., str]:
+    def checked(value: object, *args: Any) -> str:
+        if not isinstance(value, accepts) or isinstance(value, bool):
+            raise TemplateMisuse(f"the filter {name} takes {' or '.join(a.__name__ for a in accepts)}, "
+                                 f"not {type(value).__name__} {str(value)[:40]!r}")
+        if any(not isinstance(a, int) or not 0 <= a <= 20 for a in args):
+            raise TemplateMisuse(f"the filter {name} takes a number of decimals from 0 to 20, not {args!r}")
+        return function(value, *args)
+    return checked
+
+
+class _Words:
+    """``t(key, **values)`` for templates: an unknown key or a missing value
+    is a clear error, not a KeyError."""
+
+    def __init__(self, lang: Lang) -> None:
+        self._lang = lang
+
+    def __call__(self, key: object, **values: object) -> str:
+        if not isinstance(key, str) or key not in WORDS:
+            raise TemplateMisuse(f"t() has no text {key!r}; the keys are in askoy2020/report/i18n.py")
+        try:
+            return self._lang.t(key, **values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise TemplateMisuse(f"t({key!r}) needs the value {exc}") from None
+
+
+_chart = validate_call(config={"arbitrary_types_allowed": True, "strict": True})
+"""Chart arguments are checked against the signature, so a template that
+passes a number where rows belong gets a message naming the argument."""
 
 
 class _Charts:
@@ -106,23 +203,30 @@ class _Charts:
     def __init__(self, lang: Lang) -> None:
         self._lang = lang
 
+    @_chart
     def budget(self, chart_id: str, rows: list[tuple[int, float, float | None]]) -> str:
         return charts.budget_chart(chart_id, rows, self._lang)
 
+    @_chart
     def attainment(self, chart_id: str, goals: list[tuple[str, float | None]]) -> str:
         return charts.attainment_chart(chart_id, goals, self._lang)
 
+    @_chart
     def counts(self, chart_id: str, title: str, counts: dict[int, int]) -> str:
         return charts.count_chart(chart_id, title, counts)
 
+    @_chart
     def gantt(self, chart_id: str, bars: list[Bar], first: int, last: int) -> str:
         return charts.gantt_chart(chart_id, bars, first, last, self._lang)
 
+    @_chart
     def dependencies(self, chart_id: str, nodes: list[str], edges: list[Edge]) -> str:
         return charts.dependency_chart(chart_id, nodes, edges, self._lang)
 
+    @_chart
     def mermaid_gantt(self, title: str, bars: list[Bar]) -> str:
         return charts.mermaid_gantt(title, bars)
 
+    @_chart
     def mermaid_flowchart(self, nodes: list[str], edges: list[Edge]) -> str:
         return charts.mermaid_flowchart(nodes, edges)
