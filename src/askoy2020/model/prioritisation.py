@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Id, Note, Record, Text, Year, YearRange
+from .base import Id, Note, Number, Record, Text, Year, YearRange
 from .methods import Method
 
 
@@ -33,17 +33,17 @@ class Prioritisation(Record):
 
     method: Method = Method.WEIGHTED
     """weighted or wsjf."""
-    benefit_weight: float = Field(default=0.0, ge=0)
+    benefit_weight: Number = Field(default=0.0, ge=0)
     """Points per 1000 kr of expected benefits inside the plan years (0 leaves benefits out)."""
-    delay_discount: float = Field(default=0.0, ge=0, le=1)
+    delay_discount: Number = Field(default=0.0, ge=0, le=1)
     """Share of a project's score lost for each year its start is put off."""
     wsjf: Wsjf = Field(default_factory=Wsjf)
     """Settings for the wsjf method."""
-    gap: float = Field(default=0.0001, ge=0, le=0.5)
+    gap: Number = Field(default=0.0001, ge=0, le=0.5)
     """Relative optimality gap at which the solver may stop (0.0001 = 0.01 %)."""
-    time_limit_seconds: float = Field(default=10.0, gt=0, le=86400)
+    time_limit_seconds: Number = Field(default=10.0, gt=0, le=86400)
     """Longest a prioritise run may solve for: the plan, a scenario and every explanation share it."""
-    frame_step: float = Field(default=1000.0, gt=0)
+    frame_step: Number = Field(default=1000.0, gt=0)
     """Budget increase (1000 kr) used to show what more money in a year would buy."""
 
 
@@ -60,9 +60,9 @@ class FrameChange(Record):
     """The year whose frame changes."""
     area: Id | None = None
     """The area whose frame changes; without it the programme frame."""
-    change: float | None = Field(default=None, ge=-FRAME_CHANGE_LIMIT, le=FRAME_CHANGE_LIMIT)
+    change: Number | None = Field(default=None, ge=-FRAME_CHANGE_LIMIT, le=FRAME_CHANGE_LIMIT)
     """Amount added (negative: cut), 1000 kr or årsverk."""
-    set: float | None = Field(default=None, ge=0, le=FRAME_CHANGE_LIMIT)
+    set: Number | None = Field(default=None, ge=0, le=FRAME_CHANGE_LIMIT)
     """New frame, replacing the old one."""
 
     @model_validator(mode="after")
@@ -86,9 +86,9 @@ class Scenario(Record):
     """Changes to budget frames (1000 kr)."""
     staff_frames: list[FrameChange] = Field(default_factory=list)
     """Changes to staff frames (årsverk)."""
-    weights: dict[Id, float] = Field(default_factory=dict)
+    weights: dict[Id, Number] = Field(default_factory=dict)
     """New weights by criterion id."""
-    scores: dict[Id, dict[Id, float]] = Field(default_factory=dict)
+    scores: dict[Id, dict[Id, Number]] = Field(default_factory=dict)
     """New scores: project id -> criterion id -> score."""
     include: list[Id] = Field(default_factory=list)
     """Projects that must be in the plan."""
