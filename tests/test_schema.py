@@ -73,3 +73,20 @@ def test_a_broken_project_is_rejected(change: dict[str, Any], expected: str) -> 
     record = _json_like(read_yaml(path.read_bytes(), path.name).document.value)  # type: ignore[union-attr]
     errors = [e.message for e in _validator("project").iter_errors(record | change)]
     assert any(expected in e for e in errors), errors
+
+
+def test_schemas_use_json_schema_keywords_only() -> None:
+    """Pydantic writes a constraint it cannot place (Field(ge=…) on an
+    Optional of an Annotated type) as a raw 'ge' key, which every JSON
+    Schema validator ignores: the bound would then hold in validate only."""
+    stray = {"ge", "le", "gt", "lt", "min_length", "max_length"}
+
+    def keys(node: Any) -> set[str]:
+        if isinstance(node, dict):
+            return set(node) | set().union(*(keys(v) for v in node.values()))
+        if isinstance(node, list):
+            return set().union(*(keys(v) for v in node)) if node else set()
+        return set()
+
+    for name, text in schema_texts().items():
+        assert keys(json.loads(text)) & stray == set(), name

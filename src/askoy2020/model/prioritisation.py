@@ -7,6 +7,8 @@ can show) exactly what the plan optimises.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Note, Number, Record, Text, Year, YearRange
@@ -60,9 +62,9 @@ class FrameChange(Record):
     """The year whose frame changes."""
     area: Id | None = None
     """The area whose frame changes; without it the programme frame."""
-    change: Number | None = Field(default=None, ge=-FRAME_CHANGE_LIMIT, le=FRAME_CHANGE_LIMIT)
+    change: Annotated[Number, Field(ge=-FRAME_CHANGE_LIMIT, le=FRAME_CHANGE_LIMIT)] | None = None
     """Amount added (negative: cut), 1000 kr or årsverk."""
-    set: Number | None = Field(default=None, ge=0, le=FRAME_CHANGE_LIMIT)
+    set: Annotated[Number, Field(ge=0, le=FRAME_CHANGE_LIMIT)] | None = None
     """New frame, replacing the old one."""
 
     @model_validator(mode="after")
