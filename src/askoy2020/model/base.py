@@ -152,7 +152,7 @@ Id = Annotated[
 """An identifier: letters, digits, '.', '_' and '-', unique across the data
 whatever the case (ASK201)."""
 
-def _not_bool(value: Any) -> Any:
+def not_a_bool(value: Any) -> Any:
     """YAML's true/false are not numbers: pydantic would read ``true`` as 1."""
     if isinstance(value, bool):
         raise ValueError("true/false is not a number; write the number")
@@ -166,7 +166,7 @@ def _year(value: Any) -> Any:
     """A year is written as four digits, e.g. 2021 (quoted or not): ``02021``,
     ``" 2021"``, ``+2021``, ``2021.0`` and ``true`` are typos, and as keys
     they would silently stand for the same year as ``2021``."""
-    _not_bool(value)
+    not_a_bool(value)
     text = value.raw if isinstance(value, (YamlInt, YamlFloat)) else value
     if isinstance(text, str):
         if not _FOUR_DIGITS.match(text):
@@ -209,19 +209,19 @@ error at the second key, never a silent merge where the last one wins."""
 Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31)), BeforeValidator(_day)]
 """A date within the years a Year may take: one outside, such as 2202 or
 9999, is a typo, and date arithmetic near year 9999 would overflow."""
-Number = Annotated[float, BeforeValidator(_not_bool)]
+Number = Annotated[float, BeforeValidator(not_a_bool)]
 """Any number; ``true``/``false`` are not numbers."""
-Count = Annotated[int, BeforeValidator(_not_bool)]
+Count = Annotated[int, BeforeValidator(not_a_bool)]
 """A whole number; ``true``/``false`` are not numbers."""
 MAX_MONEY = 1_000_000_000
-Money = Annotated[float, Field(ge=0, le=MAX_MONEY), BeforeValidator(_not_bool)]
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY), BeforeValidator(not_a_bool)]
 """An amount in 1000 kr ("tall i tusen"), at most 10⁹ (a trillion kroner):
 more is a typo, and a sum of such amounts would defeat the planner."""
-Fte = Annotated[float, Field(ge=0, le=100_000), BeforeValidator(_not_bool)]
+Fte = Annotated[float, Field(ge=0, le=100_000), BeforeValidator(not_a_bool)]
 """Staff in årsverk (full-time equivalents)."""
-Share = Annotated[float, Field(ge=0, le=1), BeforeValidator(_not_bool)]
+Share = Annotated[float, Field(ge=0, le=1), BeforeValidator(not_a_bool)]
 """A share from 0 to 1."""
-Score = Annotated[float, Field(ge=1, le=5), BeforeValidator(_not_bool)]
+Score = Annotated[float, Field(ge=1, le=5), BeforeValidator(not_a_bool)]
 """A value on a 1–5 scale (1 = svært uenig / svært svak, 5 = svært enig / svært god)."""
 Moment = Annotated[datetime, BeforeValidator(_moment), AfterValidator(_aware)]
 """A date and time (or a date, meaning 00:00); without a zone it is

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .base import Id, Note, Number, Record, Text, Year, YearRange
+from .base import Id, Note, Number, Record, Text, Year, YearRange, not_a_bool
 from .methods import Method
 
 
@@ -55,6 +55,12 @@ a trillion kroner is a typo, and numbers near the float limit make the
 solver's arithmetic overflow."""
 
 
+# Bounds inside the type (not on the field), so the JSON Schema keeps them on
+# the optional value; true/false are not numbers.
+FrameChangeAmount = Annotated[float, Field(ge=-FRAME_CHANGE_LIMIT, le=FRAME_CHANGE_LIMIT), BeforeValidator(not_a_bool)]
+FrameAmount = Annotated[float, Field(ge=0, le=FRAME_CHANGE_LIMIT), BeforeValidator(not_a_bool)]
+
+
 class FrameChange(Record):
     """One change to a budget or staff frame."""
 
@@ -62,9 +68,9 @@ class FrameChange(Record):
     """The year whose frame changes."""
     area: Id | None = None
     """The area whose frame changes; without it the programme frame."""
-    change: Annotated[Number, Field(ge=-FRAME_CHANGE_LIMIT, le=FRAME_CHANGE_LIMIT)] | None = None
+    change: FrameChangeAmount | None = None
     """Amount added (negative: cut), 1000 kr or årsverk."""
-    set: Annotated[Number, Field(ge=0, le=FRAME_CHANGE_LIMIT)] | None = None
+    set: FrameAmount | None = None
     """New frame, replacing the old one."""
 
     @model_validator(mode="after")
