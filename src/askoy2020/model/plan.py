@@ -101,6 +101,11 @@ class LeftOut(Record):
     """Why it is left out."""
     reason: Note
     """The reason in plain words."""
+    cost: ByYear[Money] | None = None
+    """Its cost in the plan years when it was left out (1000 kr), so that a
+    changed cost shows the plan is out of date (ASK702); absent in older plans."""
+    staff: ByYear[Fte] | None = None
+    """Its staff in the plan years when it was left out (årsverk)."""
 
 
 class Plan(Record):

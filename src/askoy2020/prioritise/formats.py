@@ -28,6 +28,10 @@ def plan_yaml(plan: Plan, command: str) -> str:
         for key in ("enters", "leaves"):
             if not marginal[key]:
                 del marginal[key]
+    for row in data["left_out"]:
+        for key in ("cost", "staff"):
+            if key in row:
+                row[key] = {int(y): v for y, v in row[key].items()}
     for row in data["selected"]:
         row["cost"] = {int(y): v for y, v in row["cost"].items()}
         row["staff"] = {int(y): v for y, v in row["staff"].items()}

@@ -118,6 +118,8 @@ def _plan(
                 value=round(reason.value if reason else to_points(max(o.value for o in candidate.options)), 3),
                 kind=reason.kind if reason else LeftOutKind.VALUE,
                 reason=reason.text if reason else "not chosen (explanations were not computed)",
+                cost={y: v for y, v in sorted(candidate.project.cost.items()) if y in problem.years},
+                staff={y: v for y, v in sorted(candidate.project.staff.items()) if y in problem.years},
             ))
     for gone in problem.not_placeable:
         left_out.append(LeftOut(project=gone.project.id, kind=gone.kind, reason=gone.reason))

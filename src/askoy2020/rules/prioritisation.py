@@ -95,7 +95,8 @@ def plan_reference(ctx: CheckContext) -> Iterator[Finding]:
 def plan_out_of_date(ctx: CheckContext) -> Iterator[Finding]:
     """A saved plan no longer matches the data: a selected project's cost or
     staff has changed, it has been cancelled, a project left out as optional
-    or cancelled must now be in every plan, the prioritisation method has
+    or cancelled must now be in every plan, a left-out project's cost or
+    staff has changed (it may fit now), the prioritisation method has
     changed, or a project is new since.
 
     FAIL (DK-02's cost has since become {2019: 600, …}):
@@ -143,6 +144,17 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
             yield Finding(plan.where("left_out", i, "kind"),
                           f"plan {plan.id} leaves {project.id} out ({out.kind.value}), but it must be in every plan "
                           f"now ({project.commitment.value if project.commitment else ''})", again)
+        else:
+            # Left out at a cost it no longer has: cheaper now, it may fit.
+            for key in ("cost", "staff"):
+                saved_then: dict[int, float] | None = getattr(out, key)
+                if saved_then is None:
+                    continue  # a plan from before left-out costs were kept
+                now = {y: v for y, v in getattr(project, key).items() if v and y in years}
+                then = {y: v for y, v in saved_then.items() if v}
+                if set(now) != set(then) or any(abs(now[y] - then[y]) > 1e-6 for y in now):
+                    yield Finding(plan.where("left_out", i, key),
+                                  f"plan {plan.id}: {project.id}'s {key} has changed since it was left out", again)
     programme = ctx.portfolio.programme
     scenario = next((s for s in ctx.portfolio.scenarios if s.id == plan.scenario), None)
     method = (scenario.method if scenario else None) or (programme.prioritisation.method if programme else None)
