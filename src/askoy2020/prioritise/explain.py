@@ -11,9 +11,9 @@ from ..core.diagnostics import Location
 from ..core.numbers import amount, fte
 from ..model.plan import LeftOutKind
 from ..model.project import DependencyType, Strength
+from ..model.valuation import to_points
 from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
 from .solver import Solution, SolutionStatus, SolveSettings, solve, solve_many
-from .value import to_points
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from ..model.methods import Method
 from ..model.plan import LeftOutKind
 from ..model.prioritisation import FrameChange
 from ..model.project import Dependency, DependencyType, Strength, dependency_holds
+from ..model.valuation import Valuation, start_options, to_units
 from .adjust import AdjustmentError, Adjustments, one_line
-from .value import Valuation, to_units
 
 
 class Why(str, Enum):
@@ -204,31 +204,14 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
     years = problem.years
     fixed = forced in (Why.COMMITTED, Why.LOCKED) or project.start_window is None
     window = project.start_window
-    movable = window is not None and not fixed
-    shifts = [y - start.year for y in range(window.earliest, window.latest + 1)] if window and movable else [0]
     area = portfolio.area_by_id.get(project.area)
     area_weight = area.strategic_weight if area is not None else 1.0
     scores = dict(project.scores) | adj.scores.get(project.id, {})
-    base = problem.valuation.base_points(project, scores, area_weight)
-    options: list[Option] = []
-    for shift in shifts:
-        cost = _shifted(project.cost, shift)
-        staff = _shifted(project.staff, shift)
-        # A movable project must fit wholly inside the plan years: letting
-        # it slide past the last year would hide its cost from every frame.
-        if not fixed and any(y not in years for y in list(cost) + list(staff)):
-            continue
-        benefits = sum(v for y, v in _shifted(project.benefits, shift).items() if y in years)
-        delay = (start.year + shift) - options[0].start if options else 0
-        points = problem.valuation.option_points(base, delay, benefits)
-        options.append(Option(
-            start=start.year + shift,
-            start_date=_shift_date(start, shift),
-            end_date=_shift_date(project.end(), shift),
-            cost={y: v for y, v in cost.items() if y in years},
-            staff={y: v for y, v in staff.items() if y in years},
-            value=to_units(points),
-        ))
+    options = [
+        Option(start=o.start, start_date=_shift_date(start, o.shift), end_date=_shift_date(project.end(), o.shift),
+               cost=o.cost, staff=o.staff, value=to_units(o.points))
+        for o in start_options(project, years, problem.valuation, area_weight, scores)
+    ]
     if not options:
         assert window is not None  # a fixed project always has its one option
         return out(
@@ -242,10 +225,6 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
             return out(LeftOutKind.OUTSIDE_YEARS,
                        f"runs {run[0]}–{run[-1]}, outside the plan years {years[0]}–{years[-1]}")
     problem.candidates.append(Candidate(project, options, forced))
-
-
-def _shifted(by_year: dict[int, float], shift: int) -> dict[int, float]:
-    return {y + shift: v for y, v in by_year.items() if v}
 
 
 def _shift_date(day: dt.date | None, years: int) -> dt.date | None:

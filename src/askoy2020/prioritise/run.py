@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..model import Portfolio
 from ..model.base import YearRange
 from ..model.plan import FrameUse, LeftOut, LeftOutKind, MarginalValue, Plan, Selected, SolverOutcome, SolverStatus
+from ..model.valuation import to_points
 from .adjust import Adjustments
 from .explain import (
     Conflict,
@@ -21,7 +22,6 @@ from .explain import (
 )
 from .problem import FrameKey, Problem, Resource, build_problem
 from .solver import Solution, SolutionStatus, SolveSettings, solve
-from .value import to_points
 
 
 @dataclass

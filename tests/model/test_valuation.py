@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from askoy2020.model.valuation import to_points
 from askoy2020.prioritise.problem import build_problem
-from askoy2020.prioritise.value import to_points
 
 from .factory import area, portfolio, programme, project
 
