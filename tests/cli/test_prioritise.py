@@ -4,6 +4,7 @@ codes, formats, scenarios and the saved plan that validate understands."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -204,3 +205,20 @@ def test_output_never_replaces_a_record_or_a_stranger(tmp_path: Path, output: st
         assert result.exit_code == 2, result.stderr
         assert result.stderr.startswith("Error: --output ") and result.stderr.count("\n") == 1
         assert (target.read_bytes() if target.is_file() else None) == before
+
+
+def test_every_plan_prioritise_writes_has_the_values_the_rules_give(tmp_path: Path) -> None:
+    """prioritise and ASK702 value a project by the one valuation
+    (model/valuation.py): a plan just written, for the baseline and for each
+    scenario, holds no value the data would not give."""
+    import askoy2020
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    for scenario in [None, "wsjf", "ekstra-2021", "uten-robot"]:
+        name = scenario or "grunnlag"
+        args = ["prioritise", str(root), "--no-explain", "--output", str(root / "plans" / f"p-{name}.yaml")]
+        assert runner.invoke(app, args + (["--scenario", scenario] if scenario else [])).exit_code == 0
+    found = [d.message for d in askoy2020.check(askoy2020.load(root), dt.date(2020, 10, 31))
+             if d.rule in ("ASK702", "ASK708") and "/p-" in d.file]
+    assert found == []

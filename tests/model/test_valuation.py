@@ -6,8 +6,7 @@ import pytest
 
 from askoy2020.model.valuation import to_points
 from askoy2020.prioritise.problem import build_problem
-
-from .factory import area, portfolio, programme, project
+from prioritise.factory import area, portfolio, programme, project
 
 
 def _value(prog_extra: dict, **project_extra) -> float:  # type: ignore[no-untyped-def, type-arg]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.diagnostics import Severity
-from ..model import ProjectStatus
+from ..model import Project, ProjectStatus
 from ..model.plan import LeftOutKind, Plan
 from ..model.prioritisation import Scenario
+from ..model.valuation import Valuation, start_options, to_points, to_units
 from .registry import CheckContext, Finding, rule
 
 
@@ -93,8 +94,9 @@ def plan_reference(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("ASK702", "plan-out-of-date", Severity.WARNING)
 def plan_out_of_date(ctx: CheckContext) -> Iterator[Finding]:
-    """A saved plan no longer matches the data: a selected project's cost or
-    staff has changed, it has been cancelled, a project left out as optional
+    """A saved plan no longer matches the data: a selected project's value,
+    cost or staff is not what the data give now (the value by the same
+    valuation prioritise uses), it has been cancelled, a project left out as optional
     or cancelled must now be in every plan, a left-out project's cost or
     staff has changed (it may fit now), the prioritisation method has
     changed, or a project is new since.
@@ -125,6 +127,12 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
             yield Finding(plan.where("selected", i, "project"),
                           f"plan {plan.id} selects {project.id}, which has since been cancelled", again)
             continue
+        expected = _option_value(ctx, plan, project, row.start)
+        if expected is None or abs(expected - row.value) > 0.0015:  # values are written to 0.001
+            given = "no such start" if expected is None else f"{expected:g}"
+            yield Finding(plan.where("selected", i, "value"),
+                          f"plan {plan.id}: {project.id}'s value {row.value:g} is not what the data give now ({given})",
+                          again)
         shift = row.start - start.year
         for key in ("cost", "staff"):
             now = {y + shift: v for y, v in getattr(project, key).items() if v and y + shift in years}
@@ -166,6 +174,26 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
     for project in sorted(projects.values(), key=lambda p: p.id):
         if project.id not in named and project.status is not ProjectStatus.CANCELLED:
             yield Finding(plan.where(), f"plan {plan.id} was made before project {project.id} was added", again)
+
+
+def _option_value(ctx: CheckContext, plan: Plan, project: Project, start: int) -> float | None:
+    """What the data give a project starting in ``start`` in this plan: the
+    same valuation prioritise uses (model/valuation.py), with the plan's
+    method and its scenario's weights and scores; None when that start is
+    not one it may have."""
+    programme = ctx.portfolio.programme
+    if programme is None:
+        return None
+    scenario = next((s for s in ctx.portfolio.scenarios if s.id == plan.scenario), None)
+    valuation = Valuation(plan.method, tuple(programme.criteria), dict(scenario.weights) if scenario else {},
+                          programme.prioritisation)
+    area = ctx.portfolio.area_by_id.get(project.area)
+    scores = dict(project.scores) | (scenario.scores.get(project.id, {}) if scenario else {})
+    for option in start_options(project, plan.years.years(), valuation,
+                                area.strategic_weight if area else 1.0, scores):
+        if option.start == start:
+            return round(to_points(to_units(option.points)), 3)
+    return None
 
 
 # Left out as optional: a project that must now be in every plan makes the plan stale.
