@@ -159,3 +159,41 @@ def test_the_finder_sees_the_forms_used_here() -> None:
         for form in FORMS:
             assert len(list(find_identity_numbers(f"x {form(number)} y"))) == 1, form(number)
     assert dt.date(2020, 10, 31) == AS_OF
+
+
+# -- found by a red-team pass: escapes and wrapping must never split a number --
+
+SHY = "\u00ad"
+
+
+@pytest.mark.parametrize("hidden", [f"{NUMBERS[0][:6]}{SHY}{NUMBERS[0][6:]}", f"{NUMBERS[0][:6]}\u200b{NUMBERS[0][6:]}",
+                                    f"{NUMBERS[0][:2]}.{NUMBERS[0][2:4]}.{NUMBERS[0][4:6]} {NUMBERS[0][6:]}"])
+def test_escaping_for_the_terminal_or_markdown_never_splits_a_number(tmp_path: Path, hidden: str) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    project = root / "programmes" / "dk" / "projects" / "DK-01.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("name: Digital postkasse", f"name: 'Bruker {hidden}'"),
+                       encoding="utf-8")
+    case = root / "quality" / "Q-2020-001.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("unit: Kleppestø skole", f"unit: '{hidden}'"),
+                    encoding="utf-8")
+    runner = CliRunner()
+    outputs = [runner.invoke(app, ["prioritise", str(root), "--no-explain"]),
+               runner.invoke(app, ["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--format", "md"]),
+               runner.invoke(app, ["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--output",
+                                   str(tmp_path / f"r-{hidden}.md")]),
+               runner.invoke(app, ["fmt", "--check", str(root)])]
+    for result in outputs:
+        text = result.stdout + result.stderr
+        assert NUMBERS[0][6:] not in text and not list(find_identity_numbers(text)), text[-300:]
+
+
+def test_usage_errors_and_the_process_streams_are_masked() -> None:
+    import subprocess
+    import sys
+
+    number = NUMBERS[0]
+    for args in (["validate", "--format", number], ["new", number], ["validate", "data", f"--bogus-{number}"]):
+        done = subprocess.run([sys.executable, "-m", "askoy2020", *args], capture_output=True, text=True)
+        assert done.returncode == 2, args
+        assert number not in done.stdout + done.stderr, args

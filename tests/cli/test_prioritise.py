@@ -186,6 +186,8 @@ def test_no_programme_is_said_once_whoever_asks(tmp_path: Path) -> None:
     # Outside it, a file is replaced only when prioritise made it.
     ("notes.yaml", False), ("budget.csv", False), ("config.json", False),
     ("plan.yaml", True), ("plan.json", True), ("plan.csv", True),
+    # The name becomes the plan's id: one that cannot be an id is refused, not a traceback.
+    ("x plan.yaml", False), ("plan (2).yaml", False), (".plan.yaml", False),
 ])
 def test_output_never_replaces_a_record_or_a_stranger(tmp_path: Path, output: str, written: bool) -> None:
     root = tmp_path / "data"

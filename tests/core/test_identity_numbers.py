@@ -122,7 +122,8 @@ def test_a_number_in_a_record_is_flagged_and_never_printed(tmp_path: Path) -> No
 
 # -- every way a number is written --------------------------------------------
 
-SEPARATORS = [" ", ".", "-", "/", "\t", "\u00a0", "\u2007", "\u2009", "\u202f", ""]
+SEPARATORS = [" ", ".", "-", "/", "\t", "\u00a0", "\u2007", "\u2009", "\u202f", "", "\u2013", "\u2014", "\u2212",
+              "_", "  ", " - ", "\n", " \u2013 "]
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 PREFIXES = ["", "fnr.", "fnr:", "f.nr. ", "nr", "Personnummer: ", "(", "«", "id="]
 
@@ -131,6 +132,7 @@ def _forms(number: str) -> list[str]:
     date_part, person = number[:6], number[6:]
     forms = [f"{date_part}{sep}{person}" for sep in SEPARATORS]
     forms += [f"{date_part[:2]}{sep}{date_part[2:4]}{sep}{date_part[4:]}{sep or ' '}{person}" for sep in (".", " ", "-")]
+    forms += [f"{date_part[:2]}.{date_part[2:4]}-{date_part[4:]} {person}", f"{date_part[:2]}/{date_part[2:4]}.{date_part[4:]}-{person}"]
     forms += [number[:i] + mark + number[i:] for mark in INVISIBLE for i in (1, 6, 10)]
     return [prefix + form for prefix in PREFIXES for form in forms]
 
@@ -220,3 +222,17 @@ def test_every_file_in_the_data_folder_is_scanned(tmp_path: Path, relative: str)
 
     found = [d for d in askoy2020.check(askoy2020.load(root), date(2020, 10, 31)) if d.rule == "ASK901"]
     assert [(d.file.endswith(Path(relative).name), d.line) for d in found] == [(True, 1)]
+
+
+@pytest.mark.parametrize("relative", ["quality/Q-{n}.yaml", "notat-{n}.txt", "vedlegg/{d} {p}.pdf", ".{n}"])
+def test_a_number_in_a_file_name_is_flagged(tmp_path: Path, relative: str) -> None:
+    import askoy2020
+
+    root = build_case(BASE, tmp_path / "data")
+    name = relative.format(n=NUMBER, d=NUMBER[:6], p=NUMBER[6:])
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    source = root / "quality" / "Q-2020-001.yaml"
+    (root / name).write_text(source.read_text(encoding="utf-8") if name.endswith(".yaml") else "x\n", encoding="utf-8")
+    found = [d for d in askoy2020.check(askoy2020.load(root), date(2020, 10, 31))
+             if d.rule == "ASK901" and "name holds" in d.message]
+    assert len(found) == 1 and NUMBER[6:] not in found[0].file

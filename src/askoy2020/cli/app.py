@@ -264,4 +264,10 @@ def report(
 
 
 def main() -> None:
+    # Everything the process writes is masked, Click's usage errors and a
+    # traceback included; each command also writes through _streams().
+    from ..core.identity_numbers import MaskingWriter
+
+    sys.stdout = cast(TextIO, MaskingWriter(sys.stdout))
+    sys.stderr = cast(TextIO, MaskingWriter(sys.stderr))
     app()

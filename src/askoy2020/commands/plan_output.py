@@ -10,13 +10,18 @@ file that prioritise wrote itself.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+from ..model.base import ID_PATTERN
 from ..model.kinds import kind_of
 
 
 def refusal(output: Path, data_folder: Path) -> str | None:
     """Why ``output`` must not be written, or None when it may."""
+    if not re.fullmatch(ID_PATTERN, output.stem):
+        return (f"--output {output}: the file name without its ending becomes the plan's id, so it may hold "
+                "only letters, digits, '.', '_' and '-' (e.g. budsjett-2021.yaml)")
     target, root = Path(os.path.abspath(output)), Path(os.path.abspath(data_folder))
     if target == root or root in target.parents:
         kind = kind_of(target.relative_to(root).as_posix())

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ..core.identity_numbers import mask
+
 _UNSAFE = (
     "\x00-\x1f\x7f-\x9f"  # C0, DEL, C1
     "\u00ad\u061c\u180e"  # soft hyphen, Arabic letter mark, Mongolian vowel separator
@@ -50,7 +52,9 @@ def visible(text: object, keep: str = "") -> str:
     """``text`` with every control and invisible character as an escape;
     the characters in ``keep`` (say ``"\\n"`` for a multi-line view whose
     format frames each line) are left as they are."""
-    value = str(text)
+    # Masked first: an escape written into a number (a soft hyphen shown as
+    # \xad) would hide it from every mask that runs later.
+    value = mask(str(text))
     if keep:
         return UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m.group()), value)
     return UNSAFE.sub(lambda m: _escape(m.group()), value)
@@ -61,4 +65,4 @@ def json_safe(document: str) -> str:
     values a JSON reader gets are unchanged, but the bytes hold no control,
     bidi or separator character. ``json.dumps`` escapes C0 inside strings
     already, so a C0 character left in ``document`` is its layout."""
-    return _BEYOND_C0.sub(lambda m: _json_escape(m.group()), document)
+    return _BEYOND_C0.sub(lambda m: _json_escape(m.group()), mask(document))

@@ -33,14 +33,15 @@ _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K1_2032 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
-# Separators people and word processors put between the groups.
-_SEP = "[ .\\-/\t\u00a0\u2007\u2009\u202f]"
-# Six digits (the date, its three pairs optionally apart, the same way),
-# an optional separator, five digits; not part of a longer run of digits
+# Separators people and word processors put between the groups: spaces of
+# every width, dots, slashes, underscores, hyphens and dashes, line breaks.
+_SEP = "[ .\\-/_\t\r\n\u00a0\u2007\u2009\u202f\u2010\u2011\u2012\u2013\u2014\u2212]"
+# Six digits (the date, its three pairs optionally apart, by up to two
+# separators each), up to three separators, five digits; not part of a longer run of digits
 # (nor of a dotted figure such as 1234.56.78903). A number after another
 # figure and a space ("DK-01 01019012345") is still a number.
 _CANDIDATE = re.compile(
-    rf"(?<!\d)(?<!\d\.)(\d\d)({_SEP}?)(\d\d)\2(\d\d){_SEP}?(\d{{5}})(?!\d)(?!\.\d)"
+    rf"(?<!\d)(?<!\d\.)(\d\d)({_SEP}{{0,2}})(\d\d)({_SEP}{{0,2}})(\d\d)({_SEP}{{0,3}})(\d{{5}})(?!\d)(?!\.\d)"
 )
 # Invisible characters that can sit inside a number without showing.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -145,7 +146,9 @@ def find_identity_numbers(text: str) -> Iterator[IdentityNumber]:
 
 def _find(text: str) -> Iterator[IdentityNumber]:
     for match in _CANDIDATE.finditer(text):
-        digits = "".join(match.group(i) for i in (1, 3, 4, 5))
+        if not match.group(2) and match.group(4) and match.group(6):
+            continue  # grouped 4.2.5 ("1503 85 10190"): how account numbers are written
+        digits = "".join(match.group(i) for i in (1, 3, 5, 7))
         kind = classify(digits)
         if kind is None:
             continue

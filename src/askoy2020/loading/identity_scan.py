@@ -69,5 +69,5 @@ def unread_files(root: Path, read: set[str], max_bytes: int) -> Iterator[tuple[s
                     text = handle.read(max_bytes).decode("utf-8", errors="replace")
             except OSError:
                 continue
-            if might_hold_one(text):
+            if might_hold_one(text) or might_hold_one(str(path.relative_to(root))):
                 yield display_name(path), text

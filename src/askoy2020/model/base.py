@@ -144,10 +144,11 @@ def _composed(value: Any) -> Any:
     return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
+ID_PATTERN = r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$"
 Id = Annotated[
     str,
     BeforeValidator(_composed),
-    Field(pattern=r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$", examples=["DK-03"]),
+    Field(pattern=ID_PATTERN, examples=["DK-03"]),
 ]
 """An identifier: letters, digits, '.', '_' and '-', unique across the data
 whatever the case (ASK201)."""

@@ -69,7 +69,7 @@ _BLOCK_START = re.compile(r"^(\s*)(\d+)([.)])")
 def md(value: object) -> str:
     """Text that stays text in a GFM table cell or paragraph: one line,
     Markdown and HTML punctuation backslash-escaped."""
-    text = " ".join(str(value).split())
+    text = " ".join(mask(str(value)).split())  # masked before a backslash can split a number
     text = _MD_PUNCT.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\2\\\3", text)  # '1. ' must not start a list
     return "\\" + text if text[:1] in "-+=" else text  # nor '- ', '+ ' or '=' a list or heading

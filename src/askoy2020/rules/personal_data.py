@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from ..core.diagnostics import Location, Severity
@@ -35,6 +36,17 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
                     "Remove it and refer to the case in the professional system instead; "
                     "if it was committed, ask the git host to purge it from history.",
                 )
+    # A name is as lasting as the content: git keeps both. (The message masks
+    # the name, as every diagnostic masks every file name.)
+    root = os.path.abspath(ctx.portfolio.root)
+    for name in sorted(set(ctx.portfolio.files) | set(ctx.portfolio.sources)):
+        relative = os.path.relpath(os.path.abspath(name), root)
+        for found in find_identity_numbers(relative):
+            yield Finding(
+                Location(name), f"the file's name holds a {found.kind}",
+                "Rename the file (git mv) so its name refers to the case, not the person; "
+                "if it was committed, ask the git host to purge it from history.",
+            )
     for location, what in ctx.portfolio.hidden_identity_numbers:
         yield Finding(
             location, f"{what} is in a value, written so that the line does not show it (an escape or a line break)",
