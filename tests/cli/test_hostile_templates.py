@@ -66,3 +66,24 @@ def test_a_hostile_template_is_one_line_and_exit_2(tmp_path: Path, case: str) ->
     assert len(lines) == 1 and lines[0].startswith("Error: template "), result.stderr
     assert says in lines[0], lines[0]
     assert ".j2 (line " in lines[0]  # the template and the line it failed at
+
+
+@pytest.mark.parametrize("body", [
+    "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% if i == j - 1 %}{% endif %}{% endfor %}{% endfor %}",
+])
+def test_a_template_that_runs_for_hours_is_stopped(tmp_path: Path, body: str) -> None:
+    import time
+
+    for fmt in ("md", "html"):
+        (tmp_path / f"report.{fmt}.j2").write_text(body + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "ASKOY2020_MAX_RENDER_SECONDS": "1"}
+    began = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "askoy2020", "report", "--year", "2020", str(DATA), "--as-of", "2020-10-31",
+         "--templates", str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert time.monotonic() - began < 30
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "took longer than 1 seconds" in lines[0], result.stderr

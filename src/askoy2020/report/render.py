@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
+import signal
+import threading
 import traceback
 from collections.abc import Callable
 from importlib import resources
@@ -121,10 +124,26 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
         "last_year": max(y for y, _, _ in report.budget_by_year),
     }
     name = f"report.{fmt}.j2"
+    limit = _TimeLimit(_user_template_seconds() if templates else None)
     try:
         # Masked as a whole: every piece of text in the report passes here,
         # the public one too, whatever a template prints.
-        return mask(env.get_template(name).render(context))
+        with limit:
+            return mask(env.get_template(name).render(context))
+    except Exception as exc:
+        # Jinja's traceback rewriting can itself fail on the interrupted
+        # frame, so the time is asked of the limit, not of the exception.
+        if limit.fired:
+            raise RenderError(f"template {name} took longer than {limit.seconds:g} seconds (a loop inside a "
+                              "loop?); set ASKOY2020_MAX_RENDER_SECONDS to allow more") from None
+        _explain(exc, name, templates)
+        raise  # a bug of ours in a built-in template keeps its traceback
+
+
+def _explain(exc: Exception, name: str, templates: Path | None) -> None:
+    """Raise the one-line RenderError for what a template did wrong."""
+    try:
+        raise exc
     except SecurityError as exc:
         raise RenderError(f"template {_where(exc, name)} tried something the sandbox forbids: {exc}") from None
     except TemplateError as exc:
@@ -139,8 +158,48 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
         # our filters, t() or Python raise is its error, said in one line.
         # From the built-in templates it is our bug, and keeps its traceback.
         if templates is None:
-            raise
+            return
         raise RenderError(f"template {_where(exc, name)}: {_message(exc)}") from None
+
+
+class _TookTooLong(Exception):
+    """A user's template ran past its time."""
+
+
+def _user_template_seconds() -> float:
+    """How long a template from --templates may run: the sandbox stops what
+    it can reach, not time, and nested loops can run for hours."""
+    raw = os.environ.get("ASKOY2020_MAX_RENDER_SECONDS", "").strip()
+    try:
+        return max(0.1, float(raw)) if raw else 60.0
+    except ValueError:
+        return 60.0
+
+
+class _TimeLimit:
+    """Stop a render after ``seconds`` where a timer signal can be had (the
+    main thread of a POSIX process); elsewhere, or with None, no limit."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds or 0.0
+        self.fired = False
+        self._armed = (seconds is not None and hasattr(signal, "setitimer")
+                       and threading.current_thread() is threading.main_thread())
+        self._previous: Any = None
+
+    def _stop(self, signum: int, frame: Any) -> None:
+        self.fired = True
+        raise _TookTooLong()
+
+    def __enter__(self) -> None:
+        if self._armed:
+            self._previous = signal.signal(signal.SIGALRM, self._stop)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
 
 
 def _where(exc: BaseException, name: str) -> str:
