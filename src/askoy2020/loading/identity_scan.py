@@ -47,7 +47,7 @@ def decoded_numbers(doc: Document, file: str, raw: str) -> Iterator[tuple[Locati
             for found in find_identity_numbers(value):
                 line, column = doc.where(path)
                 shown = lines[line - 1] if 0 < line <= len(lines) else ""
-                if not any(True for _ in find_identity_numbers(shown)):
+                if next(find_identity_numbers(shown), None) is None:
                     yield Location(file, line, column), f"a {found.kind} ({found.masked(value)})"
 
 

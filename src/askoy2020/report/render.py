@@ -142,23 +142,19 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
 
 def _explain(exc: Exception, name: str, templates: Path | None) -> None:
     """Raise the one-line RenderError for what a template did wrong."""
-    try:
-        raise exc
-    except SecurityError as exc:
+    if isinstance(exc, SecurityError):
         raise RenderError(f"template {_where(exc, name)} tried something the sandbox forbids: {exc}") from None
-    except TemplateError as exc:
+    if isinstance(exc, TemplateError):
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'name', None) or name} (line {line})" if line else _where(exc, name)
         raise RenderError(f"template {where}: {exc.message or exc}") from None
-    except RecursionError as exc:
+    if isinstance(exc, RecursionError):
         raise RenderError(f"template {_where(exc, name)} calls itself without end "
                           "(an include or a macro that reaches itself)") from None
-    except Exception as exc:
-        # A user's template is code we do not control: whatever it makes
-        # our filters, t() or Python raise is its error, said in one line.
-        # From the built-in templates it is our bug, and keeps its traceback.
-        if templates is None:
-            return
+    # A user's template is code we do not control: whatever it makes our
+    # filters, t() or Python raise is its error, said in one line. From the
+    # built-in templates it is our bug, and keeps its traceback.
+    if templates is not None:
         raise RenderError(f"template {_where(exc, name)}: {_message(exc)}") from None
 
 
