@@ -86,15 +86,15 @@ def generate(n: int, seed: int, area_frames_bind: bool = True) -> Portfolio:
                    for a in area_ids}
     areas = [ProgrammeArea.model_validate({
         "id": a, "name": a, "owner": "Kommunalsjef", "period": {"first_year": 2018, "last_year": 2021},
-        "budget_frames": area_frames[a] if area_frames_bind else {},
+        "rounds": [{"year": 2018, "frames": {"drift": area_frames[a] if area_frames_bind else {}}}],
     }) for a in area_ids]
     programme = Programme.model_validate({
-        "id": "BENCH", "name": "Benchmark", "budget_year": 2018,
-        "economic_plan": {"first_year": 2018, "last_year": 2021},
+        "id": "BENCH", "name": "Benchmark",
         # As in a real budget (and as validate's ASK406 demands), the area
         # frames add up to the programme frame.
-        "budget_frames": {y: sum(area_frames[a][y] for a in area_ids) for y in YEARS},
-        "staff_frames": {y: round(max(staff_demand[y] * 0.85, staff_must[y] * 1.2), 1) for y in YEARS},
+        "rounds": [{"year": 2018, "decision": "KST 1/17", "adopted": "2017-12-14", "frames": {
+            "drift": {y: sum(area_frames[a][y] for a in area_ids) for y in YEARS},
+            "staff": {y: round(max(staff_demand[y] * 0.85, staff_must[y] * 1.2), 1) for y in YEARS}}}],
         "criteria": CRITERIA,
     })
     return Portfolio(root=ROOT, records={"programme": [programme], "area": list(areas), "project": list(projects)})

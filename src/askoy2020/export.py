@@ -25,6 +25,7 @@ from .core.identity_numbers import mask
 from .core.spreadsheet import FORMULA_STARTS, csv_text
 from .model import Portfolio
 from .model.base import Goal
+from .model.budget import MoneyKind
 
 
 @dataclass
@@ -42,10 +43,10 @@ def sheets(portfolio: Portfolio, year: int | None = None, as_of: dt.date | None 
     """The sheets; ``as_of`` is the day the figures are as on (measurements
     after it are not yet known), None for every measurement in the data."""
     programme = portfolio.programme
-    years = list(programme.economic_plan.years()) if programme else sorted(
+    years = list(programme.known_years()) if programme else sorted(
         {y for p in portfolio.projects for y in p.cost})
-    made = [_projects(portfolio, years, year), _frames(portfolio, years), _goals(portfolio, year, as_of),
-            _cases(portfolio, year)]
+    made = [_projects(portfolio, years, year), _frames(portfolio, years, as_of or dt.date.today()),
+            _goals(portfolio, year, as_of), _cases(portfolio, year)]
     # Every text of every sheet passes here: an identity number in a name
     # or a unit is masked in the workbook and the CSV files alike.
     for sheet in made:
@@ -70,20 +71,22 @@ def _projects(portfolio: Portfolio, years: list[int], year: int | None) -> Sheet
     return sheet
 
 
-def _frames(portfolio: Portfolio, years: list[int]) -> Sheet:
+def _frames(portfolio: Portfolio, years: list[int], as_of: dt.date) -> Sheet:
     headers = ["Område", "Ressurs", *(str(y) for y in years)]
     sheet = Sheet("rammer", "Rammer", headers)
-    owners: list[tuple[str, Any]] = []
+    owners: list[tuple[str, str | None]] = []
     if portfolio.programme:
-        owners.append(("Programmet", portfolio.programme))
-    owners += [(a.id, a) for a in sorted(portfolio.areas, key=lambda a: a.id)]
+        owners.append(("Programmet", None))
+    owners += [(a.id, a.id) for a in sorted(portfolio.areas, key=lambda a: a.id)]
     live = [p for p in portfolio.projects if p.is_live]
     for label, owner in owners:
         mine = [p for p in live if label == "Programmet" or p.area == label]
         used = [sum(p.cost.get(y, 0.0) for p in mine) for y in years]
-        sheet.rows.append([label, "Budsjettramme (1000 kr)", *(owner.budget_frames.get(y) for y in years)])
+        drift = [portfolio.frame(MoneyKind.DRIFT, y, as_of, owner) for y in years]
+        staff = [portfolio.frame(MoneyKind.STAFF, y, as_of, owner) for y in years]
+        sheet.rows.append([label, "Budsjettramme (1000 kr)", *drift])
         sheet.rows.append([label, "Brukt (1000 kr)", *(("=USED", label, i, used[i]) for i in range(len(years)))])
-        sheet.rows.append([label, "Årsverkramme", *(owner.staff_frames.get(y) for y in years)])
+        sheet.rows.append([label, "Årsverkramme", *staff])
     sheet.money_columns = set(range(2, 2 + len(years)))
     return sheet
 

@@ -96,7 +96,7 @@ def test_infeasible_frames_exit_1_naming_frame_amount_and_place(data: Path) -> N
     assert result.exit_code == 1
     assert "No plan is possible" in result.stdout
     assert "programme budget frame 2019" in result.stdout and "over by 38 650" in result.stdout
-    assert "programme.yaml:10" in result.stdout
+    assert "programme.yaml:11" in result.stdout
     assert "Traceback" not in result.output
     assert target.read_bytes() == before, "a failed run leaves the old plan alone"
 
@@ -107,7 +107,7 @@ def test_infeasible_frames_exit_1_naming_frame_amount_and_place(data: Path) -> N
     (["--frame", "ZZ:2021=+5"], "no programme area ZZ"),
     (["--exclude", "XX-99"], "there is no project XX-99"),
     (["--scenario", "nope"], "no scenario 'nope'; known scenarios: ekstra-2021, uten-robot, wsjf"),
-    (["--years", "2017-2021"], "outside the economic plan"),
+    (["--years", "2017-2021"], "outside the budget rounds' years"),
     (["--output", "plan.txt"], "must end in .yaml, .json or .csv"),
 ])
 def test_bad_options_exit_2_with_a_clear_message(args: list[str], message: str) -> None:

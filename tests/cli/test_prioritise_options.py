@@ -56,7 +56,7 @@ def _refused(args: list[str], folder: Path = DATA) -> str:
     (["--frame", "2021=+" + "9" * 400], "finite number"),
     (["--frame", "2021=-99999999"], "below zero"),
     (["--years", "2021-2019"], "first year is after the last"),
-    (["--years", "1800-1801"], "outside the economic plan"),
+    (["--years", "1800-1801"], "outside the budget rounds' years"),
 ])
 def test_out_of_range_options_are_one_line_errors(args: list[str], says: str) -> None:
     assert says in _refused(args)

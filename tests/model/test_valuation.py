@@ -29,7 +29,7 @@ def test_missing_score_counts_as_the_bottom_of_the_scale() -> None:
 
 
 def test_benefits_inside_the_plan_years_add_value() -> None:
-    assert _value({"benefit_weight": 0.01}, benefits={2020: 1000, 2021: 500, 2022: 9000}) == pytest.approx(75.0)
+    assert _value({"benefit_weight": 0.01}, benefits=[{"kind": "economic", "owner": "Økonomisjef", "planned": {2020: 1000, 2021: 500, 2022: 9000}}]) == pytest.approx(75.0)
 
 
 def test_wsjf_divides_cost_of_delay_by_size_in_million_kr() -> None:

@@ -129,7 +129,9 @@ def test_a_boolean_is_never_a_number(annotation: Any, top: Shape, at: Shape, val
 
 @pytest.mark.parametrize(("annotation", "top", "at"), YEAR_DICTS)
 def test_a_plain_and_a_quoted_year_still_validate(annotation: Any, top: Shape, at: Shape) -> None:
-    value = TypeAdapter(annotation).validate_python(_wrap(top, {PLAIN: YamlInt(3, "3"), "2022": 4}, at))
+    # A year's value may itself be a record (financing, accounts): {} is a valid one.
+    three, four = ({}, {}) if at.args[1].kind == "model" else (YamlInt(3, "3"), 4)
+    value = TypeAdapter(annotation).validate_python(_wrap(top, {PLAIN: three, "2022": four}, at))
     assert value
 
 

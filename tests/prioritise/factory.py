@@ -21,9 +21,10 @@ CRITERIA = [
 
 def programme(budget: dict[int, float], staff: dict[int, float] | None = None, **extra: Any) -> Programme:
     return Programme.model_validate({
-        "id": "TEST", "name": "Test", "budget_year": YEARS[0],
-        "economic_plan": {"first_year": YEARS[0], "last_year": YEARS[1]},
-        "budget_frames": budget, "staff_frames": staff or {}, "criteria": CRITERIA,
+        "id": "TEST", "name": "Test",
+        "rounds": [{"year": YEARS[0], "last_year": YEARS[1], "decision": "KST 1/18",
+                    "adopted": dt.date(YEARS[0] - 1, 12, 14), "frames": {"drift": budget, "staff": staff or {}}}],
+        "criteria": CRITERIA,
         "prioritisation": {"gap": 0.0, **extra.pop("prioritisation", {})}, **extra,
     })
 
@@ -31,7 +32,7 @@ def programme(budget: dict[int, float], staff: dict[int, float] | None = None, *
 def area(area_id: str = "A", budget: dict[int, float] | None = None, **extra: Any) -> ProgrammeArea:
     return ProgrammeArea.model_validate({
         "id": area_id, "name": f"Area {area_id}", "owner": "Kommunalsjef",
-        "period": {"first_year": YEARS[0], "last_year": YEARS[1]}, "budget_frames": budget or {}, **extra,
+        "period": {"first_year": YEARS[0], "last_year": YEARS[1]}, "rounds": [{"year": YEARS[0], "frames": {"drift": budget or {}}}], **extra,
     })
 
 
@@ -116,7 +117,8 @@ def rule_breaches(p: Portfolio, plan: Plan) -> list[str]:
             ):
                 broken.append(f"{x.id} starts before {pred.id} allows ({dep.strength.value})")
     for owner, scope in [(p.programme, None), *((a, a.id) for a in p.areas)]:
-        for frames, use in ((owner.budget_frames, "cost"), (owner.staff_frames, "staff")):
+        speaking = owner.rounds[0]
+        for frames, use in ((speaking.frames.drift, "cost"), (speaking.frames.staff, "staff")):
             for year, limit in frames.items():
                 used = sum(getattr(r, use).get(year, 0.0) for r in plan.selected
                            if scope is None or by_id[r.project].area == scope)

@@ -40,7 +40,8 @@ def portfolios(draw: st.DrawFn, max_projects: int = 6) -> Portfolio:
             extra["start_window"] = {"earliest": draw(st.integers(YEARS[0], first)),
                                      "latest": draw(st.integers(first, YEARS[1]))}
         if draw(st.booleans()):
-            extra["benefits"] = {y: float(draw(st.integers(0, 20)) * 100) for y in cost}
+            extra["benefits"] = [{"kind": "economic", "owner": "Økonomisjef",
+                                  "planned": {y: float(draw(st.integers(0, 20)) * 100) for y in cost}}]
         deps = []
         for j in range(i):
             if draw(st.integers(0, 3)) == 0:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ByYear, Fte, Goal, Id, Money, Note, Number, Record, Role, Share, Text, YearRange
+from .base import Goal, Id, Note, Number, Record, Role, Share, Text, YearRange
+from .budget import AreaRound
 
 
 class AreaGoal(Goal):
@@ -29,11 +30,13 @@ class ProgrammeArea(Record):
     """How much the area counts when resources are prioritised."""
     goals: list[AreaGoal] = Field(default_factory=list)
     """Overarching goals; at least one with a baseline and a target for the measuring year."""
-    budget_frames: ByYear[Money] = Field(default_factory=dict)
-    """Budget frame by year, 1000 kr."""
-    staff_frames: ByYear[Fte] = Field(default_factory=dict)
-    """Staff frame by year, årsverk."""
+    rounds: list[AreaRound] = Field(default_factory=list)
+    """The area's frames in each budget round (by the round's budget year), with revisions."""
     min_share: Share | None = None
     """Smallest share of the programme budget the area should get (balance)."""
     decisions: list[Text] = Field(default_factory=list)
     """Political decisions the area builds on, e.g. 'PS 45/17'."""
+
+    def round(self, year: int) -> AreaRound | None:
+        """The area's frames in the round of budget year ``year``."""
+        return next((r for r in self.rounds if r.year == year), None)

@@ -14,16 +14,18 @@ def programme(first: int) -> Example:
     last = first + 3
     return "programme.yaml", {
         "id": "PROGRAM", "name": "Omstillingsprogrammet",
-        "budget_year": first, "economic_plan": {"first_year": first, "last_year": last},
+        "rounds": [{
+            "year": first, "decision": "KST 1/" + str(first - 1)[-2:], "adopted": dt.date(first - 1, 12, 15),
+            "frames": {"drift": {y: 10000 for y in range(first, last + 1)},
+                       "staff": {y: 10 for y in range(first, last + 1)}},
+        }],
         "measuring_year": last - 1,
-        "budget_frames": {y: 10000 for y in range(first, last + 1)},
-        "staff_frames": {y: 10 for y in range(first, last + 1)},
         "criteria": [
             {"id": "strategic_fit", "name": "Strategisk betydning", "weight": 0.5, "scale": {"min": 0, "max": 5}},
             {"id": "user_value", "name": "Nytte for innbyggerne", "weight": 0.5, "scale": {"min": 0, "max": 5}},
         ],
         "prioritisation": {"method": "weighted", "gap": 0.0001, "time_limit_seconds": 10},
-    }, "The programme: plan years, frames (1000 kr, årsverk) and prioritisation criteria."
+    }, "The programme: budget rounds with their frames (1000 kr, årsverk) and prioritisation criteria."
 
 
 def area(first: int) -> Example:
@@ -34,8 +36,8 @@ def area(first: int) -> Example:
         "goals": [{"id": "AA-M1", "text": "Flere digitale søknader", "indicator": "Andel digitale søknader",
                    "unit": "%", "direction": "higher", "baseline": {"year": first - 1, "value": 40},
                    "targets": {last - 1: 70}}],
-        "budget_frames": {y: 10000 for y in range(first, last + 1)},
-        "staff_frames": {y: 10 for y in range(first, last + 1)},
+        "rounds": [{"year": first, "frames": {"drift": {y: 10000 for y in range(first, last + 1)},
+                                              "staff": {y: 10 for y in range(first, last + 1)}}}],
     }, "A programme area (programområde) with its goals and frames."
 
 

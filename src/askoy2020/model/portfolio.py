@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from typing import Protocol, TypeVar, cast
 from ..core.diagnostics import Diagnostic, Location
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
+from .budget import MoneyKind, RoundFrames
 from .kinds import RecordKind, kind_of
 from .leader import Leader, LeaderGoal
 from .plan import Plan
@@ -131,6 +133,28 @@ class Portfolio:
         goals: dict[str, Goal] = dict(self.leader_goal_by_id)
         goals.update(self.area_goal_by_id)
         return goals
+
+    def frame(
+        self, kind: MoneyKind, year: int, as_of: dt.date, area: str | None = None, *, revised: bool = True
+    ) -> float | None:
+        """The frame for ``year`` (the programme's, or ``area``'s) in the
+        round that speaks for that year on ``as_of``: as revised on that
+        day, or as adopted. None when no round gives one."""
+        source = self.frame_source(year, as_of, area)
+        if source is None:
+            return None
+        return source.frame(kind, year, as_of) if revised else source.adopted_frame(kind, year)
+
+    def frame_source(self, year: int, as_of: dt.date, area: str | None = None) -> RoundFrames | None:
+        """The round (the programme's, or ``area``'s part of it) that gives
+        the frames for ``year`` on ``as_of``."""
+        if self.programme is None:
+            return None
+        speaking = self.programme.round_for_year(year, as_of)
+        if speaking is None or area is None:
+            return speaking
+        found = self.area_by_id.get(area)
+        return found.round(speaking.year) if found else None
 
     def projects_in(self, area_id: str) -> list[Project]:
         return self._projects_by_area.get(area_id, [])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
-from .base import ByYear, Count, Fte, Id, Money, Note, Number, Record, Text, Year, YearRange
+from .base import Count, Id, Note, Number, Record, Text, Year
+from .budget import BudgetRound, OverrunThreshold, StaffFunding, current_round, known_years, round_for_year
 from .prioritisation import Prioritisation
 
 
@@ -37,18 +40,14 @@ class Programme(Record):
     name: Text
     """Programme name."""
     description: Note | None = None
-    budget_year: Year
-    """The year of the adopted årsbudsjett the data belongs to (2018)."""
-    economic_plan: YearRange
-    """The økonomiplan period, e.g. 2018–2021; costs must fall inside it."""
+    rounds: list[BudgetRound] = Field(min_length=1)
+    """Every adopted budget round (årsbudsjett and økonomiplan), oldest first; none is ever removed."""
     measuring_year: Year = 2020
     """The year results are measured at; goals need a target for it."""
-    decision: Note | None = None
-    """The council decision adopting the plan, e.g. 'KST 123/17'."""
-    budget_frames: ByYear[Money] = Field(default_factory=dict)
-    """Programme-wide budget frame by year, 1000 kr."""
-    staff_frames: ByYear[Fte] = Field(default_factory=dict)
-    """Programme-wide staff frame by year, årsverk."""
+    staff_funding: StaffFunding = StaffFunding.UNITS
+    """units: årsverk are internal staff paid by the units, on top of the cost; cost: they are part of it."""
+    overrun: OverrunThreshold = Field(default_factory=OverrunThreshold)
+    """When actual or forecast spend over the revised budget is flagged (ASK411)."""
     criteria: list[Criterion] = Field(default_factory=list)
     """Prioritisation criteria and their weights."""
     prioritisation: Prioritisation = Field(default_factory=Prioritisation)
@@ -57,3 +56,27 @@ class Programme(Record):
     """A red status report older than this many days is flagged."""
     min_respondents: Count = Field(default=3, ge=3)
     """Smallest number of respondents for which a unit's survey result may be shown."""
+
+    # -- the budget cycle: which round speaks, and for which years
+
+    def current_round(self, as_of: dt.date) -> BudgetRound:
+        """The newest round adopted on ``as_of`` (before any, the first)."""
+        found = current_round(self.rounds, as_of)
+        assert found is not None  # rounds has at least one
+        return found
+
+    def round_for_year(self, year: int, as_of: dt.date) -> BudgetRound | None:
+        return round_for_year(self.rounds, year, as_of)
+
+    def known_years(self) -> range:
+        """Every year some round speaks of: costs here are plan or history."""
+        years = known_years(self.rounds)
+        assert years is not None
+        return years
+
+    def first_open_year(self, as_of: dt.date) -> int:
+        """The first year whose budget is not yet adopted on ``as_of``: the
+        year after the newest adopted round's budget year (before any
+        adoption, the first round's own year)."""
+        current = self.current_round(as_of)
+        return current.year + 1 if current.adopted <= as_of else current.year

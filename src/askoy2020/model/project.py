@@ -10,6 +10,18 @@ from pydantic import BeforeValidator, Field
 
 from ..core.scalars import source_text
 from .base import ByYear, Count, DateRange, Day, Fte, Id, Money, Note, Number, Record, Role, Text, Year
+from .budget import (
+    AccountCode,
+    Benefit,
+    BenefitKind,
+    Financing,
+    MoneyKind,
+    Period,
+    PeriodFigures,
+    ProjectRevision,
+    YearAccounts,
+    sum_planned,
+)
 
 KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
 
@@ -95,6 +107,8 @@ class StatusReport(Record):
     rag: Rag
     """red, amber or green."""
     comment: Note | None = None
+    forecast_end: Day | None = None
+    """When the project is now expected to finish (prognose for sluttdato), if not as planned."""
 
 
 class Project(Record):
@@ -116,11 +130,21 @@ class Project(Record):
     actual: DateRange = Field(default_factory=DateRange)
     """Actual start and end, when known."""
     cost: ByYear[Money] = Field(default_factory=dict)
-    """Cost by year, 1000 kr."""
+    """Operating (drift) budget by year as adopted, 1000 kr."""
+    investment: ByYear[Money] = Field(default_factory=dict)
+    """Investment (investering) budget by year as adopted, 1000 kr."""
+    financing: ByYear[Financing] = Field(default_factory=dict)
+    """How each year's investment is financed; must add up to it (ASK414)."""
     staff: ByYear[Fte] = Field(default_factory=dict)
-    """Staff by year, årsverk."""
-    benefits: ByYear[Money] = Field(default_factory=dict)
-    """Expected benefits (gevinst) by year, 1000 kr."""
+    """Staff by year, årsverk (inside the cost or on top: the programme's staff_funding)."""
+    revisions: list[ProjectRevision] = Field(default_factory=list)
+    """Budget revisions during the year (budsjettjustering), oldest first."""
+    accounts: ByYear[YearAccounts] = Field(default_factory=dict)
+    """Actual spend and forecast per year and period (T1, T2, T3), 1000 kr."""
+    accounting: list[AccountCode] = Field(default_factory=list)
+    """Codes that find the project's lines in the accounting export (askoy2020 import actuals)."""
+    benefits: list[Benefit] = Field(default_factory=list)
+    """Planned and realised gains (gevinstrealisering)."""
     scores: dict[Id, Number] = Field(default_factory=dict)
     """Score per prioritisation criterion (criterion id -> score)."""
     mandatory: bool = False
@@ -197,3 +221,65 @@ class Project(Record):
         if start is None or end is None or start > end:
             return None
         return range(start.year, end.year + 1)
+
+    # -- money: budget, accounts, forecasts, gains
+
+    def adopted(self, kind: MoneyKind, year: int) -> float:
+        """The budget for ``year`` as adopted, 1000 kr (or årsverk for staff)."""
+        source = {MoneyKind.DRIFT: self.cost, MoneyKind.INVESTMENT: self.investment,
+                  MoneyKind.STAFF: self.staff}[kind]
+        return source.get(year, 0.0)
+
+    def budget(self, kind: MoneyKind, year: int, as_of: dt.date) -> float:
+        """The budget for ``year`` as revised on ``as_of``."""
+        value = self.adopted(kind, year)
+        if kind is MoneyKind.STAFF:
+            return value
+        dated = sorted((r.date, i, r) for i, r in enumerate(self.revisions) if r.date <= as_of)
+        for _, _, revision in dated:
+            changed = revision.cost if kind is MoneyKind.DRIFT else revision.investment
+            value = changed.get(year, value)
+        return value
+
+    def figures(self, year: int, as_of: dt.date) -> tuple[Period, PeriodFigures] | None:
+        """The newest period's figures for ``year`` whose period has ended
+        on ``as_of``: a figure is never used before its date."""
+        accounts = self.accounts.get(year)
+        if accounts is None:
+            return None
+        for period in reversed(Period):
+            found = accounts.of(period)
+            if found is not None and period.end(year) <= as_of:
+                return period, found
+        return None
+
+    def spent(self, kind: MoneyKind, year: int, as_of: dt.date) -> float | None:
+        """Spend in ``year`` to the newest closed period, or None when none is reported."""
+        found = self.figures(year, as_of)
+        return found[1].actual.of(kind) if found else None
+
+    def forecast_spend(self, kind: MoneyKind, year: int, as_of: dt.date) -> float | None:
+        """Expected spend for ``year``: the accounts once the year is closed,
+        else the newest period's forecast; None when nobody has said."""
+        found = self.figures(year, as_of)
+        if found is None:
+            return None
+        period, figures = found
+        if period is Period.T3:
+            return figures.actual.of(kind)
+        return figures.forecast.of(kind) if figures.forecast else None
+
+    def forecast_end(self, as_of: dt.date) -> dt.date | None:
+        """The actual end once known, else the newest status report's
+        forecast end (on ``as_of``), else the planned end."""
+        if self.actual.end is not None:
+            return self.actual.end
+        dated = [(r.date, i, r.forecast_end) for i, r in enumerate(self.status_reports)
+                 if r.date <= as_of and r.forecast_end is not None]
+        if dated:
+            return max(dated, key=lambda t: (t[0], t[1]))[2]
+        return self.planned.end
+
+    def planned_gains(self, kind: BenefitKind = BenefitKind.ECONOMIC) -> dict[int, float]:
+        """Planned gains of one kind by year (economic: 1000 kr)."""
+        return sum_planned(self.benefits, kind)

@@ -102,7 +102,7 @@ def start_options(
         # it slide past the last year would hide its cost from every frame.
         if not fixed and any(y not in years for y in list(cost) + list(staff)):
             continue
-        benefits = sum(v for y, v in _shifted(project.benefits, shift).items() if y in years)
+        benefits = sum(v for y, v in _shifted(project.planned_gains(), shift).items() if y in years)
         delay = (start.year + shift) - found[0].start if found else 0
         found.append(StartOption(
             start=start.year + shift, shift=shift,

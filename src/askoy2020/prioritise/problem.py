@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..core.diagnostics import Location
 from ..model import Portfolio, Project
 from ..model.base import Fte, Money
+from ..model.budget import MoneyKind
 from ..model.methods import Method
 from ..model.plan import LeftOutKind
 from ..model.prioritisation import FrameChange
@@ -144,19 +145,23 @@ class Problem:
         return {c.id: c for c in self.candidates}
 
 
-def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) -> Problem:
+def build_problem(
+    portfolio: Portfolio, adjustments: Adjustments | None = None, as_of: dt.date | None = None
+) -> Problem:
     """Turn the portfolio into a Problem, or raise AdjustmentError when the
     options ask for something the data cannot give (a year with no frame);
     NoProgramme without a programme.yaml."""
     adj = adjustments or Adjustments()
     programme = portfolio.require_programme()
-    plan = programme.economic_plan
-    first, last = adj.years or (plan.first_year, plan.last_year)
+    day = as_of or dt.date.today()
+    plan = programme.current_round(day).years()
+    rounds_span = programme.known_years()
+    first, last = adj.years or (plan[0], plan[-1])
     if first > last:
         raise AdjustmentError(f"plan years {first}–{last}: the first year is after the last")
-    if first < plan.first_year or last > plan.last_year:
+    if first < rounds_span[0] or last > rounds_span[-1]:
         raise AdjustmentError(
-            f"plan years {first}–{last} reach outside the economic plan {plan.first_year}–{plan.last_year}"
+            f"plan years {first}–{last} reach outside the budget rounds' years {rounds_span[0]}–{rounds_span[-1]}"
         )
     years = range(first, last + 1)
     settings = programme.prioritisation
@@ -175,7 +180,7 @@ def build_problem(portfolio: Portfolio, adjustments: Adjustments | None = None) 
 
     for project in sorted(portfolio.projects, key=lambda p: p.id):
         _add_project(problem, portfolio, project, adj)
-    problem.frames = _frames(portfolio, years, adj)
+    problem.frames = _frames(portfolio, years, adj, day)
     problem.links = _links(problem, portfolio)
     problem.min_shares = _min_shares(portfolio, years, problem.frames)
     return problem
@@ -237,18 +242,17 @@ def _shift_date(day: dt.date | None, years: int) -> dt.date | None:
         return day.replace(year=year, day=28)
 
 
-def _frames(portfolio: Portfolio, years: range, adj: Adjustments) -> list[Frame]:
-    programme = portfolio.programme
-    assert programme is not None
-    owners: list[tuple[str, object]] = [("programme", programme)]
-    owners += [(a.id, a) for a in sorted(portfolio.areas, key=lambda a: a.id)]
-    owner_by_scope = dict(owners)
+def _frames(portfolio: Portfolio, years: range, adj: Adjustments, as_of: dt.date) -> list[Frame]:
+    owner_by_scope: dict[str, object] = {"programme": portfolio.programme}
+    owner_by_scope.update((a.id, a) for a in sorted(portfolio.areas, key=lambda a: a.id))
     limits: dict[FrameKey, tuple[float, Location]] = {}
-    for scope, owner in owners:
-        for resource, key in ((Resource.BUDGET, "budget_frames"), (Resource.STAFF, "staff_frames")):
-            for year, limit in getattr(owner, key).items():
-                if year in years:
-                    limits[FrameKey(scope, resource, year)] = (limit, owner.where(key, year))  # type: ignore[attr-defined]
+    for scope in owner_by_scope:
+        for resource, kind in ((Resource.BUDGET, MoneyKind.DRIFT), (Resource.STAFF, MoneyKind.STAFF)):
+            for year in years:
+                source = portfolio.frame_source(year, as_of, None if scope == "programme" else scope)
+                found = source.frame_at(kind, year, as_of) if source is not None else None
+                if found is not None:
+                    limits[FrameKey(scope, resource, year)] = found
     for resource, changes in ((Resource.BUDGET, adj.budget), (Resource.STAFF, adj.staff)):
         for change in changes:
             _apply(limits, owner_by_scope, resource, change, years)

@@ -10,6 +10,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
 from ..model import Portfolio, Project, ProjectStatus
 from ..model.base import Goal
+from ..model.budget import MoneyKind
 from ..model.leader import Instrument, TenFactor
 from ..model.plan import LeftOutKind, Plan
 from ..model.project import Dependency, DependencyType, Rag, Strength
@@ -57,9 +58,9 @@ def build_report(
     summary = Summary(
         projects_by_status=dict(sorted(Counter(p.status.value for p in portfolio.projects).items())),
         budget_used=sum(p.cost.get(year, 0.0) for p in live),
-        budget_frame=programme.budget_frames.get(year) if programme else None,
+        budget_frame=portfolio.frame(MoneyKind.DRIFT, year, as_of),
         staff_used=sum(p.staff.get(year, 0.0) for p in live),
-        staff_frame=programme.staff_frames.get(year) if programme else None,
+        staff_frame=portfolio.frame(MoneyKind.STAFF, year, as_of),
         goals_on_track=sum(g.on_track is True for g in goals),
         goals_with_data=sum(g.on_track is not None for g in goals),
         goals_total=len(goals),
@@ -69,12 +70,12 @@ def build_report(
         red_projects=sorted(p.id for p in live if p.rag(as_of) is Rag.RED
                             and p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)),
     )
-    years = programme.economic_plan.years() if programme else range(year, year + 1)
+    years = programme.current_round(as_of).years() if programme else range(year, year + 1)
     # With a saved plan, a year's use is what the plan funds; without one,
     # every live project (candidates included), so the chart shows the ask.
     planned = {f.year: f.budget_used for f in plan.frames} if (plan := _saved_plan(portfolio, year)) else {}
     budget_by_year = [(y, planned.get(y, sum(p.cost.get(y, 0.0) for p in live)),
-                       programme.budget_frames.get(y) if programme else None) for y in years]
+                       portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
     return Report(meta, summary, areas, _plan(portfolio, year), leadership, quality, budget_by_year,
                   warnings=warnings)
@@ -105,7 +106,7 @@ def _area(
     edges = [Edge(d.project, p.id, d.strength is Strength.HARD) for p in projects for d in p.depends_on
              if d.project in ids or d.project in portfolio.project_by_id]
     return AreaSection(
-        area.id, area.name, area.owner, area.illustrative, area.budget_frames.get(year),
+        area.id, area.name, area.owner, area.illustrative, portfolio.frame(MoneyKind.DRIFT, year, as_of, area.id),
         sum(p.cost.get(year, 0.0) for p in projects if p.is_live),
         [_goal_row(g, year, as_of) for g in area.goals], rows, delays, bars, edges,
         sorted({e.pred for e in edges} | {e.succ for e in edges}),

@@ -266,7 +266,7 @@ def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
     criteria = {c.id for c in p.programme.criteria} if p.programme else set()
     projects = set(p.project_by_id) | p.unvalidated_ids
     areas = set(p.area_by_id)
-    plan_years = p.programme.economic_plan if p.programme else None
+    plan_years = p.programme.known_years() if p.programme else None
     if p.programme is not None:
         cod = p.programme.prioritisation.wsjf.cost_of_delay
         for i, cid in enumerate(cod):
@@ -305,15 +305,15 @@ def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
                                   f"area {change.area}, which is not in the data", "Correct the area id.")
                 if plan_years is not None and change.year not in plan_years:
                     yield Finding(scenario.where(key, i, "year"), f"scenario {scenario.id} changes a frame in "
-                                  f"{change.year}, outside the economic plan "
-                                  f"{plan_years.first_year}–{plan_years.last_year}", "Use a plan year.")
+                                  f"{change.year}, outside the budget rounds' years "
+                                  f"{plan_years[0]}–{plan_years[-1]}", "Use a year of a budget round.")
         if plan_years is not None and scenario.years is not None:
             for end in ("first_year", "last_year"):
                 year = getattr(scenario.years, end)
                 if year not in plan_years:
                     yield Finding(scenario.where("years", end), f"scenario {scenario.id} plans {end} {year}, "
-                                  f"outside the economic plan {plan_years.first_year}–{plan_years.last_year}",
-                                  "Plan years must lie inside economic_plan in programme.yaml; use a plan year.")
+                                  f"outside the budget rounds' years {plan_years[0]}–{plan_years[-1]}",
+                                  "Plan years must lie inside a budget round in programme.yaml; use a year of one.")
 
 
 @rule("ASK704", "scenario-weights", Severity.ERROR)

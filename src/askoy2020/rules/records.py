@@ -14,22 +14,23 @@ from .registry import CheckContext, Finding, rule
 def programme_missing(ctx: CheckContext) -> Iterator[Finding]:
     """The data folder has no valid ``programme.yaml``.
 
-    The programme record holds the economic-plan years, the measuring year
+    The programme record holds the budget rounds, the measuring year
     and the prioritisation criteria that other rules need.
 
     FAIL: a data folder with programmes/, leaders/ and quality/ only.
     PASS (data/programme.yaml):
         id: ASKOY2020
         name: Askøy 2020
-        budget_year: 2018
-        economic_plan: {first_year: 2018, last_year: 2021}
+        rounds:
+          - {year: 2018, decision: KST 123/17, adopted: 2017-12-14}
     """
     p = ctx.portfolio
     if p.programme is None and "programme.yaml" not in {f.rsplit("/", 1)[-1] for f in p.files}:
         yield Finding(
             Location(display_name(p.root / "programme.yaml")),
             "the data folder has no programme.yaml",
-            "Create programme.yaml with the programme's id, name, budget_year and economic_plan.",
+            "Create programme.yaml with the programme's id, name and first budget round "
+            "(rounds: year, decision, adopted).",
         )
 
 

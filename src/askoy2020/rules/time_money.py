@@ -8,12 +8,13 @@ from ..core.diagnostics import Location, Severity
 from ..core.numbers import amount, fte
 from ..model import Project
 from ..model.base import DateRange, Record
+from ..model.budget import MoneyKind, RoundFrames
 from .registry import CheckContext, Finding, rule
 
 
 @rule("ASK401", "start-after-end", Severity.ERROR)
 def start_after_end(ctx: CheckContext) -> Iterator[Finding]:
-    """A start after its end: project dates, area periods, the economic plan.
+    """A start after its end: project dates, area periods.
 
     FAIL:
         planned: {start: 2020-06-01, end: 2019-12-31}
@@ -30,8 +31,6 @@ def start_after_end(ctx: CheckContext) -> Iterator[Finding]:
                     "Swap or correct the dates.",
                 )
     ranges: list[tuple[Record, str, str]] = [(a, "period", f"area {a.id}") for a in p.areas]
-    if p.programme:
-        ranges.append((p.programme, "economic_plan", "the economic plan"))
     for record, key, owner in ranges:
         span_y = getattr(record, key)
         if span_y.first_year > span_y.last_year:
@@ -43,16 +42,17 @@ def start_after_end(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("ASK402", "outside-period", Severity.ERROR)
 def outside_period(ctx: CheckContext) -> Iterator[Finding]:
-    """Project dates outside its area's period, or costs, staff or frames in
-    years outside the economic plan.
+    """Project dates outside its area's period; money or staff in a year no
+    budget round speaks of; a round's frames in a year outside its own
+    økonomiplan. Years of earlier rounds are history, never an error.
 
-    FAIL (economic plan 2018–2021):
-        cost: {2022: 1500}
+    FAIL (rounds 2018–2021 to 2020–2023):
+        cost: {2024: 1500}
     PASS:
-        cost: {2021: 1500}
+        cost: {2018: 700, 2023: 1500}
     """
     p = ctx.portfolio
-    plan = p.programme.economic_plan if p.programme else None
+    known = p.programme.known_years() if p.programme else None
     for project in p.projects:
         area = p.area_by_id.get(project.area)
         if area is not None:
@@ -67,11 +67,30 @@ def outside_period(ctx: CheckContext) -> Iterator[Finding]:
                             f"{area.period.first_year}–{area.period.last_year}",
                             "Move the date inside the area's period or widen the area's period.",
                         )
-        if plan is not None:
-            yield from _years_outside(project, ("cost", "staff"), plan.years(), "the economic plan")
-    if plan is not None:
-        for area in p.areas:
-            yield from _years_outside(area, ("budget_frames", "staff_frames"), plan.years(), "the economic plan")
+        if known is not None:
+            yield from _years_outside(project, ("cost", "investment", "staff"), known, "the budget rounds")
+    if p.programme is None:
+        return
+    spans = {r.year: r.years() for r in p.programme.rounds}
+    owners: list[tuple[Record, list[RoundFrames]]] = [(p.programme, list(p.programme.rounds))]
+    owners += [(a, list(a.rounds)) for a in p.areas]
+    for owner, rounds in owners:
+        for i, speaking in enumerate(rounds):
+            years = spans.get(speaking.year)
+            if years is None:
+                yield Finding(owner.where("rounds", i, "year"),
+                              f"frames for the round of {speaking.year}, but programme.yaml has no round of that year",
+                              f"Add the {speaking.year} round to rounds in programme.yaml, or correct the year.")
+                continue
+            for frames, path in [(speaking.frames, ("rounds", i, "frames"))] + [
+                    (r.frames, ("rounds", i, "revisions", j, "frames")) for j, r in enumerate(speaking.revisions)]:
+                for kind in MoneyKind:
+                    for year in frames.of(kind):
+                        if year not in years:
+                            yield Finding(owner.where(*path, kind.value, year),
+                                          f"the round of {speaking.year} covers {years[0]}–{years[-1]}, but has a "
+                                          f"{kind.value} frame for {year}",
+                                          "Move the frame into the round's years, or into the round that covers it.")
 
 
 def _years_outside(record: Record, keys: tuple[str, ...], years: range, what: str) -> Iterator[Finding]:
@@ -81,7 +100,7 @@ def _years_outside(record: Record, keys: tuple[str, ...], years: range, what: st
                 yield Finding(
                     record.where(key, year),
                     f"{key} has the year {year}, outside {what} {years[0]}–{years[-1]}",
-                    "Remove the year or move the amount into a plan year.",
+                    "Remove the year, move the amount into a year of a round, or add the round that covers it.",
                 )
 
 
@@ -113,37 +132,46 @@ def _places(top: list[tuple[float, Project]], use_key: str, year: int) -> tuple[
     return tuple(pr.where(use_key, year) for _, pr in top)
 
 
-def _frame_findings(
-    ctx: CheckContext, frames_key: str, use_key: str, unit: str, show: Callable[[float], str]
-) -> Iterator[Finding]:
+def _frame_findings(ctx: CheckContext, kind: MoneyKind, use_key: str, unit: str, show: Callable[[float], str]
+                    ) -> Iterator[Finding]:
     p = ctx.portfolio
+    if p.programme is None:
+        return
+    # Closed years are history: their budgets were adopted as they are.
+    running = p.programme.current_round(ctx.as_of).year
     for area in p.areas:
-        frames: dict[int, float] = getattr(area, frames_key)
         used: dict[int, list[tuple[float, Project]]] = {}
         for project in p.projects_in(area.id):
             # Only projects that must be in any plan: optional ones may ask for
             # more than the frame together; choosing among them is prioritise's job.
             if project.must_be_planned:
                 for year, value in getattr(project, use_key).items():
-                    used.setdefault(year, []).append((value, project))
+                    if year >= running:
+                        used.setdefault(year, []).append((value, project))
         for year in sorted(used):
             total = sum(v for v, _ in used[year])
             top = sorted(used[year], key=lambda vp: (-vp[0], vp[1].id))[:3]
             largest = ", ".join(f"{pr.id} ({show(v)})" for v, pr in top)
-            if year not in frames:
+            source = p.frame_source(year, ctx.as_of, area.id)
+            found = source.frame_at(kind, year, ctx.as_of) if source is not None else None
+            if found is None:
                 if total > 0:
+                    speaking = p.programme.round_for_year(year, ctx.as_of)
                     yield Finding(
-                        area.where(frames_key) if frames else area.where(),
+                        _missing_frame_place(area, source, kind),
                         f"area {area.id} has {use_key} of {show(total)} {unit} in {year} in projects that must be in "
-                        f"but no {frames_key} for {year}",
-                        f"Add {year} to {frames_key}. Largest: {largest}.", _places(top, use_key, year),
+                        f"but no {kind.value} frame for {year}"
+                        + (f" in the round of {speaking.year}" if speaking else ""),
+                        f"Add {year} to the area's {kind.value} frames in that round. Largest: {largest}.",
+                        _places(top, use_key, year),
                     )
                 continue
-            if total > frames[year] + 1e-9:
+            frame, where = found
+            if total > frame + 1e-9:
                 yield Finding(
-                    area.where(frames_key, year),
+                    where,
                     f"area {area.id}: projects that must be in use {show(total)} {unit} in {year}, the frame is "
-                    f"{show(frames[year])}: over by {show(total - frames[year])}",
+                    f"{show(frame)}: over by {show(total - frame)}",
                     f"Raise the frame, or move or cut {use_key} in the largest projects: {largest}.",
                     _places(top, use_key, year),
                 )
@@ -156,11 +184,11 @@ def area_budget_exceeded(ctx: CheckContext) -> Iterator[Finding]:
     so no plan is possible. Planned optional projects do not count.
 
     FAIL:
-        budget_frames: {2019: 12000}   # active and mandatory projects sum to 12 850
+        frames: {drift: {2019: 12000}}   # active and mandatory projects sum to 12 850
     PASS:
-        budget_frames: {2019: 13000}
+        frames: {drift: {2019: 13000}}
     """
-    return _frame_findings(ctx, "budget_frames", "cost", "(1000 kr)", amount)
+    return _frame_findings(ctx, MoneyKind.DRIFT, "cost", "(1000 kr)", amount)
 
 
 @rule("ASK405", "area-staff-exceeded", Severity.ERROR)
@@ -169,11 +197,11 @@ def area_staff_exceeded(ctx: CheckContext) -> Iterator[Finding]:
     in a year than its staff frame.
 
     FAIL:
-        staff_frames: {2019: 6}   # projects need 7.5
+        frames: {staff: {2019: 6}}   # projects need 7.5
     PASS:
-        staff_frames: {2019: 8}
+        frames: {staff: {2019: 8}}
     """
-    return _frame_findings(ctx, "staff_frames", "staff", "årsverk", fte)
+    return _frame_findings(ctx, MoneyKind.STAFF, "staff", "årsverk", fte)
 
 
 @rule("ASK406", "programme-frames-exceeded", Severity.ERROR)
@@ -181,27 +209,43 @@ def programme_frames_exceeded(ctx: CheckContext) -> Iterator[Finding]:
     """The areas' frames add up to more than the programme's frame for a year.
 
     FAIL (programme.yaml):
-        budget_frames: {2019: 90000}   # area frames sum to 95 000
+        frames: {drift: {2019: 90000}}   # area frames sum to 95 000
     PASS:
-        budget_frames: {2019: 95000}
+        frames: {drift: {2019: 95000}}
     """
     p = ctx.portfolio
     if p.programme is None:
         return
-    for key, unit, show in (("budget_frames", "(1000 kr)", amount), ("staff_frames", "årsverk", fte)):
-        frames: dict[int, float] = getattr(p.programme, key)
-        for year, frame in sorted(frames.items()):
-            parts = [(getattr(a, key).get(year, 0.0), a) for a in p.areas]
-            total = sum(v for v, _ in parts)
-            if total > frame + 1e-9:
-                top = sorted(parts, key=lambda va: (-va[0], va[1].id))[:3]
-                yield Finding(
-                    p.programme.where(key, year),
-                    f"the areas' {key} for {year} add up to {show(total)} {unit}, the programme frame is "
-                    f"{show(frame)}: over by {show(total - frame)}",
-                    "Raise the programme frame or lower area frames; largest: "
-                    + ", ".join(f"{a.id} ({show(v)})" for v, a in top) + ".",
-                    tuple(a.where(key, year) for _, a in top),
-                )
+    for speaking in p.programme.rounds:
+        parts_of = [(a, r) for a in p.areas if (r := a.round(speaking.year)) is not None]
+        for kind, unit, show in ((MoneyKind.DRIFT, "(1000 kr)", amount), (MoneyKind.INVESTMENT, "(1000 kr)", amount),
+                                 (MoneyKind.STAFF, "årsverk", fte)):
+            for year in sorted(speaking.frame_years()):
+                found = speaking.frame_at(kind, year, ctx.as_of)
+                if found is None:
+                    continue
+                frame, where = found
+                parts = [(r.frame(kind, year, ctx.as_of) or 0.0, a, r) for a, r in parts_of]
+                total = sum(v for v, _, _ in parts)
+                if total > frame + 1e-9:
+                    top = sorted(parts, key=lambda var: (-var[0], var[1].id))[:3]
+                    yield Finding(
+                        where,
+                        f"the areas' {kind.value} frames for {year} (round of {speaking.year}) add up to "
+                        f"{show(total)} {unit}, the programme frame is {show(frame)}: over by {show(total - frame)}",
+                        "Raise the programme frame or lower area frames; largest: "
+                        + ", ".join(f"{a.id} ({show(v)})" for v, a, _ in top) + ".",
+                        tuple(loc for _, _, r in top if (loc := _frame_place(r, kind, year, ctx)) is not None),
+                    )
 
 
+def _missing_frame_place(area: Record, source: RoundFrames | None, kind: MoneyKind) -> Location:
+    # Where the missing year goes: the round's frames of that kind, else the round, else rounds.
+    if source is not None:
+        return source.frames.where(kind.value) if source.frames.of(kind) else source.where("frames")
+    return area.where("rounds")
+
+
+def _frame_place(source: RoundFrames, kind: MoneyKind, year: int, ctx: CheckContext) -> Location | None:
+    found = source.frame_at(kind, year, ctx.as_of)
+    return found[1] if found else None
