@@ -89,7 +89,7 @@ def test_csv_files_one_per_kind_with_bom_and_the_same_numbers(tmp_path: Path, po
                                  "--year", "2020"])
     assert result.exit_code == 0
     files = sorted(p.name for p in (tmp_path / "eksport").iterdir())
-    assert files == ["kvalitetssaker.csv", "maal.csv", "prosjekter.csv", "rammer.csv"]
+    assert files == ["gevinster.csv", "kvalitetssaker.csv", "maal.csv", "okonomi.csv", "prosjekter.csv", "rammer.csv"]
     raw = (tmp_path / "eksport" / "prosjekter.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from askoy2020.model.budget import BenefitKind, MoneyKind, Period, StaffFunding
 from askoy2020.report.i18n import WORDS, Lang
 
 TEMPLATES = Path(__file__).parent.parent.parent / "templates"
@@ -21,6 +22,13 @@ def test_every_key_used_by_a_template_is_translated() -> None:
     assert used, "the templates use t()"
     used.discard("level_")  # t("level_" ~ n) and t("level_" ~ n ~ "_text"): checked below
     used |= {f"level_{n}" for n in range(1, 5)} | {f"level_{n}_text" for n in range(1, 5)}
+    # Keys built from the budget model's enums: every value they can take.
+    dynamic = {"kind_": [k.value for k in MoneyKind], "period_": [p.value for p in Period],
+               "staff_funding_": [f.value for f in StaffFunding],
+               "benefit_": [BenefitKind.ECONOMIC.value, BenefitKind.STAFF.value]}
+    for prefix, values in dynamic.items():
+        used.discard(prefix)
+        used |= {prefix + v for v in values}
     assert sorted(used - set(WORDS)) == []
     for key, (nb, en) in WORDS.items():
         assert nb.strip() and en.strip(), key

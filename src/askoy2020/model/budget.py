@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import Field, model_validator
 
@@ -214,6 +214,23 @@ def closed_periods(year: int, as_of: dt.date) -> list[Period]:
     return [p for p in Period if p.end(year) <= as_of]
 
 
+class MoneyLine(NamedTuple):
+    """One project's money of one kind in one year, as known on a day: what
+    a tertial report's line shows."""
+
+    adopted: float  # the budget as adopted, 1000 kr
+    revised: float  # as revised on the day
+    actual: float | None  # spend to the newest closed period's end, if reported
+    period: Period | None  # that period
+    forecast: float | None  # expected spend for the year (the accounts once closed)
+    comment: str | None
+
+    @property
+    def deviation(self) -> float | None:
+        """Forecast minus revised budget: positive is an overrun."""
+        return None if self.forecast is None else self.forecast - self.revised
+
+
 class Amounts(Record):
     """Money by kind, 1000 kr."""
 
@@ -389,7 +406,7 @@ def sum_planned(benefits: Iterable[Benefit], kind: BenefitKind) -> dict[int, flo
 
 __all__ = [
     "AccountCode", "Amounts", "AreaRound", "Benefit", "BenefitKind", "BudgetRound", "Financing",
-    "Frames", "MoneyKind", "OverrunThreshold", "Period", "PeriodFigures", "ProjectRevision",
+    "Frames", "MoneyKind", "MoneyLine", "OverrunThreshold", "Period", "PeriodFigures", "ProjectRevision",
     "Revision", "StaffFunding", "TakeOut", "YearAccounts", "closed_periods", "current_round",
     "in_force", "known_years", "parse_period", "round_for_year",
 ]

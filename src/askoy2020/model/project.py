@@ -16,6 +16,7 @@ from .budget import (
     BenefitKind,
     Financing,
     MoneyKind,
+    MoneyLine,
     Period,
     PeriodFigures,
     ProjectRevision,
@@ -268,6 +269,17 @@ class Project(Record):
         if period is Period.T3:
             return figures.actual.of(kind)
         return figures.forecast.of(kind) if figures.forecast else None
+
+    def money_line(self, kind: MoneyKind, year: int, as_of: dt.date) -> MoneyLine:
+        """Budget, revised budget, actual, forecast and comment for one kind
+        and year, as known on ``as_of``."""
+        found = self.figures(year, as_of)
+        period, figures = found if found else (None, None)
+        return MoneyLine(
+            self.adopted(kind, year), self.budget(kind, year, as_of),
+            figures.actual.of(kind) if figures else None, period,
+            self.forecast_spend(kind, year, as_of), figures.comment if figures else None,
+        )
 
     def forecast_end(self, as_of: dt.date) -> dt.date | None:
         """The actual end once known, else the newest status report's

@@ -37,6 +37,7 @@ from .model import (
     Summary,
     WarningRow,
 )
+from .money import build_money
 
 
 def build_report(
@@ -78,7 +79,7 @@ def build_report(
                        portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
     return Report(meta, summary, areas, _plan(portfolio, year), leadership, quality, budget_by_year,
-                  warnings=warnings)
+                  warnings=warnings, money=build_money(portfolio, year, as_of))
 
 
 def _goal_row(goal: Goal, year: int, as_of: dt.date) -> GoalRow:

@@ -17,26 +17,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .core.identity_numbers import mask
-from .core.spreadsheet import FORMULA_STARTS, csv_text
-from .model import Portfolio
-from .model.base import Goal
-from .model.budget import MoneyKind
-
-
-@dataclass
-class Sheet:
-    name: str  # the CSV file stem (ASCII, so every file system and zip tool takes it)
-    title: str  # the sheet title in Excel
-    headers: list[str]
-    rows: list[list[Any]] = field(default_factory=list)
-    money_columns: set[int] = field(default_factory=set)  # 0-based
-    fte_columns: set[int] = field(default_factory=set)
-    total_columns: set[int] = field(default_factory=set)  # get a SUM row
+from ..core.identity_numbers import mask
+from ..core.spreadsheet import FORMULA_STARTS, csv_text
+from ..model import Portfolio
+from ..model.base import Goal
+from ..model.budget import MoneyKind
+from .money import benefit_sheet, money_sheet
+from .sheet import RowFormula, Sheet
 
 
 def sheets(portfolio: Portfolio, year: int | None = None, as_of: dt.date | None = None) -> list[Sheet]:
@@ -45,7 +35,9 @@ def sheets(portfolio: Portfolio, year: int | None = None, as_of: dt.date | None 
     programme = portfolio.programme
     years = list(programme.known_years()) if programme else sorted(
         {y for p in portfolio.projects for y in p.cost})
-    made = [_projects(portfolio, years, year), _frames(portfolio, years, as_of or dt.date.today()),
+    day = as_of or dt.date.today()
+    made = [_projects(portfolio, years, year), _frames(portfolio, years, day),
+            money_sheet(portfolio, years, year, day), benefit_sheet(portfolio, year),
             _goals(portfolio, year, as_of), _cases(portfolio, year)]
     # Every text of every sheet passes here: an identity number in a name
     # or a unit is masked in the workbook and the CSV files alike.
@@ -82,11 +74,16 @@ def _frames(portfolio: Portfolio, years: list[int], as_of: dt.date) -> Sheet:
     for label, owner in owners:
         mine = [p for p in live if label == "Programmet" or p.area == label]
         used = [sum(p.cost.get(y, 0.0) for p in mine) for y in years]
-        drift = [portfolio.frame(MoneyKind.DRIFT, y, as_of, owner) for y in years]
-        staff = [portfolio.frame(MoneyKind.STAFF, y, as_of, owner) for y in years]
-        sheet.rows.append([label, "Budsjettramme (1000 kr)", *drift])
+        def frames(kind: MoneyKind, revised: bool = True, owner: str | None = owner) -> list[float | None]:
+            return [portfolio.frame(kind, y, as_of, owner, revised=revised) for y in years]
+
+        sheet.rows.append([label, "Driftsramme vedtatt (1000 kr)", *frames(MoneyKind.DRIFT, revised=False)])
+        sheet.rows.append([label, "Driftsramme revidert (1000 kr)", *frames(MoneyKind.DRIFT)])
         sheet.rows.append([label, "Brukt (1000 kr)", *(("=USED", label, i, used[i]) for i in range(len(years)))])
-        sheet.rows.append([label, "Årsverkramme", *staff])
+        investment = frames(MoneyKind.INVESTMENT)
+        if any(v is not None for v in investment):
+            sheet.rows.append([label, "Investeringsramme revidert (1000 kr)", *investment])
+        sheet.rows.append([label, "Årsverkramme", *frames(MoneyKind.STAFF)])
     sheet.money_columns = set(range(2, 2 + len(years)))
     return sheet
 
@@ -149,6 +146,8 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
             for col, value in enumerate(row, start=1):
                 if isinstance(value, str):
                     _text_cell(ws.cell(row_index, col), value)
+                elif isinstance(value, RowFormula):
+                    ws.cell(row_index, col, value.excel(spec.headers, row_index))
                 else:
                     ws.cell(row_index, col, _cell(value, money_letters, area_letter, status_letter,
                                                   last_project_row, spec))
@@ -161,6 +160,8 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
                     cell.number_format = "# ##0"
                 elif col - 1 in spec.fte_columns:
                     cell.number_format = "0.0"
+                elif col - 1 in spec.percent_columns:
+                    cell.number_format = "0.0 %"
             widest = max([len(str(spec.headers[col - 1]))] + [len(_shown(r[col - 1])) for r in spec.rows] or [8])
             ws.column_dimensions[letter].width = min(60, max(8, widest + 2))
         if spec.total_columns and spec.rows:
@@ -209,13 +210,13 @@ def _text_cell(cell: Any, value: str) -> None:
 def _shown(value: Any) -> str:
     if isinstance(value, dt.date):
         return "00.00.0000"
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, RowFormula)):
         return "0000000"
     return "" if value is None else str(value)
 
 
 def _save(book: Any, target: Path) -> None:
-    from .writing.atomic import write_bytes_atomic
+    from ..writing.atomic import write_bytes_atomic
 
     buffer = io.BytesIO()
     book.save(buffer)
@@ -228,7 +229,7 @@ def write_csv(
     portfolio: Portfolio, folder: Path, year: int | None = None, as_of: dt.date | None = None
 ) -> list[Path]:
     """One UTF-8 CSV per kind, with a byte-order mark so Excel reads æøå."""
-    from .writing.atomic import write_bytes_atomic
+    from ..writing.atomic import write_bytes_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -247,6 +248,8 @@ def write_csv(
 def _csv_value(value: Any) -> Any:
     if isinstance(value, tuple):  # a formula in the workbook; CSV gets its value
         return value[3]
+    if isinstance(value, RowFormula):
+        return "" if value.value is None else value.value
     if isinstance(value, dt.date):
         return value.isoformat()
     if value is None:

@@ -1,0 +1,62 @@
+"""The money sheets: budget as adopted and revised, actual to date, forecast
+and their deviation per project, year and kind (drift/investering); gains
+planned, realised and taken out. Deviations are formulas over the row, so
+a finance reader can change a forecast and see the deviation follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Portfolio
+from ..model.budget import MONEY_KINDS
+from .sheet import RowFormula, Sheet
+
+KIND_NB = {"drift": "Drift", "investment": "Investering"}
+BENEFIT_NB = {"economic": "Økonomisk (1000 kr)", "staff": "Årsverk", "quality": "Kvalitet"}
+
+DEVIATION = '=IF(ISNUMBER({Prognose}),{Prognose}-{Revidert budsjett},"")'
+DEVIATION_SHARE = ('=IF(AND(ISNUMBER({Prognose}),{Revidert budsjett}<>0),'
+                   '({Prognose}-{Revidert budsjett})/{Revidert budsjett},"")')
+GAIN_GAP = '=IF(ISNUMBER({Realisert}),{Realisert}-{Planlagt},"")'
+
+
+def money_sheet(portfolio: Portfolio, years: list[int], year: int | None, as_of: dt.date) -> Sheet:
+    headers = ["Id", "Prosjekt", "Område", "Status", "År", "Art", "Vedtatt budsjett", "Revidert budsjett",
+               "Regnskap hittil", "Periode", "Prognose", "Avvik", "Avvik %", "Kommentar"]
+    sheet = Sheet("okonomi", "Økonomi", headers, money_columns={6, 7, 8, 10, 11}, total_columns={6, 7, 8, 10, 11},
+                  percent_columns={12})
+    for p in sorted(portfolio.projects, key=lambda p: p.id):
+        for y in years:
+            if year is not None and y != year:
+                continue
+            for kind in MONEY_KINDS:
+                line = p.money_line(kind, y, as_of)
+                if not (line.adopted or line.revised or line.actual or line.forecast):
+                    continue
+                deviation = line.deviation
+                share = deviation / line.revised if deviation is not None and line.revised else None
+                sheet.rows.append([
+                    p.id, p.name, p.area, p.status.value, y, KIND_NB[kind.value], line.adopted, line.revised,
+                    line.actual, f"{y}-{line.period.value}" if line.period else "", line.forecast,
+                    RowFormula(DEVIATION, deviation), RowFormula(DEVIATION_SHARE, share), line.comment or "",
+                ])
+    return sheet
+
+
+def benefit_sheet(portfolio: Portfolio, year: int | None) -> Sheet:
+    headers = ["Id", "Prosjekt", "Område", "Gevinsttype", "Gevinsteier", "Mål", "År", "Planlagt", "Realisert",
+               "Differanse", "Tatt ut", "Vedtak om uttak"]
+    sheet = Sheet("gevinster", "Gevinster", headers, total_columns=set())
+    for p in sorted(portfolio.projects, key=lambda p: p.id):
+        for benefit in p.benefits:
+            for y in sorted(set(benefit.planned) | set(benefit.realised) | {t.year for t in benefit.take_outs}):
+                if year is not None and y != year:
+                    continue
+                planned, realised = benefit.planned.get(y, 0.0), benefit.realised.get(y)
+                taken = [t for t in benefit.take_outs if t.year == y]
+                sheet.rows.append([
+                    p.id, p.name, p.area, BENEFIT_NB[benefit.kind.value], benefit.owner, benefit.goal or "", y,
+                    planned, realised, RowFormula(GAIN_GAP, None if realised is None else realised - planned),
+                    sum(t.amount for t in taken) if taken else None, ", ".join(t.decision for t in taken),
+                ])
+    return sheet

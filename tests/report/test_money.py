@@ -1,0 +1,60 @@
+"""The report's money section: rounds, frames adopted and revised, budget
+against actual and forecast per area, gains planned against realised."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import askoy2020
+from askoy2020.report.build import build_report
+from askoy2020.report.render import render
+from money_fixture import money_portfolio
+
+
+def _money(tmp_path: Path, as_of: dt.date):  # type: ignore[no-untyped-def]
+    report = build_report(askoy2020.load(money_portfolio(tmp_path / "data")), 2020, as_of)
+    assert report.money is not None
+    return report, report.money
+
+
+def test_rounds_and_frames_adopted_and_revised(tmp_path: Path) -> None:
+    _, money = _money(tmp_path, dt.date(2020, 10, 31))
+    assert [(r.year, r.first, r.last, r.decision, r.current) for r in money.rounds] == [
+        (2018, 2018, 2021, "KST 123/17", False), (2019, 2019, 2022, "KST 130/18", False),
+        (2020, 2020, 2023, "KST 140/19", True)]
+    drift = next(f for f in money.frames if f.kind == "drift")
+    assert (drift.adopted, drift.revised, drift.revisions) == (6000, 6500, ["KST 40/20 (18.06.2020)"])
+
+
+def test_budget_actual_and_forecast_per_area(tmp_path: Path) -> None:
+    _, money = _money(tmp_path, dt.date(2020, 10, 31))
+    assert money.period == "T2"
+    rows = {(r.area, r.kind): r for r in money.rows}
+    # DK-02 has 1 000 in 2020 and no figures (counted at its budget); DK-03 1 500 revised, forecast 1 650.
+    dk = rows[("DK", "drift")]
+    assert (dk.frame, dk.revised_budget, dk.actual, dk.forecast, dk.deviation, dk.missing_forecasts) == (
+        3500, 2500, 900, 2650, 150, 1)
+    assert (rows[("DK", "investment")].forecast, rows[("DK", "investment")].deviation) == (19000, -1000)
+
+
+def test_before_the_first_tertial_there_are_no_actuals(tmp_path: Path) -> None:
+    _, money = _money(tmp_path, dt.date(2020, 3, 31))
+    assert money.period is None
+    dk = next(r for r in money.rows if (r.area, r.kind) == ("DK", "drift"))
+    assert (dk.frame, dk.revised_budget, dk.actual, dk.forecast) == (3000, 2200, None, None)
+
+
+def test_gains_to_the_end_of_the_year(tmp_path: Path) -> None:
+    _, money = _money(tmp_path, dt.date(2020, 10, 31))
+    economic = next(b for b in money.benefits if (b.area, b.kind) == ("DK", "economic"))
+    assert (economic.planned, economic.realised, economic.taken_out) == (500, 430, 0)  # the take-out is in 2021
+
+
+def test_the_section_renders_in_norwegian(tmp_path: Path) -> None:
+    report, _ = _money(tmp_path, dt.date(2020, 10, 31))
+    text = render(report, "md")
+    assert "## 2. Økonomi 2020" in text
+    assert "Budsjett 2020 og økonomiplan 2020–2023: KST 140/19, vedtatt 12.12.2019 (gjelder for 2020)" in text
+    assert "| Drift (1000 kr) | 6\u202f000 | 6\u202f500 | KST 40/20 (18.06.2020) |" in text
+    assert "Regnskap til og med 2. tertial (31. august)." in text
