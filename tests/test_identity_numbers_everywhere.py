@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,11 +27,17 @@ from askoy2020.cli.app import app
 from askoy2020.commands.choices import DiagnosticsFormat
 from askoy2020.commands.reporters import REPORTERS
 from askoy2020.core.identity_numbers import check_digits, find_identity_numbers
+from askoy2020.export import sheets
 from askoy2020.prioritise.formats import outcome_json, plan_csv, plan_yaml
 from askoy2020.prioritise.run import prioritise
 from askoy2020.report.build import build_report
 from askoy2020.report.render import render
-from helpers import AS_OF, BASE
+from helpers import AS_OF
+from money_fixture import money_portfolio
+
+# The base portfolio with the whole budget cycle (rounds, revisions, accounts,
+# gains, accounting codes), so every money field is a slot too.
+BASE = money_portfolio(Path(tempfile.mkdtemp(prefix="askoy2020-base-")) / "data")
 
 SCENARIO = "id: S-1\nname: Ekstra\nbudget_frames:\n  - {year: 2020, change: 100}\n"
 
@@ -113,6 +120,9 @@ def test_no_output_holds_the_number(tmp_path: Path, slot: tuple[str, int, str]) 
         for public in (False, True):
             report = build_report(portfolio, 2020, AS_OF, public=public, diagnostics=diagnostics)
             outputs[f"report {fmt} public={public}"] = render(report, fmt)
+    outputs["export"] = "\n".join(
+        "\t".join(str(v) for v in [*sheet.headers, *(cell for row in sheet.rows for cell in row)])
+        for sheet in sheets(portfolio, as_of=AS_OF))
     if portfolio.programme is not None:
         outcome = prioritise(portfolio, explain=False)
         if outcome.plan is not None:
