@@ -2,11 +2,10 @@
 revised budget, tertials without figures, end dates that slip and the
 projects they push.
 
-Each tertial report shows budget, actual to date and forecast for the year
-(docs/budget-cycle.md); these rules read them as the model does – the
-newest period closed on ``--as-of`` (``Project.figures``), the budget as
-revised that day (``Project.budget``), the end as last forecast
-(``Project.forecast_end``).
+Each tertial report shows budget, actual to date and forecast for the
+year; these rules read them as the model does – the newest period closed
+on ``--as-of`` (``Project.figures``), the budget as revised that day
+(``Project.budget``), the end as last forecast (``Project.forecast_end``).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from collections.abc import Iterator
 
 from ..core.diagnostics import Location, Severity
 from ..core.numbers import amount, one_decimal
-from ..model import Portfolio, Project
+from ..model import Project
 from ..model.budget import MONEY_KINDS, MoneyKind, Period
 from ..model.project import ProjectStatus, earliest_start
 from .money import period_name
@@ -174,6 +173,10 @@ def forecast_end_slip(ctx: CheckContext) -> Iterator[Finding]:
           - {date: 2020-09-30, rag: green, forecast_end: 2020-06-30}
     """
     p = ctx.portfolio
+    after: dict[str, list[Project]] = {}
+    for project in p.projects:
+        for dep in project.depends_on:
+            after.setdefault(dep.project, []).append(project)
     for project in p.projects:
         if project.status in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED) or project.planned.end is None:
             continue
@@ -182,7 +185,7 @@ def forecast_end_slip(ctx: CheckContext) -> Iterator[Finding]:
             continue
         end, path = found
         slip = (end - project.planned.end).days
-        pushed = _pushes(p, project, end)
+        pushed = _pushes(after, len(p.projects), project, end)
         shown = ", ".join(f"{d.id} by {_days(new - old)} (start {_day(new)})" for d, old, new in pushed[:_SHOWN])
         if len(pushed) > _SHOWN:
             shown += f" and {len(pushed) - _SHOWN} more"
@@ -208,15 +211,13 @@ def _day(number: int) -> str:
     return str(dt.date.fromordinal(number)) if 1 <= number <= dt.date.max.toordinal() else "past year 9999"
 
 
-def _pushes(p: Portfolio, root: Project, end: dt.date) -> list[tuple[Project, int, int]]:
+def _pushes(after: dict[str, list[Project]], count: int, root: Project, end: dt.date
+            ) -> list[tuple[Project, int, int]]:
     """The dependants that ``root`` ending on ``end`` pushes: each with its
     planned and its new start (day numbers), the largest push first. A
     pushed project's start and end move together and push its own
-    dependants in turn (its start-to-start ones too)."""
-    after: dict[str, list[Project]] = {}
-    for project in p.projects:
-        for dep in project.depends_on:
-            after.setdefault(dep.project, []).append(project)
+    dependants in turn (its start-to-start ones too). ``after`` lists
+    each project's dependants; ``count`` is how many projects there are."""
     planned_start: dict[str, int] = {}
     pushed_by_id: dict[str, Project] = {}
     starts: dict[str, int] = {}  # new start of each pushed project
@@ -224,7 +225,7 @@ def _pushes(p: Portfolio, root: Project, end: dt.date) -> list[tuple[Project, in
     queue = [root.id]
     # A start only ever moves later; a dependency cycle (ASK301) would move
     # it forever, so the steps are bounded.
-    steps = 4 * (len(p.projects) + 1) ** 2
+    steps = 4 * (count + 1) ** 2
     while queue and steps > 0:
         steps -= 1
         pred = queue.pop(0)
