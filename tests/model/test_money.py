@@ -224,9 +224,14 @@ def test_closed_periods_at_their_ends() -> None:
 
 @pytest.mark.parametrize(("fields", "as_of", "end", "path"), [
     ({}, D(2020, 10, 31), D(2020, 12, 31), ("planned", "end")),
+    # A report gives a forecast end only when the end is not as planned
+    # (StatusReport.forecast_end): the newest report without one is back on plan.
     ({"status_reports": [{"date": "2020-05-31", "rag": "amber", "forecast_end": "2021-03-31"},
-                         {"date": "2020-09-30", "rag": "green"}]},  # no forecast end: the last one stands
-     D(2020, 10, 31), D(2021, 3, 31), ("status_reports", 0, "forecast_end")),
+                         {"date": "2020-09-30", "rag": "green"}]},
+     D(2020, 10, 31), D(2020, 12, 31), ("planned", "end")),
+    ({"status_reports": [{"date": "2020-05-31", "rag": "amber", "forecast_end": "2021-03-31"},
+                         {"date": "2020-09-30", "rag": "green"}]},
+     D(2020, 9, 29), D(2021, 3, 31), ("status_reports", 0, "forecast_end")),
     ({"status_reports": [{"date": "2020-09-30", "rag": "amber", "forecast_end": "2021-03-31"},
                          {"date": "2020-09-30", "rag": "green", "forecast_end": "2020-12-31"}]},
      D(2020, 10, 31), D(2020, 12, 31), ("status_reports", 1, "forecast_end")),  # one day: the later written

@@ -291,8 +291,10 @@ class Project(Record):
         return figures.forecast.of(kind) if figures.forecast else None
 
     def forecast_end(self, as_of: dt.date) -> dt.date | None:
-        """The actual end once known, else the newest status report's
-        forecast end (on ``as_of``), else the planned end."""
+        """The actual end once known, else the forecast end of the newest
+        status report on ``as_of`` (:meth:`latest_status`), else the
+        planned end: a report gives ``forecast_end`` only when the end is
+        not as planned, so a newer report without one is back on plan."""
         found = self.forecast_end_at(as_of)
         return found[0] if found else None
 
@@ -300,11 +302,9 @@ class Project(Record):
         """:meth:`forecast_end` and the path (for :meth:`where`) of the date it comes from."""
         if self.actual.end is not None:
             return self.actual.end, ("actual", "end")
-        dated = [(r.date, i, r.forecast_end) for i, r in enumerate(self.status_reports)
-                 if r.date <= as_of and r.forecast_end is not None]
-        if dated:
-            _, index, day = max(dated, key=lambda t: (t[0], t[1]))
-            return day, ("status_reports", index, "forecast_end")
+        latest = self.latest_status(as_of)
+        if latest is not None and latest[1].forecast_end is not None:
+            return latest[1].forecast_end, ("status_reports", latest[0], "forecast_end")
         return (self.planned.end, ("planned", "end")) if self.planned.end is not None else None
 
     def planned_gains(self, kind: BenefitKind = BenefitKind.ECONOMIC) -> dict[int, float]:

@@ -101,9 +101,9 @@ def actuals_missing(ctx: CheckContext) -> Iterator[Finding]:
     the closed tertials of the year of ``--as-of`` and the previous year's
     accounts (T3), so old history does not flood; a period counts once
     figures for it have been entered for some project (the tertial report
-    is in). A project ran if
-    it had started by the period's end, had not ended before the year, is
-    not only planned, and has a drift or investment budget that year.
+    is in). A project ran if it had started by the period's end, had not
+    ended before the year, is not only planned, and has a drift or
+    investment budget that year.
 
     FAIL (validated on 2020-10-31; DK-04 has 2020-T2, DK-03 none):
         cost: {2020: 1000}
