@@ -121,10 +121,11 @@ def test_actuals_missing_follows_the_calendar(tmp_path: Path) -> None:
         DK03: _project("DK-03", "status: active\nplanned: {start: 2020-01-01, end: 2021-06-30}\n"
                                 "actual: {start: 2020-01-01}\ncost: {2020: 400, 2021: 100}\n")})
     assert _found(p, D(2020, 4, 29), ["ASK413"]) == []  # T1 has not ended
-    assert [f.split(" (budget")[0] for f in _found(p, D(2020, 4, 30), ["ASK413"])] == [
-        f"{DK03}:8 ASK413 DK-03 ran in 2020"]
+    assert _found(p, D(2020, 4, 30), ["ASK413"]) == [
+        f"{DK03}:8 ASK413 DK-03 ran in 2020 with a budget of drift 400 (1000 kr), but has no figures for 2020-T1 "
+        "(1. tertial, to 2020-04-30)"]
     # In 2021 the accounts of 2020 are due, the tertials of 2020 are old history.
-    assert [f.split(" but has no figures for ")[1] for f in _found(p, D(2021, 1, 5), ["ASK413"])] == [
+    assert [f.split(", but has no figures for ")[1] for f in _found(p, D(2021, 1, 5), ["ASK413"])] == [
         "2020-T3 (Regnskap, to 2020-12-31)"]
     assert _found(p, D(2022, 1, 5), ["ASK413"]) == []
 

@@ -52,7 +52,9 @@ def over_budget(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             period = found[0]
             for kind in MONEY_KINDS:
-                spends = [(v, "actual", f"actual to {period.end(year)}")
+                spent = f"actual for {year} ({period.title_nb})" if period is Period.T3 else \
+                    f"actual to {period.end(year)}"
+                spends = [(v, "actual", spent)
                           for v in (project.spent(kind, year, ctx.as_of),) if v is not None]
                 if period is not Period.T3:
                     spends += [(v, "forecast", f"forecast for {year} in {period.title_nb}")
@@ -135,7 +137,7 @@ def actuals_missing(ctx: CheckContext) -> Iterator[Finding]:
             shown = ", ".join(f"{kind.value} {amount(b)}" for kind, b in budgets.items())
             yield Finding(
                 _accounts_place(project, year),
-                f"{project.id} ran in {year} (budget {shown} (1000 kr)) but has no figures for "
+                f"{project.id} ran in {year} with a budget of {shown} (1000 kr), but has no figures for "
                 + ", ".join(period_name(year, period) for period in periods),
                 f"Add accounts: {{{year}: {{{periods[0].value}: {{actual: {{{next(iter(budgets)).value}: …}}}}}}}} "
                 "from the accounts (askoy2020 import actuals), 0 if nothing was spent.",
