@@ -78,10 +78,21 @@ def dependency_holds(
     two never disagree about what a dependency allows."""
     if succ_start is None:
         return True
+    earliest = earliest_start(dep, _day_number(pred_start), _day_number(pred_end))
+    return earliest is None or succ_start.toordinal() >= earliest
+
+
+def earliest_start(dep: Dependency, pred_start: int | None, pred_end: int | None) -> int | None:
+    """The first day a successor may start under ``dep``, or None when the
+    predecessor's date is unknown. Days are day numbers
+    (:meth:`datetime.date.toordinal`), not date + timedelta: a date near
+    year 9999 plus a lag would overflow (found by tests/test_fuzz.py)."""
     anchor = pred_end if dep.type is DependencyType.FINISH_TO_START else pred_start
-    # Day numbers, not date + timedelta: a date near year 9999 plus a lag
-    # would overflow (found by tests/test_fuzz.py).
-    return anchor is None or succ_start.toordinal() >= anchor.toordinal() + dep.lag_days
+    return None if anchor is None else anchor + dep.lag_days
+
+
+def _day_number(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
 
 
 class StartWindow(Record):
@@ -233,14 +244,24 @@ class Project(Record):
 
     def budget(self, kind: MoneyKind, year: int, as_of: dt.date) -> float:
         """The budget for ``year`` as revised on ``as_of``."""
+        return self.budget_at(kind, year, as_of)[0]
+
+    def budget_at(self, kind: MoneyKind, year: int, as_of: dt.date) -> tuple[float, tuple[str | int, ...]]:
+        """The budget for ``year`` as revised on ``as_of`` and the path
+        (for :meth:`where`) of the figure that sets it: the last revision in
+        force that changed the year, else the adopted figure. Of two
+        revisions on one day, the one written last wins."""
+        key = {MoneyKind.DRIFT: "cost", MoneyKind.INVESTMENT: "investment", MoneyKind.STAFF: "staff"}[kind]
         value = self.adopted(kind, year)
+        path: tuple[str | int, ...] = (key, year)
         if kind is MoneyKind.STAFF:
-            return value
+            return value, path
         dated = sorted((r.date, i, r) for i, r in enumerate(self.revisions) if r.date <= as_of)
-        for _, _, revision in dated:
+        for _, i, revision in dated:
             changed = revision.cost if kind is MoneyKind.DRIFT else revision.investment
-            value = changed.get(year, value)
-        return value
+            if year in changed:
+                value, path = changed[year], ("revisions", i, key, year)
+        return value, path
 
     def figures(self, year: int, as_of: dt.date) -> tuple[Period, PeriodFigures] | None:
         """The newest period's figures for ``year`` whose period has ended
@@ -282,15 +303,21 @@ class Project(Record):
         )
 
     def forecast_end(self, as_of: dt.date) -> dt.date | None:
-        """The actual end once known, else the newest status report's
-        forecast end (on ``as_of``), else the planned end."""
+        """The actual end once known, else the forecast end of the newest
+        status report on ``as_of`` (:meth:`latest_status`), else the
+        planned end: a report gives ``forecast_end`` only when the end is
+        not as planned, so a newer report without one is back on plan."""
+        found = self.forecast_end_at(as_of)
+        return found[0] if found else None
+
+    def forecast_end_at(self, as_of: dt.date) -> tuple[dt.date, tuple[str | int, ...]] | None:
+        """:meth:`forecast_end` and the path (for :meth:`where`) of the date it comes from."""
         if self.actual.end is not None:
-            return self.actual.end
-        dated = [(r.date, i, r.forecast_end) for i, r in enumerate(self.status_reports)
-                 if r.date <= as_of and r.forecast_end is not None]
-        if dated:
-            return max(dated, key=lambda t: (t[0], t[1]))[2]
-        return self.planned.end
+            return self.actual.end, ("actual", "end")
+        latest = self.latest_status(as_of)
+        if latest is not None and latest[1].forecast_end is not None:
+            return latest[1].forecast_end, ("status_reports", latest[0], "forecast_end")
+        return (self.planned.end, ("planned", "end")) if self.planned.end is not None else None
 
     def planned_gains(self, kind: BenefitKind = BenefitKind.ECONOMIC) -> dict[int, float]:
         """Planned gains of one kind by year (economic: 1000 kr)."""

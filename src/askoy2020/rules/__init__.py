@@ -11,10 +11,13 @@ from datetime import date
 from ..core.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
 from ..model import Portfolio
 from . import (  # noqa: F401  (imported to register their rules)
+    benefits,
     dependencies,
+    follow_up,
     goals,
     identity,
     loading,
+    money,
     personal_data,
     prioritisation,
     quality,

@@ -1,0 +1,155 @@
+"""Gevinstrealisering: planned gains that should have a realised figure by
+now, and gains taken out of frames (uttak) that the frames and the plan
+can carry.
+
+A gain is planned by year on the project (``Benefit.planned``); once its
+year has ended, the benefit owner reports what was realised. A take-out
+reduces an area's frame by decision: the economic gain from the drift
+frame, freed årsverk from the staff frame – never more than was planned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterator, Mapping
+
+from ..core.diagnostics import Severity
+from ..core.numbers import amount, fte, one_decimal
+from ..model import Portfolio, Project
+from ..model.budget import Benefit, BenefitKind, MoneyKind
+from ..model.project import ProjectStatus
+from .registry import CheckContext, Finding, rule
+
+_SHOW: dict[BenefitKind, Callable[[float], str]] = {
+    BenefitKind.ECONOMIC: amount, BenefitKind.STAFF: fte, BenefitKind.QUALITY: one_decimal,
+}
+_FRAME = {BenefitKind.ECONOMIC: MoneyKind.DRIFT, BenefitKind.STAFF: MoneyKind.STAFF}
+
+
+def _gain(benefit: Benefit, value: float) -> str:
+    """'1 500 (1000 kr)', '2.0 årsverk', '75.0 (indikator)'."""
+    unit = benefit.kind.unit
+    return f"{_SHOW[benefit.kind](value)} " + (unit if unit == "årsverk" else f"({unit})")
+
+
+@rule("ASK416", "benefit-not-realised", Severity.WARNING)
+def benefit_not_realised(ctx: CheckContext) -> Iterator[Finding]:
+    """A gain was planned for a year that has ended (31 December is before
+    ``--as-of``), and the benefit has no realised figure for that year.
+    A year counts once realised gains for it have been entered for some
+    benefit (the year's realisation report is in), so data that does not
+    follow gains up yet is not flooded. A planned gain of 0 needs no
+    figure; a cancelled project's gains are not followed up.
+
+    FAIL (validated on 2020-10-31; another benefit has realised: {2019: …}):
+        benefits:
+          - {kind: economic, owner: Kommunalsjef, planned: {2019: 500, 2020: 800}}
+    PASS:
+        benefits:
+          - {kind: economic, owner: Kommunalsjef, planned: {2019: 500, 2020: 800}, realised: {2019: 350}}
+    """
+    projects = ctx.portfolio.projects
+    reported = {year for project in projects for benefit in project.benefits for year in benefit.realised}
+    for project in projects:
+        if project.status is ProjectStatus.CANCELLED:
+            continue
+        for i, benefit in enumerate(project.benefits):
+            for year in sorted(benefit.planned):
+                planned = benefit.planned[year]
+                if (planned == 0 or dt.date(year, 12, 31) >= ctx.as_of or year in benefit.realised
+                        or year not in reported):
+                    continue
+                yield Finding(
+                    project.where("benefits", i, "planned", year),
+                    f"{project.id}: the {benefit.kind.value} gain of {_gain(benefit, planned)} planned for {year} "
+                    f"has no realised figure, and {year} has ended",
+                    f"Add realised: {{{year}: …}} to the benefit (0 if nothing was realised); the benefit owner "
+                    f"({benefit.owner}) reports it.",
+                )
+
+
+@rule("ASK417", "take-out", Severity.ERROR)
+def take_out(ctx: CheckContext) -> Iterator[Finding]:
+    """A gain taken out of a frame that cannot be: the area does not exist;
+    the area has no frame of the gain's kind for that year (economic gains
+    come out of the drift frame, staff gains out of the staff frame) in the
+    round that speaks for the year on ``--as-of``; the take-outs of a year
+    add up to more than the gain planned for it; a quality gain is taken
+    out (it is no money); or a benefit's goal is not an area goal.
+
+    FAIL (planned: {2021: 800}):
+        take_outs:
+          - {area: DK, year: 2021, amount: 1000, decision: KST 130/20}
+    PASS:
+        take_outs:
+          - {area: DK, year: 2021, amount: 800, decision: KST 130/20}
+    """
+    p = ctx.portfolio
+    for project in p.projects:
+        for i, benefit in enumerate(project.benefits):
+            if benefit.goal is not None and benefit.goal not in p.area_goal_by_id \
+                    and benefit.goal not in p.unvalidated_ids:
+                yield Finding(
+                    project.where("benefits", i, "goal"),
+                    f"{project.id}: the {benefit.kind.value} gain is measured by '{benefit.goal}', "
+                    + ("a leader goal, not an area goal" if benefit.goal in p.goal_by_id else "which is no area goal"),
+                    _did_you_mean(benefit.goal, p.area_goal_by_id, "Name an area goal (e.g. DK-M1) whose indicator "
+                                                                   "measures the gain."),
+                )
+            if not benefit.take_outs:
+                continue
+            if benefit.kind is BenefitKind.QUALITY:
+                yield Finding(
+                    project.where("benefits", i, "take_outs"),
+                    f"{project.id}: a quality gain ({benefit.goal}) has take-outs, but a quality gain is no money "
+                    "and frees no årsverk",
+                    "Remove the take-outs, or record the money or årsverk it frees as an economic or staff benefit.",
+                )
+                continue
+            yield from _take_outs(p, ctx.as_of, project, i, benefit)
+
+
+def _take_outs(p: Portfolio, as_of: dt.date, project: Project, i: int, benefit: Benefit) -> Iterator[Finding]:
+    kind = _FRAME[benefit.kind]
+    taken: dict[int, float] = {}
+    for j, out in enumerate(benefit.take_outs):
+        where = ("benefits", i, "take_outs", j)
+        if out.area not in p.area_by_id:
+            if out.area not in p.unvalidated_ids:
+                yield Finding(
+                    project.where(*where, "area"),
+                    f"{project.id}: a take-out of {_gain(benefit, out.amount)} in {out.year} names area "
+                    f"'{out.area}', which does not exist",
+                    _did_you_mean(out.area, p.area_by_id, "Name the area whose frame is reduced."),
+                )
+        else:
+            source = p.frame_source(out.year, as_of, out.area)
+            if source is None or source.frame(kind, out.year, as_of) is None:
+                speaking = p.programme.round_for_year(out.year, as_of) if p.programme else None
+                yield Finding(
+                    project.where(*where, "year"),
+                    f"{project.id}: {_gain(benefit, out.amount)} taken out of area {out.area}'s {kind.value} frame "
+                    f"for {out.year}, but "
+                    + (f"the round of {speaking.year} gives the area no {kind.value} frame for {out.year}"
+                       if speaking else f"no budget round speaks for {out.year} on {as_of}"),
+                    f"Check the year and the area, or give area {out.area} its {kind.value} frame for {out.year} "
+                    "in that round.",
+                )
+        before = taken.get(out.year, 0.0)
+        taken[out.year] = before + out.amount
+        planned = benefit.planned.get(out.year, 0.0)
+        # Reported once a year, at the take-out that goes past the plan, with the year's total.
+        if taken[out.year] > planned + 1e-9 >= before:
+            total = sum(t.amount for t in benefit.take_outs if t.year == out.year)
+            yield Finding(
+                project.where(*where, "amount"),
+                f"{project.id}: {_gain(benefit, total)} taken out in {out.year}, but the gain planned for "
+                f"{out.year} is {_gain(benefit, planned)}: {_SHOW[benefit.kind](total - planned)} too much",
+                f"Take out at most the planned gain, or plan a larger gain (planned: {{{out.year}: …}}).",
+            )
+
+
+def _did_you_mean(ref: str, known: Mapping[str, object], otherwise: str) -> str:
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'?" if close else otherwise

@@ -1,0 +1,249 @@
+"""Following the year up (oppfølging): spend and forecasts against the
+revised budget, tertials without figures, end dates that slip and the
+projects they push.
+
+Each tertial report shows budget, actual to date and forecast for the
+year; these rules read them as the model does – the newest period closed
+on ``--as-of`` (``Project.figures``), the budget as revised that day
+(``Project.budget``), the end as last forecast (``Project.forecast_end``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..core.diagnostics import Location, Severity
+from ..core.numbers import amount, one_decimal
+from ..model import Project
+from ..model.budget import MONEY_KINDS, MoneyKind, Period
+from ..model.project import ProjectStatus, earliest_start
+from .money import period_name
+from .registry import CheckContext, Finding, rule
+
+
+@rule("ASK411", "over-budget", Severity.WARNING)
+def over_budget(ctx: CheckContext) -> Iterator[Finding]:
+    """A project's actual spend or forecast for a year is over its revised
+    budget by more than the programme's ``overrun`` threshold (both its
+    share and its amount, by default 5 % and 100 (1000 kr)). Drift and
+    investment are compared separately; spend with no budget at all warns
+    once it passes the amount. The newest period closed on ``--as-of``
+    counts: the year's accounts (T3), else the tertial's actual to date or
+    its forecast for the year, whichever is higher.
+
+    FAIL (cost: {2020: 1000}; overrun: {share: 0.05, amount: 100}):
+        accounts:
+          2020:
+            T2: {actual: {drift: 700}, forecast: {drift: 1300}}
+    PASS:
+        accounts:
+          2020:
+            T2: {actual: {drift: 700}, forecast: {drift: 1040}}
+    """
+    p = ctx.portfolio
+    if p.programme is None:
+        return
+    threshold = p.programme.overrun
+    for project in p.projects:
+        for year in sorted(project.accounts):
+            found = project.figures(year, ctx.as_of)
+            if found is None:
+                continue
+            period = found[0]
+            for kind in MONEY_KINDS:
+                spent = f"actual for {year} ({period.title_nb})" if period is Period.T3 else \
+                    f"actual to {period.end(year)}"
+                spends = [(v, "actual", spent)
+                          for v in (project.spent(kind, year, ctx.as_of),) if v is not None]
+                if period is not Period.T3:
+                    spends += [(v, "forecast", f"forecast for {year} in {period.title_nb}")
+                               for v in (project.forecast_spend(kind, year, ctx.as_of),) if v is not None]
+                if not spends:
+                    continue
+                spend, key, label = max(spends)
+                budget, budget_path = project.budget_at(kind, year, ctx.as_of)
+                excess = spend - budget
+                if excess <= threshold.amount or excess <= threshold.share * budget:
+                    continue
+                place = project.where("accounts", year, period.value, key, kind.value)
+                if budget <= 0:
+                    yield Finding(
+                        place,
+                        f"{project.id}: {kind.value} {label} is {amount(spend)} (1000 kr), but the project has no "
+                        f"{kind.value} budget for {year}",
+                        f"Give {year} a {kind.value} budget (a revision, by decision), or correct the figures.",
+                    )
+                    continue
+                yield Finding(
+                    place,
+                    f"{project.id}: {kind.value} {label} is {amount(spend)} (1000 kr), the revised budget is "
+                    f"{amount(budget)}: over by {amount(excess)} ({one_decimal(100 * excess / budget)} %)",
+                    "Explain the deviation in the period's comment and propose a measure or a budget revision "
+                    "(revisions: with the decision).",
+                    (project.where(*budget_path),),
+                )
+
+
+def _ran_in(project: Project, year: int, period: Period, ctx: CheckContext) -> bool:
+    """Started (not planned), begun by the period's end, not ended before
+    the year, and with a budget that year; a cancelled project only when
+    its actual end says how long it ran."""
+    if project.status is ProjectStatus.PLANNED or (not project.is_live and project.actual.end is None):
+        return False
+    start, end = project.start(), project.end()
+    if start is None or start > period.end(year) or (end is not None and end.year < year):
+        return False
+    return any(project.budget(kind, year, ctx.as_of) > 0 for kind in MONEY_KINDS)
+
+
+@rule("ASK413", "actuals-missing", Severity.WARNING)
+def actuals_missing(ctx: CheckContext) -> Iterator[Finding]:
+    """A project that ran in a closed period has no figures for it. Checked:
+    the closed tertials of the year of ``--as-of`` and the previous year's
+    accounts (T3), so old history does not flood; a period counts once
+    figures for it have been entered for some project (the tertial report
+    is in). A project ran if it had started by the period's end, had not
+    ended before the year, is not only planned, and has a drift or
+    investment budget that year.
+
+    FAIL (validated on 2020-10-31; DK-04 has 2020-T2, DK-03 none):
+        cost: {2020: 1000}
+        accounts:
+          2020:
+            T1: {actual: {drift: 250}}
+    PASS:
+        accounts:
+          2020:
+            T1: {actual: {drift: 250}}
+            T2: {actual: {drift: 600}, forecast: {drift: 1000}}
+    """
+    p = ctx.portfolio
+    # The calendar year, not the newest round's: in December next year's
+    # round is adopted while this year is still being accounted for.
+    running = ctx.as_of.year
+    wanted = [(running - 1, Period.T3)] + [(running, period) for period in Period]
+    entered = {(year, period) for project in p.projects for year, accounts in project.accounts.items()
+               for period in Period if accounts.of(period) is not None}
+    checked = [(y, period) for y, period in wanted if period.end(y) <= ctx.as_of and (y, period) in entered]
+    for project in p.projects:
+        missing: dict[int, list[Period]] = {}
+        for year, period in checked:
+            accounts = project.accounts.get(year)
+            if (accounts is None or accounts.of(period) is None) and _ran_in(project, year, period, ctx):
+                missing.setdefault(year, []).append(period)
+        for year, periods in missing.items():
+            budgets = {kind: b for kind in MONEY_KINDS if (b := project.budget(kind, year, ctx.as_of)) > 0}
+            shown = ", ".join(f"{kind.value} {amount(b)}" for kind, b in budgets.items())
+            yield Finding(
+                _accounts_place(project, year),
+                f"{project.id} ran in {year} with a budget of {shown} (1000 kr), but has no figures for "
+                + ", ".join(period_name(year, period) for period in periods),
+                f"Add accounts: {{{year}: {{{periods[0].value}: {{actual: {{{next(iter(budgets)).value}: …}}}}}}}} "
+                "from the accounts (askoy2020 import actuals), 0 if nothing was spent.",
+            )
+
+
+def _accounts_place(project: Project, year: int) -> Location:
+    # Where the missing figures go: the year's accounts, else accounts, else the year's budget.
+    if year in project.accounts:
+        return project.where("accounts", year)
+    if project.accounts:
+        return project.where("accounts")
+    kind = next((k for k in MONEY_KINDS if project.adopted(k, year) > 0), MoneyKind.DRIFT)
+    return project.where("cost" if kind is MoneyKind.DRIFT else "investment", year)
+
+
+
+
+@rule("ASK415", "forecast-end-slip", Severity.WARNING)
+def forecast_end_slip(ctx: CheckContext) -> Iterator[Finding]:
+    """A project not completed or cancelled is now expected to end after
+    its planned end (the newest status report's ``forecast_end`` on
+    ``--as-of``, or its actual end). Says by how many days, and which
+    projects after it – by a finish-to-start dependency, hard or soft,
+    directly or through others – it pushes and by how much: a dependant
+    not yet started may begin on the forecast end plus its lag (as ASK302
+    reads a dependency), and keeps its planned length. A push is how much
+    later that is than its planned start, never the slip added again.
+
+    FAIL (planned: {start: 2020-01-01, end: 2020-06-30}):
+        status_reports:
+          - {date: 2020-09-30, rag: amber, forecast_end: 2020-12-31}
+    PASS:
+        status_reports:
+          - {date: 2020-09-30, rag: green, forecast_end: 2020-06-30}
+    """
+    p = ctx.portfolio
+    after: dict[str, list[Project]] = {}
+    for project in p.projects:
+        for dep in project.depends_on:
+            after.setdefault(dep.project, []).append(project)
+    for project in p.projects:
+        if project.status in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED) or project.planned.end is None:
+            continue
+        found = project.forecast_end_at(ctx.as_of)
+        if found is None or found[0] <= project.planned.end:
+            continue
+        end, path = found
+        slip = (end - project.planned.end).days
+        pushed = _pushes(after, len(p.projects), project, end)
+        shown = ", ".join(f"{d.id} by {_days(new - old)} (start {_day(new)})" for d, old, new in pushed[:_SHOWN])
+        if len(pushed) > _SHOWN:
+            shown += f" and {len(pushed) - _SHOWN} more"
+        source = "its actual end" if path[0] == "actual" else "the newest status report"
+        yield Finding(
+            project.where(*path),
+            f"{project.id} is expected to end {end} ({source}), {_days(slip)} after its planned end "
+            f"{project.planned.end}" + (f"; this pushes {shown}" if pushed else ""),
+            "Re-plan: move the planned end" + (" and the dependants' starts" if pushed else "")
+            + ", or say in the status report how the project will catch up.",
+            tuple(d.where("planned", "start") for d, _, _ in pushed[:_SHOWN]),
+        )
+
+
+_SHOWN = 5  # dependants named in one message
+
+
+def _days(n: int) -> str:
+    return f"{amount(n)} day" if n == 1 else f"{amount(n)} days"
+
+
+def _day(number: int) -> str:
+    return str(dt.date.fromordinal(number)) if 1 <= number <= dt.date.max.toordinal() else "past year 9999"
+
+
+def _pushes(after: dict[str, list[Project]], count: int, root: Project, end: dt.date
+            ) -> list[tuple[Project, int, int]]:
+    """The dependants that ``root`` ending on ``end`` pushes: each with its
+    planned and its new start (day numbers), the largest push first. A
+    pushed project's start and end move together and push its own
+    dependants in turn (its start-to-start ones too). ``after`` lists
+    each project's dependants; ``count`` is how many projects there are."""
+    planned_start: dict[str, int] = {}
+    pushed_by_id: dict[str, Project] = {}
+    starts: dict[str, int] = {}  # new start of each pushed project
+    ends: dict[str, int] = {root.id: end.toordinal()}  # new end of the root and of each pushed project
+    queue = [root.id]
+    # A start only ever moves later; a dependency cycle (ASK301) would move
+    # it forever, so the steps are bounded.
+    steps = 4 * (count + 1) ** 2
+    while queue and steps > 0:
+        steps -= 1
+        pred = queue.pop(0)
+        for succ in after.get(pred, []):
+            if (succ is root or succ.planned.start is None or succ.actual.start is not None
+                    or succ.status in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)):
+                continue
+            planned = planned_start.setdefault(succ.id, succ.planned.start.toordinal())
+            pushed_by_id.setdefault(succ.id, succ)
+            for dep in succ.depends_on:
+                earliest = earliest_start(dep, starts.get(pred), ends.get(pred)) if dep.project == pred else None
+                if earliest is None or earliest <= starts.get(succ.id, planned):
+                    continue
+                starts[succ.id] = earliest
+                if succ.planned.end is not None:
+                    ends[succ.id] = succ.planned.end.toordinal() + earliest - planned
+                queue.append(succ.id)
+    pushed = [(pushed_by_id[i], planned_start[i], new) for i, new in starts.items()]
+    return sorted(pushed, key=lambda d: (-(d[2] - d[1]), d[0].id))
