@@ -319,6 +319,15 @@ def make_projects(rng: random.Random) -> dict[str, list[dict]]:
             record["goals"] = [f"{area_id}-M1"]
             projects.append(record)
         by_area[area_id] = projects
+    # The old dates can end on 1 January or start on 31 December: one day in a
+    # year with no money in it. The day moves into the year the work is in.
+    for items in by_area.values():
+        for record in items:
+            for span in (record["planned"], record.get("actual", {})):
+                if "end" in span and (span["end"].month, span["end"].day) == (1, 1):
+                    span["end"] -= timedelta(days=1)
+                if "start" in span and (span["start"].month, span["start"].day) == (12, 31):
+                    span["start"] += timedelta(days=1)
     # One paused and one cancelled project, with no live dependants.
     by_area["KM"][4]["status"] = "paused"
     by_area["KM"][4].pop("status_reports", None)

@@ -310,7 +310,9 @@ def _segment(project: dict, year: int) -> tuple[date, date] | None:
 
 def accounts(project: dict, rng: random.Random) -> dict[int, dict]:
     """Year-to-date actuals and the year's forecast for every tertial that
-    had closed on the snapshot day since the project started."""
+    had closed on the snapshot day in each year the project has a budget:
+    a tertial report lists every budget line, so a project that starts
+    later in the year shows 0 spent and its forecast."""
     out: dict[int, dict] = {}
     cancelled_on = date(2019, 3, 15) if project["status"] == "cancelled" else None
     paused_on = date(2020, 3, 1) if project["status"] == "paused" else None
@@ -333,9 +335,9 @@ def accounts(project: dict, rng: random.Random) -> dict[int, dict]:
         previous = {k: 0 for k in budgets}
         for period, (month, day) in PERIODS:
             end = date(year, month, day)
-            if end > SNAPSHOT or first > end:
+            if end > SNAPSHOT:
                 continue
-            elapsed = min(1.0, ((min(end, stop) - first).days + 1) / max(1, share_spent))
+            elapsed = max(0.0, min(1.0, ((min(end, stop) - first).days + 1) / max(1, share_spent)))
             factor = 1.0 if end >= stop else lag
             actual = {k: max(previous[k], round(final[k] * elapsed * factor)) for k in budgets}
             previous = actual
@@ -343,6 +345,8 @@ def accounts(project: dict, rng: random.Random) -> dict[int, dict]:
             if period != "T3":
                 figures["forecast"], comment = _forecast(project, year, period, budgets, final, cancelled_on,
                                                          paused_on, rng)
+                if first > end:
+                    comment = f"Ikke startet; oppstart {first.day}.{first.month}.{first.year}"
                 if comment:
                     figures["comment"] = comment
             year_out[period] = figures
@@ -394,7 +398,11 @@ def special_accounts(project_id: str) -> dict[int, dict] | None:
                               "til 2021. Sluttkostnaden holdes"},
         }}
     if project_id == "HM-07":
-        return {2020: {"T2": {"actual": {"investment": 1_150}, "forecast": {"investment": 12_000}}}}
+        return {2020: {
+            "T1": {"actual": {"investment": 0}, "forecast": {"investment": 12_000},
+                   "comment": "Ikke startet; oppstart etter vedtak om forprosjektet i juni"},
+            "T2": {"actual": {"investment": 1_150}, "forecast": {"investment": 12_000}},
+        }}
     return None
 
 
