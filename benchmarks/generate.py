@@ -7,21 +7,29 @@ multiplies the rest towards a large municipality: about 10·N projects (with
 their dependencies), 20·N leader positions and 200·N quality cases (×100:
 ~1,000 projects, ~2,000 leaders, 20,000 cases). Copies get new ids, their
 references follow, and area and programme frames grow with the projects so
-the data stay valid. Deterministic: the same scale gives the same files.
+the data stay valid: every round's frames and every revision's, drift,
+investment and staff, are multiplied by the number of project copies (so a
+take-out copied N times still matches a frame lowered N times as much).
+Copies get their own accounting project numbers. Deterministic: the same
+scale gives the same files.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data"
 PROJECT_ID = re.compile(r"\b([A-Z]{2})-(\d{2})\b")
 LEADER_ID = re.compile(r"\bL-(\d{3})\b")
 CASE_ID = re.compile(r"\bQ-(\d{4})-(\d{3})\b")
-FRAMES = re.compile(r"^(budget_frames|staff_frames): \{(.*)\}$", re.M)
+ACCOUNT_PROJECT = re.compile(r"(- project: ')(\d+)(')")
 
 
 def copies(scale: int, per_copy: int, target_per_scale: int) -> int:
@@ -53,6 +61,8 @@ def generate(scale: int, target: Path) -> dict[str, int]:
         if rel.parts[0] == "programmes" and rel.parts[-2] == "projects":
             for k in range(n_projects):
                 out = PROJECT_ID.sub(project(k), text)
+                if k:
+                    out = ACCOUNT_PROJECT.sub(lambda m, k=k: f"{m[1]}{m[2]}-{k}{m[3]}", out)
                 name = PROJECT_ID.sub(project(k), rel.name)
                 (target / rel.parent).mkdir(parents=True, exist_ok=True)
                 (target / rel.parent / name).write_text(out, encoding="utf-8")
@@ -74,19 +84,34 @@ def generate(scale: int, target: Path) -> dict[str, int]:
                 (target / rel.parent / name).write_text(out, encoding="utf-8")
                 counts["cases"] += 1
         else:  # programme, areas, scenarios: frames grow with the projects
-            out = FRAMES.sub(lambda m: f"{m[1]}: {{{_scaled(m[2], n_projects)}}}", text)
+            out = _scaled_rounds(text, n_projects) if "rounds:" in text else text
             (target / rel.parent).mkdir(parents=True, exist_ok=True)
             (target / rel).write_text(out, encoding="utf-8")
     counts["files"] = sum(1 for _ in target.rglob("*.yaml"))
     return counts
 
 
-def _scaled(pairs: str, factor: int) -> str:
-    out = []
-    for pair in pairs.split(","):
-        year, value = pair.split(":")
-        out.append(f"{year.strip()}: {round(float(value) * factor, 1):g}")
-    return ", ".join(out)
+def _scaled_rounds(text: str, factor: int) -> str:
+    """Every frame under ``rounds:`` (each round's and each revision's)
+    times ``factor``; comments and flow style stay (ruamel round trip)."""
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    document = yaml.load(text)
+    for speaking in document.get("rounds") or []:
+        _scale(speaking.get("frames"), factor)
+        for revision in speaking.get("revisions") or []:
+            _scale(revision.get("frames"), factor)
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
+
+
+def _scale(frames: Any, factor: int) -> None:
+    for kind, by_year in (frames or {}).items():
+        for year, value in by_year.items():
+            # Money stays whole 1000 kr; årsverk keep one decimal.
+            by_year[year] = round(value * factor, 1) if kind == "staff" else round(value * factor)
 
 
 if __name__ == "__main__":

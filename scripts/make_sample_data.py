@@ -1,9 +1,18 @@
 """Generate the sample data in data/: an illustrative Askøy 2020.
 
-Deterministic (seeded), so running it again gives the same files. Only the
-programme area "Digital kommune" is real; the other nine area names, every
-project, leader position and quality case are invented and marked so. No
-person's name or identity number is written.
+Deterministic (seeded), so running it again gives the same files.
+
+What is real is what the seed text (Askøy's budsjett 2018, handlingsprogram
+og økonomiplan 2019–2021) and DOMAIN.md state: the programme Askøy 2020 with
+Omstilling, Prestasjonsledelse and Kvalitet 2020, 10 programme areas, the
+area "Digital kommune", the measuring year 2020 and the municipality's size.
+Everything else is invented and marked so in every file: the other nine
+area names, every project, amount, decision number, leader position and
+quality case. No person's name or identity number is written.
+
+The money – budget rounds, frames, investments and financing, tertial
+accounts, revisions, gains and take-outs – is made in sample_budget.py,
+where every magnitude sits beside its reasoning.
 
     python scripts/make_sample_data.py data
 """
@@ -16,11 +25,15 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import sample_budget as money
+
 from askoy2020.writing import document
 
-SNAPSHOT = date(2020, 10, 31)  # the data describe the programme in autumn 2020
-PLAN = range(2018, 2022)
-ILLUSTRATIVE = "Illustrative sample data: invented, except the area name Digital kommune."
+SNAPSHOT = money.SNAPSHOT  # the data describe the programme after 2. tertial 2020
+PLAN = range(2018, 2022)  # the first round: budsjett 2018, økonomiplan 2019-2021
+ILLUSTRATIVE = ("Illustrative sample data: invented, except what the seed text states (Askøy 2020, its three "
+                "parts, 10 areas, the area Digital kommune, budsjett 2018 / økonomiplan 2019–2021).")
+MONEY_NOTE = "Amounts in 1000 kr, staff in årsverk; each magnitude is reasoned in scripts/sample_budget.py."
 
 AREAS = [
     ("DK", "Digital kommune", False, "Kommunalsjef organisasjon og digitalisering",
@@ -62,8 +75,8 @@ PROJECT_WORDS = {
     "DK": ["Digital postkasse for innbyggere", "Chatbot på kommunens nettsider", "Ny sak- og arkivløsning",
            "Personvernombud og internkontroll", "Skyplattform og identitetsstyring"],
     "OL": ["Tidlig innsats i lesing 1.–4. trinn", "Ny barnehagestruktur Kleppestø", "Digitale læremidler",
-           "Heldagsskole pilot", "Lovpålagt leksehjelp og SFO"],
-    "HM": ["Velferdsteknologi i hjemmetjenesten", "Hverdagsrehabilitering", "Nytt helsehus Kleppestø",
+           "Heldagsskole pilot", "Lærernorm: bemanningsplan for skolene"],
+    "HM": ["Velferdsteknologi i hjemmetjenesten", "Hverdagsrehabilitering", "Helsehus Kleppestø – forprosjekt",
            "Pasientforløp utskrivningsklare", "Demensteam i alle soner"],
     "TI": ["BTI-modell for tidlig innsats", "Familiens hus", "Helsestasjon for ungdom",
            "Fysisk aktivitet i skolen", "Rusforebygging ungdom"],
@@ -71,7 +84,7 @@ PROJECT_WORDS = {
            "Arbeidstrening i kommunale enheter", "Digital veiledning sosialhjelp"],
     "SA": ["Kommuneplanens arealdel", "Digital byggesak", "Områdeplan Kleppestø sentrum",
            "Kartgrunnlag og matrikkel", "Planstrategi 2020–2023"],
-    "EI": ["Energisparing i kommunale bygg", "Ny ungdomsskole sør", "Vedlikeholdsplan skolebygg",
+    "EI": ["Energisparing i kommunale bygg", "Ny ungdomsskole sør – forprosjekt", "Vedlikeholdsplan skolebygg",
            "Utleieboliger for vanskeligstilte", "Felles driftsorganisasjon eiendom"],
     "KM": ["Elbiler i hjemmetjenesten", "Klimabudsjett", "Miljøsertifisering av enheter",
            "Ladeinfrastruktur kommunale bygg", "Avfallsreduksjon i kantiner"],
@@ -85,7 +98,7 @@ PROJECT_WORDS = {
 # prepared in autumn 2020, when the data are taken).
 PROPOSALS = {
     "DK": ["Selvbetjening 2.0 på nett", "Robotisering av fakturamottak"],
-    "OL": ["Lærernorm 1.–4. trinn", "Skolebibliotek som læringsarena"],
+    "OL": ["Rammeplan for SFO", "Skolebibliotek som læringsarena"],
     "HM": ["Medisineringsrobot i hjemmetjenesten", "Frisklivssentral"],
     "TI": ["Foreldreveiledning ICDP", "Ungdomskontakt i skolen"],
     "AI": ["Jobbsjansen for kvinner", "Sosialt entreprenørskap"],
@@ -96,12 +109,30 @@ PROPOSALS = {
     "IK": ["Chat med servicetorget", "Innbyggerpanel"],
 }
 
+# Mandatory only where a law made the work a duty in the project's own years:
+#   DK-03 (2019-2020): GDPR applies in Norway from 20 July 2018 (personopplysningsloven 2018);
+#         a public authority must designate a data protection officer (art. 37).
+#   OL-00 (2018-2019): intensive teaching on 1.-4. trinn became a duty from 1 August 2018
+#         (opplæringslova § 1-4, Prop. 52 L (2017-2018)).
+#   OL-04 (2018-2019): the teacher norm (lærernormen) - at most 16/21 pupils per teacher on
+#         1.-4./5.-10. trinn from autumn 2018, 15/20 from autumn 2019. It replaces the old
+#         "Lovpålagt leksehjelp og SFO": a project to run an offer the school already had is no new
+#         duty (the leksehjelp duty was changed in 2014, not created), and the SFO changes that
+#         are duties came later (rammeplan for SFO 1 August 2021; 12 free hours for 1. trinn from
+#         the school year 2022/23) - so nothing there is mandatory in 2018-2019.
+#   TI-02: helsestasjon for ungdom is part of the statutory helsestasjons- og skolehelsetjeneste.
+#   SA-00, SA-04: the plan- og bygningsloven's kommuneplan and planstrategi duties.
+#   OL-05 (2021): the rammeplan for SFO, a forskrift under opplæringslova § 13-7, from 1 August 2021.
+# HM-03 (utskrivningsklare pasienter) is no longer marked: helse- og omsorgstjenesteloven § 11-4
+# makes the municipality pay for the days, it does not make a project a duty.
 LEGAL = {
-    ("DK", 3): "Personvernforordningen art. 37 (personvernombud)",
-    ("OL", 4): "Opplæringslova § 13-7 (skolefritidsordning)",
-    ("HM", 3): "Helse- og omsorgstjenesteloven § 11-4 (utskrivningsklare pasienter)",
-    ("TI", 2): "Helse- og omsorgstjenesteloven § 3-2 (helsestasjon og skolehelsetjeneste)",
-    ("SA", 0): "Plan- og bygningsloven § 11-1 (kommuneplan)",
+    ("DK", 3): "Personvernforordningen (GDPR) art. 37 (personvernombud), gjeldende i Norge fra 20. juli 2018",
+    ("OL", 0): "Opplæringslova § 1-4 (intensiv opplæring på 1.–4. trinn), i kraft 1. august 2018",
+    ("OL", 4): "Lærernormen i forskrift til opplæringslova: høyst 16/21 elever per lærer på 1.–4./5.–10. trinn "
+               "fra 1. august 2018, 15/20 fra 1. august 2019",
+    ("TI", 2): "Helse- og omsorgstjenesteloven § 3-2 første ledd nr. 1 (helsestasjons- og skolehelsetjeneste)",
+    ("SA", 0): "Plan- og bygningsloven § 11-1 (kommuneplan med arealdel)",
+    ("SA", 4): "Plan- og bygningsloven § 10-1 (kommunal planstrategi minst én gang i hver valgperiode)",
 }
 
 UNITS = [
@@ -120,6 +151,13 @@ UNITS = [
     ("Strusshamn skole", "OL", "Rektor"), ("Ask skole", "OL", "Rektor"),
     ("Bofellesskap Hetlevik", "HM", "Enhetsleder"), ("Kjøkkenet Kleppestø sykehjem", "HM", "Kjøkkensjef"),
 ]
+
+STATUS_TEXT = {
+    "green": ("Framdrift etter plan", "Framdrift etter plan; leveranse fra leverandør godkjent"),
+    "amber": ("Forsinkelse i leveranse fra leverandør", "Ressursmangel i enhetene under covid-19; tiltak avtalt"),
+    "red": ("Kritisk forsinkelse; ny framdriftsplan legges fram for styringsgruppen",
+            "Leverandør kan ikke levere som avtalt; alternativer utredes"),
+}
 
 COMPETENCES = ["goals_and_results", "projects_and_actions", "improvement_work",
                "communication_and_relations", "methods_and_routines"]
@@ -156,17 +194,18 @@ def rounded(x: float, step: int = 50) -> int:
     return int(round(x / step) * step)
 
 
-def make_programme(area_frames: dict[str, dict[int, int]], staff: dict[str, dict[int, float]]) -> dict:
+def make_programme(rounds: list[dict]) -> dict:
     return {
         "id": "ASKOY2020",
         "name": "Askøy 2020",
         "description": "Omstilling 2020, Prestasjonsledelse 2020 og Kvalitet 2020. Resultatene måles i 2020.",
-        "budget_year": 2018,
-        "economic_plan": {"first_year": 2018, "last_year": 2021},
+        "rounds": rounds,
         "measuring_year": 2020,
-        "decision": "Rådmannens forslag til budsjett 2018, handlingsprogram og økonomiplan 2019–2021",
-        "budget_frames": {y: rounded(sum(f[y] for f in area_frames.values()) * 1.04, 500) for y in PLAN},
-        "staff_frames": {y: round(sum(s[y] for s in staff.values()) + 2, 1) for y in PLAN},
+        # Project staff are the units' own people, paid from the units' budgets:
+        # a project's cost is what it buys (licences, vendors, leasing, backfill
+        # it pays for), and its årsverk are counted against the staff frame.
+        "staff_funding": "units",
+        "overrun": dict(money.OVERRUN),
         "criteria": [
             {"id": "strategic_fit", "name": "Strategisk betydning", "weight": 0.35, "scale": {"min": 0, "max": 5}},
             {"id": "user_value", "name": "Nytte for innbyggerne", "weight": 0.25, "scale": {"min": 0, "max": 5}},
@@ -232,8 +271,10 @@ def make_projects(rng: random.Random) -> dict[str, list[dict]]:
             if end < start:
                 end = start + timedelta(days=180)
             starts[pid], ends[pid] = start, end
-            cost = spread(rng.randrange(600, 9000), start, end, 50)
-            staff = spread(rng.uniform(0.5, 4) * (end - start).days / 365, start, end, 0)
+            # The old draws, kept in their order so leaders and cases stay as they were;
+            # sample_budget.py turns them into believable magnitudes.
+            cost = spread(money.total_cost(pid, rng.randrange(600, 9000)), start, end, 50)
+            staff = spread(rng.uniform(0.5, 4) * money.STAFF_SCALE * (end - start).days / 365, start, end, 0)
             if end < SNAPSHOT:
                 status = "completed"
             elif start <= SNAPSHOT:
@@ -252,7 +293,7 @@ def make_projects(rng: random.Random) -> dict[str, list[dict]]:
             record["staff"] = staff
             if rng.random() < 0.5:
                 gain_years = [y for y in range(end.year, 2022)]
-                record["benefits"] = {y: rounded(rng.randrange(200, 3000)) for y in gain_years} or {}
+                record["_gains"] = {y: rounded(rng.randrange(200, 3000)) for y in gain_years}
             record["scores"] = {c: rng.randint(1, 5) for c in
                                 ("strategic_fit", "user_value", "economic_gain", "risk_reduction")}
             if (area_id, i) in LEGAL:
@@ -267,16 +308,26 @@ def make_projects(rng: random.Random) -> dict[str, list[dict]]:
                 {"name": "Løsning tatt i bruk", "date": mid, "done": mid < SNAPSHOT},
             ]
             if status == "active":
+                # The old draws (a colour, then a number for the comment); the comment now
+                # matches the colour ("etter plan" means according to plan).
                 reports = [
-                    {"date": day, "rag": rng.choice(["green", "green", "amber", "red"]),
-                     "comment": "Framdrift etter plan" if rng.random() < 0.6 else
-                     "Forsinkelse i leveranse fra leverandør"}
+                    {"date": day, "rag": (rag := rng.choice(["green", "green", "amber", "red"])),
+                     "comment": STATUS_TEXT[rag][rng.random() >= 0.6]}
                     for day in (date(2020, 3, 31), date(2020, 6, 30), date(2020, 9, 30)) if day >= start]
                 if reports:
                     record["status_reports"] = reports
             record["goals"] = [f"{area_id}-M1"]
             projects.append(record)
         by_area[area_id] = projects
+    # The old dates can end on 1 January or start on 31 December: one day in a
+    # year with no money in it. The day moves into the year the work is in.
+    for items in by_area.values():
+        for record in items:
+            for span in (record["planned"], record.get("actual", {})):
+                if "end" in span and (span["end"].month, span["end"].day) == (1, 1):
+                    span["end"] -= timedelta(days=1)
+                if "start" in span and (span["start"].month, span["start"].day) == (12, 31):
+                    span["start"] += timedelta(days=1)
     # One paused and one cancelled project, with no live dependants.
     by_area["KM"][4]["status"] = "paused"
     by_area["KM"][4].pop("status_reports", None)
@@ -290,11 +341,11 @@ def make_projects(rng: random.Random) -> dict[str, list[dict]]:
     return by_area
 
 
-def make_areas(rng: random.Random, projects: dict[str, list[dict]]) -> list[dict]:
+def make_areas(rng: random.Random) -> tuple[list[dict], dict[str, list[float]]]:
+    """The areas, and the old draws of their first round's margins."""
     areas = []
+    margins: dict[str, list[float]] = {}
     for k, (aid, name, illustrative, owner, description, goals) in enumerate(AREAS):
-        cost = {y: sum(p["cost"].get(y, 0) for p in projects[aid] if p["status"] != "cancelled") for y in PLAN}
-        staff = {y: sum(p["staff"].get(y, 0) for p in projects[aid] if p["status"] != "cancelled") for y in PLAN}
         goal_records = []
         for g, (indicator, unit, direction, base, target) in enumerate(goals, start=1):
             step = (target - base) / 4
@@ -307,16 +358,16 @@ def make_areas(rng: random.Random, projects: dict[str, list[dict]]) -> list[dict
                     {"date": date(y, 12, 31), "value": round(base + step * (y - 2016) * rng.uniform(0.6, 1.2), 1),
                      "source": "KOSTRA" if rng.random() < 0.5 else "Internrapport"} for y in (2017, 2018, 2019)],
             })
+        margins[aid] = [rng.uniform(1.05, 1.2) for _ in PLAN]
         areas.append({
             "id": aid, "name": name, "illustrative": illustrative, "description": description, "owner": owner,
-            "period": {"first_year": 2018, "last_year": 2021},
+            # Through the last year of the newest økonomiplan (2023): the building projects run until then.
+            "period": {"first_year": 2018, "last_year": 2023},
             "strategic_weight": [3, 3, 3, 2, 2, 2, 1.5, 1, 2, 1][k],
             "goals": goal_records,
-            "budget_frames": {y: rounded(cost[y] * rng.uniform(1.05, 1.2) + 500, 100) for y in PLAN},
-            "staff_frames": {y: round(staff[y] * 1.15 + 0.5, 1) for y in PLAN},
             "decisions": [f"PS {rng.randint(10, 140)}/17"],
         })
-    return areas
+    return areas, margins
 
 
 def make_leaders(rng: random.Random, projects: dict[str, list[dict]], areas: list[dict]) -> list[dict]:
@@ -423,14 +474,14 @@ def make_cases(rng: random.Random, projects: dict[str, list[dict]]) -> list[dict
     return cases
 
 
-def add_proposals(rng: random.Random, projects: dict[str, list[dict]], areas: list[dict]) -> None:
-    """Two 2021 proposals per area; each area's 2021 frames grow by what
-    its must-have proposals need plus about half of the optional ones, so
-    prioritise has real choices to make."""
+def add_proposals(rng: random.Random, projects: dict[str, list[dict]], areas: list[dict]) -> dict[str, float]:
+    """Two 2021 proposals per area. Returns, per area, the share of its
+    optional proposals' cost that the 2021 frame holds beside what its
+    must-have proposals need (30–70 %), so prioritise has real choices."""
     names = {a[0]: a[1].lower() for a in AREAS}
+    shares: dict[str, float] = {}
     for area in areas:
         aid = area["id"]
-        must_cost = optional_cost = must_staff = optional_staff = 0.0
         for i, name in enumerate(PROPOSALS[aid], start=5):
             pid = f"{aid}-{i:02d}"
             start = date(2021, rng.choice([1, 3]), 1)
@@ -440,18 +491,27 @@ def add_proposals(rng: random.Random, projects: dict[str, list[dict]], areas: li
                 "id": pid, "name": name, "area": aid, "manager": f"Prosjektleder {names[aid]}",
                 "description": "Forslag til budsjett 2021.", "status": "planned",
                 "planned": {"start": start, "end": date(2021, 12, 31)},
-                "cost": {2021: cost}, "staff": {2021: staff},
+                "cost": {2021: cost}, "staff": {2021: staff}, "_proposal": True,
             }
             if rng.random() < 0.5:
-                record["benefits"] = {2021: rounded(rng.randrange(200, 1500))}
+                record["_gains"] = {2021: rounded(rng.randrange(200, 1500))}
             record["scores"] = {c: rng.randint(1, 5) for c in
                                 ("strategic_fit", "user_value", "economic_gain", "risk_reduction")}
             if pid == "OL-05":
                 record["mandatory"] = True
-                record["legal_basis"] = "Opplæringslova § 8-3 (lærernorm)"
+                record["legal_basis"] = ("Opplæringslova § 13-7 og forskrift om rammeplan for skolefritidsordningen, "
+                                         "i kraft 1. august 2021")
+                record["description"] = "Forslag til budsjett 2021: SFO innrettes etter ny nasjonal rammeplan."
             if pid == "EI-05":
                 record["locked"] = True
-                record["description"] = "Kontrakt signert i oktober 2020."
+                record["description"] = ("Kontrakt signert i oktober 2020. Drift: prosjektledelse og energikartlegging; "
+                                         "investering: anlegget.")
+                record["investment"] = dict(money.SOLAR)
+            if pid == "SA-05":
+                # After the new matrikkel client of SA-03; SA-03's slip pushes it (ASK415).
+                record["planned"]["start"] = date(2021, 5, 1)
+                record["depends_on"] = [{"project": "SA-03", "type": "finish-to-start", "lag_days": 0,
+                                         "strength": "hard"}]
             if pid == "HM-06":
                 record["planned"]["start"] = date(2021, 5, 1)  # after DK-05 has started + 30 days
                 record["depends_on"] = [{"project": "DK-05", "type": "start-to-start", "lag_days": 30,
@@ -461,12 +521,8 @@ def add_proposals(rng: random.Random, projects: dict[str, list[dict]], areas: li
                                          "strength": "soft"}]
             record["goals"] = [f"{aid}-M1"]
             projects[aid].append(record)
-            if record.get("mandatory") or record.get("locked"):
-                must_cost, must_staff = must_cost + cost, must_staff + staff
-            else:
-                optional_cost, optional_staff = optional_cost + cost, optional_staff + staff
-        area["budget_frames"][2021] += rounded(must_cost + optional_cost * rng.uniform(0.3, 0.7), 100)
-        area["staff_frames"][2021] = round(area["staff_frames"][2021] + must_staff + optional_staff * 0.8, 1)
+        shares[aid] = rng.uniform(0.3, 0.7)
+    return shares
 
 
 SCENARIOS = [
@@ -494,6 +550,120 @@ def write_plan(root: Path) -> None:
     (root / rel).write_text(text, encoding="utf-8")
 
 
+def add_money(projects: dict[str, list[dict]], areas: list[dict], margins: dict[str, list[float]],
+              shares: dict[str, float]) -> list[dict]:
+    """Investments and financing, revisions, accounts, gains, accounting
+    codes and the budget rounds; returns the programme's rounds and sets
+    each area's. Streams of their own – accounts, gains, frames – so
+    nothing else moves, and a change to one leaves the others alone."""
+    accounts_rng, gains_rng, frames_rng = (random.Random(money.MONEY_SEED + k) for k in range(3))
+    managers = {a[0]: f"Prosjektleder {a[1].lower()}" for a in AREAS}
+    for building in money.building_projects(managers):
+        projects[building["area"]].append(building)
+    by_id = {p["id"]: p for items in projects.values() for p in items}
+    by_id["DK-02"]["investment"] = dict(money.ARCHIVE_SYSTEM)
+    for pid, (share, why) in money.REVISED_PROJECTS.items():
+        adopted = by_id[pid]["cost"][2020]
+        by_id[pid]["revisions"] = [{"decision": money.REVISION[0], "date": money.REVISION[1],
+                                    "cost": {2020: money.round_to(adopted * share, 50)}}]
+        by_id[pid]["description"] = f"Budsjettjustert juni 2020: {why}."
+    for project in by_id.values():
+        if project.get("investment"):
+            kind = "it" if project["id"] == "DK-02" else "building"
+            project["financing"] = money.financing(project["id"], project["investment"], kind)
+        if not project.get("_proposal"):
+            found = money.special_accounts(project["id"]) or money.accounts(project, accounts_rng)
+            if found:
+                project["accounts"] = found
+    money.apply_deliberate(by_id)
+    owners = {a[0]: a[3] for a in AREAS}
+    goals = {g["id"]: g for a in areas for g in a["goals"]}
+    for project in by_id.values():
+        gains = money.benefits(project, project.pop("_gains", {}), owners[project["area"]], goals, gains_rng)
+        if gains:
+            project["benefits"] = gains
+    for k, (aid, *_rest) in enumerate(AREAS):
+        for i, project in enumerate(projects[aid]):
+            if project["status"] in ("active", "paused") or project.get("locked"):
+                project["accounting"] = money.account_codes(project, k, 40 + i)
+    programme_rounds, area_rounds = money.frames(projects, margins, shares, frames_rng)
+    for area in areas:
+        area["rounds"] = area_rounds[area["id"]]
+    return programme_rounds
+
+
+def check_magnitudes(rounds: list[dict], projects: dict[str, list[dict]]) -> None:
+    """The promises of sample_budget.py, checked on what was made."""
+    latest = rounds[-1]["frames"]
+    for year in (2018, 2019, 2020):
+        speaking = next(r for r in rounds if r["year"] == year)["frames"]
+        lo, hi = money.PROGRAMME_DRIFT_RANGE
+        assert lo <= speaking["drift"][year] <= hi, (year, speaking["drift"][year])
+        lo, hi = money.PROGRAMME_STAFF_RANGE
+        assert lo <= speaking["staff"][year] <= hi, (year, speaking["staff"][year])
+    assert 300_000 <= sum(latest["investment"].values()) <= 1_200_000
+    for items in projects.values():
+        for p in items:
+            for year, amount in p.get("investment", {}).items():
+                assert sum(p["financing"][year].values()) == amount, (p["id"], year)
+
+
+def clean(record: dict) -> dict:
+    """Without the generator's own working keys (``_gains``, ``_proposal``)."""
+    return {k: v for k, v in record.items() if not k.startswith("_")}
+
+
+def annotate(text: str, anchors: list[str], comment: str) -> str:
+    """Put ``# comment`` on its own line before the line reached by finding
+    each anchor (a line's start, indentation aside) in turn."""
+    lines = text.split("\n")
+    at = 0
+    for anchor in anchors:
+        at = next(i for i in range(at, len(lines)) if lines[i].lstrip().startswith(anchor)) + (anchor != anchors[-1])
+    pad = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    if lines[at].lstrip().startswith("- "):
+        pad += ""
+    return "\n".join(lines[:at] + [f"{pad}# {line}" for line in comment.splitlines()] + lines[at:])
+
+
+# Comments the files keep (fmt keeps comments): why a figure is as it is,
+# and where the sample deviates on purpose.
+def notes(rounds: list[dict]) -> dict[str, list[tuple[list[str], str]]]:
+    titles = {year: title for year, _d, _a, title in money.ROUNDS}
+    out: dict[str, list[tuple[list[str], str]]] = {
+        "programme.yaml": [
+            (["rounds:", f"- year: {year}"], f"{titles[year]} ({decision}, adopted {adopted.isoformat()})")
+            for year, decision, adopted, _t in money.ROUNDS
+        ] + [
+            (["rounds:", "- year: 2020", "revisions:"], f"{money.REVISION[2]}: projects slowed down "
+             "gave back what they could not spend"),
+            (["staff_funding:"], "units: project staff are the units' own people, paid from the units' budgets.\n"
+             "A project's cost is what it buys (licences, vendors, leasing); its årsverk count\n"
+             "against the staff frame, on top of the cost. This is how Norwegian municipalities\n"
+             "usually staff development projects (frikjøp inside the unit's own frame)."),
+            (["overrun:"], "A deviation is flagged (ASK411) when it is over 5 % AND over 100 000 kr."),
+        ],
+    }
+    for pid, (*_x, take_out) in money.SPECIAL_GAINS.items():
+        if take_out is None:
+            continue
+        area, year, amount, round_year = take_out
+        decision = next(d for y, d, *_ in money.ROUNDS if y == round_year)
+        out.setdefault(f"programmes/{area.lower()}/area.yaml", []).append(
+            (["rounds:", f"- year: {round_year}", "drift:"],
+             f"{year} is {amount} lower than in the round of {round_year - 1}: the gain of {pid} taken out ({decision})"))
+    dev = money.DELIBERATE
+    out[f"programmes/ik/projects/{dev['ASK411'][0]}.yaml"] = [
+        (["accounts:", "2020:", "T2:"], f"Deliberate (ASK411): {dev['ASK411'][1]}.")]
+    out[f"programmes/ai/projects/{dev['ASK413'][0]}.yaml"] = [
+        (["accounts:", "2020:"], f"Deliberate (ASK413): {dev['ASK413'][1]}.")]
+    out[f"programmes/sa/projects/{dev['ASK415'][0]}.yaml"] = [
+        (["status_reports:", "- date: 2020-09-30", "forecast_end:"], f"Deliberate (ASK415): {dev['ASK415'][1]}.")]
+    out[f"programmes/ok/projects/{dev['ASK416'][0]}.yaml"] = [
+        (["benefits:", "planned:"], f"Deliberate (ASK416): {dev['ASK416'][1]}.")]
+    return out
+
+
 def write(root: Path, rel: str, value: object, header: str) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -506,21 +676,22 @@ def main(target: str) -> None:
         shutil.rmtree(root / sub, ignore_errors=True)
     rng = random.Random(2018)
     projects = make_projects(rng)
-    areas = make_areas(rng, projects)
+    areas, margins = make_areas(rng)
     leaders = make_leaders(rng, projects, areas)
     cases = make_cases(rng, projects)
-    # A separate stream, so the proposals leave every other record as it was.
-    add_proposals(random.Random(2021), projects, areas)
-    frames = {a["id"]: a["budget_frames"] for a in areas}
-    staff = {a["id"]: a["staff_frames"] for a in areas}
-    write(root, "programme.yaml", make_programme(frames, staff),
-          f"Askøy 2020 – the programme. Amounts in 1000 kr, staff in årsverk.\n{ILLUSTRATIVE}")
+    # Separate streams, so the proposals and the money leave every other record as it was.
+    shares = add_proposals(random.Random(2021), projects, areas)
+    rounds = add_money(projects, areas, margins, shares)
+    check_magnitudes(rounds, projects)
+    write(root, "programme.yaml", make_programme(rounds),
+          f"Askøy 2020 – the programme and every budget round it has had.\n{ILLUSTRATIVE}\n{MONEY_NOTE}")
     for area in areas:
         folder = f"programmes/{area['id'].lower()}"
         note = "Digital kommune is a real programme area of Askøy 2020." if not area["illustrative"] else ILLUSTRATIVE
-        write(root, f"{folder}/area.yaml", area, f"Programme area {area['name']}.\n{note}")
+        write(root, f"{folder}/area.yaml", area, f"Programme area {area['name']}.\n{note}\n{MONEY_NOTE}")
         for project in projects[area["id"]]:
-            write(root, f"{folder}/projects/{project['id']}.yaml", project, f"Project in {area['name']}. {ILLUSTRATIVE}")
+            write(root, f"{folder}/projects/{project['id']}.yaml", clean(project),
+                  f"Project in {area['name']}. {ILLUSTRATIVE}\n{MONEY_NOTE}")
     for leader in leaders:
         write(root, f"leaders/{leader['id']}.yaml", leader,
               "A leader position in Prestasjonsledelse 2020 (role and unit, no name).\n" + ILLUSTRATIVE)
@@ -529,6 +700,11 @@ def main(target: str) -> None:
     for scenario in SCENARIOS:
         write(root, f"scenarios/{scenario['id']}.yaml", scenario,
               "A what-if for askoy2020 prioritise --scenario. " + ILLUSTRATIVE)
+    for rel, comments in notes(rounds).items():
+        text = (root / rel).read_text(encoding="utf-8")
+        for anchors, comment in comments:
+            text = annotate(text, anchors, comment)
+        (root / rel).write_text(text, encoding="utf-8")
     write_plan(root)
     # The tool's own canonical layout, so `askoy2020 fmt --check data` is clean.
     from askoy2020.fmt import format_folder
