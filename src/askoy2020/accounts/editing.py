@@ -17,7 +17,9 @@ written and the import stops (:class:`~.errors.ImportProblem`).
 from __future__ import annotations
 
 import codecs
+import difflib
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -57,7 +59,7 @@ def edited_text(original: bytes, name: str, edits: list[Edit], limits: ReadLimit
     newline = "\r\n" if "\r\n" in read.text else "\n"
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     for in_order in (True, False):
-        text = _apply(read.text, edits, in_order)
+        text = _keep_comment_spacing(read.text.replace("\r\n", "\n"), _apply(read.text, edits, in_order))
         if newline != "\n":
             text = text.replace("\r\n", "\n").replace("\n", newline)
         data = bom + text.encode("utf-8")
@@ -75,10 +77,29 @@ def keeps_layout(original: bytes, name: str, limits: ReadLimits = ReadLimits()) 
     read = read_yaml(original, name, limits)
     if read.text is None:
         return False
-    text = _apply(read.text, [], True)
+    text = _keep_comment_spacing(read.text.replace("\r\n", "\n"), _apply(read.text, [], True))
     if "\r\n" in read.text:
         text = text.replace("\n", "\r\n")
     return text == read.text
+
+
+_LINE_COMMENT = re.compile(r"^(?P<code>.*?\S)(?P<gap>[ \t]+)(?P<comment>#.*)$")
+
+
+def _keep_comment_spacing(old: str, new: str) -> str:
+    """ruamel puts a comment at the end of a line one space after the code
+    when the line got longer than the comment's old column; give it back
+    the gap it had (``cost: {…}  # drift``). The text is checked afterwards
+    like any other."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            for o, n in zip(range(i1, i2), range(j1, j2)):
+                before, after = _LINE_COMMENT.match(old_lines[o]), _LINE_COMMENT.match(new_lines[n])
+                if before and after and before["comment"] == after["comment"]:
+                    new_lines[n] = after["code"] + before["gap"] + after["comment"]
+    return "\n".join(new_lines)
 
 
 def _by_hand(edit: Edit) -> str:
@@ -87,7 +108,7 @@ def _by_hand(edit: Edit) -> str:
 
 
 def _number(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
+    return int(value) if float(value).is_integer() else value
 
 
 def _apply(text: str, edits: list[Edit], in_order: bool) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from ..core import numbers
 from ..core.diagnostics import Location
 from ..model.base import MAX_MONEY
 from ..model.budget import MoneyKind, Period
@@ -113,6 +114,8 @@ class Matching:
     unmapped: list[Group] = field(default_factory=list)
     skipped: list[Group] = field(default_factory=list)
     ambiguous: list[Ambiguous] = field(default_factory=list)
+    sum_lines: Group | None = None
+    """Lines with no ansvar, funksjon or prosjekt: a report's sum lines and notes, never counted."""
     problems: list[ImportProblem] = field(default_factory=list)
     lines: int = 0
     total: Decimal = Decimal(0)
@@ -171,10 +174,9 @@ def match(export: Export, projects: Sequence[Project], year: int, period: Period
             result.mapped_lines += 1
             result.mapped += line.amount
     if export.sum_lines:
-        group = Group("no ansvar, funksjon or prosjekt (a sum or note line): never counted")
+        result.sum_lines = Group("no ansvar, funksjon or prosjekt")
         for number, amount in export.sum_lines:
-            group.add(number, amount)
-        skipped[group.label] = group
+            result.sum_lines.add(number, amount)
     result.unmapped = sorted(unmapped.values(), key=lambda g: g.lines[0])
     result.skipped = sorted(skipped.values(), key=lambda g: g.lines[0])
     for i, project in coded:
@@ -238,12 +240,12 @@ def _figures(result: Matching, export: Export, i: int, project: Project, sums: d
         value = rounded(total, result.unit)
         lines = tuple(lines_of.get((i, kind), ()))
         if value < 0 or value > MAX_MONEY:
-            what = "below 0" if value < 0 else f"above {MAX_MONEY:,} (1000 kr)"
+            what = "below 0" if value < 0 else f"above {numbers.amount(MAX_MONEY)}"
             first = lines[0] if lines else export.header.row
             result.problems.append(ImportProblem(
                 Location(export.name, first),
-                f"{project.id}'s {kind.value} actual for {year}-{period.value} would be {value:,.1f} "
-                f"(1000 kr) from {len(lines)} lines, {what}",
+                f"{project.id}'s {kind.value} actual for {year}-{period.value} would be {numbers.one_decimal(value)} "
+                f"(1000 kr) from {len(lines)} line{'s' * (len(lines) != 1)}, {what}",
                 "Actuals are spend to date and at least 0: check the correction lines and the project's "
                 "accounting codes, or --unit.",
             ))

@@ -72,6 +72,8 @@ def text(prepared: Prepared, unit: str, out: TextIO) -> None:
     _projects(prepared, out)
     _groups(out, "Unmapped", "no project's accounting codes match them", matching.unmapped, unit)
     _groups(out, "Skipped", "not counted for the period", matching.skipped, unit)
+    if matching.sum_lines is not None:
+        _groups(out, "Sum and note lines", "no codes, never counted", [matching.sum_lines], unit)
     if matching.ambiguous:
         echo(out, f"\nAmbiguous: {_lines(len(matching.ambiguous))} match codes of more than one project or kind")
         for item in matching.ambiguous:
@@ -153,6 +155,7 @@ def as_json(prepared: Prepared, unit: str, dry_run: bool, written: bool, out: Te
         "left_alone": [{"id": p.id, "file": _file(p), "reason": reason} for p, reason in matching.left_alone],
         "unmapped": [_group(g) for g in matching.unmapped],
         "skipped": [_group(g) for g in matching.skipped],
+        "sum_lines": _group(matching.sum_lines) if matching.sum_lines else None,
         "ambiguous": [
             {"line": a.line, "amount": float(a.amount),
              "matches": [{"project": pid, "kind": kind.value} for pid, kind in a.matches]}
