@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from askoy2020.accounts import Prepared, Unit, WriteFailed, prepare, write_changes
+from askoy2020.accounts import ImportProblem, Prepared, Unit, WriteFailed, prepare, write_changes
 from askoy2020.fmt import format_text
 from askoy2020.loading.loader import load
 from askoy2020.model.budget import Period
@@ -176,8 +176,10 @@ def test_validate_finds_nothing_new(data: Path, tmp_path: Path) -> None:
     assert new == []
 
 
-def test_an_export_with_only_other_years_sets_zeros(data: Path, tmp_path: Path) -> None:
+def test_an_export_with_nothing_for_the_period_is_refused_not_zeroed(data: Path, tmp_path: Path) -> None:
     lines = [line for line in LINES if line.periode.startswith("2019")]
-    _, prepared = _prepare(data, write_csv(tmp_path / "r.csv", lines))
-    assert {(f.project.id, f.kind.value): f.value for f in prepared.matching.figures} == {
-        key: 0.0 for key in EXPECTED_T2}
+    with pytest.raises(ImportProblem, match=r"r.csv:4: no line of the export is for 2020-T2 \(1 another year "
+                                            r"\(2019\)\). Check that the export and --period are for the same year"):
+        _prepare(data, write_csv(tmp_path / "r.csv", lines))
+    with pytest.raises(ImportProblem, match=r"r\.csv:4: the export has no ledger lines under its header"):
+        _prepare(data, write_csv(tmp_path / "r.csv", [], sum_line=False))

@@ -197,3 +197,17 @@ def test_a_very_long_field_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
     path.write_text("Ansvar;Periode;Beløp\n3100;202001;\"" + "x" * 200_000 + "\"\n", encoding="utf-8")
     assert str(_problem(path)).startswith("e.csv:2: the line cannot be read as CSV: field larger than field limit")
+
+
+def test_an_unquoted_decimal_comma_in_a_comma_separated_file_is_caught(tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("Ansvar,Periode,Beløp\n3100,202001,\"1234,50\"\n3100,202002,1234,50\n", encoding="utf-8")
+    assert str(_problem(path)).startswith("e.csv:3: the line has 4 cells but the header 3. A cell holding the "
+                                          "separator (a decimal comma in a comma-separated file) must be in double "
+                                          "quotes")
+
+
+def test_empty_cells_after_the_table_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("Ansvar;Periode;Beløp;;\n3100;202001;5;;\n3100;202002;6;;;;\n", encoding="utf-8")
+    assert [line.amount for line in read_export(path, "e.csv").lines] == [5, 6]

@@ -52,6 +52,8 @@ class Header:
     """Field -> 0-based column index."""
     names: dict[str, str]
     """Field -> the column's name as written."""
+    width: int = 0
+    """The number of cells up to the last one that names a column."""
 
 
 class DuplicateColumn(ValueError):
@@ -77,7 +79,8 @@ def header_of(cells: Sequence[object], row: int) -> Header | None:
         return None
     if twice is not None:
         raise twice
-    return Header(row, columns, names)
+    width = max((i + 1 for i, cell in enumerate(cells) if cell is not None and str(cell).strip()), default=0)
+    return Header(row, columns, names, width)
 
 
 def expected_header() -> str:

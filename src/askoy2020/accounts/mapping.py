@@ -177,11 +177,26 @@ def match(export: Export, projects: Sequence[Project], year: int, period: Period
         result.sum_lines = Group("no ansvar, funksjon or prosjekt")
         for number, amount in export.sum_lines:
             result.sum_lines.add(number, amount)
-    result.unmapped = sorted(unmapped.values(), key=lambda g: g.lines[0])
+    if result.counted_lines == 0:
+        raise _nothing_counted(export, result, skipped)
+    # The most money first: what a finance adviser must look at is at the top.
+    result.unmapped = sorted(unmapped.values(), key=lambda g: (-abs(g.total), g.lines[0]))
     result.skipped = sorted(skipped.values(), key=lambda g: g.lines[0])
     for i, project in coded:
         _figures(result, export, i, project, sums, lines_of)
     return result
+
+
+def _nothing_counted(export: Export, result: Matching, skipped: dict[str, Group]) -> ImportProblem:
+    """An export with no line for the period would set every project's
+    actual to 0: far likelier the wrong file or the wrong --period."""
+    where = Location(export.name, export.header.row)
+    if not export.lines:
+        return ImportProblem(where, "the export has no ledger lines under its header",
+                             "Export the ledger lines again; an empty export would set every actual to 0.")
+    seen = "; ".join(f"{len(g.lines)} {g.label}" for g in sorted(skipped.values(), key=lambda g: -len(g.lines))[:3])
+    return ImportProblem(where, f"no line of the export is for {result.year}-{result.period.value} ({seen})",
+                         "Check that the export and --period are for the same year.")
 
 
 def _require_columns(export: Export, coded: list[tuple[int, Project]]) -> None:

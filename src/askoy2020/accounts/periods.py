@@ -15,6 +15,7 @@ months 1–4, T2 months 1–8, T3 months 1–12 and period 13.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -48,6 +49,17 @@ class Month:
 
 def parse_month(value: object) -> Month:
     """The period a periode cell (text, number or date) gives."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return _parse_cached(value)  # an export repeats its dozen periods over every line
+    return _parse(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_cached(value: str | int) -> Month:
+    return _parse(value)
+
+
+def _parse(value: object) -> Month:
     if isinstance(value, dt.date):
         return Month(value.year, value.month)
     if isinstance(value, bool):

@@ -101,7 +101,7 @@ def read_export(path: Path, name: str, sheet: str | None = None) -> Export:
         form, rows = _csv_rows(data, name)
         mark = ","
     header, data_rows = _split_header(rows, name)
-    return _lines(name, form, header, data_rows, mark)
+    return _lines(name, form, header, data_rows, mark, csv_file=mark is not None)
 
 
 def _whole(name: str, message: str, hint: str = "") -> ImportProblem:
@@ -247,7 +247,8 @@ def _cell(cells: Sequence[object], index: int | None) -> object:
     return cells[index] if index is not None and index < len(cells) else None
 
 
-def _lines(name: str, form: str, header: Header, rows: Iterator[Row], mark: DecimalMark | None) -> Export:
+def _lines(name: str, form: str, header: Header, rows: Iterator[Row], mark: DecimalMark | None,
+           csv_file: bool = False) -> Export:
     columns = header.columns
     amount_at = columns["amount"]
     code_at = [columns.get(f) for f in CODE_FIELDS]
@@ -255,6 +256,12 @@ def _lines(name: str, form: str, header: Header, rows: Iterator[Row], mark: Deci
     for number, cells in rows:
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
+        if csv_file and any(str(c).strip() for c in cells[header.width:]):
+            # '3100,120,1234,50' in a comma-separated file: the øre would
+            # silently become a column of their own, and 1234.50 kr 1234.
+            raise ImportProblem(Location(name, number), f"the line has {len(cells)} cells but the header "
+                                f"{header.width}", "A cell holding the separator (a decimal comma in a "
+                                "comma-separated file) must be in double quotes; export the file again.")
         codes = (_text(_cell(cells, code_at[0])), _text(_cell(cells, code_at[1])), _text(_cell(cells, code_at[2])))
         raw.append((number, codes, cells))
     texts = [(n, c) for n, _, cells in raw if isinstance(c := _cell(cells, amount_at), str)]

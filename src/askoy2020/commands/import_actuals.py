@@ -83,8 +83,10 @@ def run(request: ImportActualsRequest, out: TextIO, err: TextIO) -> int:
         for problem in prepared.matching.problems:
             echo(err, f"Error: {visible(problem)}")
         if prepared.matching.ambiguous:
-            echo(err, f"Error: {len(prepared.matching.ambiguous)} line(s) match accounting codes of more than one "
-                      "project or kind (listed above). Make the codes distinct, e.g. add funksjon or prosjekt.")
+            count = len(prepared.matching.ambiguous)
+            echo(err, f"Error: {count} line{'s' * (count != 1)} match{'es' * (count == 1)} accounting codes of "
+                      "more than one project or kind (listed above). Make the codes distinct, e.g. add funksjon "
+                      "or prosjekt.")
         _summary(prepared, unit.value, request.dry_run, False, json_out, out)
         echo(err, "Nothing was written.")
         return 1

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from ..accounts import FileChange, Group, Prepared
-from ..core.numbers import one_decimal
+from ..core.numbers import amount, one_decimal
 from ..model.budget import Period
 from ..model.project import Project
 from .output import echo
@@ -50,7 +50,7 @@ def line_ranges(lines: list[int], limit: int | None = MAX_RANGES) -> str:
 
 
 def _lines(count: int) -> str:
-    return f"{count} line{'s' * (count != 1)}"
+    return f"{amount(count)} line{'s' * (count != 1)}"
 
 
 def _file(project: Project) -> str:
@@ -70,19 +70,21 @@ def text(prepared: Prepared, unit: str, out: TextIO) -> None:
             echo(out, f"Periods given without a year are taken as {year}'s.")
     echo(out, f"Amounts in {unit}, written in 1000 kr rounded half up to one decimal.")
     _projects(prepared, out)
-    _groups(out, "Unmapped", "no project's accounting codes match them", matching.unmapped, unit)
+    _groups(out, "Unmapped", "no project's accounting codes match them; the largest sums first", matching.unmapped,
+            unit)
     _groups(out, "Skipped", "not counted for the period", matching.skipped, unit)
     if matching.sum_lines is not None:
         _groups(out, "Sum and note lines", "no codes, never counted", [matching.sum_lines], unit)
     if matching.ambiguous:
-        echo(out, f"\nAmbiguous: {_lines(len(matching.ambiguous))} match codes of more than one project or kind")
+        count = len(matching.ambiguous)
+        echo(out, f"\nAmbiguous: {_lines(count)} match{'es' * (count == 1)} codes of more than one project or kind:")
         for item in matching.ambiguous:
             matches = ", ".join(f"{pid} {kind.value}" for pid, kind in item.matches)
             echo(out, f"  line {item.line}: {visible(matches)} ({kroner(item.amount)} {unit})")
     other = matching.total - matching.counted  # sum lines are in neither
     echo(out, f"\nTotals ({unit}): the export's {_lines(matching.lines)} with codes sum to {kroner(matching.total)}; "
-              f"the {matching.counted_lines} of {year}-{period.value} to {kroner(matching.counted)}, the "
-              f"{matching.lines - matching.counted_lines} of other periods to {kroner(other)}.")
+              f"the {amount(matching.counted_lines)} of {year}-{period.value} to {kroner(matching.counted)}, the "
+              f"{amount(matching.lines - matching.counted_lines)} of other periods to {kroner(other)}.")
     ambiguous = (f", ambiguous {kroner(matching.ambiguous_total)} ({_lines(len(matching.ambiguous))})"
                  if matching.ambiguous else "")
     unmapped_lines = sum(len(g.lines) for g in matching.unmapped)
