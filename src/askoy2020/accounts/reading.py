@@ -1,11 +1,5 @@
-"""Reading an ERP export – CSV or xlsx – into lines with their line numbers.
-
-CSV comes in UTF-8 (with or without a BOM), Windows-1252 (what Excel and
-older Visma write on Norwegian Windows; UTF-16 with a BOM too, Excel's
-"Unicode text"), separated by ``;``, tab or ``,``: the separator is the one
-under which a header row is found (:mod:`.columns`). xlsx is read with
-openpyxl, the first sheet unless one is named; number cells are numbers,
-and a formula cell gives the value Excel saved with it.
+"""Reading an ERP export – CSV or xlsx (:mod:`.sources`) – into ledger
+lines with their line numbers.
 
 A line is numbered as the file shows it: the CSV line it starts on (a quoted
 cell may span lines), the sheet's row. Any problem – an unreadable file, no
@@ -15,10 +9,7 @@ header, a beløp or periode that is not one – ends the reading with that line
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,13 +17,13 @@ from pathlib import Path
 
 from ..core.diagnostics import Location
 from .amounts import DecimalMark, NotAnAmount, cell_amount, decimal_mark
-from .columns import CODE_FIELDS, FIELD_TITLES, HEADER_SEARCH_ROWS, DuplicateColumn, Header, expected_header, header_of
+from .columns import CODE_FIELDS, FIELD_TITLES, HEADER_SEARCH_ROWS, Header, expected_header
 from .errors import ImportProblem, shown
 from .periods import Month, NotAPeriod, parse_month
+from .sources import Row, csv_rows, header_at, whole, xlsx_rows
 
 MAX_EXPORT_BYTES = 200_000_000
 """A year of a large municipality's ledger lines is some tens of megabytes."""
-DELIMITERS = (";", "\t", ",")
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls
 
@@ -74,162 +65,46 @@ class Export:
         return field_name in self.header.columns
 
 
-Row = tuple[int, Sequence[object]]
-
-
 def read_export(path: Path, name: str, sheet: str | None = None) -> Export:
     """The lines of the export at ``path`` (shown as ``name``)."""
     try:
         size = path.stat().st_size
         if size > MAX_EXPORT_BYTES:
-            raise _whole(name, f"the file is {size:,} bytes, more than {MAX_EXPORT_BYTES:,}",
-                         "Export one year at a time.")
+            raise whole(name, f"the file is {size:,} bytes, more than {MAX_EXPORT_BYTES:,}",
+                        "Export one year at a time.")
         data = path.read_bytes()
     except OSError as exc:
-        raise _whole(name, f"the file cannot be read: {exc.strerror or exc}",
-                     "Check the name and that the file is readable.") from None
+        raise whole(name, f"the file cannot be read: {exc.strerror or exc}",
+                    "Check the name and that the file is readable.") from None
     if not data.strip():
-        raise _whole(name, "the file is empty", "Export the ledger lines again.")
+        raise whole(name, "the file is empty", "Export the ledger lines again.")
     if data.startswith(_OLE):
-        raise _whole(name, "this is an old Excel .xls file", "Save it as .xlsx or CSV and import that.")
+        raise whole(name, "this is an old Excel .xls file", "Save it as .xlsx or CSV and import that.")
     if data.startswith(_ZIP):
-        form, rows = _xlsx_rows(data, name, sheet)
+        form, rows = xlsx_rows(data, name, sheet)
         mark: DecimalMark | None = None
     else:
         if sheet is not None:
-            raise _whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
-        form, rows = _csv_rows(data, name)
+            raise whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
+        form, rows = csv_rows(data, name)
         mark = ","
     header, data_rows = _split_header(rows, name)
     return _lines(name, form, header, data_rows, mark, csv_file=mark is not None)
 
 
-def _whole(name: str, message: str, hint: str = "") -> ImportProblem:
-    return ImportProblem(Location(name, 0), message, hint)
-
-
-# -- CSV -----------------------------------------------------------------------
-
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """The text and the encoding it was read in."""
-    for bom, encoding, title in ((codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
-                                 (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
-                                 (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16")):
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding), title
-            except UnicodeDecodeError as exc:
-                raise _undecodable(data, exc, name, title) from None
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError as exc:
-        raise _undecodable(data, exc, name, "UTF-8 or Windows-1252") from None
-
-
-def _undecodable(data: bytes, exc: UnicodeDecodeError, name: str, encoding: str) -> ImportProblem:
-    line = data[: exc.start].count(b"\n") + 1
-    return ImportProblem(Location(name, line), f"the file is not {encoding} text (byte 0x{data[exc.start]:02x})",
-                         "Export it as CSV (UTF-8 or Windows-1252) or as xlsx.")
-
-
-def _csv_rows(data: bytes, name: str) -> tuple[str, Iterator[Row]]:
-    text, encoding = _decode(data, name)
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportProblem(Location(name, line), "the file holds NUL bytes, so it is not a CSV or xlsx file",
-                            "Export the ledger lines as CSV or xlsx.")
-    best: tuple[int, str] | None = None
-    for delimiter in DELIMITERS:
-        header = _find_header(_csv_records(text, delimiter, name, HEADER_SEARCH_ROWS), name)
-        if header is not None and (best is None or len(header.columns) > best[0]):
-            best = (len(header.columns), delimiter)
-    delimiter = best[1] if best else ";"
-    shown_delimiter = "tab" if delimiter == "\t" else repr(delimiter)
-    return f"CSV, {encoding}, separated by {shown_delimiter}", _csv_records(text, delimiter, name)
-
-
-def _csv_records(text: str, delimiter: str, name: str, limit: int | None = None) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
-    count = 0
-    while limit is None or count < limit:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise ImportProblem(Location(name, start), f"the line cannot be read as CSV: {exc}",
-                                "Check the quotes on this line.") from None
-        yield start, cells
-        start = reader.line_num + 1
-        count += 1
-
-
-# -- xlsx ----------------------------------------------------------------------
-
-def _xlsx_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[Row]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # a zip that is no workbook fails in many ways inside openpyxl
-        raise _whole(name, f"the file cannot be read as an xlsx workbook ({type(exc).__name__})",
-                     "Open it in Excel and save it as .xlsx, or export CSV.") from None
-    sheets = book.worksheets
-    if not sheets:
-        raise _whole(name, "the workbook has no sheet with cells")
-    chosen = sheets[0]
-    if sheet is not None:
-        named = [s for s in sheets if s.title == sheet] or [s for s in sheets if s.title.lower() == sheet.lower()]
-        if not named:
-            titles = ", ".join(repr(s.title) for s in sheets)
-            raise _whole(name, f"the workbook has no sheet {sheet!r}", f"Its sheets are {titles}.")
-        chosen = named[0]
-    chosen.reset_dimensions()  # a sheet's own idea of its size can be wrong; read every row there is
-
-    def rows() -> Iterator[Row]:
-        try:
-            yield from enumerate(chosen.iter_rows(values_only=True), start=1)
-        except Exception as exc:
-            raise _whole(name, f"the sheet cannot be read ({type(exc).__name__})",
-                         "Open it in Excel and save it again, or export CSV.") from None
-        finally:
-            book.close()
-
-    return f"xlsx, sheet {chosen.title!r}", rows()
-
-
 # -- header and lines ------------------------------------------------------------
-
-def _find_header(rows: Iterator[Row], name: str) -> Header | None:
-    for number, cells in rows:
-        try:
-            header = header_of(cells, number)
-        except DuplicateColumn as exc:
-            raise ImportProblem(Location(name, number), str(exc), "Rename or delete one of them.") from None
-        if header is not None:
-            return header
-    return None
-
 
 def _split_header(rows: Iterator[Row], name: str) -> tuple[Header, Iterator[Row]]:
     searched = 0
     for number, cells in rows:
         searched += 1
-        try:
-            header = header_of(cells, number)
-        except DuplicateColumn as exc:
-            raise ImportProblem(Location(name, number), str(exc), "Rename or delete one of them.") from None
+        header = header_at(cells, number, name)
         if header is not None:
             return header, rows
         if searched >= HEADER_SEARCH_ROWS:
             break
     where = f"in the first {HEADER_SEARCH_ROWS} lines" if searched >= HEADER_SEARCH_ROWS else "in the file"
-    raise _whole(name, f"no header row found {where}", f"The importer looks for {expected_header()}.")
+    raise whole(name, f"no header row found {where}", f"The importer looks for {expected_header()}.")
 
 
 def _text(value: object) -> str:
