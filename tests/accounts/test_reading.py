@@ -211,3 +211,14 @@ def test_empty_cells_after_the_table_are_fine(tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
     path.write_text("Ansvar;Periode;Beløp;;\n3100;202001;5;;\n3100;202002;6;;;;\n", encoding="utf-8")
     assert [line.amount for line in read_export(path, "e.csv").lines] == [5, 6]
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_unopened(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import askoy2020.accounts.sources as sources
+
+    path = write_xlsx(tmp_path / "e.xlsx")
+    unpacked = sum(member.file_size for member in zipfile.ZipFile(path).infolist())
+    monkeypatch.setattr(sources, "MAX_UNPACKED_BYTES", unpacked - 1)  # a real bomb takes a gigabyte to make
+    assert str(_problem(path)) == (f"e.xlsx: the workbook unpacks to {unpacked:,} bytes, more than {unpacked - 1:,}. "
+                                   "Export one year at a time, or as CSV.")

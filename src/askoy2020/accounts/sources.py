@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zipfile
 from collections.abc import Iterator, Sequence
 
 from ..core.diagnostics import Location
@@ -23,6 +24,8 @@ from .columns import HEADER_SEARCH_ROWS, DuplicateColumn, Header, header_of
 from .errors import ImportProblem
 
 DELIMITERS = (";", "\t", ",")
+MAX_UNPACKED_BYTES = 1_000_000_000
+"""50,000 ledger lines unpack to some 15 MB of sheet XML."""
 Row = tuple[int, Sequence[object]]
 
 
@@ -102,6 +105,7 @@ def xlsx_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[
     """Which sheet was read and its rows (the workbook is closed when they run out)."""
     from openpyxl import load_workbook
 
+    _refuse_a_zip_bomb(data, name)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # a zip that is no workbook fails in many ways inside openpyxl
@@ -129,6 +133,19 @@ def xlsx_rows(data: bytes, name: str, sheet: str | None) -> tuple[str, Iterator[
             book.close()
 
     return f"xlsx, sheet {chosen.title!r}", rows()
+
+
+def _refuse_a_zip_bomb(data: bytes, name: str) -> None:
+    """An xlsx is a zip; its parts are unpacked into memory. A few kilobytes
+    can claim gigabytes, so the sizes the zip declares are asked first."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return  # openpyxl says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise whole(name, f"the workbook unpacks to {unpacked:,} bytes, more than {MAX_UNPACKED_BYTES:,}",
+                    "Export one year at a time, or as CSV.")
 
 
 def _find_header(rows: Iterator[Row], name: str) -> Header | None:
