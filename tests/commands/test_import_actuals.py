@@ -190,3 +190,17 @@ def test_a_project_file_that_cannot_be_read_is_warned_about(data: Path, tmp_path
     assert code == 0
     assert err.startswith("Warning: 1 project file could not be read (") and "KM-01.yaml" in err
     assert "KM-01" not in out  # its codes are unknown
+
+
+def test_data_without_accounting_codes_sets_nothing_and_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from accounts.erp import DATA
+
+    monkeypatch.chdir(tmp_path)
+    data = Path(shutil.copytree(DATA, tmp_path / "data"))
+    before = _snapshot(data)
+    code, out, err = _run(write_csv(tmp_path / "r.csv"), data)
+    assert code == 0 and _snapshot(data) == before
+    assert "\nNo project has accounting codes, so no figure is set." in out
+    assert err == "No figure to set; no file was written.\n"

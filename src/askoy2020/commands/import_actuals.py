@@ -106,8 +106,10 @@ def run(request: ImportActualsRequest, out: TextIO, err: TextIO) -> int:
     if prepared.changes:
         echo(err, f"Wrote {_files(len(prepared.changes))}: "
                   + ", ".join(visible(c.name) for c in prepared.changes) + ".")
-    else:
+    elif prepared.matching.figures:
         echo(err, "Every figure was already as in the export; no file was written.")
+    else:
+        echo(err, "No figure to set; no file was written.")
     return 0
 
 
