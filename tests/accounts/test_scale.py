@@ -1,10 +1,10 @@
 """A year's ledger of a large municipality: 50,000 lines.
 
-Measured on the development machine (2 cores, shared): reading, placing
+Measured on the development machine (2 shared cores): reading, placing
 and preparing the files for a 50,000-line semicolon CSV (2.6 MB,
-Windows-1252) takes about 1.5 s, the whole command with the data folder's
-315 files about 2 s; the same lines as xlsx take about 6 s, nearly all of it
-openpyxl reading the sheet. The bound below is loose, for slow CI machines;
+Windows-1252) takes 1.1–1.8 s, the whole command with the data folder's
+315 files 1.5–1.8 s; the same lines as xlsx take 3.9–5.9 s, nearly all of
+it openpyxl reading the sheet (docs/import.md). The bound below is loose, for slow CI machines;
 it catches a quadratic step, not a few per cent.
 """
 
