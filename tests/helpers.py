@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -99,3 +100,13 @@ def value_at(record: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         record = record[part]
     return record
+
+
+def command_names(group: Any, prefix: str = "") -> Iterator[str]:
+    """Every command of a Click group as it is typed, a sub-group's
+    commands included ('import actuals')."""
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):  # a group (Typer vendors its own Click)
+            yield from command_names(command, f"{prefix}{name} ")
+        else:
+            yield prefix + name

@@ -130,9 +130,9 @@ def test_the_guard_compares_numbers_as_the_model_reads_them(monkeypatch: pytest.
     from ruamel.yaml.constructor import RoundTripConstructor
     from ruamel.yaml.representer import RoundTripRepresenter
 
-    import askoy2020.fmt
+    import askoy2020.writing.round_trip
 
-    monkeypatch.setattr(askoy2020.fmt, "_verbatim_numbers", lambda: (RoundTripConstructor, RoundTripRepresenter))
+    monkeypatch.setattr(askoy2020.writing.round_trip, "_verbatim_numbers", lambda: (RoundTripConstructor, RoundTripRepresenter))
     slipped = {}
     for spelling in SPELLINGS:
         source = _numbers_file(spelling)

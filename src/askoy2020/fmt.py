@@ -14,12 +14,9 @@ left as it is and reported.
 
 from __future__ import annotations
 
-import copy
-import functools
 import io
 import itertools
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +31,15 @@ from .loading.files import read_record_bytes
 from .loading.yaml_reader import ReadLimits, read_yaml
 from .model.kinds import kind_of
 from .model.types import shape
-from .writing.yaml_text import escape_invisible, has_invisible, is_invisible
+from .writing.round_trip import as_read as _as_read
+from .writing.round_trip import comment_places as _comment_places
+from .writing.round_trip import comments as _comments
+from .writing.round_trip import first_key as _first_key
+from .writing.round_trip import put_lines as _put_lines
+from .writing.round_trip import quote_invisible as _quote_invisible
+from .writing.round_trip import round_trip_yaml as _yaml
+from .writing.round_trip import take_lines as _take_lines
+from .writing.yaml_text import has_invisible, is_invisible
 
 
 @dataclass
@@ -127,107 +132,6 @@ def _round_trip(text: str, model: type[BaseModel]) -> str:
     return out.getvalue()
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.Emitter = _escaping_emitter()
-    yaml.Constructor, yaml.Representer = _verbatim_numbers()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap a long line
-    yaml.preserve_quotes = False
-    yaml.version = None
-    return yaml
-
-
-def _quote_invisible(node: Any) -> None:
-    """Every text value holding an invisible character (U+200B, U+00AD,
-    U+2028, a control …) is written double-quoted, where the emitter writes
-    such characters as escapes. Keys are left; the guard catches one that
-    would be written with an invisible character."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, str) and has_invisible(value):
-                node[key] = DoubleQuotedScalarString(value)
-            else:
-                _quote_invisible(value)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            if isinstance(value, str) and has_invisible(value):
-                node[index] = DoubleQuotedScalarString(value)
-            else:
-                _quote_invisible(value)
-
-
-@functools.cache
-def _verbatim_numbers() -> tuple[type, type]:
-    """A round-trip constructor and representer that keep every plain number
-    as it was spelled: ``+12``, ``-017``, ``+.5E-1`` and ``1e-0`` are text
-    to a text field (core/scalars.py keeps the source text), and ruamel
-    would write them as ``12``, ``-17`` …"""
-    from ruamel.yaml.constructor import RoundTripConstructor
-    from ruamel.yaml.representer import RoundTripRepresenter
-
-    class Verbatim(str):
-        tag: str
-
-    class VerbatimConstructor(RoundTripConstructor):
-        def construct_verbatim(self, node: Any) -> Any:
-            if node.style is not None:  # not plain: ruamel's own reading
-                return self.construct_yaml_int(node) if node.tag.endswith("int") else self.construct_yaml_float(node)
-            value = Verbatim(node.value)
-            value.tag = node.tag
-            return value
-
-    class VerbatimRepresenter(RoundTripRepresenter):
-        def represent_verbatim(self, data: Any) -> Any:
-            return self.represent_scalar(data.tag, str(data))
-
-    for tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-        VerbatimConstructor.add_constructor(tag, VerbatimConstructor.construct_verbatim)
-    VerbatimRepresenter.add_representer(Verbatim, VerbatimRepresenter.represent_verbatim)
-    return VerbatimConstructor, VerbatimRepresenter
-
-
-@functools.cache
-def _escaping_emitter() -> type:
-    """ruamel's round-trip emitter, but a double-quoted scalar never holds an
-    invisible character literally: ruamel escapes only U+0085, U+2028,
-    U+2029 and U+FEFF, and writes U+200B or U+00AD as they are."""
-    from ruamel.yaml.emitter import RoundTripEmitter
-
-    class _Escaping:
-        def __init__(self, stream: Any) -> None:
-            self.stream = stream
-
-        def write(self, data: Any) -> Any:
-            return self.stream.write(escape_invisible(data) if isinstance(data, str) else data)
-
-    class EscapingEmitter(RoundTripEmitter):
-        def write_double_quoted(self, text: Any, split: Any = True) -> None:
-            stream = self.stream
-            self.stream = _Escaping(stream)
-            try:
-                super().write_double_quoted(text, split)
-            finally:
-                self.stream = stream
-
-    return EscapingEmitter
-
-
-def _as_read(value: Any) -> Any:
-    """The values as the model reads them: a number keeps its spelling
-    (``+12`` and ``12`` are different text in a text field), and text,
-    numbers, dates and booleans never compare equal to each other."""
-    if isinstance(value, dict):
-        return {_as_read(k): _as_read(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_read(v) for v in value]
-    return type(value).__name__, getattr(value, "raw", None), repr(value)
-
-
 def _invisible_count(text: str) -> int:
     return sum(1 for c in text if is_invisible(c)) if has_invisible(text) else 0
 
@@ -235,61 +139,6 @@ def _invisible_count(text: str) -> int:
 def _skip(name: str, message: str) -> Diagnostic:
     return R.FMT_SKIPPED.at(Location(name), message,
                       "Format it by hand, or report the file as a bug in askoy2020 fmt.")
-
-
-def _comments(text: str) -> list[str]:
-    """Comment texts (a '#' outside quotes, roughly: good enough to compare
-    a file with its own reformatting)."""
-    return [comment for _, comment, _ in _comment_lines(text)]
-
-
-def _comment_lines(text: str) -> list[tuple[int, str, bool]]:
-    """(line, comment, whether it ends a line of data) for each comment."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            found.append((number, stripped, False))
-        elif " #" in line and not re.search(r"""["'][^"']*\s#""", line):
-            found.append((number, line[line.index(" #") + 1:].strip(), True))
-    return found
-
-
-def _marks(document: Any) -> list[tuple[int, int, int, Any]]:
-    """(line, column, depth, path) of every key and list item, in file order."""
-    value_marks, key_marks = document.positions()
-    return sorted(
-        (line, column, len(path), path)
-        for path, (line, column) in [*key_marks.items(),
-                                     *((p, m) for p, m in value_marks.items() if p and isinstance(p[-1], int))]
-    )
-
-
-def _first_key(document: Any) -> Any:
-    marks = _marks(document)
-    return marks[0][3] if marks else None
-
-
-def _comment_places(text: str, document: Any, first: Any) -> list[tuple[str, Any]]:
-    """Each comment with the key or list item it belongs to: the one on its
-    line for a comment that ends a line, else the first one after it ("end"
-    below the last). Above the formatted file's ``first`` key, a comment
-    is "start": a comment heading the file stays at its head, and one that
-    preceded the key now first is above it. Reordering keys must keep every
-    pair."""
-    marks = _marks(document)
-    places: list[tuple[str, Any]] = []
-    for number, comment, ends_line in _comment_lines(text):
-        if ends_line:
-            same = [mark for mark in marks if mark[0] == number]
-            places.append((comment, same[-1][3] if same else "end"))
-        elif marks and number < marks[0][0]:
-            places.append((comment, "start"))
-        else:
-            following = [mark for mark in marks if mark[0] > number]
-            path = following[0][3] if following else "end"
-            places.append((comment, "start" if path == first else path))
-    return sorted(places, key=repr)
 
 
 class _CannotKeepComments(Exception):
@@ -344,47 +193,3 @@ def _reorder(node: Any, model: type[BaseModel], top: bool = False) -> None:
             _reorder(node[key], nested)
 
 
-def _tail(container: Any, key: Any) -> tuple[dict[Any, Any], Any, int]:
-    """Where ruamel keeps the lines after ``container[key]``: the comment
-    slot of the last scalar of its value (descending into block mappings
-    and lists, whose end is the end of their last item)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    value = container[key]
-    if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
-        return _tail(value, list(value.keys())[-1] if isinstance(value, CommentedMap) else len(value) - 1)
-    return container.ca.items, key, (0 if isinstance(container, CommentedSeq) else 2)
-
-
-def _take_lines(container: Any, key: Any) -> Any:
-    """Remove and return the lines that follow ``container[key]``'s own
-    line (as a comment token), or None."""
-    items, where, slot = _tail(container, key)
-    entry: Any = items.get(where)
-    token = entry[slot] if entry and len(entry) > slot else None
-    if token is None:
-        return None
-    own, newline, rest = token.value.partition("\n")
-    if not rest:
-        return None
-    token.value = own + newline
-    if not own.strip():
-        entry[slot] = None  # it was only the line break before the lines
-    moved = copy.copy(token)
-    moved.value = rest
-    return moved
-
-
-def _put_lines(container: Any, key: Any, lines: Any) -> None:
-    if lines is None:
-        return
-    items, where, slot = _tail(container, key)
-    entry: Any = items.get(where)
-    token = entry[slot] if entry and len(entry) > slot else None
-    if token is not None:
-        token.value += lines.value
-        return
-    lines.value = "\n" + lines.value
-    if entry is None:
-        items[where] = entry = [None, None, None, None]
-    entry[slot] = lines

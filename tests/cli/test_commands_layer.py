@@ -11,16 +11,29 @@ import inspect
 import sys
 import typing
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pytest
 import typer.main
 
 from askoy2020.cli.app import app
+from helpers import command_names
 
 APP = Path(__file__).parent.parent.parent / "src" / "askoy2020" / "cli" / "app.py"
-CALLBACKS = {typer.main.get_command_name(info.name or info.callback.__name__): info.callback  # type: ignore[union-attr]
-             for info in app.registered_commands}
+
+
+def _callbacks(typer_app: typer.Typer, prefix: str = "") -> dict[str, Any]:
+    """Command name -> its function; a sub-app's commands as 'import actuals'."""
+    found = {prefix + typer.main.get_command_name(info.name or info.callback.__name__): info.callback  # type: ignore[union-attr]
+             for info in typer_app.registered_commands}
+    for group in typer_app.registered_groups:
+        assert group.typer_instance is not None and group.name
+        found |= _callbacks(group.typer_instance, f"{prefix}{group.name} ")
+    return found
+
+
+CALLBACKS = _callbacks(app)
+MODULES = {name: name.replace(" ", "_") for name in CALLBACKS}  # 'import actuals' is commands/import_actuals.py
 # What app.py may import: Typer and the standard library, the commands
 # layer, the version, and the model's Method (to build the prioritise request).
 ALLOWED = {"typer", "__future__", "sys", "datetime", "pathlib", "typing", "askoy2020.commands", "askoy2020.core.version",
@@ -29,12 +42,12 @@ ALLOWED = {"typer", "__future__", "sys", "datetime", "pathlib", "typing", "askoy
 
 
 def test_every_command_is_registered() -> None:
-    assert sorted(CALLBACKS) == sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert sorted(CALLBACKS) == sorted(command_names(typer.main.get_command(app)))
 
 
 @pytest.mark.parametrize("name", sorted(CALLBACKS))
 def test_command_has_a_module_with_a_request_and_run(name: str) -> None:
-    module = importlib.import_module(f"askoy2020.commands.{name}")
+    module = importlib.import_module(f"askoy2020.commands.{MODULES[name]}")
     run = getattr(module, "run", None)
     assert callable(run), f"askoy2020.commands.{name} has no run()"
     hints = typing.get_type_hints(inspect.unwrap(run))
@@ -48,7 +61,7 @@ def test_command_has_a_module_with_a_request_and_run(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(CALLBACKS))
 def test_typer_function_only_builds_the_request_and_runs_it(name: str) -> None:
     source = inspect.getsource(CALLBACKS[name])
-    assert f"from ..commands import {name} as command" in source
+    assert f"from ..commands import {MODULES[name]} as command" in source
     assert "raise typer.Exit(command.run(" in source
     assert "typer.echo" not in source
 

@@ -96,3 +96,27 @@ def test_init_that_fails_halfway_leaves_the_folder_as_it_was(tmp_path: Path, mon
     assert len(writes) == 5  # four files were written before the failure …
     assert sorted(p.name for p in target.rglob("*")) == ["README.md"]  # … and removed again
     assert (target / "README.md").read_bytes() == OLD
+
+
+def test_import_actuals_on_a_disk_that_fills_up_after_the_first_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accounts.erp import coded_data, write_csv
+
+    data = coded_data(tmp_path / "data")
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    export = write_csv(tmp_path / "regnskap.csv")
+    writes = []
+
+    def full_after_the_first(fd: int) -> None:
+        writes.append(fd)
+        if len(writes) > 1:
+            _full_disk()
+
+    monkeypatch.setattr("askoy2020.writing.atomic.os.fsync", full_after_the_first)
+    result = runner.invoke(app, ["import", "actuals", str(export), str(data), "--period", "2020-T2",
+                                 "--as-of", "2020-10-31"], env={"ASKOY2020_NO_CACHE": "1"})
+    assert result.exit_code == 1 and not isinstance(result.exception, OSError)
+    assert "failed: No space left on device" in result.output and "got their previous contents back" in result.output
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before  # the first file is back too
+    assert [p for p in data.rglob("*.tmp")] == []

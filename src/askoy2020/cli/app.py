@@ -14,8 +14,10 @@ from typing import TextIO, cast
 import typer
 
 from ..commands.choices import (
+    AmountUnit,
     DiagnosticsFormat,
     ExportFormat,
+    ImportFormat,
     Language,
     PlanFormat,
     RecordKind,
@@ -259,6 +261,44 @@ def report(
     request = command.ReportRequest(
         folder=path, year=year, as_of=_parse_date(as_of) or date.today(), output_format=output_format, lang=lang,
         output=output, templates=templates, public=public, since=since,
+    )
+    raise typer.Exit(command.run(request, *_streams()))
+
+
+import_app = typer.Typer(
+    name="import",
+    help="Bring figures from other systems into the data files.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("actuals")
+def import_actuals(
+    export: Path = typer.Argument(..., help="The ERP export: CSV (';', ',' or tab; UTF-8 or Windows-1252) or xlsx."),
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    period: str = typer.Option(..., "--period", help="The period: 2020-T1 (to 30 April), 2020-T2 (to 31 August) "
+                               "or 2020-T3 (the year's accounts)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Today, as far as the import knows (YYYY-MM-DD): a "
+                                     "period not ended on it is refused; default today."),
+    unit: AmountUnit = typer.Option(AmountUnit.KR, "--unit", help="What beløp is in: kr (divided by 1000) or 1000kr."),
+    sheet: str | None = typer.Option(None, "--sheet", help="The xlsx sheet to read (default: the first)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; show each file's diff and the summary."),
+    output_format: ImportFormat = typer.Option(ImportFormat.TEXT, "--format", help="text or json."),
+) -> None:
+    """Set each project's actual (regnskap hittil i år) for a period from
+    an ERP export, by the projects' accounting codes. Lines that match no
+    project are listed with their line numbers; every file is written or
+    none.
+
+    Example: askoy2020 import actuals regnskap-2020-08.csv data --period 2020-T2 --dry-run
+    """
+    from ..commands import import_actuals as command
+
+    request = command.ImportActualsRequest(
+        export=export, folder=path, period=period, as_of=_parse_date(as_of) or date.today(), unit=unit,
+        sheet=sheet, dry_run=dry_run, output_format=output_format,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

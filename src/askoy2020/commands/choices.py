@@ -53,3 +53,15 @@ class ReportFormat(str, Enum):
 class Language(str, Enum):
     NB = "nb"
     EN = "en"
+
+
+class ImportFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class AmountUnit(str, Enum):
+    """``import actuals --unit``: what the export's beløp is in."""
+
+    KR = "kr"
+    THOUSAND_KR = "1000kr"

@@ -54,6 +54,12 @@ class Record(BaseModel):
     )
     _origin: Origin | None = PrivateAttr(default=None)
 
+    @property
+    def origin(self) -> Origin | None:
+        """Where the record was read: its file and its path in that file's
+        document (None for a record made in memory)."""
+        return self._origin
+
     def where(self, *path: Any) -> Location:
         """The location of this record, or of one of its values."""
         if self._origin is None:
