@@ -207,13 +207,40 @@ AI_01_ACCOUNTS = (
 """AI-01 had its T1 figures and a T2 forecast before the import."""
 
 
-def coded_data(target: Path) -> Path:
-    """A copy of the sample data with accounting codes for AI-01, HM-03,
-    KM-01 and AI-00, and AI-01's earlier figures; returns the data folder."""
+def _without(text: str, key: str) -> str:
+    """``text`` without the top-level ``key:`` block (the key and its indented lines)."""
+    kept: list[str] = []
+    inside = False
+    for line in text.splitlines(keepends=True):
+        if line.startswith(f"{key}:"):
+            inside = True
+            continue
+        if inside and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        inside = False
+        kept.append(line)
+    return "".join(kept)
+
+
+def uncoded_data(target: Path) -> Path:
+    """A copy of the sample data without any accounting codes, so the
+    tests decide which project is coded how."""
     data = Path(shutil.copytree(DATA, target))
+    for path in sorted((data / "programmes").glob("*/projects/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if "\naccounting:" in text:
+            path.write_text(_without(text, "accounting"), encoding="utf-8")
+    return data
+
+
+def coded_data(target: Path) -> Path:
+    """A copy of the sample data with accounting codes only for AI-01,
+    HM-03, KM-01 and AI-00, their own accounts replaced by AI-01's earlier
+    figures; returns the data folder."""
+    data = uncoded_data(target)
     for name, codes in CODES.items():
         path = data / "programmes" / name
-        text = path.read_text(encoding="utf-8")
+        text = _without(path.read_text(encoding="utf-8"), "accounts")
         anchor = "benefits:" if "\nbenefits:" in text else "scores:"
         before = AI_01_ACCOUNTS if name.endswith("AI-01.yaml") else ""
         text = text.replace(f"\n{anchor}", f"\n{before}{codes}{anchor}", 1)

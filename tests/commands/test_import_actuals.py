@@ -193,12 +193,10 @@ def test_a_project_file_that_cannot_be_read_is_warned_about(data: Path, tmp_path
 
 
 def test_data_without_accounting_codes_sets_nothing_and_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import shutil
-
-    from accounts.erp import DATA
+    from accounts.erp import uncoded_data
 
     monkeypatch.chdir(tmp_path)
-    data = Path(shutil.copytree(DATA, tmp_path / "data"))
+    data = uncoded_data(tmp_path / "data")
     before = _snapshot(data)
     code, out, err = _run(write_csv(tmp_path / "r.csv"), data)
     assert code == 0 and _snapshot(data) == before
