@@ -542,10 +542,12 @@ def write_plan(root: Path) -> None:
     from askoy2020.prioritise.formats import plan_yaml
     from askoy2020.prioritise.run import prioritise
 
-    outcome = prioritise(load(root), plan_id="budsjett-2021")
+    # On the sample's snapshot day the next budget round is budsjett 2021.
+    outcome = prioritise(load(root), plan_id="budsjett-2021", as_of=date(2020, 10, 31))
     assert outcome.plan is not None, outcome.conflicts
     rel = "plans/budsjett-2021.yaml"
-    text = plan_yaml(outcome.plan, f"askoy2020 prioritise {root.as_posix()} --output {root.as_posix()}/{rel}")
+    text = plan_yaml(outcome.plan, f"askoy2020 prioritise {root.as_posix()} --as-of 2020-10-31 "
+                                   f"--output {root.as_posix()}/{rel}")
     (root / rel).parent.mkdir(parents=True, exist_ok=True)
     (root / rel).write_text(text, encoding="utf-8")
 

@@ -45,7 +45,7 @@ def _outputs(root: Path) -> dict[str, str]:
             outputs[f"{fmt} {public}"] = render(build_report(portfolio, 2020, AS_OF, public=public,
                                                              diagnostics=diagnostics), fmt)
     if portfolio.programme is not None:
-        outcome = prioritise(portfolio, explain=False)
+        outcome = prioritise(portfolio, explain=False, as_of=AS_OF)
         outputs["json"] = outcome_json(outcome.plan, outcome.conflicts, outcome.notes)
         if outcome.plan is not None:
             outputs["yaml"] = plan_yaml(outcome.plan, "askoy2020 prioritise")

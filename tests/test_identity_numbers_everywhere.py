@@ -124,7 +124,7 @@ def test_no_output_holds_the_number(tmp_path: Path, slot: tuple[str, int, str]) 
         "\t".join(str(v) for v in [*sheet.headers, *(cell for row in sheet.rows for cell in row)])
         for sheet in sheets(portfolio, as_of=AS_OF))
     if portfolio.programme is not None:
-        outcome = prioritise(portfolio, explain=False)
+        outcome = prioritise(portfolio, explain=False, as_of=AS_OF)
         if outcome.plan is not None:
             outputs["plan yaml"] = plan_yaml(outcome.plan, "askoy2020 prioritise")
             outputs["plan csv"] = plan_csv(outcome.plan)
@@ -149,7 +149,8 @@ def test_the_command_line_prints_no_number(tmp_path: Path, slot: tuple[str, int,
     runs = [["validate", str(root), "--as-of", "2020-10-31", "--format", f.value] for f in DiagnosticsFormat]
     runs += [["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--format", fmt] + public
              for fmt in ("md", "html") for public in ([], ["--public"])]
-    runs += [["prioritise", str(root), "--no-explain", "--format", fmt] for fmt in ("text", "json", "yaml", "csv")]
+    runs += [["prioritise", str(root), "--as-of", "2020-10-31", "--no-explain", "--format", fmt]
+             for fmt in ("text", "json", "yaml", "csv")]
     runs += [["rules"], ["new", "case", str(root)]]
     for args in runs:
         result = runner.invoke(app, args)
@@ -188,7 +189,7 @@ def test_escaping_for_the_terminal_or_markdown_never_splits_a_number(tmp_path: P
     case.write_text(case.read_text(encoding="utf-8").replace("unit: Kleppestø skole", f"unit: '{hidden}'"),
                     encoding="utf-8")
     runner = CliRunner()
-    outputs = [runner.invoke(app, ["prioritise", str(root), "--no-explain"]),
+    outputs = [runner.invoke(app, ["prioritise", str(root), "--as-of", "2020-10-31", "--no-explain"]),
                runner.invoke(app, ["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--format", "md"]),
                runner.invoke(app, ["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--output",
                                    str(tmp_path / f"r-{hidden}.md")]),

@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import askoy2020
 from askoy2020.cli.app import app
 
 runner = CliRunner()
 DATA = Path(__file__).parent.parent.parent / "data"
+# The sample data's snapshot day: budsjett 2021 is the next round.
+AS_OF = ["--as-of", "2020-10-31"]
 
 
 @pytest.fixture
@@ -27,44 +30,63 @@ def data(tmp_path: Path) -> Path:
 
 
 def test_sample_plan_in_text_is_proven_optimal_with_reasons() -> None:
-    result = runner.invoke(app, ["prioritise", str(DATA)])
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF])
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Proven optimal" in out
-    assert "Frames per year" in out and "Left out" in out
-    assert "short by" in out and "which is not in the plan" in out
+    assert "plan 2021–2023" in out and "money before 2021 is sunk" in out
+    assert "Programme frames per year" in out and "Not funded: left out" in out
+    # (the reason column wraps: "needs DK-05 (…), which / is not in the plan")
+    assert "short by" in out and "needs DK-05 (hard, start-to-start, lag 30 days)" in out
     assert "Where more would buy value" in out
+    assert "Unallocated in area frames" in out and "would fund DK-05" in out
+    assert "Already done (40 completed, not planned again)" in out
 
 
 def test_json_output_is_the_plan_with_a_schema_version() -> None:
-    result = runner.invoke(app, ["prioritise", str(DATA), "--format", "json", "--no-explain"])
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--format", "json", "--no-explain"])
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert document["schema_version"] == 1 and document["feasible"] is True
     selected = {row["project"]: row for row in document["plan"]["selected"]}
     assert selected["OL-05"]["why"] == "mandatory" and selected["EI-05"]["why"] == "locked"
+    # The next round only: no completed project is selected, none of them earns points.
+    assert document["plan"]["years"] == {"first_year": 2021, "last_year": 2023}
+    assert document["plan"]["as_of"] == "2020-10-31" and document["plan"]["open_from"] == 2021
+    assert not {"DK-01", "KM-04"} & set(selected) and "DK-01" in document["plan"]["done"]
+    assert all(set(row["cost"]) <= {"2021", "2022", "2023"} for row in document["plan"]["selected"])
+    left = {row["project"]: row for row in document["plan"]["left_out"]}
+    # DK's 2021 drift frame is 3 500 and DK-06 uses 1 900: 1 600 left, so DK-05 (4 300) is 2 700 short;
+    # AI has 2 100 left (2 300 - 200) and OL 1 950 (3 200 - 1 250): the largest first, then the rest.
+    assert left["DK-05"]["cost"] == {"2021": 4300.0} and left["DK-05"]["short"][0] == {
+        "scope": "DK", "kind": "drift", "year": 2021, "amount": 2700.0}
+    assert {"project": "DK-05", "moves": [
+        {"kind": "drift", "year": 2021, "from_area": "AI", "to_area": "DK", "amount": 2100.0},
+        {"kind": "drift", "year": 2021, "from_area": "OL", "to_area": "DK", "amount": 600.0}]} in document["plan"]["transfers"]
 
 
 def test_csv_has_one_row_per_project() -> None:
-    result = runner.invoke(app, ["prioritise", str(DATA), "--format", "csv", "--no-explain"])
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--format", "csv", "--no-explain"])
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 72  # 50 projects, 20 proposals for 2021, 2 building phases
-    assert {r["decision"] for r in rows} == {"selected", "left out"}
-    assert "cost_2021" in rows[0]
+    assert len(rows) == 72  # 70 projects of the sample and its two building phases
+    assert {r["decision"] for r in rows} == {"selected", "left out", "done"}
+    assert {"cost_2021", "investment_2021", "staff_2021"} <= set(rows[0])
+    needs = {r["project"]: r["cost_2021"] for r in rows if r["decision"] == "left out"}
+    assert needs["DK-05"] == "4300.0", "a project left out shows what it would need"
 
 
 def test_saved_plan_validates_and_is_reproducible(data: Path) -> None:
     target = data / "plans" / "ny.yaml"
-    first = runner.invoke(app, ["prioritise", str(data), "--output", str(target)])
+    first = runner.invoke(app, ["prioritise", str(data), *AS_OF, "--output", str(target)])
     assert first.exit_code == 0
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Plan made by askoy2020 prioritise")
-    assert f"#   askoy2020 prioritise {data.as_posix()} --output {target.as_posix()}\n" in text
+    assert f"#   askoy2020 prioritise {data.as_posix()} --as-of 2020-10-31 --output {target.as_posix()}\n" in text
     assert "id: ny" in text
     check = runner.invoke(app, ["validate", str(data), "--as-of", "2020-10-31", "--format", "json"])
     rules = [d["rule"] for d in json.loads(check.stdout)["diagnostics"]]
     assert check.exit_code == 0 and not [r for r in rules if r.startswith("ASK70")]
-    runner.invoke(app, ["prioritise", str(data), "--output", str(target)])
+    runner.invoke(app, ["prioritise", str(data), *AS_OF, "--output", str(target)])
     assert target.read_text(encoding="utf-8") == text
     assert sorted(p.name for p in target.parent.iterdir()) == ["budsjett-2021.yaml", "ny.yaml"], "no temp files"
 
@@ -72,7 +94,7 @@ def test_saved_plan_validates_and_is_reproducible(data: Path) -> None:
 def test_committed_sample_plan_is_what_the_command_makes_today(data: Path) -> None:
     target = data / "plans" / "budsjett-2021.yaml"
     committed = target.read_text(encoding="utf-8")
-    assert runner.invoke(app, ["prioritise", str(data), "--output", str(target)]).exit_code == 0
+    assert runner.invoke(app, ["prioritise", str(data), *AS_OF, "--output", str(target)]).exit_code == 0
     remade = target.read_text(encoding="utf-8")
 
     def records(text: str) -> list[str]:  # all but the header comment, which names the folder
@@ -92,11 +114,15 @@ def test_saved_plan_goes_stale_when_a_cost_changes(data: Path) -> None:
 def test_infeasible_frames_exit_1_naming_frame_amount_and_place(data: Path) -> None:
     target = data / "plans" / "budsjett-2021.yaml"
     before = target.read_bytes()
-    result = runner.invoke(app, ["prioritise", str(data), "--frame", "2020=10000", "--output", str(target)])
+    result = runner.invoke(app, ["prioritise", str(data), *AS_OF, "--frame", "2021=5000", "--output", str(target)])
     assert result.exit_code == 1
     assert "No plan is possible" in result.stdout
-    assert "programme budget frame 2020" in result.stdout and "over by 6 600" in result.stdout
-    assert "programme.yaml:37" in result.stdout, "the June 2020 revision's frame, which stands on the day"
+    # What must be in during 2021: the running, locked and mandatory projects' 2021 drift, summed here from the data.
+    must = sum(p.cost.get(2021, 0.0) for p in askoy2020.load(data).projects
+               if p.status.value in ("active", "paused") or p.locked or (p.mandatory and p.status.value == "planned"))
+    assert must == 6800
+    assert "programme budget frame 2021" in result.stdout and "over by 1 800" in result.stdout
+    assert "programme.yaml:29" in result.stdout, "the 2020 round's drift frames, which speak for 2021"
     assert "Traceback" not in result.output
     assert target.read_bytes() == before, "a failed run leaves the old plan alone"
 
@@ -107,18 +133,22 @@ def test_infeasible_frames_exit_1_naming_frame_amount_and_place(data: Path) -> N
     (["--frame", "ZZ:2021=+5"], "no programme area ZZ"),
     (["--exclude", "XX-99"], "there is no project XX-99"),
     (["--scenario", "nope"], "no scenario 'nope'; known scenarios: ekstra-2021, uten-robot, wsjf"),
-    (["--years", "2017-2021"], "outside the budget rounds' years"),
+    (["--years", "2017-2021"], "--years 2017–2021 reach before the first open year 2021 on 2020-10-31"),
+    (["--years", "2021-2030"], "outside the budget rounds' years"),
+    (["--from-year", "2020"], "--from-year 2020 is before the first open year 2021 on 2020-10-31"),
+    (["--from-year", "2024"], "--from-year 2024 is after the last year of budsjett 2020"),
+    (["--frame", "2019=+5"], "outside the plan years 2021–2023"),
     (["--output", "plan.txt"], "must end in .yaml, .json or .csv"),
 ])
 def test_bad_options_exit_2_with_a_clear_message(args: list[str], message: str) -> None:
-    result = runner.invoke(app, ["prioritise", str(DATA), *args])
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, *args])
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_scenario_prints_its_difference_from_the_baseline() -> None:
-    result = runner.invoke(app, ["prioritise", str(DATA), "--scenario", "ekstra-2021"])
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--scenario", "ekstra-2021"])
     assert result.exit_code == 0
     assert "scenario: ekstra-2021" in result.stdout
     assert "Difference from the baseline plan" in result.stdout
@@ -126,8 +156,8 @@ def test_scenario_prints_its_difference_from_the_baseline() -> None:
 
 
 def test_cli_options_change_the_plan() -> None:
-    base = json.loads(runner.invoke(app, ["prioritise", str(DATA), "--format", "json", "--no-explain"]).stdout)
-    more = json.loads(runner.invoke(app, ["prioritise", str(DATA), "--format", "json", "--no-explain",
+    base = json.loads(runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--format", "json", "--no-explain"]).stdout)
+    more = json.loads(runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--format", "json", "--no-explain",
                                           "--frame", "DK:2021=+3100", "--include", "KM-06"]).stdout)
     before = {r["project"] for r in base["plan"]["selected"]}
     chosen = {r["project"] for r in more["plan"]["selected"]}
@@ -137,7 +167,7 @@ def test_cli_options_change_the_plan() -> None:
 
 def test_a_broken_project_file_stops_the_plan(data: Path) -> None:
     (data / "programmes" / "dk" / "projects" / "DK-05.yaml").write_text("id: DK-05\nname: [\n", encoding="utf-8")
-    result = runner.invoke(app, ["prioritise", str(data)])
+    result = runner.invoke(app, ["prioritise", str(data), *AS_OF])
     assert result.exit_code == 1
     assert "records the plan needs could not be read" in result.stderr
     assert "DK-05.yaml:" in result.stderr
@@ -156,7 +186,7 @@ def test_only_broken_plan_inputs_stop_the_plan(tmp_path: Path, folder: str, brok
     root = tmp_path / folder
     shutil.copytree(DATA, root)
     (root / broken).write_text("id: X\nname: [\n", encoding="utf-8")
-    result = runner.invoke(app, ["prioritise", str(root), "--no-explain", "--format", "json"])
+    result = runner.invoke(app, ["prioritise", str(root), *AS_OF, "--no-explain", "--format", "json"])
     assert ("records the plan needs could not be read" in result.stderr) is blocks
     assert result.exit_code == (1 if blocks else 0)
 
@@ -169,7 +199,7 @@ def test_no_programme_is_said_once_whoever_asks(tmp_path: Path) -> None:
     root = tmp_path / "data"
     shutil.copytree(DATA, root)
     (root / "programme.yaml").unlink()
-    result = runner.invoke(app, ["prioritise", str(root)])
+    result = runner.invoke(app, ["prioritise", str(root), *AS_OF])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {NoProgramme()}.\n"
     with pytest.raises(NoProgramme):
@@ -197,12 +227,12 @@ def test_output_never_replaces_a_record_or_a_stranger(tmp_path: Path, output: st
         (tmp_path / name).write_text(text, encoding="utf-8")
     target = tmp_path / output
     before = target.read_bytes() if target.is_file() else None
-    result = runner.invoke(app, ["prioritise", str(root), "--no-explain", "--output", str(target)])
+    result = runner.invoke(app, ["prioritise", str(root), *AS_OF, "--no-explain", "--output", str(target)])
     if written:
         assert result.exit_code == 0, result.stderr
         assert target.read_bytes() != before
         # … and again over its own file.
-        assert runner.invoke(app, ["prioritise", str(root), "--no-explain", "--output", str(target)]).exit_code == 0
+        assert runner.invoke(app, ["prioritise", str(root), *AS_OF, "--no-explain", "--output", str(target)]).exit_code == 0
     else:
         assert result.exit_code == 2, result.stderr
         assert result.stderr.startswith("Error: --output ") and result.stderr.count("\n") == 1
@@ -219,7 +249,7 @@ def test_every_plan_prioritise_writes_has_the_values_the_rules_give(tmp_path: Pa
     shutil.copytree(DATA, root)
     for scenario in [None, "wsjf", "ekstra-2021", "uten-robot"]:
         name = scenario or "grunnlag"
-        args = ["prioritise", str(root), "--no-explain", "--output", str(root / "plans" / f"p-{name}.yaml")]
+        args = ["prioritise", str(root), *AS_OF, "--no-explain", "--output", str(root / "plans" / f"p-{name}.yaml")]
         assert runner.invoke(app, args + (["--scenario", scenario] if scenario else [])).exit_code == 0
     found = [d.message for d in askoy2020.check(askoy2020.load(root), dt.date(2020, 10, 31))
              if d.rule in ("ASK702", "ASK708") and "/p-" in d.file]

@@ -23,9 +23,9 @@ runs = {
     "report.nb.md": ["report", "--year", "2020", data, "--as-of", "2020-10-31"],
     "report.en.html": ["report", "--year", "2020", data, "--as-of", "2020-10-31", "--lang", "en", "--format", "html"],
     "report.public.md": ["report", "--year", "2020", data, "--as-of", "2020-10-31", "--public"],
-    "plan.yaml": ["prioritise", data, "--format", "yaml"],
-    "plan.json": ["prioritise", data, "--format", "json", "--scenario", "uten-robot"],
-    "plan.csv": ["prioritise", data, "--format", "csv", "--no-explain"],
+    "plan.yaml": ["prioritise", data, "--as-of", "2020-10-31", "--format", "yaml"],
+    "plan.json": ["prioritise", data, "--as-of", "2020-10-31", "--format", "json", "--scenario", "uten-robot"],
+    "plan.csv": ["prioritise", data, "--as-of", "2020-10-31", "--format", "csv", "--no-explain"],
 }
 for name, args in runs.items():
     result = CliRunner().invoke(app, args, env={"ASKOY2020_NO_CACHE": "1"})

@@ -117,9 +117,9 @@ def test_prioritise_text_writes_no_control_character_raw(char: str, tmp_path: Pa
     # and a broken project file: the load errors are listed on stderr
     broken = _tree(tmp_path / "broken", char, b"" if char == "\x00" else char.encode("utf-8"))
     for data in (named, broken):
-        result = runner.invoke(app, ["prioritise", str(data)])
+        result = runner.invoke(app, ["prioritise", str(data), "--as-of", "2020-10-31"])
         assert result.exit_code in (0, 1), (result.output, result.exception)
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
         for stream in (result.stdout, result.stderr):
             assert not _raw_controls(stream), (data.name, _raw_controls(stream))
-    assert "Chat" in runner.invoke(app, ["prioritise", str(named)]).output
+    assert "Chat" in runner.invoke(app, ["prioritise", str(named), "--as-of", "2020-10-31"]).output

@@ -179,11 +179,13 @@ def test_latest_measurement_honours_the_day_in_report_and_export(tmp_path: Path)
 
 def test_must_be_planned_is_the_same_for_the_frame_rules_and_prioritise() -> None:
     portfolio = askoy2020.load(ROOT / "data")
-    problem = build_problem(portfolio)
+    problem = build_problem(portfolio, as_of=SAMPLE_AS_OF)
     committed = {Why.COMMITTED, Why.LOCKED, Why.MANDATORY}
     for candidate in problem.candidates:
         assert (candidate.forced in committed) is candidate.project.must_be_planned, candidate.id
     assert all(not gone.project.must_be_planned for gone in problem.not_placeable if gone.kind == "cancelled")
+    # Completed projects count in the frames of the years they ran, and are planned no more.
+    assert {x.id for x in problem.done} == {x.id for x in portfolio.projects if not x.is_plannable and x.is_live}
     # The sample has all three reasons and optional candidates, so the check is not empty.
     assert {c.forced for c in problem.candidates} >= committed | {Why.CHOSEN}
 

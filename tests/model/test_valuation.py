@@ -6,7 +6,7 @@ import pytest
 
 from askoy2020.model.valuation import to_points
 from askoy2020.prioritise.problem import build_problem
-from prioritise.factory import area, portfolio, programme, project
+from prioritise.factory import AS_OF, area, portfolio, programme, project
 
 
 def _value(prog_extra: dict, **project_extra) -> float:  # type: ignore[no-untyped-def, type-arg]
@@ -14,7 +14,7 @@ def _value(prog_extra: dict, **project_extra) -> float:  # type: ignore[no-untyp
     cost = project_extra.pop("cost", {2019: 2000})
     p = portfolio(prog, [area(strategic_weight=project_extra.pop("area_weight", 1.0))],
                   [project("P1", cost, project_extra.pop("score", (5, 0)), **project_extra)])
-    return to_points(build_problem(p).candidates[0].options[0].value)
+    return to_points(build_problem(p, as_of=AS_OF).candidates[0].options[0].value)
 
 
 def test_weighted_score_is_normalised_and_weighted() -> None:
@@ -42,5 +42,5 @@ def test_a_later_start_loses_the_delay_discount() -> None:
     prog = programme({2019: 1, 2020: 1, 2021: 1}, prioritisation={"delay_discount": 0.1})
     p = portfolio(prog, [area()], [project("P1", {2019: 100}, (5, 5),
                                            start_window={"earliest": 2019, "latest": 2021})])
-    values = [to_points(o.value) for o in build_problem(p).candidates[0].options]
+    values = [to_points(o.value) for o in build_problem(p, as_of=AS_OF).candidates[0].options]
     assert values == [100.0, 90.0, 81.0]

@@ -1,7 +1,9 @@
 """Hypothesis strategies: small random portfolios with every feature the
-prioritisation model has (windows, mandatory, locked, committed, cancelled,
-hard and soft dependencies of both types with lags, area frames, staff
-frames, minimum shares, benefits, both methods)."""
+prioritisation model has (windows, mandatory, locked, committed, paused,
+completed, cancelled, hard and soft dependencies of both types with lags,
+area frames, staff and investment frames, minimum shares, benefits, both
+methods), and the days a plan may be made on (every year of the round
+open, or the first one or two of them sunk)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,15 @@ from hypothesis import strategies as st
 
 from askoy2020.model import Portfolio
 
-from .factory import YEARS, area, programme, project
+from .factory import AS_OF, YEARS, area, programme, project
 
 PLAN_YEARS = list(range(YEARS[0], YEARS[1] + 1))
+# Before the round is adopted (2019 open), and in 2019 and 2020 (their money sunk).
+DAYS = [AS_OF, dt.date(YEARS[0], 6, 1), dt.date(YEARS[0] + 1, 6, 1)]
+
+
+def planning_days() -> st.SearchStrategy[dt.date]:
+    return st.sampled_from(DAYS)
 
 
 @st.composite
@@ -32,6 +40,8 @@ def portfolios(draw: st.DrawFn, max_projects: int = 6) -> Portfolio:
         start = dt.date(first, draw(st.sampled_from([1, 4, 7])), 1)
         end = dt.date(first + length - 1, draw(st.sampled_from([6, 12])), 28)
         extra: dict[str, Any] = {"staff": staff}
+        if draw(st.integers(0, 3)) == 0:
+            extra["investment"] = {first + j: float(draw(st.integers(0, 20)) * 500) for j in range(length)}
         if draw(st.integers(0, 5)) == 0:
             extra["mandatory"] = True
         if draw(st.integers(0, 7)) == 0:
@@ -59,7 +69,8 @@ def portfolios(draw: st.DrawFn, max_projects: int = 6) -> Portfolio:
         ))
     budget = {y: float(draw(st.integers(0, 60)) * 50) for y in PLAN_YEARS}
     staff_frames = {y: float(draw(st.integers(0, 6))) for y in PLAN_YEARS} if draw(st.booleans()) else {}
-    prog = programme(budget, staff_frames, prioritisation={
+    investment = {y: float(draw(st.integers(0, 20)) * 1000) for y in PLAN_YEARS} if draw(st.booleans()) else {}
+    prog = programme(budget, staff_frames, investment=investment, prioritisation={
         "method": draw(st.sampled_from(["weighted", "wsjf"])),
         "benefit_weight": draw(st.sampled_from([0.0, 0.01])),
         "delay_discount": draw(st.sampled_from([0.0, 0.1])),
@@ -67,8 +78,9 @@ def portfolios(draw: st.DrawFn, max_projects: int = 6) -> Portfolio:
     areas = []
     for aid in area_ids:
         frames = {y: float(draw(st.integers(0, 40)) * 50) for y in PLAN_YEARS} if draw(st.booleans()) else {}
+        invest = {y: float(draw(st.integers(0, 10)) * 1000) for y in PLAN_YEARS} if draw(st.booleans()) else {}
         share = draw(st.sampled_from([None, None, None, 0.05, 0.2]))
-        areas.append(area(aid, frames, **({"min_share": share} if share else {})))
+        areas.append(area(aid, frames, investment=invest, **({"min_share": share} if share else {})))
     from .factory import portfolio
 
     return portfolio(prog, areas, projects)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from askoy2020.prioritise.run import prioritise
 from askoy2020.prioritise.solver import SolveSettings
 
-from .factory import area, portfolio, programme, project
+from .factory import AS_OF, area, portfolio, programme, project
 
 EXACT = SolveSettings(gap=0.0, time_limit=30)
 
 
 def _reasons(p):  # type: ignore[no-untyped-def]
-    outcome = prioritise(p, settings=EXACT)
+    outcome = prioritise(p, settings=EXACT, as_of=AS_OF)
     assert outcome.plan is not None
     return {lo.project: (lo.kind, lo.reason) for lo in outcome.plan.left_out}, outcome
 
@@ -83,7 +83,7 @@ def test_cancelled_and_excluded_projects_are_listed_with_their_reason() -> None:
         project("P1", {2019: 100}, status="cancelled"),
         project("P2", {2019: 100}),
     ])
-    outcome = prioritise(p, Adjustments(exclude={"P2"}), settings=EXACT)
+    outcome = prioritise(p, Adjustments(exclude={"P2"}), settings=EXACT, as_of=AS_OF)
     assert outcome.plan is not None
     assert {lo.project: lo.reason for lo in outcome.plan.left_out} == {
         "P1": "cancelled", "P2": "excluded by --exclude"}

@@ -10,7 +10,7 @@ from askoy2020.prioritise.problem import build_problem
 from askoy2020.prioritise.solver import SolutionStatus, SolveSettings, solve
 
 from .exhaustive import _lawful
-from .factory import area, portfolio, programme, project
+from .factory import AS_OF, area, portfolio, programme, project
 from .greedy import greedy
 from .strategies import portfolios
 
@@ -19,7 +19,7 @@ EXACT = SolveSettings(gap=0.0, time_limit=30)
 
 @given(portfolios())
 def test_greedy_is_never_better_and_always_lawful(p: Portfolio) -> None:
-    problem = build_problem(p)
+    problem = build_problem(p, as_of=AS_OF)
     exact = solve(problem, EXACT)
     quick = greedy(problem)
     if quick.status is SolutionStatus.INFEASIBLE:
@@ -37,7 +37,7 @@ def test_greedy_funds_the_top_scorer_and_loses_to_two_smaller_projects() -> None
         project("S1", {2019: 50}, (4, 4)),
         project("S2", {2019: 50}, (4, 4)),
     ])
-    problem = build_problem(p)
+    problem = build_problem(p, as_of=AS_OF)
     quick, exact = greedy(problem), solve(problem, EXACT)
     assert set(quick.chosen) == {"BIG"} and quick.value == 100_000
     assert set(exact.chosen) == {"S1", "S2"} and exact.value == 160_000
@@ -49,7 +49,7 @@ def test_greedy_misses_a_valuable_successor_whose_predecessor_scores_low() -> No
         project("OTHER", {2019: 100}, (2, 2)),
         project("TOP", {2020: 100}, (5, 5), depends_on=[{"project": "BASE"}]),
     ])
-    problem = build_problem(p)
+    problem = build_problem(p, as_of=AS_OF)
     quick, exact = greedy(problem), solve(problem, EXACT)
     assert set(quick.chosen) == {"OTHER"}
     assert set(exact.chosen) == {"BASE", "TOP"}

@@ -10,7 +10,7 @@ from askoy2020.prioritise.problem import build_problem
 from askoy2020.prioritise.solver import SolutionStatus, SolveSettings, solve
 
 from .exhaustive import best
-from .factory import area, portfolio, programme, project
+from .factory import AS_OF, area, portfolio, programme, project
 from .strategies import portfolios
 
 EXACT = SolveSettings(gap=0.0, time_limit=30)
@@ -18,7 +18,7 @@ EXACT = SolveSettings(gap=0.0, time_limit=30)
 
 @given(portfolios())
 def test_solver_value_equals_exhaustive_search(p: Portfolio) -> None:
-    problem = build_problem(p)
+    problem = build_problem(p, as_of=AS_OF)
     reference = best(problem)
     solution = solve(problem, EXACT)
     if reference is None:
@@ -36,27 +36,27 @@ def test_ties_go_to_the_lower_id() -> None:
     p = portfolio(programme({2019: 100}), [area()],
                   [project("P2", {2019: 100}, (4, 4)), project("P1", {2019: 100}, (4, 4))])
     for _ in range(3):
-        assert solve(build_problem(p), EXACT).chosen == {"P1": 0}
+        assert solve(build_problem(p, as_of=AS_OF), EXACT).chosen == {"P1": 0}
 
 
 def test_ties_in_time_go_to_the_earlier_start() -> None:
     window = {"earliest": 2019, "latest": 2021}
     p = portfolio(programme({2019: 100, 2020: 100, 2021: 100}), [area()],
                   [project("P1", {2019: 100}, start_window=window)])
-    problem = build_problem(p)
+    problem = build_problem(p, as_of=AS_OF)
     solution = solve(problem, EXACT)
     assert problem.candidates[0].options[solution.chosen["P1"]].start == 2019
 
 
 def test_zero_value_projects_are_not_taken_just_because_they_fit() -> None:
     p = portfolio(programme({2019: 1000}), [area()], [project("P1", {2019: 100}, (0, 0))])
-    assert solve(build_problem(p), EXACT).chosen == {}
+    assert solve(build_problem(p, as_of=AS_OF), EXACT).chosen == {}
 
 
 def test_elastic_solve_reports_the_excess_of_each_frame() -> None:
     p = portfolio(programme({2019: 100}), [area()],
                   [project("P1", {2019: 80}, mandatory=True), project("P2", {2019: 70}, mandatory=True)])
-    problem = build_problem(p)
+    problem = build_problem(p, as_of=AS_OF)
     assert solve(problem, EXACT).status is SolutionStatus.INFEASIBLE
     elastic = solve(problem, EXACT, elastic=True)
     assert [(k.scope, k.year, v) for k, v in elastic.excess.items()] == [("programme", 2019, 50.0)]
@@ -64,7 +64,7 @@ def test_elastic_solve_reports_the_excess_of_each_frame() -> None:
 
 def test_solver_prints_nothing(capfd: object) -> None:
     p = portfolio(programme({2019: 100}), [area()], [project("P1", {2019: 50})])
-    solve(build_problem(p), EXACT)
+    solve(build_problem(p, as_of=AS_OF), EXACT)
     out, _ = capfd.readouterr()  # type: ignore[attr-defined]
     assert out == ""
 
@@ -74,7 +74,7 @@ def test_solve_many_gives_the_serial_answers_in_question_order(capfd: object) ->
 
     p = portfolio(programme({2019: 100, 2020: 100}), [area()],
                   [project(f"P{i}", {2019 + i % 2: 30 + 10 * i}, (i % 5, 5 - i % 5)) for i in range(8)])
-    problem = build_problem(p)
+    problem = build_problem(p, as_of=AS_OF)
     questions = [{"force_in": f"P{i}"} for i in range(8)]
     parallel = solve_many(problem, EXACT, questions)
     serial = [solve(problem, EXACT, **q) for q in questions]

@@ -18,7 +18,7 @@ from askoy2020.prioritise.run import prioritise
 from askoy2020.prioritise.solver import SolveSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from prioritise_scale import generate
+from prioritise_scale import AS_OF, generate
 
 # Generous: a loaded two-core machine may finish a step (building a model,
 # the last HiGHS iteration, writing the plan) well after the deadline.
@@ -35,7 +35,7 @@ def large() -> Portfolio:
 def test_the_whole_run_keeps_to_the_budget(large: Portfolio, size: int, budget: float) -> None:
     portfolio = large if size == 1000 else generate(size, size)
     began = time.perf_counter()
-    outcome = prioritise(portfolio, None, SolveSettings(time_limit=budget))
+    outcome = prioritise(portfolio, None, SolveSettings(time_limit=budget), as_of=AS_OF)
     took = time.perf_counter() - began
     assert took < budget + MARGIN, f"{took:.1f} s for a {budget} s budget"
     assert outcome.plan is not None
@@ -48,14 +48,14 @@ def test_the_whole_run_keeps_to_the_budget(large: Portfolio, size: int, budget: 
 def test_a_scenario_and_its_baseline_share_one_budget(large: Portfolio) -> None:
     settings = SolveSettings(time_limit=1.0).started()
     began = time.perf_counter()
-    baseline = prioritise(large, None, settings.share(0.5), explain=False)
-    scenario = prioritise(large, Adjustments(exclude={"P0001"}), settings)
+    baseline = prioritise(large, None, settings.share(0.5), explain=False, as_of=AS_OF)
+    scenario = prioritise(large, Adjustments(exclude={"P0001"}), settings, as_of=AS_OF)
     took = time.perf_counter() - began
     assert took < 1.0 + MARGIN, f"{took:.1f} s for a 1 s budget"
     assert baseline.plan is not None and scenario.plan is not None
 
 
 def test_a_budget_large_enough_explains_everything() -> None:
-    outcome = prioritise(generate(60, 3), None, SolveSettings(time_limit=30))
+    outcome = prioritise(generate(60, 3), None, SolveSettings(time_limit=30), as_of=AS_OF)
     assert outcome.plan is not None
     assert not any("ran out" in note for note in outcome.notes)

@@ -203,11 +203,19 @@ def schema(
 @app.command()
 def prioritise(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Plan as on this day (YYYY-MM-DD): the budget rounds "
+                                     "adopted by then decide which years are open; default today."),
+    from_year: int | None = typer.Option(None, "--from-year", min=1990, max=2100, help="First plan year; money "
+                                         "before it is sunk (default: the first open year, the year after the "
+                                         "newest adopted budget)."),
     method: Method | None = typer.Option(None, "--method", help="weighted or wsjf (default: programme.yaml)."),
-    years: str | None = typer.Option(None, "--years", help="Plan years, e.g. 2018-2021 (default: the economic plan)."),
-    frame: list[str] = typer.Option([], "--frame", help="Change a budget frame: 2019=+5000, 2019=-5000, "
-                                    "2019=120000 or DK:2019=+500. Repeatable."),
-    staff: list[str] = typer.Option([], "--staff", help="Change a staff frame, e.g. 2020=-2. Repeatable."),
+    years: str | None = typer.Option(None, "--years", help="Plan years, e.g. 2021-2023 (default: from the first "
+                                     "open year to the end of the economic plan; never before the first open year)."),
+    frame: list[str] = typer.Option([], "--frame", help="Change a budget (drift) frame: 2021=+5000, 2021=-5000, "
+                                    "2021=120000 or DK:2021=+500. Repeatable."),
+    investment_frame: list[str] = typer.Option([], "--investment-frame", help="Change an investment frame, e.g. "
+                                               "2022=+20000 or HM:2022=+20000. Repeatable."),
+    staff: list[str] = typer.Option([], "--staff", help="Change a staff frame, e.g. 2021=-2. Repeatable."),
     include: list[str] = typer.Option([], "--include", help="A project that must be in. Repeatable."),
     exclude: list[str] = typer.Option([], "--exclude", help="A project kept out. Repeatable."),
     scenario: str | None = typer.Option(None, "--scenario", help="Solve a scenario from scenarios/ and show "
@@ -221,18 +229,22 @@ def prioritise(
     output: Path | None = typer.Option(None, "--output", help="Write the plan to a file (.yaml, .json or .csv), "
                                        "atomically; data/plans/*.yaml is checked by validate."),
 ) -> None:
-    """Choose the projects and start years that give the most value within
-    the frames, and say why every other project is left out. Exit 1 when no
-    plan is possible.
+    """Plan the next budget round: choose the projects and start years that
+    give the most value within the frames of the open years (money in
+    adopted years is sunk), say in kroner and årsverk what is funded, what
+    is not and what it would need, what is left unallocated and which
+    transfers between areas would fund a project, and why every other
+    project is left out. Exit 1 when no plan is possible.
 
-    Example: askoy2020 prioritise data --frame 2021=+5000 --output data/plans/budsjett-2021.yaml
+    Example: askoy2020 prioritise data --as-of 2020-10-31 --output data/plans/budsjett-2021.yaml
     """
     from ..commands import prioritise as command
 
     request = command.PrioritiseRequest(
-        folder=path, method=method, years=years, frames=tuple(frame),
-        staff=tuple(staff), include=tuple(include), exclude=tuple(exclude), scenario=scenario,
-        time_limit=time_limit, gap=gap, explain=explain, output_format=output_format, output=output,
+        folder=path, as_of=_parse_date(as_of) or date.today(), from_year=from_year, method=method, years=years,
+        frames=tuple(frame), staff=tuple(staff), investment_frames=tuple(investment_frame), include=tuple(include),
+        exclude=tuple(exclude), scenario=scenario, time_limit=time_limit, gap=gap, explain=explain,
+        output_format=output_format, output=output,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

@@ -1,13 +1,16 @@
-"""The plan for people: frames, selected projects, projects left out and
-why, what more money would buy, and a scenario's difference."""
+"""The plan for people, in kroner and årsverk as well as points: the
+frames and what is left unallocated, what is funded and what it costs per
+year, what is not and what it would need and why, which transfers between
+areas would fund a project, what more money would buy, and a scenario's
+difference."""
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..core.numbers import amount, amounts_by_year, fte, one_decimal
 from ..model import Portfolio
-from ..model.plan import MarginalValue, Plan, SolverStatus
+from ..model.plan import LeftOut, MarginalValue, Move, Plan, SolverStatus, Transfer
 from ..prioritise.diff import PlanDiff
 from ..prioritise.explain import Conflict
 from .safe_text import visible
@@ -30,7 +33,6 @@ def render_text(
     notes: list[str], seconds: float, diff: PlanDiff | None = None,
 ) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     console = Console(file=out, highlight=False, width=None if out.isatty() else 140)
     if plan is None:
@@ -47,59 +49,162 @@ def render_text(
     title = f"Askøy 2020 – prioritised plan {years} (method: {plan.method.value}"
     title += f", scenario: {plan.scenario})" if plan.scenario else ")"
     console.print(f"[bold]{_shown(title)}[/]")
+    if plan.as_of is not None:
+        console.print(_shown(f"As of {plan.as_of}: money before {plan.first_counted_year()} is sunk (spent or "
+                             "adopted) and counts against no frame."))
     console.print(_solver_line(plan, seconds))
-
-    frames = Table(title="Frames per year", title_justify="left", show_edge=False)
-    for head in ("Year", "Budget frame", "Used", "Slack", f"+{amount(_step(portfolio))} buys",
-                 "Staff frame", "Used", "Slack", "+1 årsverk buys"):
-        frames.add_column(head, justify="right" if head != "Year" else "left")
-    programme = {(m.resource, m.year): m for m in plan.marginal_values if m.scope == "programme"}
-    for f in plan.frames:
-        frames.add_row(
-            str(f.year),
-            _opt(f.budget_frame, amount), amount(f.budget_used), _slack(f.budget_frame, f.budget_used, amount),
-            _gain(programme.get(("budget", f.year))),
-            _opt(f.staff_frame, fte), fte(f.staff_used), _slack(f.staff_frame, f.staff_used, fte),
-            _gain(programme.get(("staff", f.year))),
-        )
-    console.print()
-    console.print(frames)
-    console.print("[dim]Money in 1000 kr, staff in årsverk; 'buys' is the value (points) a larger programme "
-                  "frame would add, and which projects come in.[/]")
-    worth = [m for m in plan.marginal_values if m.value > 0]
-    if worth:
+    _render_frames(console, portfolio, plan)
+    _render_where_more_buys(console, plan)
+    _render_selected(console, plan, names, areas)
+    _render_left_out(console, plan, names)
+    _render_transfers(console, plan)
+    if plan.done:
+        shown = ", ".join(plan.done[:12]) + (f" and {len(plan.done) - 12} more" if len(plan.done) > 12 else "")
         console.print()
-        console.print("[bold]Where more would buy value[/]")
-        for m in sorted(worth, key=lambda m: (-m.value, m.scope, m.resource, m.year)):
-            where = "programme" if m.scope == "programme" else f"area {m.scope}"
-            more = f"+{amount(m.step)} (1000 kr)" if m.resource == "budget" else f"+{fte(m.step)} årsverk"
-            swap = f", {', '.join(m.leaves)} making room" if m.leaves else ""
-            console.print(_shown(f"  {where} {m.resource} {m.year}: {more} buys {one_decimal(m.value)} points "
-                                 f"({', '.join(m.enters)} in{swap})"))
-
-    selected = Table(title=f"Selected projects ({len(plan.selected)})", title_justify="left", show_edge=False)
-    for head in ("Id", "Project", "Area", "Start", "Why", "Cost per year (1000 kr)", "Value"):
-        selected.add_column(head, justify="right" if head == "Value" else "left")
-    for s in plan.selected:
-        selected.add_row(_shown(s.project), _shown(names.get(s.project, "")), _shown(areas.get(s.project, "")),
-                         str(s.start), _shown(s.why), _by_year(s.cost), one_decimal(s.value))
-    console.print()
-    console.print(selected)
-
-    if plan.left_out:
-        left = Table(title=f"Left out ({len(plan.left_out)})", title_justify="left", show_edge=False)
-        for head in ("Id", "Project", "Value", "Reason"):
-            left.add_column(head, justify="right" if head == "Value" else "left")
-        for lo in plan.left_out:
-            left.add_row(_shown(lo.project), _shown(names.get(lo.project, "")),
-                         "–" if lo.value is None else one_decimal(lo.value), _shown(lo.reason))
-        console.print()
-        console.print(left)
+        console.print(_shown(f"Already done ({len(plan.done)} completed, not planned again): {shown}"))
     if diff is not None:
         console.print()
         _render_diff(console, diff, names)
     for note in notes:
         console.print(f"[yellow]note[/]: {_shown(note)}")
+
+
+def _render_frames(console: Any, portfolio: Portfolio, plan: Plan) -> None:
+    from rich.table import Table
+
+    invest = any(f.investment_frame is not None or f.investment_used for f in plan.frames)
+    frames = Table(title="Programme frames per year", title_justify="left", show_edge=False)
+    heads = ["Year", "Drift frame", "Used", "Left", f"+{amount(_step(portfolio))} buys"]
+    if invest:
+        heads += ["Investment frame", "Used", "Left", f"+{amount(_step(portfolio))} buys"]
+    heads += ["Staff frame", "Used", "Left", "+1 årsverk buys"]
+    for head in heads:
+        frames.add_column(head, justify="right" if head != "Year" else "left")
+    programme = {(m.resource, m.year): m for m in plan.marginal_values if m.scope == "programme"}
+    for f in plan.frames:
+        row = [str(f.year), _opt(f.budget_frame, amount), amount(f.budget_used),
+               _slack(f.budget_frame, f.budget_used, amount), _gain(programme.get(("budget", f.year)))]
+        if invest:
+            row += [_opt(f.investment_frame, amount), amount(f.investment_used),
+                    _slack(f.investment_frame, f.investment_used, amount),
+                    _gain(programme.get(("investment", f.year)))]
+        row += [_opt(f.staff_frame, fte), fte(f.staff_used), _slack(f.staff_frame, f.staff_used, fte),
+                _gain(programme.get(("staff", f.year)))]
+        frames.add_row(*row)
+    console.print()
+    console.print(frames)
+    console.print("[dim]Money in 1000 kr, staff in årsverk; 'Left' is unallocated; 'buys' is the value (points) "
+                  "a larger programme frame would add, and which projects come in.[/]")
+    by_area = [row for row in plan.unallocated if row.scope != "programme"]
+    if by_area:
+        plan_years = list(plan.years.years())
+        table = Table(title="Unallocated in area frames (left / frame)", title_justify="left", show_edge=False)
+        table.add_column("Area")
+        table.add_column("Kind")
+        for year in plan_years:
+            table.add_column(str(year), justify="right")
+        for area in sorted(by_area, key=lambda r: (r.scope, _KIND_ORDER[r.kind.value])):
+            show = fte if area.kind.value == "staff" else amount
+            table.add_row(_shown(area.scope), area.kind.value, *(
+                f"{show(area.left[y])} / {show(area.frame[y])}" if y in area.frame else "–" for y in plan_years))
+        console.print()
+        console.print(table)
+
+
+_KIND_ORDER = {"drift": 0, "investment": 1, "staff": 2}
+
+
+def _render_where_more_buys(console: Any, plan: Plan) -> None:
+    worth = [m for m in plan.marginal_values if m.value > 0]
+    if not worth:
+        return
+    console.print()
+    console.print("[bold]Where more would buy value[/]")
+    for m in sorted(worth, key=lambda m: (-m.value, m.scope, m.resource, m.year)):
+        where = "programme" if m.scope == "programme" else f"area {m.scope}"
+        more = f"+{fte(m.step)} årsverk" if m.resource == "staff" else f"+{amount(m.step)} (1000 kr)"
+        swap = f", {', '.join(m.leaves)} making room" if m.leaves else ""
+        console.print(_shown(f"  {where} {m.resource} {m.year}: {more} buys {one_decimal(m.value)} points "
+                             f"({', '.join(m.enters)} in{swap})"))
+
+
+def _render_selected(console: Any, plan: Plan, names: dict[str, str], areas: dict[str, str]) -> None:
+    from rich.table import Table
+
+    invest = any(s.investment for s in plan.selected)
+    selected = Table(title=f"Funded: selected projects ({len(plan.selected)})", title_justify="left",
+                     show_edge=False)
+    heads = ["Id", "Project", "Area", "Start", "Why", "Drift per year (1000 kr)"]
+    heads += ["Investment per year (1000 kr)"] if invest else []
+    heads += ["Årsverk per year", "Value"]
+    for head in heads:
+        selected.add_column(head, justify="right" if head == "Value" else "left")
+    for s in plan.selected:
+        row = [_shown(s.project), _shown(names.get(s.project, "")), _shown(areas.get(s.project, "")),
+               str(s.start), _shown(s.why), _by_year(s.cost)]
+        row += [_by_year(s.investment)] if invest else []
+        row += [_staff_by_year(s.staff), one_decimal(s.value)]
+        selected.add_row(*row)
+    console.print()
+    console.print(selected)
+
+
+def _render_left_out(console: Any, plan: Plan, names: dict[str, str]) -> None:
+    from rich.table import Table
+
+    if not plan.left_out:
+        return
+    left = Table(title=f"Not funded: left out ({len(plan.left_out)})", title_justify="left", show_edge=False)
+    for head in ("Id", "Project", "Value", "Would need per year", "Reason"):
+        left.add_column(head, justify="right" if head == "Value" else "left")
+    for lo in plan.left_out:
+        left.add_row(_shown(lo.project), _shown(names.get(lo.project, "")),
+                     "–" if lo.value is None else one_decimal(lo.value), _shown(needs_text(lo)), _shown(lo.reason))
+    console.print()
+    console.print(left)
+
+
+def _render_transfers(console: Any, plan: Plan) -> None:
+    if not plan.transfers:
+        return
+    values = {lo.project: lo.value for lo in plan.left_out}
+    console.print()
+    console.print("[bold]Transfers between areas that would fund a project left out[/] "
+                  "[dim](each on its own, within the programme frame)[/]")
+    for transfer in plan.transfers:
+        value = values.get(transfer.project)
+        worth = f" ({one_decimal(value)} points)" if value is not None else ""
+        console.print(_shown(f"  {transfer_text(transfer)}{worth}"))
+
+
+def transfer_text(transfer: Transfer) -> str:
+    """'moving 1 200 from OK to DK in 2021 (1000 kr drift) would fund DK-07'; several
+    givers of one frame are named together."""
+    groups: dict[tuple[int, str, str], list[Move]] = {}
+    for move in transfer.moves:
+        groups.setdefault((move.year, move.kind.value, move.to_area), []).append(move)
+    parts = []
+    for (year, kind, to_area), moves in groups.items():
+        show = fte if kind == "staff" else amount
+        unit = "årsverk" if kind == "staff" else f"1000 kr {kind}"
+        givers = " and ".join(f"{show(m.amount)} from {m.from_area}" for m in moves)
+        parts.append(f"{givers} to {to_area} in {year} ({unit})")
+    return f"moving {', and '.join(parts)} would fund {transfer.project}"
+
+
+def needs_text(row: LeftOut) -> str:
+    """What a project left out would need, year by year: '2021: 4 300 drift, 1.8 årsverk'."""
+    by_year: dict[int, list[str]] = {}
+    for kind, figures in (("drift", row.cost), ("investment", row.investment), ("staff", row.staff)):
+        for year, value in sorted((figures or {}).items()):
+            if value:
+                unit = "årsverk" if kind == "staff" else kind
+                by_year.setdefault(year, []).append(f"{fte(value) if kind == 'staff' else amount(value)} {unit}")
+    return " · ".join(f"{year}: {', '.join(parts)}" for year, parts in sorted(by_year.items())) or "–"
+
+
+def _staff_by_year(values: dict[int, float]) -> str:
+    return " · ".join(f"{y}: {fte(v)}" for y, v in sorted(values.items())) or "–"
 
 
 def _solver_line(plan: Plan, seconds: float) -> str:
@@ -149,6 +254,8 @@ def _render_diff(console: object, diff: PlanDiff, names: dict[str, str]) -> None
         say(f"  [red]- {_shown(pid)}[/] {_shown(names.get(pid, ''))} is left out")
     for pid, before, after in diff.moved:
         say(f"  [yellow]~ {_shown(pid)}[/] {_shown(names.get(pid, ''))} starts {after} instead of {before}")
-    for year, budget, staff in diff.frames:
-        say(f"  {year}: budget used {'+' if budget >= 0 else ''}{amount(budget)} (1000 kr), "
+    for year, budget, staff, investment in diff.frames:
+        sign = "+" if investment >= 0 else ""
+        spent = f", investment used {sign}{amount(investment)} (1000 kr)" if investment else ""
+        say(f"  {year}: budget used {'+' if budget >= 0 else ''}{amount(budget)} (1000 kr){spent}, "
             f"staff used {'+' if staff >= 0 else ''}{fte(staff)} årsverk")

@@ -4,9 +4,10 @@ errors."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -34,10 +35,13 @@ _PLAN_INPUTS = frozenset({"programme", "area", "project", "scenario"})
 @dataclass(frozen=True)
 class PrioritiseRequest:
     folder: Path | None
+    as_of: dt.date = field(default_factory=dt.date.today)
+    from_year: int | None = None
     method: Method | None = None
     years: str | None = None
     frames: tuple[str, ...] = ()
     staff: tuple[str, ...] = ()
+    investment_frames: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     scenario: str | None = None
@@ -85,11 +89,13 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
             # With a scenario the baseline, which is not explained, may take half of the budget.
             baseline = prioritise(portfolio, options, settings.share(0.5) if scenario_adj else settings,
                                   plan_id=plan_id if not scenario_id else "baseline",
-                                  explain=request.explain and scenario_id is None)
+                                  explain=request.explain and scenario_id is None,
+                                  as_of=request.as_of, from_year=request.from_year)
             chosen, diff = baseline, None
             if scenario_adj is not None:
                 chosen = prioritise(portfolio, scenario_adj.then(options), settings, plan_id=plan_id,
-                                    scenario=scenario_id, explain=request.explain)
+                                    scenario=scenario_id, explain=request.explain,
+                                    as_of=request.as_of, from_year=request.from_year)
                 if baseline.plan is not None and chosen.plan is not None:
                     diff = diff_plans(baseline.plan, chosen.plan)
                 elif baseline.plan is None:
@@ -113,6 +119,7 @@ def _option_adjustments(request: PrioritiseRequest) -> Adjustments:
         years=parse_years(request.years) if request.years else None,
         budget=[parse_frame_change(t, "--frame") for t in request.frames],
         staff=[parse_frame_change(t, "--staff") for t in request.staff],
+        investment=[parse_frame_change(t, "--investment-frame") for t in request.investment_frames],
         include=set(request.include),
         exclude=set(request.exclude),
     )
@@ -170,13 +177,16 @@ def _command(request: PrioritiseRequest) -> str:
     words = ["askoy2020", "prioritise"]
     if request.folder is not None:
         words.append(request.folder.as_posix())
+    # Always the day: the same data give another plan once a round is adopted.
+    words += ["--as-of", request.as_of.isoformat()]
     method = request.method.value if request.method else None
-    for flag, value in (("--method", method), ("--years", request.years),
+    from_year = str(request.from_year) if request.from_year is not None else None
+    for flag, value in (("--from-year", from_year), ("--method", method), ("--years", request.years),
                         ("--scenario", request.scenario)):
         if value:
             words += [flag, value]
-    for flag, values in (("--frame", request.frames), ("--staff", request.staff),
-                         ("--include", request.include), ("--exclude", request.exclude)):
+    for flag, values in (("--frame", request.frames), ("--investment-frame", request.investment_frames),
+                         ("--staff", request.staff), ("--include", request.include), ("--exclude", request.exclude)):
         for value in values:
             words += [flag, value]
     if request.output is not None:

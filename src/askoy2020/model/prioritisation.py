@@ -27,7 +27,8 @@ class Prioritisation(Record):
 
     weighted: value = area strategic_weight × 100 × Σ weight·normalised score ÷ Σ weight.
     wsjf: the same score over the cost-of-delay criteria, divided by the job
-    size (the project's cost in the plan years, in million kr, at least 1).
+    size (the project's drift from the plan's first open year on, in million
+    kr, at least 1: money already spent is sunk and no part of the job).
     Both then lose ``delay_discount`` per year the start is later than the
     project's earliest start, and gain ``benefit_weight`` points per 1000 kr
     of expected benefits (gevinst) that fall inside the plan years.
@@ -62,7 +63,7 @@ FrameAmount = Annotated[float, Field(ge=0, le=FRAME_CHANGE_LIMIT), BeforeValidat
 
 
 class FrameChange(Record):
-    """One change to a budget or staff frame."""
+    """One change to a budget (drift), investment or staff frame."""
 
     year: Year
     """The year whose frame changes."""
@@ -91,7 +92,9 @@ class Scenario(Record):
     method: Method | None = None
     """Use another method than the programme's."""
     budget_frames: list[FrameChange] = Field(default_factory=list)
-    """Changes to budget frames (1000 kr)."""
+    """Changes to budget (drift) frames (1000 kr)."""
+    investment_frames: list[FrameChange] = Field(default_factory=list)
+    """Changes to investment frames (1000 kr)."""
     staff_frames: list[FrameChange] = Field(default_factory=list)
     """Changes to staff frames (årsverk)."""
     weights: dict[Id, Number] = Field(default_factory=dict)
@@ -103,7 +106,7 @@ class Scenario(Record):
     exclude: list[Id] = Field(default_factory=list)
     """Projects kept out of the plan."""
     years: YearRange | None = None
-    """Plan years when other than the economic plan."""
+    """Plan years when other than the open years of the economic plan (never before the first open year)."""
 
     @field_validator("years")
     @classmethod

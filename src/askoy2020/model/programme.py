@@ -77,6 +77,10 @@ class Programme(Record):
     def first_open_year(self, as_of: dt.date) -> int:
         """The first year whose budget is not yet adopted on ``as_of``: the
         year after the newest adopted round's budget year (before any
-        adoption, the first round's own year)."""
+        adoption, the first round's own year) – and never a year that has
+        begun on ``as_of``: its årsbudsjett was adopted before it began
+        (kommuneloven § 14-3), whether or not the data hold that round yet.
+        Money in earlier years is sunk: spent, or bound by a budget already adopted."""
         current = self.current_round(as_of)
-        return current.year + 1 if current.adopted <= as_of else current.year
+        by_rounds = current.year + 1 if current.adopted <= as_of else current.year
+        return max(by_rounds, as_of.year + 1)

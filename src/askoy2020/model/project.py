@@ -186,6 +186,13 @@ class Project(Record):
         return self.status is not ProjectStatus.CANCELLED
 
     @property
+    def is_plannable(self) -> bool:
+        """Neither completed nor cancelled: a plan for the coming years still
+        decides about it. A completed project's money is spent; no plan
+        places it again."""
+        return self.status not in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)
+
+    @property
     def commitment(self) -> Commitment | None:
         """Why it must be in any plan (started, locked or mandatory), or None
         for an optional candidate. A cancelled project is in no plan."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .methods import Method
 from .prioritisation import Prioritisation
 from .programme import Criterion
-from .project import Project
+from .project import Project, ProjectStatus
 
 UNITS_PER_POINT = 1000
 
@@ -31,7 +31,7 @@ class Valuation:
     weights: Mapping[str, float]
     settings: Prioritisation
 
-    def score(self, project: Project, scores: Mapping[str, float], only: set[str] | None = None) -> float:
+    def score(self, scores: Mapping[str, float], only: set[str] | None = None) -> float:
         """Weighted, normalised score 0–100 over ``only`` (or every) criterion.
         A missing score counts as the bottom of the scale."""
         total_weight = 0.0
@@ -47,13 +47,13 @@ class Valuation:
             total_weight += weight
         return 100.0 * total / total_weight if total_weight > 0 else 0.0
 
-    def base_points(self, project: Project, scores: Mapping[str, float], area_weight: float) -> float:
-        """Points before delay and benefits; for WSJF, per million kr of size."""
+    def base_points(self, scores: Mapping[str, float], area_weight: float, size: float) -> float:
+        """Points before delay and benefits; for WSJF, per million kr of
+        ``size`` (the drift still to spend, 1000 kr: sunk money is no part of the job)."""
         if self.method is Method.WSJF:
-            cost_of_delay = self.score(project, scores, set(self.settings.wsjf.cost_of_delay) or None)
-            size = max(1.0, sum(project.cost.values()) / 1000.0)
-            return area_weight * cost_of_delay / size
-        return area_weight * self.score(project, scores)
+            cost_of_delay = self.score(scores, set(self.settings.wsjf.cost_of_delay) or None)
+            return area_weight * cost_of_delay / max(1.0, size / 1000.0)
+        return area_weight * self.score(scores)
 
     def option_points(self, base: float, delay_years: int, benefits_inside: float) -> float:
         kept = (1.0 - self.settings.delay_discount) ** delay_years
@@ -74,43 +74,73 @@ class StartOption:
 
     start: int
     shift: int  # years from its own start
-    cost: dict[int, float] = field(default_factory=dict)  # in the plan years only
+    cost: dict[int, float] = field(default_factory=dict)  # drift, in the plan years only
     staff: dict[int, float] = field(default_factory=dict)
+    investment: dict[int, float] = field(default_factory=dict)
     points: float = 0.0
 
 
 def start_options(
-    project: Project, years: range, valuation: Valuation, area_weight: float, scores: Mapping[str, float]
+    project: Project, years: range, valuation: Valuation, area_weight: float, scores: Mapping[str, float],
+    open_from: int | None = None,
 ) -> list[StartOption]:
-    """Every start a plan of ``years`` may give ``project``: its own start when
-    it keeps its years (started or locked) or has no start window, else each
-    year of the window whose cost and staff fall wholly inside the plan
-    years. A later start is worth less by the delay discount; benefits
-    count inside the plan years."""
+    """Every start a plan of ``years`` may give ``project`` when money before
+    ``open_from`` (by default the first plan year) is sunk.
+
+    A project that keeps its years (started or locked) keeps them, and only
+    its money from ``open_from`` on counts; so does a paused one, which may
+    be resumed where it stands (its start window is not used). A planned
+    project may start in any year of its start window from ``open_from`` on
+    whose money falls wholly inside the plan years; a
+    planned project whose start has passed without a window (or whose
+    window has passed) starts in ``open_from``. Cost, investment, staff and
+    benefits move with the start. A later start than the first possible is
+    worth less by the delay discount; benefits count inside the plan years;
+    WSJF's job size is the drift from ``open_from`` on."""
     start = project.start()
     if start is None:
         return []
-    window = project.start_window
-    fixed = project.keeps_its_years or window is None
-    shifts = [0] if fixed or window is None else [y - start.year for y in range(window.earliest, window.latest + 1)]
-    base = valuation.base_points(project, scores, area_weight)
+    first_open = years.start if open_from is None else open_from
+    starts, must_fit = _starts(project, start.year, first_open)
     found: list[StartOption] = []
-    for shift in shifts:
-        cost = _shifted(project.cost, shift)
-        staff = _shifted(project.staff, shift)
+    for year in starts:
+        shift = year - start.year
+        cost, staff = _shifted(project.cost, shift), _shifted(project.staff, shift)
+        investment = _shifted(project.investment, shift)
         # A movable project must fit wholly inside the plan years: letting
-        # it slide past the last year would hide its cost from every frame.
-        if not fixed and any(y not in years for y in list(cost) + list(staff)):
+        # it slide past the last year would hide its money from every frame.
+        if must_fit and any(y not in years for y in [*cost, *staff, *investment]):
             continue
+        size = sum(v for y, v in cost.items() if y >= first_open)
+        base = valuation.base_points(scores, area_weight, size)
         benefits = sum(v for y, v in _shifted(project.planned_gains(), shift).items() if y in years)
-        delay = (start.year + shift) - found[0].start if found else 0
+        delay = year - found[0].start if found else 0
         found.append(StartOption(
-            start=start.year + shift, shift=shift,
-            cost={y: v for y, v in cost.items() if y in years},
-            staff={y: v for y, v in staff.items() if y in years},
+            start=year, shift=shift,
+            cost=_inside(cost, years, first_open), staff=_inside(staff, years, first_open),
+            investment=_inside(investment, years, first_open),
             points=valuation.option_points(base, delay, benefits),
         ))
     return found
+
+
+def _starts(project: Project, start: int, first_open: int) -> tuple[list[int], bool]:
+    """The start years a plan may give ``project``, and whether its money
+    must then fall wholly inside the plan years (only when there is a choice)."""
+    if project.keeps_its_years or project.status is ProjectStatus.PAUSED:
+        return [start], False  # started (or paused, to be resumed where it stands): what is spent stays spent
+    window = project.start_window
+    if window is not None:
+        open_window = [y for y in range(window.earliest, window.latest + 1) if y >= first_open]
+        if open_window:
+            return open_window, True
+    if project.status is ProjectStatus.PLANNED and start < first_open:
+        return [first_open], False  # not started in time: the first open year is the earliest it can
+    return [start], False
+
+
+def _inside(by_year: Mapping[int, float], years: range, first_open: int) -> dict[int, float]:
+    return {y: v for y, v in by_year.items() if y in years and y >= first_open}
 
 
 def _shifted(by_year: Mapping[int, float], shift: int) -> dict[int, float]:

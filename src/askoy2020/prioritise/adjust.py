@@ -20,14 +20,17 @@ class AdjustmentError(ValueError):
 class Adjustments:
     method: Method | None = None
     years: tuple[int, int] | None = None
-    budget: list[FrameChange] = field(default_factory=list)
+    budget: list[FrameChange] = field(default_factory=list)  # drift
     staff: list[FrameChange] = field(default_factory=list)
+    investment: list[FrameChange] = field(default_factory=list)
     weights: dict[str, float] = field(default_factory=dict)
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     include: set[str] = field(default_factory=set)
     exclude: set[str] = field(default_factory=set)
     # Who asked for an exclusion, for the left-out reason.
     exclude_source: str = "--exclude"
+    # Who asked for the plan years, for an error about them.
+    years_source: str = "--years"
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Adjustments:
@@ -36,11 +39,13 @@ class Adjustments:
             years=(scenario.years.first_year, scenario.years.last_year) if scenario.years else None,
             budget=list(scenario.budget_frames),
             staff=list(scenario.staff_frames),
+            investment=list(scenario.investment_frames),
             weights=dict(scenario.weights),
             scores={pid: dict(s) for pid, s in scenario.scores.items()},
             include=set(scenario.include),
             exclude=set(scenario.exclude),
             exclude_source=f"scenario {scenario.id}",
+            years_source=f"scenario {scenario.id}'s years",
         )
 
     def then(self, later: Adjustments) -> Adjustments:
@@ -53,11 +58,13 @@ class Adjustments:
             years=later.years or self.years,
             budget=self.budget + later.budget,
             staff=self.staff + later.staff,
+            investment=self.investment + later.investment,
             weights=self.weights | later.weights,
             scores=scores,
             include=(self.include - later.exclude) | later.include,
             exclude=(self.exclude - later.include) | later.exclude,
             exclude_source=later.exclude_source if later.exclude else self.exclude_source,
+            years_source=later.years_source if later.years else self.years_source,
         )
 
 
@@ -99,7 +106,7 @@ def one_line(exc: ValidationError) -> str:
 def parse_years(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", text.strip())
     if match is None:
-        raise AdjustmentError(f"--years {text!r} is not FIRST-LAST, for example --years 2018-2021")
+        raise AdjustmentError(f"--years {text!r} is not FIRST-LAST, for example --years 2021-2023")
     first = int(match[1])
     last = int(match[2] or match[1])
     if first > last:

@@ -14,8 +14,8 @@ class PlanDiff:
     added: list[tuple[str, int]] = field(default_factory=list)  # (project, start)
     dropped: list[str] = field(default_factory=list)
     moved: list[tuple[str, int, int]] = field(default_factory=list)  # (project, from, to)
-    # (year, budget used change, staff used change)
-    frames: list[tuple[int, float, float]] = field(default_factory=list)
+    # (year, budget (drift) used change, staff used change, investment used change)
+    frames: list[tuple[int, float, float, float]] = field(default_factory=list)
 
     @property
     def value_change(self) -> float:
@@ -31,7 +31,8 @@ class PlanDiff:
             "added": [{"project": p, "start": s} for p, s in self.added],
             "dropped": self.dropped,
             "moved": [{"project": p, "from": a, "to": b} for p, a, b in self.moved],
-            "frames": [{"year": y, "budget_used_change": b, "staff_used_change": s} for y, b, s in self.frames],
+            "frames": [{"year": y, "budget_used_change": b, "staff_used_change": s, "investment_used_change": i}
+                       for y, b, s, i in self.frames],
         }
 
 
@@ -48,6 +49,7 @@ def diff_plans(baseline: Plan, scenario: Plan) -> PlanDiff:
         if was is not None:
             budget = round(frame.budget_used - was.budget_used, 3)
             staff = round(frame.staff_used - was.staff_used, 3)
-            if budget or staff:
-                result.frames.append((frame.year, budget, staff))
+            investment = round(frame.investment_used - was.investment_used, 3)
+            if budget or staff or investment:
+                result.frames.append((frame.year, budget, staff, investment))
     return result

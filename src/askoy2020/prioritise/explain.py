@@ -12,6 +12,7 @@ from ..core.numbers import amount, fte
 from ..model.plan import LeftOutKind
 from ..model.project import DependencyType, Strength
 from ..model.valuation import to_points
+from .money import Usage, need
 from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
 from .solver import Solution, SolutionStatus, SolveSettings, solve, solve_many
 
@@ -41,29 +42,13 @@ class Marginal:
     leaves: tuple[str, ...]
 
 
-@dataclass
-class Usage:
-    """How much of every frame the plan uses."""
-
-    used: dict[FrameKey, float] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, problem: Problem, chosen: dict[str, int]) -> Usage:
-        usage = cls({f.key: 0.0 for f in problem.frames})
-        for candidate in problem.candidates:
-            k = chosen.get(candidate.id)
-            if k is None:
-                continue
-            option = candidate.options[k]
-            for frame in problem.frames:
-                key = frame.key
-                if key.scope in ("programme", candidate.project.area):
-                    usage.used[key] += option.use(key.resource).get(key.year, 0.0)
-        return usage
-
-
 def show(resource: Resource, value: float) -> str:
-    return amount(value) if resource is Resource.BUDGET else fte(value)
+    return fte(value) if resource is Resource.STAFF else amount(value)
+
+
+def short_text(short: list[tuple[FrameKey, float]]) -> str:
+    """'area DK budget frame 2021 short by 3 100 (1000 kr); …'"""
+    return "; ".join(f"{k.label()} short by {show(k.resource, v)} {k.resource.unit}" for k, v in short)
 
 
 # ---------------------------------------------------------------- infeasible
@@ -193,7 +178,6 @@ def left_out_reasons(problem: Problem, solution: Solution, budget: ExplainBudget
     most valuable ones (as many as the budget allows) also get a re-solve
     that shows what taking them in would push out."""
     usage = Usage.of(problem, solution.chosen)
-    limits = {f.key: f for f in problem.frames}
     reasons: dict[str, Reason] = {}
     out = [c for c in problem.candidates if c.id not in solution.chosen]
     best = {c.id: max(o.value for o in c.options) for c in out}
@@ -211,10 +195,10 @@ def left_out_reasons(problem: Problem, solution: Solution, budget: ExplainBudget
     budget.not_run.extend(f"what taking in {c.id} would push out" for c, f in zip(ranked, forced)
                           if f.status is SolutionStatus.NOT_RUN)
     for candidate in open_:
-        short = _shortfalls(candidate, usage, limits)
+        short = need(candidate, usage, problem).short
         parts = []
         if short:
-            parts.append("; ".join(f"{k.label()} short by {show(k.resource, v)} {k.resource.unit}" for k, v in short))
+            parts.append(short_text(short))
         if candidate.id in displaced:
             parts.append(displaced[candidate.id])
         elif not short:
@@ -251,29 +235,10 @@ def _predecessor_reason(
     return None
 
 
-def _shortfalls(candidate: Candidate, usage: Usage, limits: dict[FrameKey, Frame]) -> list[tuple[FrameKey, float]]:
-    """The frames one of its options overruns and by how much: the option
-    that needs the least extra (fewest frames, then smallest amount)."""
-    best: list[tuple[FrameKey, float]] | None = None
-    best_rank: tuple[int, float] | None = None
-    for option in candidate.options:
-        short = []
-        for key, frame in limits.items():
-            if key.scope not in ("programme", candidate.project.area):
-                continue
-            need = usage.used[key] + option.use(key.resource).get(key.year, 0.0) - frame.limit
-            if option.use(key.resource).get(key.year, 0.0) and need > 1e-9:
-                short.append((key, need))
-        rank = (len(short), sum(v * (1000 if k.resource is Resource.STAFF else 1) for k, v in short))
-        if best_rank is None or rank < best_rank:
-            best, best_rank = short, rank
-    return best or []
-
-
 def _displacement(problem: Problem, candidate: Candidate, solution: Solution, forced: Solution) -> str:
     value = to_points(max(o.value for o in candidate.options))
     if not forced.feasible:
-        return "it cannot be taken in even by leaving others out: what must be in fills the frames"
+        return "within the frames as set, it cannot be taken in even by leaving others out: what must be in fills them"
     pushed = sorted(set(solution.chosen) - set(forced.chosen))
     lost = to_points(solution.value - forced.value)
     if not pushed:
@@ -306,7 +271,7 @@ def marginal_values(problem: Problem, solution: Solution, budget: ExplainBudget,
     questions = []
     for i, frame in enumerate(problem.frames):
         if frame.key.scope == "programme" or i in asked:
-            questions.append((frame.key, step if frame.key.resource is Resource.BUDGET else 1.0))
+            questions.append((frame.key, 1.0 if frame.key.resource is Resource.STAFF else step))
     # A larger frame keeps the plan feasible: it is the re-solve's first incumbent.
     answers = solve_many(problem, budget.settings,
                          [{"frame_change": {key: more}, "start": solution.chosen} for key, more in questions])

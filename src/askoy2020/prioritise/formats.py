@@ -24,17 +24,29 @@ JSON_SCHEMA_VERSION = 1
 
 def plan_yaml(plan: Plan, command: str) -> str:
     data = plan.model_dump(mode="json", exclude_none=True)
+    if plan.as_of is not None:
+        data["as_of"] = plan.as_of  # a date, written as YAML writes dates
+    for row in data["unallocated"]:
+        for key in ("frame", "used", "left"):
+            row[key] = {int(y): v for y, v in row[key].items()}
     for marginal in data["marginal_values"]:
         for key in ("enters", "leaves"):
             if not marginal[key]:
                 del marginal[key]
-    for row in data["left_out"]:
-        for key in ("cost", "staff"):
-            if key in row:
-                row[key] = {int(y): v for y, v in row[key].items()}
-    for row in data["selected"]:
-        row["cost"] = {int(y): v for y, v in row["cost"].items()}
-        row["staff"] = {int(y): v for y, v in row["staff"].items()}
+    for frame in data["frames"]:
+        if "investment_frame" not in frame and not frame["investment_used"]:
+            del frame["investment_used"]  # no investment that year: say nothing of it
+    for rows, optional in ((data["selected"], ("investment",)), (data["left_out"], ("investment", "short"))):
+        for row in rows:
+            for key in optional:
+                if key in row and not row[key]:
+                    del row[key]
+            for key in ("cost", "investment", "staff"):
+                if key in row:
+                    row[key] = {int(y): v for y, v in row[key].items()}
+    for key in ("transfers", "done"):
+        if not data[key]:
+            del data[key]
     header = (f"Plan made by askoy2020 prioritise ({plan.method.value}). Make it again rather than edit it:\n"
               f"  {command}")
     return mask(document(data, header))
@@ -61,18 +73,28 @@ def outcome_json(
 
 
 def plan_csv(plan: Plan) -> str:
-    """One row per project, with cost and staff per plan year: what a
-    finance officer pastes into a spreadsheet."""
+    """One row per project, with drift, investment and staff per plan year
+    (for a project left out: what it would need): what a finance officer
+    pastes into a spreadsheet."""
     years = list(plan.years.years())
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["project", "decision", "why", "start", "value",
-                     *(f"cost_{y}" for y in years), *(f"staff_{y}" for y in years), "reason"])
+                     *(f"cost_{y}" for y in years), *(f"investment_{y}" for y in years),
+                     *(f"staff_{y}" for y in years), "reason"])
     for row in plan.selected:
         writer.writerow([csv_text(row.project), "selected", row.why, row.start, row.value,
-                         *(row.cost.get(y, 0) for y in years), *(row.staff.get(y, 0) for y in years), ""])
+                         *(row.cost.get(y, 0) for y in years), *(row.investment.get(y, 0) for y in years),
+                         *(row.staff.get(y, 0) for y in years), ""])
     for out_row in plan.left_out:
-        writer.writerow([csv_text(out_row.project), "left out", out_row.kind, "",
+        figures = (out_row.cost, out_row.investment, out_row.staff)
+        writer.writerow([csv_text(out_row.project), "left out", out_row.kind, out_row.start or "",
                          "" if out_row.value is None else out_row.value,
-                         *("" for _ in years), *("" for _ in years), csv_text(out_row.reason)])
+                         *(_need(by_year, y) for by_year in figures for y in years), csv_text(out_row.reason)])
+    for pid in plan.done:
+        writer.writerow([csv_text(pid), "done", "completed", "", "", *("" for _ in years * 3), ""])
     return mask(out.getvalue())
+
+
+def _need(by_year: dict[int, float] | None, year: int) -> float | str:
+    return "" if by_year is None else by_year.get(year, 0)

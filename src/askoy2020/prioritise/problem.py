@@ -1,8 +1,10 @@
 """The prioritisation problem, solver-free: each project's start options with
-their cost, staff and value; the frames; the dependency links.
+their drift, investment, staff and value; the frames; the dependency links.
 
-Building it is where the domain rules live (who is committed, which starts a
-window allows, what a dependency permits); the solver only sees numbers.
+Building it is where the domain rules live (which years are open, who is
+committed, which starts a window allows, what a dependency permits); the
+solver only sees numbers. Money before the plan's first open year is sunk:
+no option carries it, and completed projects are no candidates at all.
 """
 
 from __future__ import annotations
@@ -12,37 +14,28 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from pydantic import TypeAdapter, ValidationError
-
 from ..core.diagnostics import Location
 from ..model import Portfolio, Project
-from ..model.base import Fte, Money
-from ..model.budget import MoneyKind
 from ..model.methods import Method
 from ..model.plan import LeftOutKind
-from ..model.prioritisation import FrameChange
 from ..model.project import Dependency, DependencyType, Strength, dependency_holds
 from ..model.valuation import Valuation, start_options, to_units
-from .adjust import AdjustmentError, Adjustments, one_line
+from .adjust import AdjustmentError, Adjustments
+from .frames import FRAME_KINDS, build_frames
+from .frames import Frame as Frame
+from .frames import FrameKey as FrameKey
+from .frames import Resource as Resource
+from .horizon import plan_horizon
 
 
 class Why(str, Enum):
     """Why a project is in the plan whatever its value."""
 
-    COMMITTED = "committed"  # active or completed: money already spent
+    COMMITTED = "committed"  # active: money already spent (completed projects are done, not candidates)
     LOCKED = "locked"
     MANDATORY = "mandatory"
     INCLUDED = "included"
     CHOSEN = "chosen"  # optional: in only if it is worth its place
-
-
-class Resource(str, Enum):
-    BUDGET = "budget"
-    STAFF = "staff"
-
-    @property
-    def unit(self) -> str:
-        return "(1000 kr)" if self is Resource.BUDGET else "årsverk"
 
 
 @dataclass(frozen=True)
@@ -52,12 +45,15 @@ class Option:
     start: int
     start_date: dt.date | None
     end_date: dt.date | None
-    cost: dict[int, float]  # only plan years
+    cost: dict[int, float]  # drift, only plan years
     staff: dict[int, float]
     value: int  # units (thousandths of a point)
+    investment: dict[int, float] = field(default_factory=dict)
 
     def use(self, resource: Resource) -> dict[int, float]:
-        return self.cost if resource is Resource.BUDGET else self.staff
+        if resource is Resource.BUDGET:
+            return self.cost
+        return self.staff if resource is Resource.STAFF else self.investment
 
 
 @dataclass
@@ -84,24 +80,6 @@ class NotPlaceable:
     project: Project
     kind: LeftOutKind
     reason: str
-
-
-@dataclass(frozen=True)
-class FrameKey:
-    scope: str  # "programme" or an area id
-    resource: Resource
-    year: int
-
-    def label(self) -> str:
-        where = "programme" if self.scope == "programme" else f"area {self.scope}"
-        return f"{where} {self.resource.value} frame {self.year}"
-
-
-@dataclass(frozen=True)
-class Frame:
-    key: FrameKey
-    limit: float
-    location: Location
 
 
 @dataclass(frozen=True)
@@ -135,6 +113,9 @@ class Problem:
     links: list[Link]
     min_shares: list[MinShare]
     notes: list[str] = field(default_factory=list)
+    as_of: dt.date = dt.date(1990, 1, 1)
+    open_from: int = 0  # the first year whose money counts; earlier money is sunk
+    done: list[Project] = field(default_factory=list)  # completed: no plan places them again
 
     def candidate(self, project_id: str) -> Candidate | None:
         return self._by_id.get(project_id)
@@ -146,41 +127,41 @@ class Problem:
 
 
 def build_problem(
-    portfolio: Portfolio, adjustments: Adjustments | None = None, as_of: dt.date | None = None
+    portfolio: Portfolio, adjustments: Adjustments | None = None, as_of: dt.date | None = None,
+    *, from_year: int | None = None,
 ) -> Problem:
-    """Turn the portfolio into a Problem, or raise AdjustmentError when the
-    options ask for something the data cannot give (a year with no frame);
-    NoProgramme without a programme.yaml."""
+    """Turn the portfolio into a Problem for the open years on ``as_of``
+    (default today) from ``from_year`` (default the first open year), or
+    raise AdjustmentError when the options ask for something the data
+    cannot give (a sunk year, a year with no round); NoProgramme without a
+    programme.yaml."""
     adj = adjustments or Adjustments()
     programme = portfolio.require_programme()
     day = as_of or dt.date.today()
-    plan = programme.current_round(day).years()
-    rounds_span = programme.known_years()
-    first, last = adj.years or (plan[0], plan[-1])
-    if first > last:
-        raise AdjustmentError(f"plan years {first}–{last}: the first year is after the last")
-    if first < rounds_span[0] or last > rounds_span[-1]:
-        raise AdjustmentError(
-            f"plan years {first}–{last} reach outside the budget rounds' years {rounds_span[0]}–{rounds_span[-1]}"
-        )
-    years = range(first, last + 1)
+    horizon = plan_horizon(programme, day, from_year, adj.years, adj.years_source)
+    years = horizon.years
     settings = programme.prioritisation
     method = adj.method or settings.method
     unknown = sorted(set(adj.weights) - {c.id for c in programme.criteria})
     if unknown:
         raise AdjustmentError(f"weights for unknown criteria: {', '.join(unknown)}")
     valuation = Valuation(method, tuple(programme.criteria), dict(adj.weights), settings)
-    problem = Problem(years, method, valuation, [], [], [], [], [])
+    problem = Problem(years, method, valuation, [], [], [], [], [], as_of=day, open_from=horizon.open_from)
     known = portfolio.project_by_id
     unknown = sorted((adj.include | adj.exclude | set(adj.scores)) - set(known))
     if unknown:
         raise AdjustmentError(f"there is no project {unknown[0]}")
     if not programme.criteria:
         problem.notes.append("programme.yaml has no criteria: every project scores 0, so only rules decide")
+    for pid in sorted(adj.include):
+        if not known[pid].is_plannable:
+            problem.notes.append(f"{pid} is {known[pid].status.value}, so no plan places it: it is not included")
 
     for project in sorted(portfolio.projects, key=lambda p: p.id):
         _add_project(problem, portfolio, project, adj)
-    problem.frames = _frames(portfolio, years, adj, day)
+    _follow_done(problem)
+    problem.frames = build_frames(portfolio, years, adj, day)
+    problem.notes += _missing_frames(problem, portfolio)
     problem.links = _links(problem, portfolio)
     problem.min_shares = _min_shares(portfolio, years, problem.frames)
     return problem
@@ -200,6 +181,9 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
 
     if not project.is_live:
         return out(LeftOutKind.CANCELLED, "cancelled")
+    if not project.is_plannable:
+        problem.done.append(project)  # completed: its money is spent
+        return None
     if project.id in adj.exclude and project.id not in adj.include:
         return out(LeftOutKind.EXCLUDED, f"excluded by {adj.exclude_source}")
     start = project.start()
@@ -207,28 +191,30 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
         return out(LeftOutKind.NO_START, "has no planned start date, so it cannot be placed in a year")
     forced = _forced(project, adj)
     years = problem.years
-    fixed = forced in (Why.COMMITTED, Why.LOCKED) or project.start_window is None
     window = project.start_window
     area = portfolio.area_by_id.get(project.area)
     area_weight = area.strategic_weight if area is not None else 1.0
     scores = dict(project.scores) | adj.scores.get(project.id, {})
     options = [
         Option(start=o.start, start_date=_shift_date(start, o.shift), end_date=_shift_date(project.end(), o.shift),
-               cost=o.cost, staff=o.staff, value=to_units(o.points))
-        for o in start_options(project, years, problem.valuation, area_weight, scores)
+               cost=o.cost, staff=o.staff, investment=o.investment, value=to_units(o.points))
+        for o in start_options(project, years, problem.valuation, area_weight, scores, problem.open_from)
     ]
     if not options:
-        assert window is not None  # a fixed project always has its one option
+        assert window is not None  # without a window there is always one option
+        opens = f" from {problem.open_from} on" if window.earliest < problem.open_from else ""
         return out(
             LeftOutKind.NO_START,
-            f"no start in its window {window.earliest}–{window.latest} keeps its cost and staff inside "
+            f"no start in its window {window.earliest}–{window.latest}{opens} keeps its cost and staff inside "
             f"the plan years {years[0]}–{years[-1]}",
         )
-    if forced is Why.CHOSEN and fixed and not options[0].cost and not options[0].staff:
+    only = options[0]
+    if forced is Why.CHOSEN and len(options) == 1 and not (only.cost or only.staff or only.investment):
         run = project.run_years()
-        if run is not None and (run[-1] < years[0] or run[0] > years[-1]):
+        shift = only.start - start.year
+        if run is not None and (run[-1] + shift < years[0] or run[0] + shift > years[-1]):
             return out(LeftOutKind.OUTSIDE_YEARS,
-                       f"runs {run[0]}–{run[-1]}, outside the plan years {years[0]}–{years[-1]}")
+                       f"runs {run[0] + shift}–{run[-1] + shift}, outside the plan years {years[0]}–{years[-1]}")
     problem.candidates.append(Candidate(project, options, forced))
 
 
@@ -242,67 +228,68 @@ def _shift_date(day: dt.date | None, years: int) -> dt.date | None:
         return day.replace(year=year, day=28)
 
 
-def _frames(portfolio: Portfolio, years: range, adj: Adjustments, as_of: dt.date) -> list[Frame]:
-    owner_by_scope: dict[str, object] = {"programme": portfolio.programme}
-    owner_by_scope.update((a.id, a) for a in sorted(portfolio.areas, key=lambda a: a.id))
-    limits: dict[FrameKey, tuple[float, Location]] = {}
-    for scope in owner_by_scope:
-        for resource, kind in ((Resource.BUDGET, MoneyKind.DRIFT), (Resource.STAFF, MoneyKind.STAFF)):
-            for year in years:
-                source = portfolio.frame_source(year, as_of, None if scope == "programme" else scope)
-                found = source.frame_at(kind, year, as_of) if source is not None else None
-                if found is not None:
-                    limits[FrameKey(scope, resource, year)] = found
-    for resource, changes in ((Resource.BUDGET, adj.budget), (Resource.STAFF, adj.staff)):
-        for change in changes:
-            _apply(limits, owner_by_scope, resource, change, years)
-    return [Frame(k, v[0], v[1]) for k, v in sorted(
-        limits.items(), key=lambda kv: (kv[0].scope != "programme", kv[0].scope, kv[0].resource.value, kv[0].year))]
+def _missing_frames(problem: Problem, portfolio: Portfolio) -> list[str]:
+    """Notes for what nothing limits: a plan year in which projects need a
+    kind of money the programme has no frame for, and an area with
+    candidates but no frames in the round that speaks."""
+    notes = []
+    framed = {(f.key.scope, f.key.resource, f.key.year) for f in problem.frames}
+    for resource, kind in FRAME_KINDS:
+        bare = [y for y in problem.years if ("programme", resource, y) not in framed
+                and any(o.use(resource).get(y) for c in problem.candidates for o in c.options)]
+        if bare:
+            listed = ", ".join(map(str, bare))
+            notes.append(f"the budget round gives no programme {kind.value} frame for {listed}, so nothing "
+                         f"limits {kind.value} there; add the frame to the round in programme.yaml")
+    areas = sorted({c.project.area for c in problem.candidates})
+    for area_id in areas:
+        area = portfolio.area_by_id.get(area_id)
+        if area is None:
+            continue
+        silent: dict[int, list[int]] = {}  # round -> years
+        for year in problem.years:
+            speaking = portfolio.frame_source(year, problem.as_of)
+            if speaking is not None and portfolio.frame_source(year, problem.as_of, area_id) is None:
+                silent.setdefault(speaking.year, []).append(year)
+        for round_year, in_years in silent.items():
+            notes.append(f"area {area_id} has no frames in budsjett {round_year} (rounds in its area.yaml), so "
+                         f"only the programme frames limit its projects in {', '.join(map(str, in_years))}")
+    return notes
 
 
-def _apply(
-    limits: dict[FrameKey, tuple[float, Location]], owners: dict[str, object],
-    resource: Resource, change: FrameChange, years: range,
-) -> None:
-    scope = change.area or "programme"
-    if scope not in owners:
-        raise AdjustmentError(f"there is no programme area {scope} whose frame could change")
-    if change.year not in years:
-        raise AdjustmentError(f"{resource.value} frame change for {change.year}, outside the plan years "
-                              f"{years[0]}–{years[-1]}")
-    key = FrameKey(scope, resource, change.year)
-    if change.set is not None:
-        limit = change.set
-        location = limits[key][1] if key in limits else Location("<option>")
-    else:
-        if key not in limits:
-            raise AdjustmentError(
-                f"there is no {key.label()} to change; set one with YEAR=N instead of YEAR=+N")
-        old, location = limits[key]
-        assert change.change is not None
-        limit = old + change.change
-        if limit < 0:
-            raise AdjustmentError(f"the change leaves the {key.label()} below zero ({limit:g})")
-    try:
-        # The frame must be one the data could hold, or the plan that
-        # reports it cannot be written (a staff frame over 100 000 årsverk).
-        _FRAME_TYPE[resource].validate_python(limit)
-    except ValidationError as exc:
-        raise AdjustmentError(f"the change makes the {key.label()} {limit:g}: {one_line(exc)}") from None
-    limits[key] = (limit, location)
-
-
-_FRAME_TYPE: dict[Resource, TypeAdapter[float]] = {
-    Resource.BUDGET: TypeAdapter(Money), Resource.STAFF: TypeAdapter(Fte),
-}
+def _follow_done(problem: Problem) -> None:
+    """A completed predecessor is done, not missing: a successor that may
+    still move keeps the starts its hard dependency allows after it (what
+    already happened is not re-planned), and none left means it cannot be placed."""
+    done = {p.id: p for p in problem.done}
+    kept = []
+    for candidate in problem.candidates:
+        project = candidate.project
+        for dep in project.depends_on:
+            pred = done.get(dep.project)
+            if pred is None or dep.strength is not Strength.HARD or project.keeps_its_years:
+                continue
+            allowed = [o for o in candidate.options if dependency_holds(dep, pred.start(), pred.end(), o.start_date)]
+            if not allowed:
+                problem.not_placeable.append(NotPlaceable(
+                    project, LeftOutKind.TIMING,
+                    f"no start it may have comes after {pred.id} ({describe_dependency(dep)}; it ended {pred.end()})"))
+                break
+            candidate.options = allowed
+        else:
+            kept.append(candidate)
+    problem.candidates = kept
 
 
 def _links(problem: Problem, portfolio: Portfolio) -> list[Link]:
     links: list[Link] = []
     gone = {n.project.id: n for n in problem.not_placeable}
+    done = {p.id for p in problem.done}
     for succ in problem.candidates:
         for i, dep in enumerate(succ.project.depends_on):
             pred = problem.candidate(dep.project)
+            if pred is None and dep.project in done:
+                continue  # done before the plan: _follow_done kept the starts it allows
             if pred is None:
                 if dep.strength is Strength.HARD:
                     reason = gone[dep.project].reason if dep.project in gone else "not in the data"

@@ -3,24 +3,23 @@ the answer in a Plan record."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..model import Portfolio
-from ..model.base import YearRange
-from ..model.plan import FrameUse, LeftOut, LeftOutKind, MarginalValue, Plan, Selected, SolverOutcome, SolverStatus
-from ..model.valuation import to_points
+from ..model.plan import Plan
 from .adjust import Adjustments
 from .explain import (
     Conflict,
     ExplainBudget,
     Marginal,
-    Reason,
     frame_conflicts,
     left_out_reasons,
     marginal_values,
     structural_conflicts,
 )
-from .problem import FrameKey, Problem, Resource, build_problem
+from .problem import Problem, build_problem
+from .record import plan_record
 from .solver import Solution, SolutionStatus, SolveSettings, solve
 
 
@@ -43,12 +42,15 @@ def prioritise(
     plan_id: str = "plan",
     scenario: str | None = None,
     explain: bool = True,
+    as_of: dt.date | None = None,
+    from_year: int | None = None,
 ) -> Outcome:
-    """The best plan for the portfolio. Raises AdjustmentError for options
-    the data cannot honour; an infeasible portfolio is an Outcome with
-    conflicts and no plan."""
+    """The best plan for the portfolio's next budget round: the open years
+    on ``as_of`` (default today) from ``from_year`` (default the first open
+    year). Raises AdjustmentError for options the data cannot honour; an
+    infeasible portfolio is an Outcome with conflicts and no plan."""
     assert portfolio.programme is not None
-    problem = build_problem(portfolio, adjustments)
+    problem = build_problem(portfolio, adjustments, as_of, from_year=from_year)
     model = portfolio.programme.prioritisation
     # The time limit is for the whole run, counted from here unless the caller
     # started it earlier (a scenario and its baseline share one budget).
@@ -81,81 +83,5 @@ def prioritise(
             outcome.notes.append(
                 f"the time limit of {settings.time_limit:g} s ran out before every explanation was computed; "
                 f"not computed: {shown}. Raise --time-limit for them")
-    outcome.plan = _plan(problem, solution, reasons, outcome.marginals, plan_id, scenario, portfolio)
+    outcome.plan = plan_record(problem, solution, reasons, outcome.marginals, plan_id, scenario, portfolio)
     return outcome
-
-
-def _plan(
-    problem: Problem, solution: Solution, reasons: dict[str, Reason], marginals: list[Marginal],
-    plan_id: str, scenario: str | None, portfolio: Portfolio,
-) -> Plan:
-    assert portfolio.programme is not None
-    limits = {f.key: f.limit for f in problem.frames}
-    frames = []
-    for year in problem.years:
-        frames.append(FrameUse(
-            year=year,
-            budget_frame=_limit(limits, "programme", Resource.BUDGET, year),
-            budget_used=_used(problem, solution, Resource.BUDGET, year),
-            staff_frame=_limit(limits, "programme", Resource.STAFF, year),
-            staff_used=_used(problem, solution, Resource.STAFF, year),
-        ))
-    selected = []
-    left_out = []
-    for candidate in problem.candidates:
-        k = solution.chosen.get(candidate.id)
-        if k is not None:
-            option = candidate.options[k]
-            selected.append(Selected(
-                project=candidate.id, start=option.start, value=round(to_points(option.value), 3),
-                why=candidate.forced.value, cost=dict(sorted(option.cost.items())),
-                staff=dict(sorted(option.staff.items())),
-            ))
-        else:
-            reason = reasons.get(candidate.id)
-            left_out.append(LeftOut(
-                project=candidate.id,
-                value=round(reason.value if reason else to_points(max(o.value for o in candidate.options)), 3),
-                kind=reason.kind if reason else LeftOutKind.VALUE,
-                reason=reason.text if reason else "not chosen (explanations were not computed)",
-                cost={y: v for y, v in sorted(candidate.project.cost.items()) if y in problem.years},
-                staff={y: v for y, v in sorted(candidate.project.staff.items()) if y in problem.years},
-            ))
-    for gone in problem.not_placeable:
-        left_out.append(LeftOut(project=gone.project.id, kind=gone.kind, reason=gone.reason))
-    left_out.sort(key=lambda item: item.project)
-    return Plan(
-        id=plan_id,
-        programme=portfolio.programme.id,
-        method=problem.method,
-        scenario=scenario,
-        years=YearRange(first_year=problem.years[0], last_year=problem.years[-1]),
-        solver=SolverOutcome(
-            status=(SolverStatus.OPTIMAL if solution.gap == 0
-                    else SolverStatus.GAP_LIMIT if solution.status is SolutionStatus.OPTIMAL
-                    else SolverStatus.TIME_LIMIT),
-            gap=round(solution.gap, 6), bound=round(to_points(solution.bound), 3),
-        ),
-        value=round(to_points(solution.value), 3),
-        frames=frames, selected=selected, left_out=left_out,
-        marginal_values=[MarginalValue(
-            scope=m.key.scope, resource=m.key.resource.value, year=m.key.year, step=m.step,
-            value=round(m.gain, 3), enters=list(m.enters), leaves=list(m.leaves),
-        ) for m in marginals],
-    )
-
-
-def _limit(limits: dict[FrameKey, float], scope: str, resource: Resource, year: int) -> float | None:
-    for key, limit in limits.items():
-        if key.scope == scope and key.resource is resource and key.year == year:
-            return float(limit)
-    return None
-
-
-def _used(problem: Problem, solution: Solution, resource: Resource, year: int) -> float:
-    total = 0.0
-    for candidate in problem.candidates:
-        k = solution.chosen.get(candidate.id)
-        if k is not None:
-            total += candidate.options[k].use(resource).get(year, 0.0)
-    return round(total, 3)

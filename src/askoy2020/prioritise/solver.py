@@ -39,7 +39,7 @@ INF = float("inf")
 _STDOUT_LOCK = threading.Lock()
 TIE_BREAK_NODES = 100
 # Elastic prices: one årsverk weighs like a million kroner.
-_SLACK_PRICE = {Resource.BUDGET: 1.0, Resource.STAFF: 1000.0}
+_SLACK_PRICE = {Resource.BUDGET: 1.0, Resource.INVESTMENT: 1.0, Resource.STAFF: 1000.0}
 
 
 @dataclass(frozen=True)

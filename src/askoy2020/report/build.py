@@ -12,7 +12,7 @@ from ..model import Portfolio, Project, ProjectStatus
 from ..model.base import Goal
 from ..model.budget import MoneyKind
 from ..model.leader import Instrument, TenFactor
-from ..model.plan import LeftOutKind, Plan
+from ..model.plan import LeftOut, LeftOutKind, Plan
 from ..model.project import Dependency, DependencyType, Rag, Strength
 from ..model.quality import CaseKind, CaseStatus, Pdca
 from .i18n import Lang
@@ -29,12 +29,15 @@ from .model import (
     LevelRow,
     MasteryRow,
     Meta,
+    Need,
     OverdueRow,
     PlanSection,
     ProjectRow,
     QualitySection,
     Report,
     Summary,
+    TransferMove,
+    TransferRow,
     WarningRow,
 )
 from .money import build_money
@@ -150,9 +153,14 @@ def _delay(
 
 
 def _saved_plan(portfolio: Portfolio, year: int) -> Plan | None:
-    """The plan for the year: the last by id among those covering it."""
-    plans = [p for p in portfolio.plans if year in p.years]
-    return max(plans, key=lambda p: p.id) if plans else None
+    """The plan for the year: the last by id among those covering it; else
+    the plan for the next budget round, made during the year (a plan covers
+    only the years still open when it is made)."""
+    for covered in (year, year + 1):
+        plans = [p for p in portfolio.plans if covered in p.years]
+        if plans:
+            return max(plans, key=lambda p: p.id)
+    return None
 
 
 def _plan(portfolio: Portfolio, year: int) -> PlanSection | None:
@@ -160,9 +168,19 @@ def _plan(portfolio: Portfolio, year: int) -> PlanSection | None:
     if plan is None:
         return None
     names = {p.id: p.name for p in portfolio.projects}
-    deferred = [Deferred(r.project, names.get(r.project, ""), r.reason) for r in plan.left_out
+    deferred = [Deferred(r.project, names.get(r.project, ""), r.reason, _needs(r)) for r in plan.left_out
                 if r.kind is not LeftOutKind.CANCELLED]
-    return PlanSection(plan.id, plan.method.value, plan.value, plan.solver.gap, len(plan.selected), deferred)
+    transfers = [TransferRow(t.project, [TransferMove(m.amount, m.kind.value, m.from_area, m.to_area, m.year)
+                                         for m in t.moves]) for t in plan.transfers]
+    return PlanSection(plan.id, plan.method.value, plan.value, plan.solver.gap, len(plan.selected), deferred,
+                       plan.years.first_year, plan.years.last_year, plan.open_from, transfers)
+
+
+def _needs(row: LeftOut) -> list[Need]:
+    found = [Need(year, kind, value) for kind, by_year in (("drift", row.cost), ("investment", row.investment),
+                                                             ("staff", row.staff))
+             for year, value in (by_year or {}).items() if value]
+    return sorted(found, key=lambda n: (n.year, ("drift", "investment", "staff").index(n.kind)))
 
 
 def _leadership(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool) -> LeadershipSection:

@@ -112,10 +112,37 @@ class AreaSection:
 
 
 @dataclass(frozen=True)
+class Need:
+    """What a deferred project would need in one year of one kind of money."""
+
+    year: int
+    kind: str  # drift, investment or staff (årsverk)
+    amount: float
+
+
+@dataclass(frozen=True)
 class Deferred:
     project: str
     name: str
     reason: str
+    needs: list[Need] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TransferMove:
+    amount: float
+    kind: str  # drift, investment or staff
+    from_area: str
+    to_area: str
+    year: int
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    """Frame moved between areas that would fund one deferred project."""
+
+    project: str
+    moves: list[TransferMove]
 
 
 @dataclass(frozen=True)
@@ -126,6 +153,10 @@ class PlanSection:
     gap: float
     selected: int
     deferred: list[Deferred]
+    first_year: int = 0
+    last_year: int = 0
+    open_from: int | None = None  # money before it is sunk; None in older plans
+    transfers: list[TransferRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..core.diagnostics import Severity
+from ..core.diagnostics import Location, Severity
 from ..model import Project, ProjectStatus
 from ..model.plan import LeftOutKind, Plan
 from ..model.prioritisation import Scenario
-from ..model.valuation import Valuation, start_options, to_points, to_units
+from ..model.valuation import StartOption, Valuation, start_options, to_points, to_units
 from .registry import CheckContext, Finding, rule
 
 
@@ -46,7 +46,8 @@ def start_window(ctx: CheckContext) -> Iterator[Finding]:
 @rule("ASK408", "start-window-ignored", Severity.WARNING)
 def start_window_ignored(ctx: CheckContext) -> Iterator[Finding]:
     """A start window on a project that cannot move: it is locked, or it
-    has already started (active or completed). prioritise ignores it.
+    has already started (active, paused or completed). prioritise ignores
+    it: a paused project is resumed where it stands.
 
     FAIL:
         status: active
@@ -58,7 +59,7 @@ def start_window_ignored(ctx: CheckContext) -> Iterator[Finding]:
     for project in ctx.portfolio.projects:
         if project.start_window is None:
             continue
-        if project.keeps_its_years:
+        if project.keeps_its_years or project.status is ProjectStatus.PAUSED:
             why = "locked" if project.locked else project.status.value
             yield Finding(project.where_key("start_window"),
                           f"{project.id} is {why}, so its start window is ignored",
@@ -85,6 +86,7 @@ def plan_reference(ctx: CheckContext) -> Iterator[Finding]:
                           "Make the plan again with askoy2020 prioritise --output.")
         named = [("selected", i, r.project) for i, r in enumerate(plan.selected)]
         named += [("left_out", i, r.project) for i, r in enumerate(plan.left_out)]
+        named += [("done", i, pid) for i, pid in enumerate(plan.done)]
         for key, i, pid in named:
             if pid not in known:
                 yield Finding(plan.where(key, i, "project"),
@@ -95,15 +97,19 @@ def plan_reference(ctx: CheckContext) -> Iterator[Finding]:
 @rule("ASK702", "plan-out-of-date", Severity.WARNING)
 def plan_out_of_date(ctx: CheckContext) -> Iterator[Finding]:
     """A saved plan no longer matches the data: a selected project's value,
-    cost or staff is not what the data give now (the value by the same
-    valuation prioritise uses), it has been cancelled, a project left out as optional
-    or cancelled must now be in every plan, a left-out project's cost or
-    staff has changed (it may fit now), the prioritisation method has
+    drift, investment or staff is not what the data give now (by the same
+    valuation and the same open years prioritise uses: money before the
+    plan's first open year is sunk, a planned project whose start has
+    passed starts in that year), it has been cancelled or completed, a
+    project left out as optional or cancelled must now be in every plan,
+    a left-out project's needs have changed (it may fit now), a project
+    the plan lists as done is not completed, the prioritisation method has
     changed, or a project is new since.
 
-    FAIL (DK-02's cost has since become {2019: 600, …}):
+    FAIL (DK-02's cost has since become {2021: 600}):
+        open_from: 2021
         selected:
-          - {project: DK-02, start: 2019, cost: {2019: 500, 2020: 1000, 2021: 500}, …}
+          - {project: DK-02, start: 2019, cost: {2021: 500}, …}
     PASS:
         the plan made again after the change
     """
@@ -114,30 +120,29 @@ def plan_out_of_date(ctx: CheckContext) -> Iterator[Finding]:
 
 def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
     projects = ctx.portfolio.project_by_id
-    years = plan.years.years()
     again = f"Make the plan again: askoy2020 prioritise --output {plan.where().file}"
     seen: set[str] = set()
     for i, row in enumerate(plan.selected):
         project = projects.get(row.project)
-        start = project.start() if project else None
-        if project is None or start is None or row.project in seen:  # a second row is ASK708's
+        if project is None or project.start() is None or row.project in seen:  # a second row is ASK708's
             continue
         seen.add(row.project)
-        if project.status is ProjectStatus.CANCELLED:
+        if not project.is_plannable:
+            done = "cancelled" if project.status is ProjectStatus.CANCELLED else "completed, so its money is spent"
             yield Finding(plan.where("selected", i, "project"),
-                          f"plan {plan.id} selects {project.id}, which has since been cancelled", again)
+                          f"plan {plan.id} selects {project.id}, which has since been {done}", again)
             continue
-        expected = _option_value(ctx, plan, project, row.start)
+        option = _option(ctx, plan, project, row.start)
+        expected = None if option is None else round(to_points(to_units(option.points)), 3)
         if expected is None or abs(expected - row.value) > 0.0015:  # values are written to 0.001
             given = "no such start" if expected is None else f"{expected:g}"
             yield Finding(plan.where("selected", i, "value"),
                           f"plan {plan.id}: {project.id}'s value {row.value:g} is not what the data give now ({given})",
                           again)
-        shift = row.start - start.year
-        for key in ("cost", "staff"):
-            now = {y + shift: v for y, v in getattr(project, key).items() if v and y + shift in years}
-            saved = {y: v for y, v in getattr(row, key).items() if v}
-            if set(now) != set(saved) or any(abs(now[y] - saved[y]) > 1e-6 for y in now):
+        if option is None:
+            continue
+        for key in _MONEY:
+            if _differ(getattr(option, key), getattr(row, key)):
                 yield Finding(plan.where("selected", i, key),
                               f"plan {plan.id}: {project.id}'s {key} has changed since the plan was made", again)
     for i, out in enumerate(plan.left_out):
@@ -148,21 +153,21 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
             yield Finding(plan.where("left_out", i, "kind"),
                           f"plan {plan.id} leaves {project.id} out as cancelled, but it is {project.status.value} now",
                           again)
+        elif out.kind is not LeftOutKind.CANCELLED and project.status is ProjectStatus.COMPLETED:
+            yield Finding(plan.where("left_out", i, "kind"),
+                          f"plan {plan.id} leaves {project.id} out ({out.kind.value}), but it has since been completed",
+                          again)
         elif out.kind in _OPTIONAL_THEN and project.must_be_planned:
             yield Finding(plan.where("left_out", i, "kind"),
                           f"plan {plan.id} leaves {project.id} out ({out.kind.value}), but it must be in every plan "
                           f"now ({project.commitment.value if project.commitment else ''})", again)
         else:
-            # Left out at a cost it no longer has: cheaper now, it may fit.
-            for key in ("cost", "staff"):
-                saved_then: dict[int, float] | None = getattr(out, key)
-                if saved_then is None:
-                    continue  # a plan from before left-out costs were kept
-                now = {y: v for y, v in getattr(project, key).items() if v and y in years}
-                then = {y: v for y, v in saved_then.items() if v}
-                if set(now) != set(then) or any(abs(now[y] - then[y]) > 1e-6 for y in now):
-                    yield Finding(plan.where("left_out", i, key),
-                                  f"plan {plan.id}: {project.id}'s {key} has changed since it was left out", again)
+            yield from _needs_changed(ctx, plan, project, i, again)
+    for i, pid in enumerate(plan.done):
+        project = projects.get(pid)
+        if project is not None and project.status is not ProjectStatus.COMPLETED:
+            yield Finding(plan.where("done", i),
+                          f"plan {plan.id} lists {pid} as done, but it is {project.status.value} now", again)
     programme = ctx.portfolio.programme
     scenario = next((s for s in ctx.portfolio.scenarios if s.id == plan.scenario), None)
     method = (scenario.method if scenario else None) or (programme.prioritisation.method if programme else None)
@@ -170,17 +175,48 @@ def _stale(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
         yield Finding(plan.where("method"),
                       f"plan {plan.id} was made with method {plan.method.value}; the data now say {method.value}",
                       again)
-    named = {r.project for r in plan.selected} | {r.project for r in plan.left_out}
+    named = {r.project for r in plan.selected} | {r.project for r in plan.left_out} | set(plan.done)
     for project in sorted(projects.values(), key=lambda p: p.id):
-        if project.id not in named and project.status is not ProjectStatus.CANCELLED:
+        if project.id not in named and project.is_plannable:
             yield Finding(plan.where(), f"plan {plan.id} was made before project {project.id} was added", again)
 
 
-def _option_value(ctx: CheckContext, plan: Plan, project: Project, start: int) -> float | None:
+_MONEY = ("cost", "investment", "staff")
+
+
+def _needs_changed(ctx: CheckContext, plan: Plan, project: Project, i: int, again: str) -> Iterator[Finding]:
+    """Left out at needs it no longer has: cheaper now, it may fit."""
+    out = plan.left_out[i]
+    option = _option(ctx, plan, project, out.start) if out.start is not None else None
+    if out.start is not None and option is None and out.cost is not None:
+        yield Finding(plan.where("left_out", i, "start"),
+                      f"plan {plan.id}: {project.id} can no longer start in {out.start}, as it was left out with",
+                      again)
+        return
+    for key in _MONEY:
+        saved_then: dict[int, float] | None = getattr(out, key)
+        if saved_then is None:
+            continue  # a plan from before left-out needs were kept
+        if option is not None:
+            now: dict[int, float] = getattr(option, key)
+        else:  # an older plan: its cost in the plan years as written
+            now = {y: v for y, v in getattr(project, key).items() if y in plan.years.years()}
+        if _differ(now, saved_then):
+            yield Finding(plan.where("left_out", i, key),
+                          f"plan {plan.id}: {project.id}'s {key} has changed since it was left out", again)
+
+
+def _differ(now: dict[int, float], saved: dict[int, float]) -> bool:
+    now = {y: v for y, v in now.items() if v}
+    saved = {y: v for y, v in saved.items() if v}
+    return set(now) != set(saved) or any(abs(now[y] - saved[y]) > 1e-6 for y in now)
+
+
+def _option(ctx: CheckContext, plan: Plan, project: Project, start: int) -> StartOption | None:
     """What the data give a project starting in ``start`` in this plan: the
-    same valuation prioritise uses (model/valuation.py), with the plan's
-    method and its scenario's weights and scores; None when that start is
-    not one it may have."""
+    same valuation and the same open years prioritise uses
+    (model/valuation.py), with the plan's method and its scenario's weights
+    and scores; None when that start is not one it may have."""
     programme = ctx.portfolio.programme
     if programme is None:
         return None
@@ -189,10 +225,10 @@ def _option_value(ctx: CheckContext, plan: Plan, project: Project, start: int) -
                           programme.prioritisation)
     area = ctx.portfolio.area_by_id.get(project.area)
     scores = dict(project.scores) | (scenario.scores.get(project.id, {}) if scenario else {})
-    for option in start_options(project, plan.years.years(), valuation,
-                                area.strategic_weight if area else 1.0, scores):
+    for option in start_options(project, plan.years.years(), valuation, area.strategic_weight if area else 1.0,
+                                scores, plan.first_counted_year()):
         if option.start == start:
-            return round(to_points(to_units(option.points)), 3)
+            return option
     return None
 
 
@@ -203,10 +239,11 @@ _OPTIONAL_THEN = (LeftOutKind.FRAME, LeftOutKind.VALUE, LeftOutKind.EXCLUDED)
 @rule("ASK708", "plan-inconsistent", Severity.ERROR)
 def plan_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
     """A saved plan that prioritise cannot have written: its years are
-    reversed, a project is selected or left out twice or both selected and
-    left out, a selected project's cost or staff lies outside the plan years,
-    or its value is not the sum of its selected projects' values (or is
-    above the solver's bound). The file has been edited by hand.
+    reversed or start before its first open year (so it would count sunk
+    money), a project is named twice among selected, left out and done, a
+    selected project's drift, investment or staff lies outside the plan
+    years, or its value is not the sum of its selected projects' values
+    (or is above the solver's bound). The file has been edited by hand.
 
     FAIL (plans/budsjett-2021.yaml, the two selected values add up to 120):
         value: 150
@@ -220,20 +257,24 @@ def plan_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
         if years.first_year > years.last_year:
             yield Finding(plan.where("years"), f"plan {plan.id}'s years run backwards: "
                           f"{years.first_year}–{years.last_year}", fix)
+        if plan.open_from is not None and years.first_year < plan.open_from:
+            yield Finding(plan.where("years", "first_year"), f"plan {plan.id}'s years start in {years.first_year}, "
+                          f"before its first open year {plan.open_from}: it would count sunk money", fix,
+                          (plan.where("open_from"),))
         first: dict[str, tuple[str, int]] = {}
         rows = [("selected", i, r.project) for i, r in enumerate(plan.selected)]
         rows += [("left_out", i, r.project) for i, r in enumerate(plan.left_out)]
+        rows += [("done", i, pid) for i, pid in enumerate(plan.done)]
         for key, i, pid in rows:
             if pid in first:
                 was_key, j = first[pid]
-                both = "both selects and leaves out" if was_key != key else (
-                    "selects" if key == "selected" else "leaves out")
+                both = f"both {_VERB[was_key]} and {_VERB[key]}" if was_key != key else _VERB[key]
                 twice = "" if was_key != key else " twice"
-                yield Finding(plan.where(key, i, "project"), f"plan {plan.id} {both} {pid}{twice}", fix,
-                              (plan.where(was_key, j, "project"),))
+                yield Finding(_row_where(plan, key, i), f"plan {plan.id} {both} {pid}{twice}", fix,
+                              (_row_where(plan, was_key, j),))
             first.setdefault(pid, (key, i))
         for i, row in enumerate(plan.selected if years.first_year <= years.last_year else []):
-            for field in ("cost", "staff"):
+            for field in _MONEY:
                 outside = sorted(y for y in getattr(row, field) if y not in years)
                 if outside:
                     yield Finding(plan.where("selected", i, field),
@@ -249,6 +290,14 @@ def plan_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(plan.where("value"), f"plan {plan.id}'s value {plan.value:g} is above the solver's "
                           f"bound {plan.solver.bound:g}, which no plan can exceed", fix,
                           (plan.where("solver", "bound"),))
+
+
+_FRAME_LISTS = ("budget_frames", "investment_frames", "staff_frames")
+_VERB = {"selected": "selects", "left_out": "leaves out", "done": "lists as done"}
+
+
+def _row_where(plan: Plan, key: str, i: int) -> Location:
+    return plan.where(key, i) if key == "done" else plan.where(key, i, "project")
 
 
 @rule("ASK703", "prioritisation-reference", Severity.ERROR)
@@ -298,7 +347,7 @@ def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
             if cid not in criteria:
                 yield Finding(scenario.where("weights", cid), f"scenario {scenario.id} weights criterion {cid}, "
                               "which is not in criteria", "Use a criterion id from programme.yaml.")
-        for key in ("budget_frames", "staff_frames"):
+        for key in _FRAME_LISTS:
             for i, change in enumerate(getattr(scenario, key)):
                 if change.area is not None and change.area not in areas:
                     yield Finding(scenario.where(key, i, "area"), f"scenario {scenario.id} changes the frame of "
@@ -367,8 +416,9 @@ def scenario_score(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("ASK706", "scenario-include", Severity.ERROR)
 def scenario_include(ctx: CheckContext) -> Iterator[Finding]:
-    """A scenario includes a cancelled project (prioritise would ignore it
-    silently), or names the same project in both include and exclude.
+    """A scenario includes a cancelled or completed project (no plan places
+    it: prioritise would ignore it), or names the same project in both
+    include and exclude.
 
     FAIL (scenarios/ekstra.yaml):
         include: [DK-02]
@@ -381,9 +431,10 @@ def scenario_include(ctx: CheckContext) -> Iterator[Finding]:
         excluded = set(scenario.exclude)
         for i, pid in enumerate(scenario.include):
             project = p.project_by_id.get(pid)
-            if project is not None and project.status is ProjectStatus.CANCELLED:
+            if project is not None and not project.is_plannable:
                 yield Finding(scenario.where("include", i),
-                              f"scenario {scenario.id} includes {pid}, which is cancelled and cannot be in a plan",
+                              f"scenario {scenario.id} includes {pid}, which is {project.status.value} and cannot be "
+                              "in a plan",
                               f"Remove {pid} from include, or change its status if it is to run after all.",
                               (project.where("status"),))
             if pid in excluded:
@@ -409,7 +460,7 @@ def scenario_frame_set_twice(ctx: CheckContext) -> Iterator[Finding]:
           - {year: 2021, set: 4500}
     """
     for scenario in ctx.portfolio.scenarios:
-        for key in ("budget_frames", "staff_frames"):
+        for key in _FRAME_LISTS:
             first: dict[tuple[str | None, int], int] = {}
             for i, change in enumerate(getattr(scenario, key)):
                 frame = (change.area, change.year)

@@ -122,7 +122,9 @@ def dump(value: Any, indent: int = 0) -> str:
                 lines.append(dump(item, indent + 2))
     elif isinstance(value, list):
         for item in value:
-            if isinstance(item, dict):
+            if isinstance(item, dict) and not item:
+                lines.append(f"{pad}- {{}}")  # an empty record: dump() would give no line to hang the dash on
+            elif isinstance(item, dict):
                 body = dump(item, indent + 2).splitlines()
                 lines.append(f"{pad}- {body[0].lstrip()}")
                 lines.extend(body[1:])

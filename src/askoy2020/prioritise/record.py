@@ -1,0 +1,137 @@
+"""The solved problem as a Plan record: what is funded and at what cost
+per year, what is not and what it would need, what each frame has left,
+and which transfers between areas would fund a project left out."""
+
+from __future__ import annotations
+
+from ..model import Portfolio
+from ..model.base import YearRange
+from ..model.plan import (
+    FrameLeft,
+    FrameUse,
+    LeftOut,
+    LeftOutKind,
+    MarginalValue,
+    Move,
+    Plan,
+    Selected,
+    Shortfall,
+    SolverOutcome,
+    SolverStatus,
+    Transfer,
+)
+from ..model.valuation import to_points
+from .explain import Marginal, Reason, short_text
+from .money import Usage, need, transfers, unallocated
+from .problem import FrameKey, Problem, Resource
+from .solver import Solution, SolutionStatus
+
+
+def plan_record(
+    problem: Problem, solution: Solution, reasons: dict[str, Reason], marginals: list[Marginal],
+    plan_id: str, scenario: str | None, portfolio: Portfolio,
+) -> Plan:
+    assert portfolio.programme is not None
+    limits = {f.key: f.limit for f in problem.frames}
+    usage = Usage.of(problem, solution.chosen)
+    frames = []
+    for year in problem.years:
+        frames.append(FrameUse(
+            year=year,
+            budget_frame=_limit(limits, Resource.BUDGET, year),
+            budget_used=_used(problem, solution, Resource.BUDGET, year),
+            staff_frame=_limit(limits, Resource.STAFF, year),
+            staff_used=_used(problem, solution, Resource.STAFF, year),
+            investment_frame=_limit(limits, Resource.INVESTMENT, year),
+            investment_used=_used(problem, solution, Resource.INVESTMENT, year),
+        ))
+    selected = []
+    left_out = []
+    for candidate in problem.candidates:
+        k = solution.chosen.get(candidate.id)
+        if k is not None:
+            option = candidate.options[k]
+            selected.append(Selected(
+                project=candidate.id, start=option.start, value=round(to_points(option.value), 3),
+                why=candidate.forced.value, cost=_rounded(option.cost), investment=_rounded(option.investment),
+                staff=_rounded(option.staff),
+            ))
+            continue
+        needs = need(candidate, usage, problem)
+        option = candidate.options[needs.option]
+        reason = reasons.get(candidate.id)
+        if reason is not None:
+            kind, text = reason.kind, reason.text
+        elif needs.short:  # explanations off: the shortfall is known without a re-solve
+            kind = LeftOutKind.FRAME
+            text = short_text(needs.short) + "; what taking it in would push out was not computed"
+        else:
+            kind, text = LeftOutKind.VALUE, "not chosen (explanations were not computed)"
+        left_out.append(LeftOut(
+            project=candidate.id,
+            value=round(reason.value if reason else to_points(max(o.value for o in candidate.options)), 3),
+            kind=kind, reason=text, start=option.start,
+            cost=_rounded(option.cost), investment=_rounded(option.investment), staff=_rounded(option.staff),
+            short=[Shortfall(scope=key.scope, kind=key.resource.kind, year=key.year, amount=round(amount, 3))
+                   for key, amount in needs.short] if kind is LeftOutKind.FRAME else [],
+        ))
+    for gone in problem.not_placeable:
+        left_out.append(LeftOut(project=gone.project.id, kind=gone.kind, reason=gone.reason))
+    left_out.sort(key=lambda item: item.project)
+    return Plan(
+        id=plan_id,
+        programme=portfolio.programme.id,
+        method=problem.method,
+        scenario=scenario,
+        years=YearRange(first_year=problem.years[0], last_year=problem.years[-1]),
+        as_of=problem.as_of,
+        open_from=problem.open_from,
+        solver=SolverOutcome(
+            status=(SolverStatus.OPTIMAL if solution.gap == 0
+                    else SolverStatus.GAP_LIMIT if solution.status is SolutionStatus.OPTIMAL
+                    else SolverStatus.TIME_LIMIT),
+            gap=round(solution.gap, 6), bound=round(to_points(solution.bound), 3),
+        ),
+        value=round(to_points(solution.value), 3),
+        frames=frames,
+        unallocated=_unallocated(problem, usage),
+        marginal_values=[MarginalValue(
+            scope=m.key.scope, resource=m.key.resource.value, year=m.key.year, step=m.step,
+            value=round(m.gain, 3), enters=list(m.enters), leaves=list(m.leaves),
+        ) for m in marginals],
+        selected=selected, left_out=left_out,
+        transfers=[Transfer(project=pid, moves=[
+            Move(kind=m.key.resource.kind, year=m.key.year, from_area=m.donor, to_area=m.key.scope,
+                 amount=round(m.amount, 3)) for m in moves])
+            for pid, moves in transfers(problem, solution.chosen, usage).items()],
+        done=sorted(p.id for p in problem.done),
+    )
+
+
+def _unallocated(problem: Problem, usage: Usage) -> list[FrameLeft]:
+    rows: dict[tuple[str, Resource], FrameLeft] = {}
+    for left in unallocated(problem, usage):  # programme first, then areas by id; years in order
+        key = left.key
+        row = rows.setdefault((key.scope, key.resource), FrameLeft(scope=key.scope, kind=key.resource.kind))
+        row.frame[key.year] = round(left.frame, 3)
+        row.used[key.year] = round(left.used, 3)
+        row.left[key.year] = round(left.left, 3)
+    return list(rows.values())
+
+
+def _rounded(by_year: dict[int, float]) -> dict[int, float]:
+    return {y: round(v, 3) for y, v in sorted(by_year.items())}
+
+
+def _limit(limits: dict[FrameKey, float], resource: Resource, year: int) -> float | None:
+    found = limits.get(FrameKey("programme", resource, year))
+    return None if found is None else float(found)
+
+
+def _used(problem: Problem, solution: Solution, resource: Resource, year: int) -> float:
+    total = 0.0
+    for candidate in problem.candidates:
+        k = solution.chosen.get(candidate.id)
+        if k is not None:
+            total += candidate.options[k].use(resource).get(year, 0.0)
+    return round(total, 3)
