@@ -2,12 +2,12 @@
 budsjett 2021 / økonomiplan 2021–2024, adopted 17 December 2020 – is valid
 data on 31 October 2021, and the report for 2021 speaks of 2021–2024.
 
-``rolled_sample`` builds that copy; a later check (prioritise over
-2022–2024) can start from it."""
+``rolled_sample`` builds that copy, and prioritise then plans 2022–2024."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -49,13 +49,29 @@ def _add_round(path: Path, extra: dict[str, Any]) -> None:
         yaml.dump(document, out)
 
 
+def _start_what_the_law_or_a_contract_started(path: Path) -> None:
+    """A year has passed: a mandatory or locked project planned to start
+    before 31 October 2021 has started (on its planned day)."""
+    yaml = YAML()
+    document = yaml.load(path.read_text(encoding="utf-8"))
+    start = document.get("planned", {}).get("start")
+    if (document.get("status") == "planned" and (document.get("mandatory") or document.get("locked"))
+            and start is not None and start <= AS_OF):
+        document["status"] = "active"
+        document["actual"] = {"start": start}
+        with path.open("w", encoding="utf-8") as out:
+            yaml.dump(document, out)
+
+
 def rolled_sample(target: Path) -> Path:
     """A copy of data/ at ``target`` with the round of 2021 added to the
-    programme and to every area."""
+    programme and to every area, and the duties due by then started."""
     shutil.copytree(DATA, target)
     _add_round(target / "programme.yaml", ROUND_2021)
     for area in sorted((target / "programmes").glob("*/area.yaml")):
         _add_round(area, {"year": 2021})
+    for project in sorted((target / "programmes").glob("*/projects/*.yaml")):
+        _start_what_the_law_or_a_contract_started(project)
     return target
 
 
@@ -92,3 +108,18 @@ def test_the_2021_report_renders_and_shows_the_years_to_2024(tmp_path: Path) -> 
     chart = page.read_text(encoding="utf-8").split('<svg', 1)[1]
     for year in ("2021", "2022", "2023", "2024"):
         assert f">{year}<" in chart, year
+
+
+def test_prioritise_plans_the_next_round_2022_to_2024(tmp_path: Path) -> None:
+    root = rolled_sample(tmp_path / "data")
+    result = runner.invoke(app, ["prioritise", str(root), "--as-of", AS_OF.isoformat(), "--format", "json",
+                                 "--no-explain"])
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)["plan"]
+    assert plan["years"] == {"first_year": 2022, "last_year": 2024} and plan["open_from"] == 2022
+    # 2021's money is now sunk: no row of the plan counts it.
+    for row in plan["selected"] + plan["left_out"]:
+        for key in ("cost", "staff", "investment"):
+            assert set(row.get(key) or {}) <= {"2022", "2023", "2024"}, (row["project"], key)
+    completed = {p.id for p in askoy2020.load(root).projects if p.status.value == "completed"}
+    assert completed and not completed & {row["project"] for row in plan["selected"]}
