@@ -44,8 +44,9 @@ def area(first: int) -> Example:
 def project(first: int) -> Example:
     return "programmes/aa/projects/AA-01.yaml", {
         "id": "AA-01", "name": "Første prosjekt", "area": "AA", "manager": "Prosjektleder",
-        "status": "planned", "planned": {"start": dt.date(first, 1, 1), "end": dt.date(first, 12, 31)},
-        "cost": {first: 1000}, "staff": {first: 1},
+        # A proposal for the next budget year: one for the running year would already be due.
+        "status": "planned", "planned": {"start": dt.date(first + 1, 1, 1), "end": dt.date(first + 1, 12, 31)},
+        "cost": {first + 1: 1000}, "staff": {first + 1: 1},
         "scores": {"strategic_fit": 3, "user_value": 4}, "goals": ["AA-M1"],
     }, "A project; askoy2020 new project --area AA makes the next one."
 

@@ -94,3 +94,31 @@ def stale_red_status(ctx: CheckContext) -> Iterator[Finding]:
                 f"{project.id}'s latest status report is red and {age} days old (limit {limit})",
                 "Add a new status report with the current state and what is being done.",
             )
+
+
+@rule("ASK419", "planned-start-passed", Severity.WARNING)
+def planned_start_passed(ctx: CheckContext) -> Iterator[Finding]:
+    """A project still ``planned`` whose planned start has passed. Either it
+    started (record the actual start and set it active) or it has not (move
+    its dates). Until then prioritise places it from the first open year, and
+    a mandatory or locked one must fit that year's frames with its money.
+
+    FAIL (validated on 2020-10-31):
+        status: planned
+        planned: {start: 2020-03-01, end: 2020-12-31}
+    PASS:
+        status: planned
+        planned: {start: 2021-01-04, end: 2021-12-31}
+    """
+    programme = ctx.portfolio.programme
+    for project in ctx.portfolio.projects:
+        start = project.planned.start
+        if project.status is not ProjectStatus.PLANNED or start is None or start >= ctx.as_of:  # today: not yet
+            continue
+        placed = f" prioritise places it from {programme.first_open_year(ctx.as_of)}" if programme else ""
+        duty = " (a duty: it must then fit that year's frames)" if project.must_be_planned else ""
+        yield Finding(
+            project.where("planned", "start"),
+            f"{project.id} is still planned, but its planned start {start} has passed;{placed}{duty}",
+            "If it has started, set status: active and actual: {start: …}; if not, move its planned dates.",
+        )
