@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 
 from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
@@ -13,8 +13,9 @@ from ..model.base import Goal
 from ..model.budget import MoneyKind
 from ..model.leader import Instrument, TenFactor
 from ..model.plan import LeftOut, LeftOutKind, Plan
-from ..model.project import Dependency, DependencyType, Rag, Strength
+from ..model.project import Rag, Strength
 from ..model.quality import CaseKind, CaseStatus, Pdca
+from ..model.schedule import dependants, knock_on
 from .i18n import Lang
 from .model import (
     AreaSection,
@@ -50,11 +51,8 @@ def build_report(
     programme = portfolio.programme
     threshold = programme.min_respondents if programme else 3
     meta = Meta(year, as_of, lang, public, programme.name if programme else "Askøy 2020", __version__, threshold)
-    dependants: dict[str, list[tuple[Project, Dependency]]] = defaultdict(list)
-    for other in portfolio.projects:
-        for dep in other.depends_on:
-            dependants[dep.project].append((other, dep))
-    areas = [_area(portfolio, area_id, year, as_of, dependants) for area_id in sorted(portfolio.area_by_id)]
+    after = dependants(portfolio.projects)
+    areas = [_area(portfolio, area_id, year, as_of, after) for area_id in sorted(portfolio.area_by_id)]
     leadership = _leadership(portfolio, year, as_of, threshold, public)
     quality = _quality(portfolio, year, as_of, threshold, public, lang)
     goals = [g for a in areas for g in a.goals]
@@ -97,13 +95,13 @@ def _goal_row(goal: Goal, year: int, as_of: dt.date) -> GoalRow:
 
 def _area(
     portfolio: Portfolio, area_id: str, year: int, as_of: dt.date,
-    dependants: dict[str, list[tuple[Project, Dependency]]],
+    after: dict[str, list[Project]],
 ) -> AreaSection:
     area = portfolio.area_by_id[area_id]
     projects = sorted(portfolio.projects_in(area_id), key=lambda p: p.id)
     rows = [ProjectRow(p.id, p.name, p.status.value, rag.value if (rag := p.rag(as_of)) else None, p.start(), p.end(),
                        p.cost.get(year, 0.0), p.staff.get(year, 0.0)) for p in projects]
-    delays = [d for p in projects if (d := _delay(p, as_of, dependants)) is not None]
+    delays = [d for p in projects if (d := _delay(p, as_of, after, len(portfolio.projects))) is not None]
     bars = [Bar(p.id, s, e, p.status.value) for p in projects
             if (s := p.start()) is not None and (e := p.end()) is not None and p.is_live]
     ids = {p.id for p in projects}
@@ -117,39 +115,23 @@ def _area(
     )
 
 
-def _delay(
-    project: Project, as_of: dt.date, dependants: dict[str, list[tuple[Project, Dependency]]]
-) -> Delay | None:
-    """How late a project is, and how far that pushes every project that
-    depends on it (hard or soft), following the chain."""
+def _delay(project: Project, as_of: dt.date, after: dict[str, list[Project]], count: int) -> Delay | None:
+    """How late a project is or is expected to be, and how far that pushes
+    the projects after it (model/schedule.py, as ASK415 says it): a
+    completed project by its actual end; one still running by its forecast
+    end, and at least by today once its planned end has passed."""
     planned_end = project.planned.end
     if planned_end is None or not project.is_live:
         return None
     if project.status is ProjectStatus.COMPLETED:
-        late = (project.actual.end - planned_end).days if project.actual.end else 0
+        end = project.actual.end or planned_end
     else:
-        late = (as_of - planned_end).days if as_of > planned_end else 0
+        end = max(project.forecast_end(as_of) or planned_end, as_of if as_of > planned_end else planned_end)
+    late = (end - planned_end).days
     if late <= 0:
         return None
-    shift = {project.id: late}
-    pushes: list[tuple[str, int]] = []
-    queue = [project]
-    while queue:
-        pred = queue.pop(0)
-        for succ, dep in dependants.get(pred.id, []):
-            if succ.status is ProjectStatus.COMPLETED or not succ.is_live or succ.id in shift:
-                continue
-            anchor = pred.end() if dep.type is DependencyType.FINISH_TO_START else pred.start()
-            start = succ.start()
-            if anchor is None or start is None:
-                continue
-            # Day numbers: a date near year 9999 plus days would overflow.
-            push = anchor.toordinal() + shift[pred.id] + dep.lag_days - start.toordinal()
-            if push > 0:
-                shift[succ.id] = push
-                pushes.append((succ.id, push))
-                queue.append(succ)
-    return Delay(project.id, late, pushes)
+    pushed = knock_on(after, count, project, end)
+    return Delay(project.id, late, [(succ.id, new - old) for succ, old, new in pushed])
 
 
 def _saved_plan(portfolio: Portfolio, year: int) -> Plan | None:

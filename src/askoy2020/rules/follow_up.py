@@ -17,7 +17,8 @@ from ..core.diagnostics import Location, Severity
 from ..core.numbers import amount, one_decimal
 from ..model import Project
 from ..model.budget import MONEY_KINDS, MoneyKind, Period
-from ..model.project import ProjectStatus, earliest_start
+from ..model.project import ProjectStatus
+from ..model.schedule import dependants, knock_on
 from .money import period_name
 from .registry import CheckContext, Finding, rule
 
@@ -175,10 +176,7 @@ def forecast_end_slip(ctx: CheckContext) -> Iterator[Finding]:
           - {date: 2020-09-30, rag: green, forecast_end: 2020-06-30}
     """
     p = ctx.portfolio
-    after: dict[str, list[Project]] = {}
-    for project in p.projects:
-        for dep in project.depends_on:
-            after.setdefault(dep.project, []).append(project)
+    after = dependants(p.projects)
     for project in p.projects:
         if project.status in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED) or project.planned.end is None:
             continue
@@ -187,7 +185,7 @@ def forecast_end_slip(ctx: CheckContext) -> Iterator[Finding]:
             continue
         end, path = found
         slip = (end - project.planned.end).days
-        pushed = _pushes(after, len(p.projects), project, end)
+        pushed = knock_on(after, len(p.projects), project, end)
         shown = ", ".join(f"{d.id} by {_days(new - old)} (start {_day(new)})" for d, old, new in pushed[:_SHOWN])
         if len(pushed) > _SHOWN:
             shown += f" and {len(pushed) - _SHOWN} more"
@@ -211,39 +209,3 @@ def _days(n: int) -> str:
 
 def _day(number: int) -> str:
     return str(dt.date.fromordinal(number)) if 1 <= number <= dt.date.max.toordinal() else "past year 9999"
-
-
-def _pushes(after: dict[str, list[Project]], count: int, root: Project, end: dt.date
-            ) -> list[tuple[Project, int, int]]:
-    """The dependants that ``root`` ending on ``end`` pushes: each with its
-    planned and its new start (day numbers), the largest push first. A
-    pushed project's start and end move together and push its own
-    dependants in turn (its start-to-start ones too). ``after`` lists
-    each project's dependants; ``count`` is how many projects there are."""
-    planned_start: dict[str, int] = {}
-    pushed_by_id: dict[str, Project] = {}
-    starts: dict[str, int] = {}  # new start of each pushed project
-    ends: dict[str, int] = {root.id: end.toordinal()}  # new end of the root and of each pushed project
-    queue = [root.id]
-    # A start only ever moves later; a dependency cycle (ASK301) would move
-    # it forever, so the steps are bounded.
-    steps = 4 * (count + 1) ** 2
-    while queue and steps > 0:
-        steps -= 1
-        pred = queue.pop(0)
-        for succ in after.get(pred, []):
-            if (succ is root or succ.planned.start is None or succ.actual.start is not None
-                    or succ.status in (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)):
-                continue
-            planned = planned_start.setdefault(succ.id, succ.planned.start.toordinal())
-            pushed_by_id.setdefault(succ.id, succ)
-            for dep in succ.depends_on:
-                earliest = earliest_start(dep, starts.get(pred), ends.get(pred)) if dep.project == pred else None
-                if earliest is None or earliest <= starts.get(succ.id, planned):
-                    continue
-                starts[succ.id] = earliest
-                if succ.planned.end is not None:
-                    ends[succ.id] = succ.planned.end.toordinal() + earliest - planned
-                queue.append(succ.id)
-    pushed = [(pushed_by_id[i], planned_start[i], new) for i, new in starts.items()]
-    return sorted(pushed, key=lambda d: (-(d[2] - d[1]), d[0].id))
