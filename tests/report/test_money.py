@@ -45,10 +45,29 @@ def test_before_the_first_tertial_there_are_no_actuals(tmp_path: Path) -> None:
     assert (dk.frame, dk.revised_budget, dk.actual, dk.forecast) == (3000, 2200, None, None)
 
 
-def test_gains_to_the_end_of_the_year(tmp_path: Path) -> None:
+def test_gains_are_summed_over_ended_years_only(tmp_path: Path) -> None:
+    # On 31 October 2020 only 2019 has ended: planned 100, realised 80 (2020's 350 is not yet a year's gain).
     _, money = _money(tmp_path, dt.date(2020, 10, 31))
+    assert money.benefits_to == 2019
     economic = next(b for b in money.benefits if (b.area, b.kind) == ("DK", "economic"))
-    assert (economic.planned, economic.realised, economic.taken_out) == (500, 430, 0)  # the take-out is in 2021
+    assert (economic.planned, economic.realised, economic.taken_out) == (100, 80, 0)
+    # After New Year 2021, 2020 counts too.
+    report = build_report(askoy2020.load(tmp_path / "data"), 2020, dt.date(2021, 1, 15))
+    assert report.money is not None and report.money.benefits_to == 2020
+    economic = next(b for b in report.money.benefits if (b.area, b.kind) == ("DK", "economic"))
+    assert (economic.planned, economic.realised) == (500, 430)
+
+
+def test_a_project_behind_with_its_report_is_not_mixed_in(tmp_path: Path) -> None:
+    # DK-02 reported the 1. tertial but not the 2.: its old figures are not added to the 2. tertial's.
+    root = money_portfolio(tmp_path / "data")
+    dk02 = root / "programmes" / "dk" / "projects" / "DK-02.yaml"
+    dk02.write_text(dk02.read_text(encoding="utf-8") + "accounts:\n  2020:\n    T1:\n"
+                    "      actual: {drift: 200}\n      forecast: {drift: 900}\n", encoding="utf-8")
+    report = build_report(askoy2020.load(root), 2020, dt.date(2020, 10, 31))
+    assert report.money is not None
+    dk = next(r for r in report.money.rows if (r.area, r.kind) == ("DK", "drift"))
+    assert (dk.actual, dk.forecast, dk.missing_forecasts) == (900, 1650 + 1000, 1)
 
 
 def test_the_section_renders_in_norwegian(tmp_path: Path) -> None:

@@ -157,7 +157,7 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
                 if isinstance(cell.value, dt.date):
                     cell.number_format = "dd.mm.yyyy"
                 elif col - 1 in spec.money_columns:
-                    cell.number_format = "# ##0"
+                    cell.number_format = "#,##0"
                 elif col - 1 in spec.fte_columns:
                     cell.number_format = "0.0"
                 elif col - 1 in spec.percent_columns:
@@ -171,7 +171,7 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
                 letter = get_column_letter(col + 1)
                 cell = ws.cell(total_row, col + 1, f"=SUM({letter}2:{letter}{total_row - 1})")
                 cell.font = Font(bold=True)
-                cell.number_format = "# ##0" if col in spec.money_columns else "0.0"
+                cell.number_format = "#,##0" if col in spec.money_columns else "0.0"
         ws.freeze_panes = "B2" if spec.name == "prosjekter" else "A2"
         ws.auto_filter.ref = ws.dimensions
     _save(book, target)

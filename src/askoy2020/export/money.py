@@ -7,24 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Portfolio
+from ..model import Portfolio, ProjectStatus
 from ..model.budget import MONEY_KINDS
 from .sheet import RowFormula, Sheet
 
 KIND_NB = {"drift": "Drift", "investment": "Investering"}
 BENEFIT_NB = {"economic": "Økonomisk (1000 kr)", "staff": "Årsverk", "quality": "Kvalitet"}
 
-DEVIATION = '=IF(ISNUMBER({Prognose}),{Prognose}-{Revidert budsjett},"")'
-DEVIATION_SHARE = ('=IF(AND(ISNUMBER({Prognose}),{Revidert budsjett}<>0),'
+DEVIATION = '=IF(AND(ISNUMBER({Prognose}),ISNUMBER({Revidert budsjett})),{Prognose}-{Revidert budsjett},"")'
+DEVIATION_SHARE = ('=IF(AND(ISNUMBER({Prognose}),ISNUMBER({Revidert budsjett}),{Revidert budsjett}<>0),'
                    '({Prognose}-{Revidert budsjett})/{Revidert budsjett},"")')
 GAIN_GAP = '=IF(ISNUMBER({Realisert}),{Realisert}-{Planlagt},"")'
 
 
 def money_sheet(portfolio: Portfolio, years: list[int], year: int | None, as_of: dt.date) -> Sheet:
+    # Avvik is prognose minus revised budget: + is overspend (merforbruk).
     headers = ["Id", "Prosjekt", "Område", "Status", "År", "Art", "Vedtatt budsjett", "Revidert budsjett",
-               "Regnskap hittil", "Periode", "Prognose", "Avvik", "Avvik %", "Kommentar"]
-    sheet = Sheet("okonomi", "Økonomi", headers, money_columns={6, 7, 8, 10, 11}, total_columns={6, 7, 8, 10, 11},
-                  percent_columns={12})
+               "Forslag (ikke vedtatt)", "Regnskap hittil", "Periode", "Prognose", "Avvik", "Avvik %", "Kommentar"]
+    money = {6, 7, 8, 9, 11, 12}
+    sheet = Sheet("okonomi", "Økonomi", headers, money_columns=money, total_columns=money, percent_columns={13})
     for p in sorted(portfolio.projects, key=lambda p: p.id):
         for y in years:
             if year is not None and y != year:
@@ -33,10 +34,14 @@ def money_sheet(portfolio: Portfolio, years: list[int], year: int | None, as_of:
                 line = p.money_line(kind, y, as_of)
                 if not (line.adopted or line.revised or line.actual or line.forecast):
                     continue
-                deviation = line.deviation
+                # An optional project not yet started is a proposal: its money is asked for, not adopted.
+                proposal = p.status is ProjectStatus.PLANNED and not p.must_be_planned
+                deviation = None if proposal else line.deviation
                 share = deviation / line.revised if deviation is not None and line.revised else None
                 sheet.rows.append([
-                    p.id, p.name, p.area, p.status.value, y, KIND_NB[kind.value], line.adopted, line.revised,
+                    p.id, p.name, p.area, p.status.value, y, KIND_NB[kind.value],
+                    None if proposal else line.adopted, None if proposal else line.revised,
+                    line.revised if proposal else None,
                     line.actual, f"{y}-{line.period.value}" if line.period else "", line.forecast,
                     RowFormula(DEVIATION, deviation), RowFormula(DEVIATION_SHARE, share), line.comment or "",
                 ])

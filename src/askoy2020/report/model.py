@@ -284,7 +284,7 @@ class MoneyRow:
     revised_budget: float  # the projects' budgets as revised
     actual: float | None  # spend to the newest closed period
     forecast: float | None
-    missing_forecasts: int  # projects with budget but no forecast: counted at their budget
+    missing_forecasts: int  # projects without a forecast for the period: counted at their budget
 
     @property
     def deviation(self) -> float | None:
@@ -308,3 +308,4 @@ class MoneySection:
     frames: list[FrameRow]
     rows: list[MoneyRow]
     benefits: list[BenefitRow]
+    benefits_to: int  # the last ended year the gains are summed to

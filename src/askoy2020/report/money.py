@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Portfolio, Project
-from ..model.budget import MONEY_KINDS, BenefitKind, MoneyKind, closed_periods
+from ..model.budget import MONEY_KINDS, BenefitKind, MoneyKind, Period, closed_periods
 from .model import BenefitRow, FrameRow, MoneyRow, MoneySection, RoundRow
 
 
@@ -30,26 +30,29 @@ def build_money(portfolio: Portfolio, year: int, as_of: dt.date) -> MoneySection
             frames.append(FrameRow(kind.value, speaking.adopted_frame(kind, year), speaking.frame(kind, year, as_of),
                                    revisions))
     closed = closed_periods(year, as_of)
+    period = closed[-1] if closed else None
     live = [p for p in portfolio.projects if p.is_live or _spent_any(p, year, as_of)]
     rows = []
     for kind in MONEY_KINDS:
-        whole = _row("", kind, portfolio.frame(kind, year, as_of), live, year, as_of)
+        whole = _row("", kind, portfolio.frame(kind, year, as_of), live, year, as_of, period)
         if whole.frame is None and not whole.revised_budget and whole.actual is None:
             continue  # no frame and no money of this kind this year
         rows.append(whole)
         for area in sorted(portfolio.areas, key=lambda a: a.id):
             mine = [p for p in live if p.area == area.id]
             if any(p.budget(kind, year, as_of) or p.spent(kind, year, as_of) for p in mine):
-                rows.append(_row(area.id, kind, portfolio.frame(kind, year, as_of, area.id), mine, year, as_of))
+                rows.append(_row(area.id, kind, portfolio.frame(kind, year, as_of, area.id), mine, year, as_of, period))
+    # A gain is realised over its year: only ended years can be compared.
+    gains_to = year if dt.date(year, 12, 31) <= as_of else year - 1
     benefits = []
     for gain in (BenefitKind.ECONOMIC, BenefitKind.STAFF):
-        benefits.append(_benefit_row("", gain, portfolio.projects, year))
+        benefits.append(_benefit_row("", gain, portfolio.projects, gains_to))
         for area in sorted(portfolio.areas, key=lambda a: a.id):
-            row = _benefit_row(area.id, gain, portfolio.projects_in(area.id), year)
+            row = _benefit_row(area.id, gain, portfolio.projects_in(area.id), gains_to)
             if row.planned or row.realised or row.taken_out:
                 benefits.append(row)
-    return MoneySection(rounds, closed[-1].value if closed else None, programme.staff_funding.value,
-                        frames, rows, benefits)
+    return MoneySection(rounds, period.value if period else None, programme.staff_funding.value,
+                        frames, rows, benefits, gains_to)
 
 
 def _spent_any(project: Project, year: int, as_of: dt.date) -> bool:
@@ -58,18 +61,21 @@ def _spent_any(project: Project, year: int, as_of: dt.date) -> bool:
 
 
 def _row(area: str, kind: MoneyKind, frame: float | None, projects: list[Project], year: int,
-         as_of: dt.date) -> MoneyRow:
+         as_of: dt.date, period: Period | None) -> MoneyRow:
+    """Sums over the projects, all as of the newest closed ``period``: a
+    project whose newest figures are older (a missing tertial report) is
+    counted at its budget, never mixed in with older figures."""
     lines = [p.money_line(kind, year, as_of) for p in projects]
     lines = [m for m in lines if m.revised or m.actual or m.forecast]
-    actuals = [m.actual for m in lines if m.actual is not None]
-    # A project that has given no forecast is expected to spend its budget.
-    forecasts = [m.forecast if m.forecast is not None else m.revised for m in lines]
-    any_figures = any(m.period is not None for m in lines)
+    current = [m for m in lines if period is not None and m.period is period]
+    actuals = [m.actual for m in current if m.actual is not None]
+    # A project with no forecast for the period is expected to spend its budget.
+    forecasts = [m.forecast if m.period is period and m.forecast is not None else m.revised for m in lines]
     return MoneyRow(
         area, kind.value, frame, sum(m.revised for m in lines),
         sum(actuals) if actuals else None,
-        sum(forecasts) if any_figures else None,
-        sum(m.forecast is None for m in lines),
+        sum(forecasts) if current else None,
+        sum(not (m.period is period and m.forecast is not None) for m in lines),
     )
 
 
