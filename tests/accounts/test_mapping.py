@@ -173,3 +173,12 @@ def test_a_negative_or_huge_sum_is_a_problem_at_its_first_line() -> None:
         "project's accounting codes, or --unit.",
     ]
     assert result.figures == []
+
+
+@pytest.mark.parametrize("digits", [10, 29, 30, 40, 300])
+def test_any_sum_rounds_without_an_error(digits: int) -> None:
+    """Decimal's default 28 digits would fail on a 30-digit sum; the range
+    check after rounding names it instead."""
+    amount = Decimal(10) ** digits
+    assert rounded(amount, Unit.KR) == pytest.approx(float(amount / 1000))
+    assert rounded(-amount, Unit.THOUSAND_KR) == pytest.approx(float(-amount))

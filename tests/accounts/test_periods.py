@@ -23,7 +23,8 @@ def test_periode_forms(value: object, month: Month) -> None:
     assert parse_month(value) == month
 
 
-@pytest.mark.parametrize("value", ["", "2020", "august", "202017", "17", "2020-8-1x", "20208", True, None, 8.5])
+@pytest.mark.parametrize("value", ["", "2020", "august", "202017", "17", "2020-8-1x", "20208", True, None, 8.5,
+                                   "31.02.2020", "2020-02-30", "31.09.2020", "29.02.2019"])
 def test_what_is_not_a_period(value: object) -> None:
     with pytest.raises(NotAPeriod):
         parse_month(value)
@@ -48,3 +49,7 @@ def test_each_tertial_counts_from_january() -> None:
 ])
 def test_why_a_line_is_not_counted(month: Month, period: Period, reason: str | None) -> None:
     assert why_not_counted(month, 2020, period) == reason
+
+
+def test_a_leap_day_is_a_date() -> None:
+    assert parse_month("29.02.2020") == Month(2020, 2) and parse_month("2020-02-29") == Month(2020, 2)

@@ -13,7 +13,7 @@ import pytest
 
 from askoy2020.model import Portfolio, Project
 from askoy2020.model.area import ProgrammeArea
-from askoy2020.model.budget import MoneyKind, Period, closed_periods
+from askoy2020.model.budget import MoneyKind, Period, closed_periods, parse_period
 from askoy2020.model.programme import Programme
 
 D = dt.date
@@ -263,3 +263,9 @@ def test_planned_gains_add_up_by_kind() -> None:
     ])
     assert project.planned_gains() == {2020: 100, 2021: 250}
     assert project.planned_gains(project.benefits[2].kind) == {2021: 1.5}
+
+
+@pytest.mark.parametrize("text", ["0000-T1", "0001-T3", "1989-T2", "2101-T1"])
+def test_a_period_outside_the_years_a_year_may_take_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="from 1990 to 2100"):
+        parse_period(text)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from enum import Enum
 
 from ..core import numbers
@@ -50,9 +50,18 @@ class Unit(str, Enum):
         return amount / 1000 if self is Unit.KR else amount
 
 
+# Room for any sum the model can hold (10⁹ thousand kr) and far beyond, so
+# that rounding never fails: the range check after it names the figure.
+_WIDE = Context(prec=80, Emax=999_999, Emin=-999_999)
+
+
 def rounded(amount: Decimal, unit: Unit) -> float:
     """The figure written for a sum: 1000 kr, half up to one decimal (no -0.0)."""
-    value = float(unit.to_thousands(amount).quantize(_TENTH, rounding=ROUND_HALF_UP))
+    with localcontext(_WIDE):
+        thousands = unit.to_thousands(amount)
+        if thousands.copy_abs() >= Decimal(10) ** 60:  # past any plausible sum: keep it as is for the message
+            return float(thousands)
+        value = float(thousands.quantize(_TENTH, rounding=ROUND_HALF_UP))
     return 0.0 if value == 0 else value  # -0.04 kr rounds to -0.0, which YAML would write as -0.0
 
 

@@ -78,8 +78,30 @@ def _parse(value: object) -> Month:
             year = int(match["year"]) if "year" in form.groupindex else None
             if number > LAST_PERIOD:
                 break
+            if _is_date(text) and not _real_date(text):
+                raise NotAPeriod(f"{text!r} is not a date (no such day)")
             return Month(year, number)
     raise NotAPeriod("write it as 202008, 2020-08, 08.2020 or 8 (periods 1–12, 13 for year-end entries)")
+
+
+_DATE_FORMS = ((re.compile(r"^(\d{4})-(\d{2})-(\d{2})"), (1, 2, 3)),
+               (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), (3, 2, 1)))
+
+
+def _is_date(text: str) -> bool:
+    return any(form.match(text) for form, _ in _DATE_FORMS)
+
+
+def _real_date(text: str) -> bool:
+    """A written date names a day that exists: 31.02.2020 and 2020-02-30 do not."""
+    for form, (y, m, d) in _DATE_FORMS:
+        match = form.match(text)
+        if match:
+            try:
+                dt.date(int(match[y]), int(match[m]), int(match[d]))
+            except ValueError:
+                return False
+    return True
 
 
 def counted_months(period: Period) -> range:

@@ -205,7 +205,10 @@ def parse_period(text: str) -> tuple[int, Period]:
     match = _PERIOD_TEXT.match(text.strip().upper())
     if match is None:
         raise ValueError(f"{text!r} is not a period; write YEAR-T1, YEAR-T2 or YEAR-T3, e.g. 2020-T2")
-    return int(match["year"]), Period(match["period"])
+    year = int(match["year"])
+    if not 1990 <= year <= 2100:  # the years a Year may take
+        raise ValueError(f"{text!r}: the year must be from 1990 to 2100, e.g. 2020-T2")
+    return year, Period(match["period"])
 
 
 def closed_periods(year: int, as_of: dt.date) -> list[Period]:
