@@ -77,3 +77,11 @@ def test_the_section_renders_in_norwegian(tmp_path: Path) -> None:
     assert "Budsjett 2020 og økonomiplan 2020–2023: KST 140/19, vedtatt 12.12.2019 (gjelder for 2020)" in text
     assert "| Drift (1000 kr) | 6\u202f000 | 6\u202f500 | KST 40/20 (18.06.2020) |" in text
     assert "Regnskap til og med 2. tertial (31. august)." in text
+
+
+def test_summary_and_areas_use_the_budget_as_revised_like_the_money_section(tmp_path: Path) -> None:
+    report, money = _money(tmp_path, dt.date(2020, 10, 31))
+    whole = next(r for r in money.rows if (r.area, r.kind) == ("", "drift"))
+    dk = next(r for r in money.rows if (r.area, r.kind) == ("DK", "drift"))
+    assert report.summary.budget_used == whole.revised_budget
+    assert next(a for a in report.areas if a.id == "DK").budget_used == dk.revised_budget == 2500

@@ -59,7 +59,7 @@ def build_report(
     live = [p for p in portfolio.projects if p.is_live]
     summary = Summary(
         projects_by_status=dict(sorted(Counter(p.status.value for p in portfolio.projects).items())),
-        budget_used=sum(p.cost.get(year, 0.0) for p in live),
+        budget_used=sum(p.budget(MoneyKind.DRIFT, year, as_of) for p in live),  # as revised on the day
         budget_frame=portfolio.frame(MoneyKind.DRIFT, year, as_of),
         staff_used=sum(p.staff.get(year, 0.0) for p in live),
         staff_frame=portfolio.frame(MoneyKind.STAFF, year, as_of),
@@ -76,7 +76,7 @@ def build_report(
     # With a saved plan, a year's use is what the plan funds; without one,
     # every live project (candidates included), so the chart shows the ask.
     planned = {f.year: f.budget_used for f in plan.frames} if (plan := _saved_plan(portfolio, year)) else {}
-    budget_by_year = [(y, planned.get(y, sum(p.cost.get(y, 0.0) for p in live)),
+    budget_by_year = [(y, planned.get(y, sum(p.budget(MoneyKind.DRIFT, y, as_of) for p in live)),
                        portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
     return Report(meta, summary, areas, _plan(portfolio, year), leadership, quality, budget_by_year,
@@ -100,7 +100,7 @@ def _area(
     area = portfolio.area_by_id[area_id]
     projects = sorted(portfolio.projects_in(area_id), key=lambda p: p.id)
     rows = [ProjectRow(p.id, p.name, p.status.value, rag.value if (rag := p.rag(as_of)) else None, p.start(), p.end(),
-                       p.cost.get(year, 0.0), p.staff.get(year, 0.0)) for p in projects]
+                       p.budget(MoneyKind.DRIFT, year, as_of), p.staff.get(year, 0.0)) for p in projects]
     delays = [d for p in projects if (d := _delay(p, as_of, after, len(portfolio.projects))) is not None]
     bars = [Bar(p.id, s, e, p.status.value) for p in projects
             if (s := p.start()) is not None and (e := p.end()) is not None and p.is_live]
@@ -109,7 +109,7 @@ def _area(
              if d.project in ids or d.project in portfolio.project_by_id]
     return AreaSection(
         area.id, area.name, area.owner, area.illustrative, portfolio.frame(MoneyKind.DRIFT, year, as_of, area.id),
-        sum(p.cost.get(year, 0.0) for p in projects if p.is_live),
+        sum(p.budget(MoneyKind.DRIFT, year, as_of) for p in projects if p.is_live),
         [_goal_row(g, year, as_of) for g in area.goals], rows, delays, bars, edges,
         sorted({e.pred for e in edges} | {e.succ for e in edges}),
     )
