@@ -90,7 +90,7 @@ benefits:
   - kind: economic
     owner: Rektor
     planned: {2019: 100, 2020: 400, 2021: 400}
-    realised: {2019: 80, 2020: 350}
+    realised: {2019: 80}
     take_outs:
       - {area: DK, year: 2021, amount: 300, decision: KST 140/20}
   - kind: staff

@@ -71,8 +71,9 @@ def test_gains_sheet_has_planned_realised_and_taken_out(tmp_path: Path) -> None:
     portfolio = askoy2020.load(money_portfolio(tmp_path / "data"))
     gains = _sheet(sheets(portfolio, as_of=dt.date(2020, 10, 31)), "gevinster")
     rows = {(r[3], r[6]): dict(zip(gains.headers, r, strict=True)) for r in gains.rows if r[0] == "DK-03"}
-    assert rows[("Økonomisk (1000 kr)", 2020)]["Realisert"] == 350
-    assert rows[("Økonomisk (1000 kr)", 2020)]["Differanse"].value == -50  # type: ignore[union-attr]
+    assert rows[("Økonomisk (1000 kr)", 2019)]["Realisert"] == 80
+    assert rows[("Økonomisk (1000 kr)", 2020)]["Realisert"] is None  # 2020 has not ended
+    assert rows[("Økonomisk (1000 kr)", 2019)]["Differanse"].value == -20  # type: ignore[union-attr]
     assert rows[("Økonomisk (1000 kr)", 2021)]["Tatt ut"] == 300
     assert rows[("Økonomisk (1000 kr)", 2021)]["Vedtak om uttak"] == "KST 140/20"
     assert rows[("Årsverk", 2021)]["Planlagt"] == 0.5
@@ -109,3 +110,17 @@ def test_libreoffice_computes_the_deviations(tmp_path: Path) -> None:
         rows = [r for r in csv.DictReader(handle) if r["Id"] == "DK-03" and r["År"] == "2020"]
     got = {r["Art"]: (float(r["Avvik"]), float(r["Avvik %"].rstrip(" %").replace(",", ".")) / 100) for r in rows}
     assert got["Drift"] == pytest.approx((150, 0.1)) and got["Investering"] == pytest.approx((-1000, -0.05))
+
+
+def test_a_realised_gain_is_never_shown_before_its_year_has_ended(tmp_path: Path) -> None:
+    data = money_portfolio(tmp_path / "data")
+    dk03 = data / "programmes" / "dk" / "projects" / "DK-03.yaml"
+    dk03.write_text(dk03.read_text(encoding="utf-8").replace("realised: {2019: 80}", "realised: {2019: 80, 2020: 350}"),
+                    encoding="utf-8")
+    portfolio = askoy2020.load(data)
+
+    def realised(as_of: dt.date) -> object:
+        gains = _sheet(sheets(portfolio, as_of=as_of), "gevinster")
+        return next(r for r in gains.rows if r[0] == "DK-03" and r[6] == 2020)[8]
+
+    assert realised(dt.date(2020, 12, 30)) is None and realised(dt.date(2020, 12, 31)) == 350

@@ -46,12 +46,15 @@ def test_before_the_first_tertial_there_are_no_actuals(tmp_path: Path) -> None:
 
 
 def test_gains_are_summed_over_ended_years_only(tmp_path: Path) -> None:
-    # On 31 October 2020 only 2019 has ended: planned 100, realised 80 (2020's 350 is not yet a year's gain).
+    # On 31 October 2020 only 2019 has ended: planned 100, realised 80.
     _, money = _money(tmp_path, dt.date(2020, 10, 31))
     assert money.benefits_to == 2019
     economic = next(b for b in money.benefits if (b.area, b.kind) == ("DK", "economic"))
     assert (economic.planned, economic.realised, economic.taken_out) == (100, 80, 0)
-    # After New Year 2021, 2020 counts too.
+    # After New Year 2021, 2020 counts too, with its realised figure written then.
+    dk03 = tmp_path / "data" / "programmes" / "dk" / "projects" / "DK-03.yaml"
+    dk03.write_text(dk03.read_text(encoding="utf-8").replace("realised: {2019: 80}", "realised: {2019: 80, 2020: 350}"),
+                    encoding="utf-8")
     report = build_report(askoy2020.load(tmp_path / "data"), 2020, dt.date(2021, 1, 15))
     assert report.money is not None and report.money.benefits_to == 2020
     economic = next(b for b in report.money.benefits if (b.area, b.kind) == ("DK", "economic"))

@@ -37,7 +37,7 @@ def sheets(portfolio: Portfolio, year: int | None = None, as_of: dt.date | None 
         {y for p in portfolio.projects for y in p.cost})
     day = as_of or dt.date.today()
     made = [_projects(portfolio, years, year), _frames(portfolio, years, day),
-            money_sheet(portfolio, years, year, day), benefit_sheet(portfolio, year),
+            money_sheet(portfolio, years, year, day), benefit_sheet(portfolio, year, day),
             _goals(portfolio, year, as_of), _cases(portfolio, year)]
     # Every text of every sheet passes here: an identity number in a name
     # or a unit is masked in the workbook and the CSV files alike.

@@ -43,12 +43,13 @@ def money_sheet(portfolio: Portfolio, years: list[int], year: int | None, as_of:
                     None if proposal else line.adopted, None if proposal else line.revised,
                     line.revised if proposal else None,
                     line.actual, f"{y}-{line.period.value}" if line.period else "", line.forecast,
-                    RowFormula(DEVIATION, deviation), RowFormula(DEVIATION_SHARE, share), line.comment or "",
+                    RowFormula(DEVIATION, None if deviation is None else round(deviation, 6)),
+                    RowFormula(DEVIATION_SHARE, None if share is None else round(share, 6)), line.comment or "",
                 ])
     return sheet
 
 
-def benefit_sheet(portfolio: Portfolio, year: int | None) -> Sheet:
+def benefit_sheet(portfolio: Portfolio, year: int | None, as_of: dt.date) -> Sheet:
     headers = ["Id", "Prosjekt", "Område", "Gevinsttype", "Gevinsteier", "Mål", "År", "Planlagt", "Realisert",
                "Differanse", "Tatt ut", "Vedtak om uttak"]
     sheet = Sheet("gevinster", "Gevinster", headers, total_columns=set())
@@ -57,11 +58,13 @@ def benefit_sheet(portfolio: Portfolio, year: int | None) -> Sheet:
             for y in sorted(set(benefit.planned) | set(benefit.realised) | {t.year for t in benefit.take_outs}):
                 if year is not None and y != year:
                     continue
-                planned, realised = benefit.planned.get(y, 0.0), benefit.realised.get(y)
+                # A year's gain is known once the year is over (ASK420): never shown before.
+                planned = benefit.planned.get(y, 0.0)
+                realised = benefit.realised.get(y) if dt.date(y, 12, 31) <= as_of else None
                 taken = [t for t in benefit.take_outs if t.year == y]
                 sheet.rows.append([
                     p.id, p.name, p.area, BENEFIT_NB[benefit.kind.value], benefit.owner, benefit.goal or "", y,
-                    planned, realised, RowFormula(GAIN_GAP, None if realised is None else realised - planned),
+                    planned, realised, RowFormula(GAIN_GAP, None if realised is None else round(realised - planned, 6)),
                     sum(t.amount for t in taken) if taken else None, ", ".join(t.decision for t in taken),
                 ])
     return sheet

@@ -69,6 +69,28 @@ def benefit_not_realised(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
+@rule("ASK420", "realised-before-year-end", Severity.ERROR)
+def realised_before_year_end(ctx: CheckContext) -> Iterator[Finding]:
+    """A realised gain for a year that has not ended on ``--as-of``: a
+    year's gain is known when the year is over, so the figure is written
+    before its date (a typo in the year, or a hope).
+
+    FAIL (validated on 2020-10-31):
+        realised: {2019: 80, 2020: 350}
+    PASS:
+        realised: {2019: 80}
+    """
+    for project in ctx.portfolio.projects:
+        for i, benefit in enumerate(project.benefits):
+            for year in benefit.realised:
+                if dt.date(year, 12, 31) > ctx.as_of:
+                    yield Finding(
+                        project.where("benefits", i, "realised", year),
+                        f"{project.id} has a realised gain for {year}, a year that has not ended on {ctx.as_of}",
+                        f"Write it once {year} is over (from {year + 1}-01-01), or correct the year.",
+                    )
+
+
 @rule("ASK417", "take-out", Severity.ERROR)
 def take_out(ctx: CheckContext) -> Iterator[Finding]:
     """A gain taken out of a frame that cannot be: the area does not exist;
