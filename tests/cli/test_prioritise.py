@@ -254,3 +254,12 @@ def test_every_plan_prioritise_writes_has_the_values_the_rules_give(tmp_path: Pa
     found = [d.message for d in askoy2020.check(askoy2020.load(root), dt.date(2020, 10, 31))
              if d.rule in ("ASK702", "ASK708") and "/p-" in d.file]
     assert found == []
+
+
+def test_open_years_left_out_by_from_year_are_not_called_sunk() -> None:
+    # 2021 is not adopted on 2020-10-31: planning from 2022 leaves it out, it does not make it spent.
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--from-year", "2022", "--frame", "OL:2022=+500",
+                                 "--staff", "OL:2022=+1", "--no-explain"])
+    assert result.exit_code == 0, result.output
+    assert "2021 is open (not yet adopted) but left out of this plan by --from-year" in result.stdout
+    assert "is sunk (spent or adopted)" not in result.stdout

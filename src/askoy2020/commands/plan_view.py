@@ -50,8 +50,15 @@ def render_text(
     title += f", scenario: {plan.scenario})" if plan.scenario else ")"
     console.print(f"[bold]{_shown(title)}[/]")
     if plan.as_of is not None:
-        console.print(_shown(f"As of {plan.as_of}: money before {plan.first_counted_year()} is sunk (spent or "
-                             "adopted) and counts against no frame."))
+        counted = plan.first_counted_year()
+        first_open = portfolio.programme.first_open_year(plan.as_of) if portfolio.programme else counted
+        if counted > first_open:  # --from-year left open years out: say so, they are not adopted
+            skipped = f"{first_open}" if counted == first_open + 1 else f"{first_open}–{counted - 1}"
+            console.print(_shown(f"As of {plan.as_of}: money before {counted} counts against no frame; {skipped} "
+                                 "is open (not yet adopted) but left out of this plan by --from-year."))
+        else:
+            console.print(_shown(f"As of {plan.as_of}: money before {counted} is sunk (spent or adopted) and "
+                                 "counts against no frame."))
     console.print(_solver_line(plan, seconds))
     _render_frames(console, portfolio, plan)
     _render_where_more_buys(console, plan)
