@@ -88,3 +88,15 @@ def test_summary_and_areas_use_the_budget_as_revised_like_the_money_section(tmp_
     dk = next(r for r in money.rows if (r.area, r.kind) == ("DK", "drift"))
     assert report.summary.budget_used == whole.revised_budget
     assert next(a for a in report.areas if a.id == "DK").budget_used == dk.revised_budget == 2500
+
+
+def test_before_its_adoption_a_round_s_frames_are_called_proposals(tmp_path: Path) -> None:
+    # On 1 June 2017 no round is adopted yet: the round of 2018 (adopted 14 December 2017) is being prepared.
+    report = build_report(askoy2020.load(money_portfolio(tmp_path / "data")), 2018, dt.date(2017, 6, 1))
+    assert report.money is not None and report.money.proposed and report.money.rounds == []
+    text = render(report, "md")
+    assert "| Art | Forslag | Revidert |" in text and "Runden er ikke vedtatt ennå" in text
+    # Once adopted, and for a coming year of an adopted økonomiplan, they are adopted frames.
+    for year, day in ((2018, dt.date(2017, 12, 14)), (2020, dt.date(2019, 12, 1))):
+        adopted = build_report(askoy2020.load(tmp_path / "data"), year, day)
+        assert adopted.money is not None and not adopted.money.proposed, (year, day)

@@ -309,3 +309,4 @@ class MoneySection:
     rows: list[MoneyRow]
     benefits: list[BenefitRow]
     benefits_to: int  # the last ended year the gains are summed to
+    proposed: bool = False  # the frames are the round being prepared: not yet adopted

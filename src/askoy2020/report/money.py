@@ -51,8 +51,9 @@ def build_money(portfolio: Portfolio, year: int, as_of: dt.date) -> MoneySection
             row = _benefit_row(area.id, gain, portfolio.projects_in(area.id), gains_to)
             if row.planned or row.realised or row.taken_out:
                 benefits.append(row)
+    proposed = speaking is not None and speaking.adopted > as_of  # the round being prepared, not yet adopted
     return MoneySection(rounds, period.value if period else None, programme.staff_funding.value,
-                        frames, rows, benefits, gains_to)
+                        frames, rows, benefits, gains_to, proposed)
 
 
 def _spent_any(project: Project, year: int, as_of: dt.date) -> bool:

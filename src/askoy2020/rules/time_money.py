@@ -69,6 +69,16 @@ def outside_period(ctx: CheckContext) -> Iterator[Finding]:
                         )
         if known is not None:
             yield from _years_outside(project, ("cost", "investment", "staff"), known, "the budget rounds")
+            for i, revision in enumerate(project.revisions):
+                for key in ("cost", "investment"):
+                    for year in getattr(revision, key):
+                        if year not in known:
+                            yield Finding(
+                                project.where("revisions", i, key, year),
+                                f"{project.id}: the revision {revision.decision} has {key} for {year}, outside "
+                                f"the budget rounds {known[0]}–{known[-1]}",
+                                "Correct the year, or add the round that covers it.",
+                            )
     if p.programme is None:
         return
     spans = {r.year: r.years() for r in p.programme.rounds}
