@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Portfolio, Project
-from ..model.budget import MONEY_KINDS, BenefitKind, MoneyKind, Period, closed_periods
+from ..model.budget import MONEY_KINDS, BenefitKind, MoneyKind
+from ..model.forecast import money_sum, newest_period
 from .model import BenefitRow, FrameRow, MoneyRow, MoneySection, RoundRow
 
 
@@ -29,19 +30,18 @@ def build_money(portfolio: Portfolio, year: int, as_of: dt.date) -> MoneySection
                          if r.date <= as_of and year in r.frames.of(kind)]
             frames.append(FrameRow(kind.value, speaking.adopted_frame(kind, year), speaking.frame(kind, year, as_of),
                                    revisions))
-    closed = closed_periods(year, as_of)
-    period = closed[-1] if closed else None
+    period = newest_period(year, as_of)
     live = [p for p in portfolio.projects if p.is_live or _spent_any(p, year, as_of)]
     rows = []
     for kind in MONEY_KINDS:
-        whole = _row("", kind, portfolio.frame(kind, year, as_of), live, year, as_of, period)
+        whole = _row("", kind, portfolio.frame(kind, year, as_of), live, year, as_of)
         if whole.frame is None and not whole.revised_budget and whole.actual is None:
             continue  # no frame and no money of this kind this year
         rows.append(whole)
         for area in sorted(portfolio.areas, key=lambda a: a.id):
             mine = [p for p in live if p.area == area.id]
             if any(p.budget(kind, year, as_of) or p.spent(kind, year, as_of) for p in mine):
-                rows.append(_row(area.id, kind, portfolio.frame(kind, year, as_of, area.id), mine, year, as_of, period))
+                rows.append(_row(area.id, kind, portfolio.frame(kind, year, as_of, area.id), mine, year, as_of))
     # A gain is realised over its year: only ended years can be compared.
     gains_to = year if dt.date(year, 12, 31) <= as_of else year - 1
     benefits = []
@@ -62,22 +62,9 @@ def _spent_any(project: Project, year: int, as_of: dt.date) -> bool:
 
 
 def _row(area: str, kind: MoneyKind, frame: float | None, projects: list[Project], year: int,
-         as_of: dt.date, period: Period | None) -> MoneyRow:
-    """Sums over the projects, all as of the newest closed ``period``: a
-    project whose newest figures are older (a missing tertial report) is
-    counted at its budget, never mixed in with older figures."""
-    lines = [p.money_line(kind, year, as_of) for p in projects]
-    lines = [m for m in lines if m.revised or m.actual or m.forecast]
-    current = [m for m in lines if period is not None and m.period is period]
-    actuals = [m.actual for m in current if m.actual is not None]
-    # A project with no forecast for the period is expected to spend its budget.
-    forecasts = [m.forecast if m.period is period and m.forecast is not None else m.revised for m in lines]
-    return MoneyRow(
-        area, kind.value, frame, sum(m.revised for m in lines),
-        sum(actuals) if actuals else None,
-        sum(forecasts) if current else None,
-        sum(not (m.period is period and m.forecast is not None) for m in lines),
-    )
+         as_of: dt.date) -> MoneyRow:
+    total = money_sum(projects, kind, year, as_of)
+    return MoneyRow(area, kind.value, frame, total.revised, total.actual, total.forecast, total.missing)
 
 
 def _benefit_row(area: str, kind: BenefitKind, projects: list[Project], year: int) -> BenefitRow:

@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     benefits,
     dependencies,
     follow_up,
+    frames_forecast,
     goals,
     identity,
     loading,
