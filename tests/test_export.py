@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 import askoy2020
 from askoy2020.cli.app import app
+from askoy2020.export import PROJECT_COST
 from askoy2020.model import ProjectStatus
 
 runner = CliRunner()
@@ -77,7 +78,7 @@ def test_formulas_compute_the_yaml_totals(workbook: Path, portfolio) -> None:  #
     assert isinstance(total_row[col], str) and total_row[col].startswith("=SUM(")
     assert _evaluate(total_row[col], values | {"_self": projects}) == sum(p.cost.get(2019, 0) for p in portfolio.projects)
     frames = values["Rammer"]
-    used = {row[0]: row for row in frames if row[1] == "Brukt (1000 kr)"}
+    used = {row[0]: row for row in frames if row[1] == PROJECT_COST}
     year_col = frames[0].index("2021")
     live = [p for p in portfolio.projects if p.status is not ProjectStatus.CANCELLED]
     assert _evaluate(used["DK"][year_col], values) == sum(p.cost.get(2021, 0) for p in live if p.area == "DK")

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from askoy2020.cli.app import app
+from askoy2020.export import PROJECT_COST
 from askoy2020.export.money import DEVIATION, DEVIATION_SHARE, GAIN_GAP
 from helpers import BASE
 
@@ -178,5 +179,5 @@ def test_libreoffice_evaluates_none_of_the_texts(tmp_path: Path) -> None:
             for name, values in _columns(rows, sheet).items():
                 assert text in values and set(values) <= {text, AREA_OWNER}, (text, sheet, name, values)
         frames = _read_csv(tmp_path / "lo" / f"b{number}-Rammer.csv")
-        used = [r for r in frames if r[1] == "Brukt (1000 kr)"]
+        used = [r for r in frames if r[1] == PROJECT_COST]
         assert used and all(float(v) >= 0 for r in used for v in r[2:])

@@ -63,6 +63,12 @@ def _projects(portfolio: Portfolio, years: list[int], year: int | None) -> Sheet
     return sheet
 
 
+# What the "used" formula sums: the Prosjekter sheet's cost column (the
+# drift budget as adopted) of every project not cancelled, proposals too;
+# not spend (that is Økonomi's Regnskap) and not what a plan funds.
+PROJECT_COST = "Prosjektkostnad, vedtatt og foreslått (1000 kr)"
+
+
 def _frames(portfolio: Portfolio, years: list[int], as_of: dt.date) -> Sheet:
     headers = ["Område", "Ressurs", *(str(y) for y in years)]
     sheet = Sheet("rammer", "Rammer", headers)
@@ -79,7 +85,7 @@ def _frames(portfolio: Portfolio, years: list[int], as_of: dt.date) -> Sheet:
 
         sheet.rows.append([label, "Driftsramme vedtatt (1000 kr)", *frames(MoneyKind.DRIFT, revised=False)])
         sheet.rows.append([label, "Driftsramme revidert (1000 kr)", *frames(MoneyKind.DRIFT)])
-        sheet.rows.append([label, "Brukt (1000 kr)", *(("=USED", label, i, used[i]) for i in range(len(years)))])
+        sheet.rows.append([label, PROJECT_COST, *(("=USED", label, i, used[i]) for i in range(len(years)))])
         investment = frames(MoneyKind.INVESTMENT)
         if any(v is not None for v in investment):
             sheet.rows.append([label, "Investeringsramme revidert (1000 kr)", *investment])
