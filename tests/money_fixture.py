@@ -92,7 +92,7 @@ benefits:
     planned: {2019: 100, 2020: 400, 2021: 400}
     realised: {2019: 80}
     take_outs:
-      - {area: DK, year: 2021, amount: 300, decision: KST 140/20}
+      - {area: DK, year: 2021, amount: 300, decision: KST 140/19}
   - kind: staff
     owner: Rektor
     planned: {2021: 0.5}

@@ -75,7 +75,7 @@ def test_gains_sheet_has_planned_realised_and_taken_out(tmp_path: Path) -> None:
     assert rows[("Økonomisk (1000 kr)", 2020)]["Realisert"] is None  # 2020 has not ended
     assert rows[("Økonomisk (1000 kr)", 2019)]["Differanse"].value == -20  # type: ignore[union-attr]
     assert rows[("Økonomisk (1000 kr)", 2021)]["Tatt ut"] == 300
-    assert rows[("Økonomisk (1000 kr)", 2021)]["Vedtak om uttak"] == "KST 140/20"
+    assert rows[("Økonomisk (1000 kr)", 2021)]["Vedtak om uttak"] == "KST 140/19"
     assert rows[("Årsverk", 2021)]["Planlagt"] == 0.5
 
 

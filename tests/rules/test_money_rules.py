@@ -201,8 +201,8 @@ def test_take_out_counts_the_frame_of_the_round_that_speaks(tmp_path: Path) -> N
         "status: planned\nplanned: {start: 2020-01-01, end: 2020-12-31}\ncost: {2020: 100}\n"
         "benefits:\n  - kind: economic\n    owner: Rådmann\n    planned: {2021: 100, 2022: 100}\n"
         "    take_outs:\n"
-        "      - {area: DK, year: 2021, amount: 100, decision: KST 1/20}\n"
-        "      - {area: DK, year: 2022, amount: 100, decision: KST 1/20}\n"))}
+        "      - {area: DK, year: 2021, amount: 100, decision: KST 123/17}\n"
+        "      - {area: DK, year: 2022, amount: 100, decision: KST 123/17}\n"))}
     p = _portfolio(tmp_path, files)
     assert [f.split(" ", 1)[0] for f in _found(p, rules=["ASK417"])] == [f"{DK03}:14"]
 

@@ -98,7 +98,9 @@ def take_out(ctx: CheckContext) -> Iterator[Finding]:
     come out of the drift frame, staff gains out of the staff frame) in the
     round that speaks for the year on ``--as-of``; the take-outs of a year
     add up to more than the gain planned for it; a quality gain is taken
-    out (it is no money); or a benefit's goal is not an area goal.
+    out (it is no money); a take-out's decision is no round's or
+    revision's decision (the frame is lowered by a budget decision); or a
+    benefit's goal is not an area goal.
 
     FAIL (planned: {2021: 800}):
         take_outs:
@@ -132,11 +134,29 @@ def take_out(ctx: CheckContext) -> Iterator[Finding]:
             yield from _take_outs(p, ctx.as_of, project, i, benefit)
 
 
+def _budget_decisions(p: Portfolio) -> set[str]:
+    """The decisions that set or changed frames: every round's and revision's."""
+    if p.programme is None:
+        return set()
+    found = {r.decision.strip() for r in p.programme.rounds}
+    found |= {v.decision.strip() for r in p.programme.rounds for v in r.revisions}
+    found |= {v.decision.strip() for a in p.areas for r in a.rounds for v in r.revisions}
+    return found
+
+
 def _take_outs(p: Portfolio, as_of: dt.date, project: Project, i: int, benefit: Benefit) -> Iterator[Finding]:
     kind = _FRAME[benefit.kind]
     taken: dict[int, float] = {}
+    decisions = _budget_decisions(p)
     for j, out in enumerate(benefit.take_outs):
         where = ("benefits", i, "take_outs", j)
+        if decisions and out.decision.strip() not in decisions:
+            yield Finding(
+                project.where(*where, "decision"),
+                f"{project.id}: the take-out in {out.year} cites '{out.decision}', which is no budget round's or "
+                "revision's decision",
+                "Cite the decision that lowered the frame: " + ", ".join(sorted(decisions)[:6]) + ".",
+            )
         if out.area not in p.area_by_id:
             if out.area not in p.unvalidated_ids:
                 yield Finding(
