@@ -32,8 +32,10 @@ from .registry import REGISTRY, CheckContext, Rule
 def check(portfolio: Portfolio, as_of: date | None = None) -> list[Diagnostic]:
     ctx = CheckContext(portfolio, as_of or date.today())
     found = list(portfolio.load_diagnostics)
+    programme_broken = portfolio.programme is None and any(
+        (kind := portfolio.kind_of_file(name)) is not None and kind.key == "programme" for name in portfolio.files)
     for rule in REGISTRY.values():
-        if rule.check is None:
+        if rule.check is None or (rule.needs_programme and programme_broken):
             continue
         try:
             for f in rule.check(ctx):

@@ -91,7 +91,7 @@ def realised_before_year_end(ctx: CheckContext) -> Iterator[Finding]:
                     )
 
 
-@rule("ASK417", "take-out", Severity.ERROR)
+@rule("ASK417", "take-out", Severity.ERROR, needs_programme=True)
 def take_out(ctx: CheckContext) -> Iterator[Finding]:
     """A gain taken out of a frame that cannot be: the area does not exist;
     the area has no frame of the gain's kind for that year (economic gains

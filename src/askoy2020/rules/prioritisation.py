@@ -94,7 +94,7 @@ def plan_reference(ctx: CheckContext) -> Iterator[Finding]:
                               "Make the plan again with askoy2020 prioritise --output.")
 
 
-@rule("ASK702", "plan-out-of-date", Severity.WARNING)
+@rule("ASK702", "plan-out-of-date", Severity.WARNING, needs_programme=True)
 def plan_out_of_date(ctx: CheckContext) -> Iterator[Finding]:
     """A saved plan no longer matches the data: a selected project's value,
     drift, investment or staff is not what the data give now (by the same
@@ -300,7 +300,7 @@ def _row_where(plan: Plan, key: str, i: int) -> Location:
     return plan.where(key, i) if key == "done" else plan.where(key, i, "project")
 
 
-@rule("ASK703", "prioritisation-reference", Severity.ERROR)
+@rule("ASK703", "prioritisation-reference", Severity.ERROR, needs_programme=True)
 def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
     """A scenario or the prioritisation model names a project, area or
     criterion that does not exist, or changes a frame or plans years outside
@@ -365,7 +365,7 @@ def prioritisation_reference(ctx: CheckContext) -> Iterator[Finding]:
                                   "Plan years must lie inside a budget round in programme.yaml; use a year of one.")
 
 
-@rule("ASK704", "scenario-weights", Severity.ERROR)
+@rule("ASK704", "scenario-weights", Severity.ERROR, needs_programme=True)
 def scenario_weights(ctx: CheckContext) -> Iterator[Finding]:
     """A scenario gives a criterion a negative weight, or its weights leave
     every criterion at zero (then every project scores 0 and the plan is
@@ -391,7 +391,7 @@ def scenario_weights(ctx: CheckContext) -> Iterator[Finding]:
                           "Give at least one criterion a weight above 0.")
 
 
-@rule("ASK705", "scenario-score", Severity.ERROR)
+@rule("ASK705", "scenario-score", Severity.ERROR, needs_programme=True)
 def scenario_score(ctx: CheckContext) -> Iterator[Finding]:
     """A scenario's score lies outside the criterion's scale (set in
     programme.yaml); prioritise would clip it silently.

@@ -44,6 +44,9 @@ class Rule:
     doc: str
     check: Check | None  # None: reported while loading files (or by fmt)
     declared_stage: str = "portfolio"
+    # Compares records with programme.yaml's contents (criteria, rounds): when
+    # programme.yaml is there but failed to load, its findings would be false.
+    needs_programme: bool = False
 
     @property
     def summary(self) -> str:
@@ -66,11 +69,12 @@ def _register(rule: Rule) -> None:
     REGISTRY[rule.id] = rule
 
 
-def rule(id: str, name: str, severity: Severity) -> Callable[[Check], Check]:
+def rule(id: str, name: str, severity: Severity, *, needs_programme: bool = False) -> Callable[[Check], Check]:
     """Register a portfolio check; its docstring is its documentation."""
 
     def decorate(check: Check) -> Check:
-        _register(Rule(id, name, severity, inspect.cleandoc(check.__doc__ or ""), check))
+        _register(Rule(id, name, severity, inspect.cleandoc(check.__doc__ or ""), check,
+                       needs_programme=needs_programme))
         return check
 
     return decorate
