@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -61,10 +61,20 @@ class Revision(Record):
     """The revised frames (only the years and kinds that change)."""
 
 
-def _in_force(revisions: Sequence[Revision], as_of: dt.date | None) -> list[Revision]:
-    # Oldest first; of two on one day, the one written last wins.
+class _Dated(Protocol):
+    @property
+    def date(self) -> dt.date: ...
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def revisions_in_force(revisions: Sequence[D], as_of: dt.date | None) -> list[tuple[int, D]]:
+    """The revisions decided on or before ``as_of`` (None: all), with their
+    index in the list, in the order they apply: oldest first, and of two on
+    one day the one written last. Frames and project budgets both use it."""
     dated = [(r.date, i, r) for i, r in enumerate(revisions) if as_of is None or r.date <= as_of]
-    return [r for _, _, r in sorted(dated, key=lambda t: (t[0], t[1]))]
+    return [(i, r) for _, i, r in sorted(dated, key=lambda t: (t[0], t[1]))]
 
 
 class RoundFrames:
@@ -89,7 +99,7 @@ class RoundFrames:
         """The frame and where it is written: the last revision that set it, or the round."""
         value = self.frames.of(kind).get(year)
         where = self.frames.where(kind.value, year) if value is not None else None
-        for revision in _in_force(self.revisions, as_of):
+        for _, revision in revisions_in_force(self.revisions, as_of):
             revised = revision.frames.of(kind).get(year)
             if revised is not None:
                 value, where = revised, revision.frames.where(kind.value, year)

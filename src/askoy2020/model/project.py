@@ -21,6 +21,7 @@ from .budget import (
     PeriodFigures,
     ProjectRevision,
     YearAccounts,
+    revisions_in_force,
     sum_planned,
 )
 
@@ -263,8 +264,7 @@ class Project(Record):
         path: tuple[str | int, ...] = (key, year)
         if kind is MoneyKind.STAFF:
             return value, path
-        dated = sorted((r.date, i, r) for i, r in enumerate(self.revisions) if r.date <= as_of)
-        for _, i, revision in dated:
+        for i, revision in revisions_in_force(self.revisions, as_of):
             changed = revision.cost if kind is MoneyKind.DRIFT else revision.investment
             if year in changed:
                 value, path = changed[year], ("revisions", i, key, year)
