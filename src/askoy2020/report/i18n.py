@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 NB, EN = "nb", "en"
 
-WORDS: dict[str, tuple[str, str]] = {
+BASE_WORDS: dict[str, tuple[str, str]] = {
     "title": ("Askøy 2020 – rapport {year}", "Askøy 2020 – report {year}"),
     "generated": ("Laget med askoy2020 {version} fra data per {as_of}.",
                   "Made with askoy2020 {version} from data as of {as_of}."),
@@ -223,6 +223,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "weighted": ("vektet", "weighted"),
     "wsjf": ("WSJF", "WSJF"),
 }
+
+
+# A part of the report may keep its words in its own module (a dict named
+# WORDS); they are joined here, and a key defined twice is an error at import.
+_PARTS: tuple[dict[str, tuple[str, str]], ...] = ()
+
+
+def _joined(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    words: dict[str, tuple[str, str]] = {}
+    for part in parts:
+        twice = sorted(set(words) & set(part))
+        if twice:
+            raise RuntimeError(f"report words defined twice: {', '.join(twice)}")
+        words.update(part)
+    return words
+
+
+WORDS = _joined(BASE_WORDS, *_PARTS)
 
 
 @dataclass(frozen=True)

@@ -255,6 +255,20 @@ class Report:
     warnings: list[WarningRow] = field(default_factory=list)
     money: MoneySection | None = None
 
+    @property
+    def sections(self) -> list[str]:
+        """The main parts in the order they are printed, each rendered from
+        its own template (``<section>.md.j2`` / ``<section>.html.j2``)."""
+        present = {"money": self.money is not None, "changes": self.since is not None}
+        return [key for key in SECTIONS if present.get(key, True)]
+
+    def number(self, section: str) -> int:
+        """The heading number of a part: the numbers follow what is present."""
+        return self.sections.index(section) + 1
+
+
+SECTIONS = ("summary", "money", "omstilling", "plan", "leadership", "quality", "changes", "warnings")
+
 
 @dataclass(frozen=True)
 class RoundRow:
