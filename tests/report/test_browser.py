@@ -43,7 +43,7 @@ def _png_pixels(png: bytes) -> bytes:
 
 def test_report_prints_to_a_multi_page_pdf_and_draws_something(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    shutil.copyfile(GOLDEN / "report.nb.html", page)
+    shutil.copyfile(GOLDEN / "report.nb.internal.2020.html", page)
     pdf, shot = tmp_path / "report.pdf", tmp_path / "shot.png"
     _chromium(f"--print-to-pdf={pdf}", page.as_uri())
     _chromium(f"--screenshot={shot}", "--window-size=1200,1600", page.as_uri())

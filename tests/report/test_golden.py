@@ -1,4 +1,5 @@
-"""The sample report in both languages and both formats is exactly the
+"""The sample report – nb and en, Markdown and HTML, internal and public,
+the status on 31.10.2020 and the 2nd tertial report – is exactly the
 committed golden file. Regenerate after an intended change with
 ASKOY2020_REGEN_GOLDEN=1 pytest tests/report/test_golden.py, and read the diff."""
 
@@ -11,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import askoy2020
-from askoy2020.report.build import build_report
+from askoy2020.report.compose import ReportOptions, compose
+from askoy2020.report.period import ReportPeriod, for_day, parse_report_period
 from askoy2020.report.render import render
 
 from .helpers import gfm_tables, structure, unsafe_parts
@@ -21,17 +23,23 @@ GOLDEN = Path(__file__).parent / "golden"
 AS_OF = dt.date(2020, 10, 31)
 
 
-def _render(lang: str, fmt: str) -> str:
+PERIODS = {"2020": for_day(2020, AS_OF), "T2": parse_report_period("2020-T2")}
+
+
+def _render(lang: str, fmt: str, audience: str = "internal", period: ReportPeriod = PERIODS["2020"]) -> str:
     portfolio = askoy2020.load(DATA)
-    diagnostics = askoy2020.check(portfolio, as_of=AS_OF)
-    return render(build_report(portfolio, 2020, AS_OF, lang=lang, diagnostics=diagnostics), fmt)
+    diagnostics = askoy2020.check(portfolio, as_of=period.as_of)
+    options = ReportOptions(lang=lang, public=audience == "public")
+    return render(compose(portfolio, period, options, diagnostics), fmt)
 
 
+@pytest.mark.parametrize("period", sorted(PERIODS))
+@pytest.mark.parametrize("audience", ["internal", "public"])
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_sample_report_matches_golden_file(lang: str, fmt: str) -> None:
-    text = _render(lang, fmt)
-    golden = GOLDEN / f"report.{lang}.{fmt}"
+def test_sample_report_matches_golden_file(lang: str, fmt: str, audience: str, period: str) -> None:
+    text = _render(lang, fmt, audience, PERIODS[period])
+    golden = GOLDEN / f"report.{lang}.{audience}.{period}.{fmt}"
     if os.environ.get("ASKOY2020_REGEN_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8"), f"regenerate {golden.name} if the change is intended"
@@ -39,7 +47,7 @@ def test_sample_report_matches_golden_file(lang: str, fmt: str) -> None:
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_markdown_table_has_the_same_number_of_cells_in_every_row(lang: str) -> None:
-    tables = gfm_tables((GOLDEN / f"report.{lang}.md").read_text(encoding="utf-8"))
+    tables = gfm_tables((GOLDEN / f"report.{lang}.internal.2020.md").read_text(encoding="utf-8"))
     assert len(tables) > 30
     for rows in tables:
         assert len(set(rows)) == 1, rows
@@ -47,7 +55,7 @@ def test_every_markdown_table_has_the_same_number_of_cells_in_every_row(lang: st
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_html_has_the_structure_a_reader_and_a_screen_reader_need(lang: str) -> None:
-    html = (GOLDEN / f"report.{lang}.html").read_text(encoding="utf-8")
+    html = (GOLDEN / f"report.{lang}.internal.2020.html").read_text(encoding="utf-8")
     doc = structure(html)
     tags = [t for t, _ in doc.tags]
     assert ("html", {"lang": lang}) in doc.tags

@@ -11,6 +11,7 @@ import pytest
 
 from askoy2020.model.budget import BenefitKind, MoneyKind, Period, StaffFunding
 from askoy2020.report.i18n import WORDS, Lang
+from askoy2020.report.verdict import Light
 
 TEMPLATES = Path(__file__).parent.parent.parent / "templates"
 
@@ -25,7 +26,9 @@ def test_every_key_used_by_a_template_is_translated() -> None:
     # Keys built from the budget model's enums: every value they can take.
     dynamic = {"kind_": [k.value for k in MoneyKind], "period_": [p.value for p in Period],
                "staff_funding_": [f.value for f in StaffFunding],
-               "benefit_": [BenefitKind.ECONOMIC.value, BenefitKind.STAFF.value]}
+               "benefit_": [BenefitKind.ECONOMIC.value, BenefitKind.STAFF.value],
+               "light_": [light.value for light in Light], "trend_": ["better", "same", "worse", "none"],
+               "why_": ["red", "late", "slipping"], "title_": [p.value for p in Period], "source_": ["tag", "commit", "same"]}
     for prefix, values in dynamic.items():
         used.discard(prefix)
         used |= {prefix + v for v in values}

@@ -44,11 +44,11 @@ def test_changes_since_a_revision_are_listed(repo: Path) -> None:
     result = runner.invoke(app, ["report", "--year", "2020", str(repo / "data"), "--as-of", "2020-10-31",
                                  "--lang", "en", "--since", "HEAD~1"])
     assert result.exit_code == 0, result.output
-    section = result.stdout.split("## 7. Changes since HEAD\\~1", 1)[1].split("## 8.", 1)[0]
+    section = result.stdout.split("## 8. Changes since HEAD\\~1", 1)[1].split("## 9.", 1)[0]
     assert "| DK-02 | re-dated | 2019-07-01 – 2021-06-30 → 2019-07-01 – 2021-09-30 |" in section
     assert "re-budgeted | 2019: 500, 2020: 1 000, 2021: 500 → 2019: 500, 2020: 1 400, 2021: 500 |" in section
     assert "| DK-03 | added | Ny nettside |" in section
-    assert "## 8. Appendix" in result.stdout
+    assert "## 9. Appendix" in result.stdout
 
 
 def test_an_unknown_revision_is_a_usage_error(repo: Path) -> None:

@@ -252,7 +252,9 @@ def prioritise(
 @app.command()
 def report(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
-    year: int = typer.Option(..., "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),
+    year: int | None = typer.Option(None, "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),
+    period: str | None = typer.Option(None, "--period", help="A tertial report (2020-T1, 2020-T2) or the year "
+                                      "(2020), as on the period's last day; instead of --year and --as-of."),
     output_format: ReportFormat | None = typer.Option(None, "--format", help="md or html (default: from --output, "
                                                       "else md)."),
     lang: Language = typer.Option(Language.NB, "--lang", help="nb (Norwegian bokmål) or en."),
@@ -261,7 +263,9 @@ def report(
     templates: Path | None = typer.Option(None, "--templates", help="A folder whose report.md.j2 / report.html.j2 "
                                           "replace the built-in ones (run in Jinja's sandbox)."),
     public: bool = typer.Option(False, "--public", help="Leave out names and figures that could identify a person."),
-    since: str | None = typer.Option(None, "--since", help="Add what changed since this git revision."),
+    since: str | None = typer.Option(None, "--since", help="Compare with the data at this git revision (default: "
+                                     "the previous report's, from its tag rapport-2020-T2 or the last commit before "
+                                     "its day)."),
 ) -> None:
     """The budget-meeting report: summary, programme areas, the plan,
     leadership, quality and validation warnings, in Markdown or HTML.
@@ -271,8 +275,8 @@ def report(
     from ..commands import report as command
 
     request = command.ReportRequest(
-        folder=path, year=year, as_of=_parse_date(as_of) or date.today(), output_format=output_format, lang=lang,
-        output=output, templates=templates, public=public, since=since,
+        folder=path, year=year, as_of=_parse_date(as_of), output_format=output_format, lang=lang,
+        output=output, templates=templates, public=public, since=since, period=period,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

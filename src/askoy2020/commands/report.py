@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..report.period import ReportPeriod, for_day, parse_report_period
 from .choices import Language, ReportFormat
 from .failures import explain_os_errors
 from .output import echo
@@ -21,8 +22,9 @@ SUFFIX_FORMAT = {".md": ReportFormat.MD, ".markdown": ReportFormat.MD,
 @dataclass(frozen=True)
 class ReportRequest:
     folder: Path | None
-    year: int
-    as_of: dt.date
+    year: int | None
+    as_of: dt.date | None
+    """None: today, or the period's end with ``period``."""
     output_format: ReportFormat | None = None
     """None: from the suffix of ``output``, else Markdown."""
     lang: Language = Language.NB
@@ -30,18 +32,23 @@ class ReportRequest:
     templates: Path | None = None
     public: bool = False
     since: str | None = None
+    period: str | None = None
+    """2020-T1, 2020-T2 (tertial reports) or 2020 (the year): the year and the day from it."""
 
 
 @explain_os_errors
 def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     from ..loading.yaml_reader import ReadLimits
-    from ..report.build import build_report
+    from ..report.compose import ReportOptions, compose
     from ..report.render import RenderError, render
-    from ..report.since import SinceError, changes_since
+    from ..report.since import SinceError
     from ..rules import check
     from ..writing import write_atomic
     from .paths import load_or_explain
 
+    period = _period(request, err)
+    if period is None:
+        return 2
     fmt = request.output_format
     if request.output is not None:
         by_suffix = SUFFIX_FORMAT.get(request.output.suffix.lower())
@@ -59,17 +66,14 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     portfolio = load_or_explain(request.folder, "askoy2020 report --year 2020 data", err)
     if portfolio is None:
         return 2
-    diagnostics = check(portfolio, as_of=request.as_of)
-    report = build_report(portfolio, request.year, request.as_of, lang=request.lang.value, public=request.public,
-                          diagnostics=diagnostics)
-    if request.since:
-        try:
-            # the limits were read, and checked, when the data was loaded
-            report.changes = changes_since(portfolio, request.since, ReadLimits.from_environment())
-        except SinceError as exc:
-            echo(err, f"Error: {visible(exc)}")
-            return 2
-        report.since = request.since
+    diagnostics = check(portfolio, as_of=period.as_of)
+    options = ReportOptions(lang=request.lang.value, public=request.public, since=request.since)
+    try:
+        # the limits were read, and checked, when the data was loaded
+        report = compose(portfolio, period, options, diagnostics, ReadLimits.from_environment())
+    except SinceError as exc:
+        echo(err, f"Error: {visible(exc)}")
+        return 2
     try:
         text = render(report, fmt.value, request.templates)
     except RenderError as exc:
@@ -81,3 +85,24 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
         write_atomic(request.output, text)
         echo(err, f"Wrote the {fmt.value} report to {visible(request.output)}")
     return 0
+
+
+def _period(request: ReportRequest, err: TextIO) -> ReportPeriod | None:
+    """The report's year and day from --period, or from --year and --as-of."""
+    if request.period is None:
+        if request.year is None:
+            echo(err, "Error: give --year (e.g. --year 2020) or --period (e.g. --period 2020-T2).")
+            return None
+        return for_day(request.year, request.as_of or dt.date.today())
+    try:
+        period = parse_report_period(request.period)
+    except ValueError as exc:
+        echo(err, f"Error: --period {visible(exc)}")
+        return None
+    if request.year is not None and request.year != period.year:
+        echo(err, f"Error: --year {request.year} does not match --period {visible(request.period)}.")
+        return None
+    if request.as_of is not None:
+        echo(err, "Error: --period sets the report's day to the period's end; leave out --as-of.")
+        return None
+    return period

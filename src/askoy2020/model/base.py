@@ -271,6 +271,11 @@ class Measurement(Record):
     """Where the figure comes from (KOSTRA, Bedre skole, internal report …)."""
 
 
+STALE_AFTER_DAYS = 183
+"""Half a year: a goal's newest figure older than this is marked as old in
+the report (a yearly KOSTRA figure published in March is old by autumn)."""
+
+
 class Goal(Record):
     """A measurable goal with a baseline, targets by year and measurements."""
 
@@ -299,6 +304,12 @@ class Goal(Record):
             if (as_of is None or measurement.date <= as_of) and (best is None or measurement.date >= best.date):
                 best = measurement
         return best
+
+    def is_stale(self, as_of: date) -> bool:
+        """The newest measurement known on ``as_of`` is older than
+        :data:`STALE_AFTER_DAYS`: a reader should know the figure is old."""
+        latest = self.latest_measurement(as_of)
+        return latest is not None and (as_of - latest.date).days > STALE_AFTER_DAYS
 
     def progress(self, year: int, as_of: date) -> GoalProgress:
         """How far the goal has come by ``as_of`` towards its target for

@@ -402,6 +402,12 @@ class OverrunThreshold(Record):
     amount: Money = 100
     """And at least this much, 1000 kr, so small projects do not warn for small sums."""
 
+    def exceeded(self, excess: float, base: float) -> bool:
+        """Whether ``excess`` over ``base`` (a budget or a frame) is above
+        both the share and the amount: the one test of a deviation worth
+        telling, for projects (ASK411), areas (ASK421) and the report."""
+        return excess > self.amount and excess > self.share * base
+
 
 def title_of(kind: MoneyKind) -> str:
     return {"drift": "Drift", "investment": "Investering", "staff": "Årsverk"}[kind.value]

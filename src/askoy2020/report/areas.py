@@ -19,7 +19,7 @@ def goal_row(goal: Goal, year: int, as_of: dt.date) -> GoalRow:
         goal.id, goal.text, goal.indicator, goal.unit,
         goal.baseline.value if goal.baseline else None, goal.baseline.year if goal.baseline else None,
         latest.value if latest else None, latest.date if latest else None, goal.targets.get(year), attainment,
-        on_track,
+        on_track, latest.source if latest else None, goal.is_stale(as_of),
     )
 
 

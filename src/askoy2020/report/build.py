@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
@@ -12,6 +11,7 @@ from ..model.budget import MoneyKind
 from ..model.project import Rag
 from ..model.schedule import dependants
 from .areas import build_area
+from .attention import build_attention
 from .leadership import build_leadership
 from .model import (
     Meta,
@@ -20,6 +20,7 @@ from .model import (
     WarningRow,
 )
 from .money import build_money
+from .period import for_day
 from .plan import build_plan, saved_plan
 from .quality import build_quality
 
@@ -30,7 +31,9 @@ def build_report(
 ) -> Report:
     programme = portfolio.programme
     threshold = programme.min_respondents if programme else 3
-    meta = Meta(year, as_of, lang, public, programme.name if programme else "Askøy 2020", __version__, threshold)
+    period = for_day(year, as_of).period
+    meta = Meta(year, as_of, lang, public, programme.name if programme else "Askøy 2020", __version__, threshold,
+                period.value if period else None)
     after = dependants(portfolio.projects)
     areas = [build_area(portfolio, area_id, year, as_of, after) for area_id in sorted(portfolio.area_by_id)]
     leadership = build_leadership(portfolio, year, as_of, threshold, public)
@@ -38,7 +41,9 @@ def build_report(
     goals = [g for a in areas for g in a.goals]
     live = [p for p in portfolio.projects if p.is_live]
     summary = Summary(
-        projects_by_status=dict(sorted(Counter(p.status.value for p in portfolio.projects).items())),
+        # In the life cycle's order, not the alphabet's (of either language).
+        projects_by_status={s.value: n for s in ProjectStatus
+                            if (n := sum(p.status is s for p in portfolio.projects))},
         budget_used=sum(p.budget(MoneyKind.DRIFT, year, as_of) for p in live),  # as revised on the day
         budget_frame=portfolio.frame(MoneyKind.DRIFT, year, as_of),
         staff_used=sum(p.staff.get(year, 0.0) for p in live),
@@ -60,4 +65,5 @@ def build_report(
                        portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
     return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality, budget_by_year,
-                  warnings=warnings, money=build_money(portfolio, year, as_of))
+                  warnings=warnings, money=build_money(portfolio, year, as_of),
+                  attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of))

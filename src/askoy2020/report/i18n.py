@@ -10,10 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import verdict_words
+
 NB, EN = "nb", "en"
 
 BASE_WORDS: dict[str, tuple[str, str]] = {
     "title": ("Askøy 2020 – rapport {year}", "Askøy 2020 – report {year}"),
+    "title_T1": ("Askøy 2020 – 1. tertialrapport {year}", "Askøy 2020 – 1st tertial report {year}"),
+    "title_T2": ("Askøy 2020 – 2. tertialrapport {year}", "Askøy 2020 – 2nd tertial report {year}"),
+    "title_T3": ("Askøy 2020 – årsrapport {year}", "Askøy 2020 – annual report {year}"),
     "generated": ("Laget med askoy2020 {version} fra data per {as_of}.",
                   "Made with askoy2020 {version} from data as of {as_of}."),
     "public_note": ("Offentlig versjon: navn og tall som kan identifisere personer er utelatt.",
@@ -77,9 +82,10 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "figure": ("Nøkkeltall", "Figure"),
     "value": ("Verdi", "Value"),
     "projects_by_status": ("Prosjekter etter status", "Projects by status"),
-    "budget_used": ("Budsjett brukt {year} (1000 kr)", "Budget used {year} (1000 kr)"),
-    "staff_used": ("Årsverk brukt {year}", "Staff used {year} (årsverk)"),
-    "of_frame": ("{used} av ramme {frame}", "{used} of frame {frame}"),
+    "budget_used": ("Prosjektenes reviderte budsjett {year}, drift (1000 kr)",
+                    "The projects' revised budget {year}, operating (1000 kr)"),
+    "staff_used": ("Årsverk i prosjektene {year}", "Staff in the projects {year} (årsverk)"),
+    "of_frame": ("{used} (ramme {frame})", "{used} (frame {frame})"),
     "goals_on_track": ("Mål i rute mot {year}", "Goals on track for {year}"),
     "of": ("{a} av {b}", "{a} of {b}"),
     "evaluation_levels": ("Evalueringsnivåer med resultater {year}", "Evaluation levels with results {year}"),
@@ -94,15 +100,15 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "indicator": ("Indikator", "Indicator"),
     "baseline": ("Utgangspunkt", "Baseline"),
     "latest": ("Siste måling", "Latest measurement"),
-    "target": ("Mål {year}", "Target {year}"),
+    "target": ("Målverdi {year}", "Target {year}"),
     "attainment": ("Måloppnåelse", "Attainment"),
-    "on_track": ("I rute", "On track"),
-    "behind": ("Etter plan", "Behind"),
+    "on_track": ("i rute", "on track"),
+    "behind": ("bak plan", "behind"),
     "no_data": ("mangler data", "no data"),
     "projects": ("Prosjekter", "Projects"),
     "project": ("Prosjekt", "Project"),
     "status": ("Status", "Status"),
-    "rag": ("RAG", "RAG"),
+    "rag": ("Statusfarge", "Status colour"),
     "start": ("Start", "Start"),
     "end": ("Slutt", "End"),
     "cost_year": ("Kostnad {year}", "Cost {year}"),
@@ -227,7 +233,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 
 # A part of the report may keep its words in its own module (a dict named
 # WORDS); they are joined here, and a key defined twice is an error at import.
-_PARTS: tuple[dict[str, tuple[str, str]], ...] = ()
+_PARTS: tuple[dict[str, tuple[str, str]], ...] = (verdict_words.WORDS,)
 
 
 def _joined(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

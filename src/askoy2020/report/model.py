@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .attention import AttentionRow
+    from .verdict import Verdict
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,7 @@ class Meta:
     programme: str
     version: str
     min_respondents: int
+    period: str | None = None  # T1 or T2 for a tertial report, T3 for the year; None for another day
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class GoalRow:
     target: float | None
     attainment: float | None  # share of the way from baseline to target
     on_track: bool | None
+    source: str | None = None  # where the newest figure comes from (KOSTRA, …)
+    stale: bool = False  # the newest figure is older than half a year
 
 
 @dataclass(frozen=True)
@@ -250,16 +258,19 @@ class Report:
     leadership: LeadershipSection
     quality: QualitySection
     budget_by_year: list[tuple[int, float, float | None]]  # (year, used, frame)
-    since: str | None = None
+    changes_heading: str | None = None  # set when the report is compared with an earlier one
     changes: list[ChangeRow] = field(default_factory=list)
     warnings: list[WarningRow] = field(default_factory=list)
     money: MoneySection | None = None
+    verdict: Verdict | None = None  # page 1, made last from the rest (report/verdict.py)
+    attention: list[AttentionRow] = field(default_factory=list)  # red, late and slipping projects
 
     @property
     def sections(self) -> list[str]:
         """The main parts in the order they are printed, each rendered from
         its own template (``<section>.md.j2`` / ``<section>.html.j2``)."""
-        present = {"money": self.money is not None, "changes": self.since is not None}
+        present = {"verdict": self.verdict is not None, "money": self.money is not None,
+                   "changes": self.changes_heading is not None}
         return [key for key in SECTIONS if present.get(key, True)]
 
     def number(self, section: str) -> int:
@@ -267,7 +278,7 @@ class Report:
         return self.sections.index(section) + 1
 
 
-SECTIONS = ("summary", "money", "omstilling", "plan", "leadership", "quality", "changes", "warnings")
+SECTIONS = ("verdict", "summary", "money", "omstilling", "plan", "leadership", "quality", "changes", "warnings")
 
 
 @dataclass(frozen=True)

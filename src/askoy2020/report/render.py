@@ -75,7 +75,7 @@ def md(value: object) -> str:
     text = " ".join(mask(str(value)).split())  # masked before a backslash can split a number
     text = _MD_PUNCT.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\2\\\3", text)  # '1. ' must not start a list
-    return "\\" + text if text[:1] in "-+=" else text  # nor '- ', '+ ' or '=' a list or heading
+    return "\\" + text if text[:1] and text[:1] in "-+=" else text  # nor '- ', '+ ' or '=' a list or heading
 
 
 def template_folder() -> Path:

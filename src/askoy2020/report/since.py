@@ -7,6 +7,7 @@ compared project by project. Nothing in the working tree is touched.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 import tarfile
@@ -17,6 +18,7 @@ from ..core.numbers import amounts_by_year
 from ..loading.loader import load
 from ..loading.yaml_reader import ReadLimits
 from ..model import Portfolio
+from .i18n import Lang
 from .model import ChangeRow
 
 
@@ -24,7 +26,17 @@ class SinceError(Exception):
     """The revision or the repository cannot be read; the message says why."""
 
 
-def changes_since(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits()) -> list[ChangeRow]:
+def changes_since(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits(),
+                  lang: Lang = Lang("en")) -> list[ChangeRow]:
+    before = portfolio_at(portfolio, rev, limits)
+    if before is None:
+        return [ChangeRow("–", "added", f"the data folder did not exist at {rev}")]
+    return compare(before, portfolio, lang)
+
+
+def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits()) -> Portfolio | None:
+    """The data folder as it was at ``rev``, loaded; None when the folder did
+    not exist then."""
     root = portfolio.root.resolve()
     try:
         top = _git(root, "rev-parse", "--show-toplevel").decode().strip()
@@ -38,9 +50,27 @@ def changes_since(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimit
             tar.extractall(folder, filter=_inside_only)
         old_root = Path(folder) / inside
         if not old_root.is_dir():
-            return [ChangeRow("–", "added", f"the data folder did not exist at {rev}")]
-        before = load(old_root, limits)
-    return compare(before, portfolio)
+            return None
+        return load(old_root, limits)
+
+
+def revision_on(portfolio: Portfolio, tag: str, day: dt.date) -> tuple[str, str] | None:
+    """The revision the report of ``day`` was made from and how it was
+    found: ``(tag, "tag")`` when the team tagged it, else the newest commit
+    of the data folder on or before that day, ``(sha, "commit")``; None
+    outside a git repository or when there is none."""
+    root = portfolio.root.resolve()
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}^{{commit}}")
+        return tag, "tag"
+    except SinceError:
+        pass
+    try:
+        found = _git(root, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD", "--", ".")
+    except SinceError:
+        return None
+    sha = found.decode().strip()
+    return (sha, "commit") if sha else None
 
 
 def _inside_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
@@ -64,7 +94,7 @@ def _git(cwd: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def compare(before: Portfolio, after: Portfolio) -> list[ChangeRow]:
+def compare(before: Portfolio, after: Portfolio, lang: Lang = Lang("en")) -> list[ChangeRow]:
     old, new = before.project_by_id, after.project_by_id
     rows: list[ChangeRow] = []
     for pid in sorted(set(old) | set(new)):
@@ -75,16 +105,48 @@ def compare(before: Portfolio, after: Portfolio) -> list[ChangeRow]:
             rows.append(ChangeRow(pid, "removed", a.name))
         elif a is not None and b is not None:
             if (a.planned.start, a.planned.end) != (b.planned.start, b.planned.end):
-                rows.append(ChangeRow(pid, "redated", f"{a.planned.start} – {a.planned.end} → "
-                                                      f"{b.planned.start} – {b.planned.end}"))
+                rows.append(ChangeRow(pid, "redated", f"{lang.date(a.planned.start)} – {lang.date(a.planned.end)} → "
+                                                      f"{lang.date(b.planned.start)} – {lang.date(b.planned.end)}"))
             if a.cost != b.cost:
                 rows.append(ChangeRow(pid, "rebudgeted", f"{amounts_by_year(a.cost)} → {amounts_by_year(b.cost)}"))
             if a.status != b.status:
-                rows.append(ChangeRow(pid, "status_changed", f"{a.status.value} → {b.status.value}"))
+                rows.append(ChangeRow(pid, "status_changed", f"{lang.t(a.status.value)} → {lang.t(b.status.value)}"))
     old_goals = {g.id: {m.date for m in g.measurements} for g in before.goal_by_id.values()}
     for goal in sorted(after.goal_by_id.values(), key=lambda g: g.id):
         for m in sorted(goal.measurements, key=lambda m: m.date):
             if m.date not in old_goals.get(goal.id, set()):
-                rows.append(ChangeRow(goal.id, "new_measurement", f"{m.date}: {m.value:g}"))
+                rows.append(ChangeRow(goal.id, "new_measurement", _measured(m.date, m.value, lang)))
     return rows
 
+
+
+def events_between(portfolio: Portfolio, after: dt.date, until: dt.date, lang: Lang) -> list[ChangeRow]:
+    """What the data records as happening after one day and up to another:
+    the changes since the previous report when there is no earlier version
+    of the data to compare with (each record carries its dates)."""
+    rows: list[ChangeRow] = []
+
+    def inside(day: dt.date | None) -> bool:
+        return day is not None and after < day <= until
+
+    for project in sorted(portfolio.projects, key=lambda p: p.id):
+        if inside(project.actual.start):
+            rows.append(ChangeRow(project.id, "started", lang.date(project.actual.start)))
+        if inside(project.actual.end):
+            rows.append(ChangeRow(project.id, "finished", lang.date(project.actual.end)))
+        before, now = project.rag(after), project.rag(until)
+        if now is not None and now != before:
+            was = lang.t(before.value) if before is not None else "–"
+            rows.append(ChangeRow(project.id, "light_changed", f"{was} → {lang.t(now.value)}"))
+    for goal in sorted(portfolio.goal_by_id.values(), key=lambda g: g.id):
+        for m in sorted(goal.measurements, key=lambda m: m.date):
+            if inside(m.date):
+                rows.append(ChangeRow(goal.id, "new_measurement", _measured(m.date, m.value, lang)))
+    return rows
+
+
+def _measured(day: dt.date, value: float, lang: Lang) -> str:
+    """A measurement with as many decimals as it was written with, up to three."""
+    text = f"{value:g}"
+    decimals = min(3, len(text.split(".")[1])) if "." in text else 0
+    return f"{lang.date(day)}: {lang.number(value, decimals)}"

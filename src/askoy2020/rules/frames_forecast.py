@@ -46,7 +46,7 @@ def area_forecast_over_frame(ctx: CheckContext) -> Iterator[Finding]:
             if total.forecast is None:
                 continue
             over = total.forecast - frame
-            if over > threshold.amount and over > threshold.share * frame:
+            if threshold.exceeded(over, frame):
                 yield Finding(
                     where,
                     f"area {area.id}: the {kind.value} forecast for {year} after {year}-{period.value} is "

@@ -1,0 +1,220 @@
+"""Page 1: the verdict a budget meeting reads first.
+
+One sentence per part of Askøy 2020 with a traffic light and the trend
+since the previous report, this year's money against the frames (drift
+and investering apart), and the few things the meeting must decide or
+know. Everything here is read from the rest of the report and from the
+model's own definitions (over budget, late, on track, notified in time),
+so page 1 cannot disagree with the chapters behind it.
+
+How the lights are set (docs/report.md says the same to readers):
+
+- Omstilling is red when the programme's drift forecast is over its frame
+  (beyond the ``overrun`` threshold), when fewer than half of the measured
+  goals are on track, or when a quarter or more of the running projects
+  are red; amber when any project is red or late, any goal is off track or
+  any area's forecast is over its frame; else green.
+- Prestasjonsledelse is red when fewer than half of the leaders' measured
+  goals are on track, amber below 80 %, else green.
+- Kvalitet is red when a personal data breach was notified to Datatilsynet
+  after 72 hours or not at all without a recorded reason (a breach of
+  GDPR art. 33), amber when cases are past their deadline, else green.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..model import Portfolio, ProjectStatus
+from ..model.budget import MONEY_KINDS, MoneyKind
+from ..model.quality import CaseKind
+from .i18n import Lang
+from .model import MoneyRow, Report
+
+MAX_POINTS = 5
+"""Page 1 names the five most pressing points; the rest are counted."""
+
+
+class Light(str, Enum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+    @property
+    def rank(self) -> int:
+        return ("green", "amber", "red").index(self.value)
+
+
+@dataclass(frozen=True)
+class PartVerdict:
+    part: str  # omstilling, leadership, quality: the section it sums up
+    light: Light
+    text: str  # one sentence in the report's language
+    before: Light | None = None  # the light in the previous report
+
+    @property
+    def trend(self) -> str | None:
+        """better, same or worse since the previous report; None without one."""
+        if self.before is None:
+            return None
+        step = self.light.rank - self.before.rank
+        return "same" if step == 0 else ("worse" if step > 0 else "better")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One thing the meeting must decide (``decide``) or know."""
+
+    kind: str  # area_over_frame, project_overrun, refused, breach, red_project, goals_off_track
+    text: str
+    section: str  # the part of the report that explains it
+    decide: bool
+
+
+@dataclass(frozen=True)
+class Previous:
+    """Which report page 1 is compared with."""
+
+    as_of: dt.date
+    label: str  # "2. tertial 2020", in the report's language
+    source: str  # tag, commit or same (today's data as known on that day)
+    rev: str | None
+
+
+@dataclass
+class Verdict:
+    as_of: dt.date
+    parts: list[PartVerdict]
+    money: list[MoneyRow]  # the whole programme's drift and investering this year
+    points: list[Point]  # the most pressing, at most MAX_POINTS
+    more_points: int  # how many more there are
+    previous: Previous | None = None
+    lights_before: dict[str, Light] = field(default_factory=dict)
+
+
+def build_verdict(portfolio: Portfolio, report: Report, before: Report | None = None,
+                  previous: Previous | None = None) -> Verdict:
+    lang = Lang(report.meta.lang)
+    old = {p.part: p.light for p in lights(portfolio, before)} if before is not None else {}
+    parts = [PartVerdict(p.part, p.light, p.text, old.get(p.part)) for p in lights(portfolio, report)]
+    money = [row for row in (report.money.rows if report.money else []) if row.area == ""
+             and row.kind in (MoneyKind.DRIFT.value, MoneyKind.INVESTMENT.value)]
+    points = _points(portfolio, report, lang)
+    return Verdict(report.meta.as_of, parts, money, points[:MAX_POINTS], max(0, len(points) - MAX_POINTS),
+                   previous, old)
+
+
+def lights(portfolio: Portfolio, report: Report) -> list[PartVerdict]:
+    lang = Lang(report.meta.lang)
+    return [_omstilling(portfolio, report, lang), _leadership(report, lang), _quality(portfolio, report, lang)]
+
+
+def _omstilling(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict:
+    s = report.summary
+    running = [p for p in portfolio.projects if p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)]
+    late = sorted({d.project for a in report.areas for d in a.delays})
+    over = _programme_over(portfolio, report)
+    areas_over = _areas_over(portfolio, report)
+    if (over or (s.goals_with_data and s.goals_on_track < s.goals_with_data / 2)
+            or (running and len(s.red_projects) >= len(running) / 4)):
+        light = Light.RED
+    elif s.red_projects or late or s.goals_on_track < s.goals_with_data or areas_over:
+        light = Light.AMBER
+    else:
+        light = Light.GREEN
+    text = lang.t("verdict_omstilling", on=s.goals_on_track, measured=s.goals_with_data, red=len(s.red_projects),
+                  late=len(late), running=len(running))
+    return PartVerdict("omstilling", light, text)
+
+
+def _leadership(report: Report, lang: Lang) -> PartVerdict:
+    ld = report.leadership
+    share = ld.goals_on_track / ld.goals_total if ld.goals_total else None
+    light = Light.GREEN if share is None or share >= 0.8 else Light.AMBER if share >= 0.5 else Light.RED
+    text = lang.t("verdict_leadership", on=ld.goals_on_track, total=ld.goals_total)
+    return PartVerdict("leadership", light, text)
+
+
+def _quality(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict:
+    year, as_of = report.meta.year, report.meta.as_of
+    breaches = [c.breach for c in portfolio.cases if c.kind is CaseKind.PERSONAL_DATA_BREACH and c.breach
+                and c.reported.year == year and c.reported <= as_of]
+    unlawful = sum(b.notified_in_time() is False or b.unnotified_past_deadline(as_of) for b in breaches)
+    overdue = len(report.quality.overdue)
+    light = Light.RED if unlawful else Light.AMBER if overdue else Light.GREEN
+    text = lang.t("verdict_quality", overdue=overdue, breaches=len(breaches), unlawful=unlawful)
+    return PartVerdict("quality", light, text)
+
+
+def _programme_over(portfolio: Portfolio, report: Report) -> list[MoneyRow]:
+    """Programme rows whose forecast is over the frame beyond the threshold."""
+    return [row for row in _rows(report) if row.area == "" and _over_frame(portfolio, row)]
+
+
+def _areas_over(portfolio: Portfolio, report: Report) -> list[MoneyRow]:
+    """Areas whose forecast is over their frame beyond the threshold (ASK421's test)."""
+    return [row for row in _rows(report) if row.area != "" and _over_frame(portfolio, row)]
+
+
+def _rows(report: Report) -> list[MoneyRow]:
+    kinds = {k.value for k in MONEY_KINDS}
+    return [row for row in (report.money.rows if report.money else []) if row.kind in kinds]
+
+
+def _over_frame(portfolio: Portfolio, row: MoneyRow) -> bool:
+    programme = portfolio.programme
+    if programme is None or row.frame is None or row.forecast is None:
+        return False
+    return programme.overrun.exceeded(row.forecast - row.frame, row.frame)
+
+
+def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
+    """Decisions first (money over frames, over budget, refused proposals),
+    then what the meeting must know (breaches, red projects, goals)."""
+    year, as_of = report.meta.year, report.meta.as_of
+    points: list[Point] = []
+    names = {a.id: a.name for a in portfolio.areas}
+    for row in _areas_over(portfolio, report):
+        points.append(Point("area_over_frame", lang.t(
+            "point_area_over_frame", area=f"{row.area} {names.get(row.area, '')}".strip(),
+            kind=lang.t("kind_word_" + row.kind), over=lang.number((row.forecast or 0) - (row.frame or 0)),
+            frame=lang.number(row.frame)), "money", True))
+    programme = portfolio.programme
+    if programme is not None:
+        overruns = []
+        for project in portfolio.projects:
+            for kind in MONEY_KINDS:
+                line = project.money_line(kind, year, as_of)
+                if line.deviation is not None and programme.overrun.exceeded(line.deviation, line.revised):
+                    overruns.append((-line.deviation, project.id, kind, line))
+        for _, pid, kind, line in sorted(overruns):
+            points.append(Point("project_overrun", lang.t(
+                "point_project_overrun", project=pid, kind=lang.t("kind_word_" + kind.value),
+                over=lang.number(line.deviation), budget=lang.number(line.revised)), "money", True))
+    if report.plan is not None and report.plan.deferred:
+        first = report.plan.first_year
+        cost = sum(n.amount for d in report.plan.deferred for n in d.needs if n.kind == "drift" and n.year == first)
+        points.append(Point("refused", lang.t("point_refused", n=len(report.plan.deferred), year=first,
+                                              cost=lang.number(cost)), "plan", True))
+    breaches = [c for c in portfolio.cases if c.kind is CaseKind.PERSONAL_DATA_BREACH and c.breach
+                and c.reported.year == year and c.reported <= as_of
+                and (c.breach.notified_in_time() is False or c.breach.unnotified_past_deadline(as_of))]
+    if breaches:
+        points.append(Point("breach", lang.t("point_breach", n=len(breaches)), "quality", False))
+    for area in report.areas:
+        for delay in area.delays:
+            if delay.pushes:
+                points.append(Point("late_pushes", lang.t(
+                    "point_late_pushes", project=delay.project, days=delay.days,
+                    pushed=", ".join(pid for pid, _ in delay.pushes)), "omstilling", False))
+    if report.summary.red_projects:
+        points.append(Point("red_projects", lang.t("point_red_projects",
+                                                   projects=", ".join(report.summary.red_projects)),
+                            "omstilling", False))
+    s = report.summary
+    if s.goals_with_data > s.goals_on_track:
+        points.append(Point("goals_off_track", lang.t("point_goals_off_track", off=s.goals_with_data - s.goals_on_track,
+                                                      measured=s.goals_with_data), "omstilling", False))
+    return points
