@@ -67,12 +67,15 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 _MD_PUNCT = re.compile(r"([\\`*_{}\[\]<>|&~#!])")
 _BLOCK_START = re.compile(r"^(\s*)(\d+)([.)])")
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def md(value: object) -> str:
     """Text that stays text in a GFM table cell or paragraph: one line,
     Markdown and HTML punctuation backslash-escaped."""
-    text = " ".join(mask(str(value)).split())  # masked before a backslash can split a number
+    # One line, masked before a backslash can split a number; the no-break
+    # spaces that hold "26 350" together stay.
+    text = _BREAKING_SPACE.sub(" ", mask(str(value))).strip()
     text = _MD_PUNCT.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\2\\\3", text)  # '1. ' must not start a list
     return "\\" + text if text[:1] and text[:1] in "-+=" else text  # nor '- ', '+ ' or '=' a list or heading

@@ -114,7 +114,8 @@ def lights(portfolio: Portfolio, report: Report) -> list[PartVerdict]:
 def _omstilling(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict:
     s = report.summary
     running = [p for p in portfolio.projects if p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)]
-    late = sorted({d.project for a in report.areas for d in a.delays})
+    # Late among the running, as the sentence says; history is not late.
+    late = [x.project for x in report.attention if "late" in x.why and x.status in ("active", "paused")]
     over = _programme_over(portfolio, report)
     areas_over = _areas_over(portfolio, report)
     if (over or (s.goals_with_data and s.goals_on_track < s.goals_with_data / 2)
@@ -203,12 +204,11 @@ def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
                 and (c.breach.notified_in_time() is False or c.breach.unnotified_past_deadline(as_of))]
     if breaches:
         points.append(Point("breach", lang.t("point_breach", n=len(breaches)), "quality", False))
-    for area in report.areas:
-        for delay in area.delays:
-            if delay.pushes:
-                points.append(Point("late_pushes", lang.t(
-                    "point_late_pushes", project=delay.project, days=delay.days,
-                    pushed=", ".join(pid for pid, _ in delay.pushes)), "omstilling", False))
+    for row in report.attention:
+        if row.pushes:
+            points.append(Point("late_pushes", lang.t(
+                "point_late_pushes", project=row.project, days=row.days_late,
+                pushed=", ".join(pid for pid, _ in row.pushes)), "omstilling", False))
     if report.summary.red_projects:
         points.append(Point("red_projects", lang.t("point_red_projects",
                                                    projects=", ".join(report.summary.red_projects)),

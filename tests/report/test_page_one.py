@@ -1,0 +1,174 @@
+"""Every figure on page 1 of the sample report, recomputed here from the
+YAML files with plain code – no askoy2020 model, no report model – and
+found in the rendered page. If the report and this reading disagree, one
+of them misreads the budget cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from askoy2020.cli.app import app
+from typer.testing import CliRunner
+
+DATA = Path(__file__).parent.parent.parent / "data"
+AS_OF = dt.date(2020, 10, 31)
+YEAR = 2020
+runner = CliRunner()
+
+
+def _yaml(path: Path) -> Any:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def _nb(value: float) -> str:
+    text = f"{abs(value):,.0f}".replace(",", "\u202f")
+    return ("−" if round(value) < 0 else "") + text
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    result = runner.invoke(app, ["report", "--year", str(YEAR), str(DATA), "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 0, result.output
+    return result.stdout.split("\n## 2. ", 1)[0]
+
+
+def _latest(rows: list[dict[str, Any]], day_key: str = "date") -> dict[str, Any] | None:
+    """The newest row on or before the day; of two on one day the last written."""
+    best = None
+    for row in rows or []:
+        if row[day_key] <= AS_OF and (best is None or row[day_key] >= best[day_key]):
+            best = row
+    return best
+
+
+def _in_force(base: dict[int, float], revisions: list[dict[str, Any]], key: str, *path: str) -> float | None:
+    value = base.get(YEAR)
+    for revision in sorted((r for r in revisions or [] if r["date"] <= AS_OF), key=lambda r: r["date"]):
+        changed = revision.get(key, {})
+        for step in path:
+            changed = changed.get(step, {})
+        if YEAR in changed:
+            value = changed[YEAR]
+    return value
+
+
+def _projects() -> list[dict[str, Any]]:
+    return [_yaml(f) for f in sorted(DATA.glob("programmes/*/projects/*.yaml"))]
+
+
+def _money(kind: str) -> tuple[float, float, float, float]:
+    """Frame, revised budget, actual to date and forecast for 2020 (1000 kr)."""
+    programme = _yaml(DATA / "programme.yaml")
+    speaking = max((r for r in programme["rounds"] if r["adopted"] <= AS_OF
+                    and YEAR in r["frames"].get("drift", {})), key=lambda r: r["year"])
+    frame = _in_force(speaking["frames"][kind], speaking.get("revisions", []), "frames", kind)
+    key = {"drift": "cost", "investment": "investment"}[kind]
+    revised = actual = forecast = 0.0
+    for project in _projects():
+        periods = (project.get("accounts") or {}).get(YEAR, {})
+        t2 = periods.get("T2")  # the newest period closed on 31.10.2020
+        if project["status"] == "cancelled" and not any(periods.get(p) for p in ("T1", "T2")):
+            continue
+        budget = _in_force(project.get(key) or {}, project.get("revisions", []), key) or 0.0
+        revised += budget
+        if t2 is not None:
+            actual += (t2.get("actual") or {}).get(kind) or 0.0
+        said = ((t2 or {}).get("forecast") or {}).get(kind)
+        forecast += budget if said is None else said
+    assert frame is not None
+    return frame, revised, actual, forecast
+
+
+@pytest.mark.parametrize(("kind", "label"), [("drift", "Drift (1000 kr)"), ("investment", "Investering (1000 kr)")])
+def test_money_this_year_against_the_frame(page: str, kind: str, label: str) -> None:
+    frame, revised, actual, forecast = _money(kind)
+    row = f"| {label} | {_nb(frame)} | {_nb(revised)} | {_nb(actual)} | {_nb(forecast)} | {_nb(forecast - revised)} |"
+    assert row in page
+
+
+def _on_track(goal: dict[str, Any]) -> bool | None:
+    latest = _latest(goal.get("measurements") or [])
+    base, target = goal.get("baseline"), (goal.get("targets") or {}).get(YEAR)
+    if latest is None or base is None or target is None or target == base["value"]:
+        return None
+    share = (latest["value"] - base["value"]) / (target - base["value"])
+    span = YEAR - base["year"]
+    expected = min(1.0, max(0.0, (latest["date"].year - base["year"]) / span)) if span > 0 else 1.0
+    return share >= expected - 1e-9
+
+
+def _end_of_running(project: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    planned = project["planned"].get("end")
+    if planned is None:
+        return None
+    report = _latest(project.get("status_reports") or [])
+    end = (report or {}).get("forecast_end") or planned
+    return planned, max(end, AS_OF if AS_OF > planned else planned)
+
+
+def test_omstilling_sentence(page: str) -> None:
+    goals = [g for f in sorted(DATA.glob("programmes/*/area.yaml")) for g in _yaml(f).get("goals") or []]
+    verdicts = [_on_track(g) for g in goals]
+    running = [p for p in _projects() if p["status"] in ("active", "paused")]
+    red = [p for p in running if ((_latest(p.get("status_reports") or []) or {}).get("rag")) == "red"]
+    late = [p for p in running if (ends := _end_of_running(p)) and ends[1] > ends[0]]
+    sentence = (f"{verdicts.count(True)} av {sum(v is not None for v in verdicts)} målte mål er i rute; "
+                f"av {len(running)} pågående prosjekter er {len(red)} røde og {len(late)} forsinket.")
+    assert sentence in page
+
+
+def test_leadership_sentence(page: str) -> None:
+    goals = [g for f in sorted(DATA.glob("leaders/*.yaml")) for g in _yaml(f).get("goals") or []]
+    on = sum(_on_track(g) is True for g in goals)
+    assert f"{on} av {len(goals)} ledermål er i rute." in page
+
+
+def _aware(stamp: Any) -> dt.datetime:
+    day = stamp if isinstance(stamp, dt.datetime) else dt.datetime.fromisoformat(str(stamp))
+    return day  # Oslo local time on both sides of each difference below
+
+
+def test_quality_sentence(page: str) -> None:
+    cases = [_yaml(f) for f in sorted(DATA.glob("quality/**/*.yaml"))]
+    overdue = sum(c["status"] != "closed" and c.get("deadline") is not None and c["deadline"] < AS_OF for c in cases)
+    breaches = [c["breach"] for c in cases if c["kind"] == "personal_data_breach" and c.get("breach")
+                and c["reported"].year == YEAR and c["reported"] <= AS_OF]
+    limit = dt.timedelta(hours=72)
+    unlawful = 0
+    for b in breaches:
+        aware = _aware(b["became_aware"])
+        if b.get("notified") is not None:
+            unlawful += _aware(b["notified"]) - aware > limit
+        elif not (b.get("not_notified_reason") or "").strip():
+            unlawful += dt.datetime.combine(AS_OF, dt.time(23, 59)) - aware > limit
+    assert (f"{overdue} kvalitetssaker er over fristen; {unlawful} av {len(breaches)} personvernbrudd i år er "
+            "meldt for sent eller ikke meldt uten begrunnelse.") in page
+
+
+def test_the_points_to_decide(page: str) -> None:
+    points = re.findall(r"^\d\. \*\*(Til beslutning|Til orientering):\*\* (.*)$", page, re.M)
+    assert 1 <= len(points) <= 5
+    decide = [text for kind, text in points if kind == "Til beslutning"]
+    # Project overruns above the threshold (5 % and 100), from the T2 forecasts.
+    programme = _yaml(DATA / "programme.yaml")
+    share, amount = programme["overrun"]["share"], programme["overrun"]["amount"]
+    for project in _projects():
+        t2 = ((project.get("accounts") or {}).get(YEAR) or {}).get("T2") or {}
+        said = (t2.get("forecast") or {}).get("drift")
+        budget = _in_force(project.get("cost") or {}, project.get("revisions", []), "cost") or 0.0
+        if said is not None and said - budget > amount and said - budget > share * budget:
+            text = (f"{project['id']}: prognosen for drift er {_nb(said - budget)} over revidert budsjett "
+                    f"({_nb(budget)}).")
+            assert any(text in d for d in decide) or len(points) == 5, text
+    # The refused proposals of the saved plan for 2021 and their first year's drift.
+    plan = _yaml(max(DATA.glob("plans/*.yaml")))
+    refused = [r for r in plan["left_out"] if r["kind"] != "cancelled"]
+    cost = sum((r.get("cost") or {}).get(2021, 0) for r in refused)
+    assert any(f"{len(refused)} forslag får ikke plass innenfor rammene for 2021; de ville koste {_nb(cost)} i drift"
+               in d for d in decide)
