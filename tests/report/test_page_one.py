@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+from typer.testing import CliRunner
 
 from askoy2020.cli.app import app
-from typer.testing import CliRunner
 
 DATA = Path(__file__).parent.parent.parent / "data"
 AS_OF = dt.date(2020, 10, 31)
@@ -109,7 +109,7 @@ def _end_of_running(project: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
         return None
     report = _latest(project.get("status_reports") or [])
     end = (report or {}).get("forecast_end") or planned
-    return planned, max(end, AS_OF if AS_OF > planned else planned)
+    return planned, max(end, AS_OF if planned < AS_OF else planned)
 
 
 def test_omstilling_sentence(page: str) -> None:
