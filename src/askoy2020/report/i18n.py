@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import verdict_words
+from . import print_words, verdict_words
 
 NB, EN = "nb", "en"
 
@@ -233,7 +233,10 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 
 # A part of the report may keep its words in its own module (a dict named
 # WORDS); they are joined here, and a key defined twice is an error at import.
-_PARTS: tuple[dict[str, tuple[str, str]], ...] = (verdict_words.WORDS,)
+_PARTS: tuple[dict[str, tuple[str, str]], ...] = (
+    print_words.WORDS,
+    verdict_words.WORDS,
+)
 
 
 def _joined(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

@@ -24,6 +24,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 from pydantic import ValidationError, validate_call
 
 from ..core.identity_numbers import mask
@@ -81,6 +82,19 @@ def md(value: object) -> str:
     return "\\" + text if text[:1] and text[:1] in "-+=" else text  # nor '- ', '+ ' or '=' a list or heading
 
 
+def css_string(value: object) -> Markup:
+    """Text as a quoted CSS string, for ``content:`` in the stylesheet (the
+    running header of a printed page). Inside <style> HTML entities are not
+    decoded, so autoescaping cannot protect it: every character but letters,
+    digits and a few harmless marks becomes a CSS hex escape, so a quote, a
+    backslash, a newline or ``</style>`` stays text in the string."""
+    text = " ".join(mask(str(value)).split())  # masked whole, before escapes split a number
+    return Markup('"' + "".join(c if c.isalnum() or c in _CSS_PLAIN else f"\\{ord(c):x} " for c in text) + '"')
+
+
+_CSS_PLAIN = frozenset(" .,:;–-()")
+
+
 def template_folder() -> Path:
     """The built-in templates: the top-level templates/ folder, the one copy.
     Installed from a wheel or sdist it is askoy2020/templates (pyproject maps
@@ -109,6 +123,7 @@ def _environment(templates: Path | None, fmt: str, lang_code: str) -> tuple[Immu
     )
     env.filters.update({
         "md": md,
+        "css_string": css_string,
         "num": _checked("num", lang.number, float, int, type(None)),
         "pct": _checked("pct", lang.percent, float, int, type(None)),
         "date": _checked("date", lang.date, dt.date, type(None)),
