@@ -402,6 +402,12 @@ class OverrunThreshold(Record):
     amount: Money = 100
     """And at least this much, 1000 kr, so small projects do not warn for small sums."""
 
+    def exceeded(self, excess: float, base: float) -> bool:
+        """Whether ``excess`` over ``base`` (a budget or a frame) is worth a
+        word: more than the amount and more than the share of ``base``. The
+        rules (ASK411, ASK421) and the report's deviations ask this alone."""
+        return excess > self.amount and excess > self.share * base
+
 
 def title_of(kind: MoneyKind) -> str:
     return {"drift": "Drift", "investment": "Investering", "staff": "Årsverk"}[kind.value]

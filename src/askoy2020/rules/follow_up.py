@@ -65,7 +65,7 @@ def over_budget(ctx: CheckContext) -> Iterator[Finding]:
                 spend, key, label = max(spends)
                 budget, budget_path = project.budget_at(kind, year, ctx.as_of)
                 excess = spend - budget
-                if excess <= threshold.amount or excess <= threshold.share * budget:
+                if not threshold.exceeded(excess, budget):
                     continue
                 place = project.where("accounts", year, period.value, key, kind.value)
                 if budget <= 0:
