@@ -19,8 +19,8 @@ from .model import (
     Summary,
     WarningRow,
 )
-from .money import build_money
-from .plan import build_plan, saved_plan
+from .money import budget_by_year, budget_total, build_money
+from .plan import build_plan
 from .quality import build_quality
 
 
@@ -39,7 +39,7 @@ def build_report(
     live = [p for p in portfolio.projects if p.is_live]
     summary = Summary(
         projects_by_status=dict(sorted(Counter(p.status.value for p in portfolio.projects).items())),
-        budget_used=sum(p.budget(MoneyKind.DRIFT, year, as_of) for p in live),  # as revised on the day
+        budget_used=budget_total(portfolio, MoneyKind.DRIFT, year, as_of),  # as revised; as the money section sums
         budget_frame=portfolio.frame(MoneyKind.DRIFT, year, as_of),
         staff_used=sum(p.staff.get(year, 0.0) for p in live),
         staff_frame=portfolio.frame(MoneyKind.STAFF, year, as_of),
@@ -52,12 +52,7 @@ def build_report(
         red_projects=sorted(p.id for p in live if p.rag(as_of) is Rag.RED
                             and p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)),
     )
-    years = programme.current_round(as_of).years() if programme else range(year, year + 1)
-    # With a saved plan, a year's use is what the plan funds; without one,
-    # every live project (candidates included), so the chart shows the ask.
-    planned = {f.year: f.budget_used for f in plan.frames} if (plan := saved_plan(portfolio, year)) else {}
-    budget_by_year = [(y, planned.get(y, sum(p.budget(MoneyKind.DRIFT, y, as_of) for p in live)),
-                       portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
-    return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality, budget_by_year,
+    return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality,
+                  budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of))
