@@ -32,7 +32,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Unallocated is the revised frame minus the budget: − means the budget is over the frame. Actuals and "
         "forecasts exist only for years in which a tertial has closed."),
     "area_years_plan": ("Hvilke kandidater som foreslås tatt inn, står i kapittel {n} (plan {plan}).",
-                        "Which candidates are proposed, is in section {n} (plan {plan})."),
+                        "Section {n} (plan {plan}) shows which candidates are proposed."),
     "col_adopted_frame": ("Vedtatt ramme", "Adopted frame"),
     "col_revised_frame": ("Revidert ramme", "Revised frame"),
     "col_budget": ("Budsjett", "Budget"),
@@ -53,7 +53,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{amount} kr, enten det er merforbruk eller mindreforbruk. Det er den samme terskelen som "
         "valideringen bruker.",
         "A project is listed when its forecast differs from its revised budget by more than {share} and by more "
-        "than {amount} kr, overspend or underspend alike: the threshold validation uses."),
+        "than {amount} kr, overspend and underspend alike. Validation uses the same threshold."),
     "col_deviation_share": ("Avvik i prosent", "Deviation in per cent"),
     "col_explanation": ("Forklaring", "Explanation"),
     "no_explanation": ("mangler forklaring", "no explanation given"),
