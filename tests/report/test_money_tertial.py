@@ -106,3 +106,16 @@ def test_the_headline_for_page_one(tmp_path: Path) -> None:
         "drift", 6500, 3300, 1200, 2950, -350)
     assert (investment.kind, investment.frame, investment.revised_budget, investment.forecast) == (
         "investment", 25000, 20000, 19000)
+
+
+def test_a_closed_year_s_deviations_ask_for_no_budget_decision() -> None:
+    """After the accounts (T3) the year's budget can no longer change: the
+    sample's 2019 deviations are listed, explained, and proposed for nothing."""
+    data = Path(__file__).parents[2] / "data"
+    report = build_report(askoy2020.load(data), 2019, AS_OF)
+    assert report.money is not None and report.money.period == "T3"
+    assert ("IK-04", -135) in [(d.project, d.amount) for d in report.money.deviations]  # cancelled: 115 of 250
+    text = render(report, "md")
+    assert "Året er avsluttet, så prognosen er regnskapet." in text
+    assert "Året er avsluttet: avvikene forklares i årsmeldingen" in text and "budsjettet fra" not in text
+    assert "| Regnskap | Prognose |" in text and "Regnskap hittil | Prognose | Avvik" not in text

@@ -54,6 +54,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "valideringen bruker.",
         "A project is listed when its forecast differs from its revised budget by more than {share} and by more "
         "than {amount} kr, overspend and underspend alike. Validation uses the same threshold."),
+    "deviations_rule_closed": (
+        "Året er avsluttet, så prognosen er regnskapet. Et prosjekt er med når regnskapet avviker fra revidert "
+        "budsjett med mer enn {share} og med mer enn {amount} kr, enten det er merforbruk eller mindreforbruk.",
+        "The year is closed, so the forecast is the accounts. A project is listed when its accounts differ from "
+        "its revised budget by more than {share} and by more than {amount} kr, overspend and underspend alike."),
+    "closed_no_decision": (
+        "Året er avsluttet: avvikene forklares i årsmeldingen, og budsjettet for året kan ikke lenger endres.",
+        "The year is closed: the deviations are explained in the annual report, and the year's budget can no "
+        "longer be changed."),
+    "actual_year": ("Regnskap", "Actual"),
     "col_deviation_share": ("Avvik i prosent", "Deviation in per cent"),
     "col_explanation": ("Forklaring", "Explanation"),
     "no_explanation": ("mangler forklaring", "no explanation given"),
