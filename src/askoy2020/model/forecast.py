@@ -1,6 +1,7 @@
 """What a group of projects (an area, the programme) is expected to spend in
-a year, as a tertial report sums it: one definition for the report's money
-rows and the rule that warns when an area's forecast passes its frame."""
+a year, as a tertial report sums it, and which projects a year's budget
+holds: one definition for the report's money rows and the rule that warns
+when an area's forecast passes its frame."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .budget import MoneyKind, Period, closed_periods
+from .budget import MONEY_KINDS, MoneyKind, Period, closed_periods
 from .project import Project
 
 
@@ -40,3 +41,22 @@ def money_sum(projects: Iterable[Project], kind: MoneyKind, year: int, as_of: dt
         sum(forecasts) if current else None,
         sum(not (m.period is period and m.forecast is not None) for m in lines),
     )
+
+
+def in_budget(project: Project, year: int, as_of: dt.date, open_from: int) -> bool:
+    """Whether a project's money in ``year`` belongs to the budget, as known
+    on ``as_of``. Years before ``open_from`` (``Programme.first_open_year``)
+    are budgeted: every project not cancelled that has money there was
+    adopted with the årsbudsjett. From ``open_from`` on only what must be in
+    any plan (started, locked, mandatory: ``Project.must_be_planned``) is
+    bound; the others are candidates that prioritisation decides on. A
+    cancelled project counts in the years it has spent money: that spend is
+    in the accounts whatever happened to the project afterwards."""
+    if not project.is_live:
+        return any(project.spent(kind, year, as_of) for kind in MONEY_KINDS)
+    return year < open_from or project.must_be_planned
+
+
+def is_candidate(project: Project, year: int, open_from: int) -> bool:
+    """A project that asks for money in an open year without being bound to it."""
+    return project.is_live and year >= open_from and not project.must_be_planned

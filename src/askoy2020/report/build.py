@@ -19,9 +19,9 @@ from .model import (
     Summary,
     WarningRow,
 )
-from .money import build_money
+from .money import budget_by_year, budget_total, build_money
 from .period import for_day
-from .plan import build_plan, saved_plan
+from .plan import build_plan
 from .quality import build_quality
 
 
@@ -44,7 +44,7 @@ def build_report(
         # In the life cycle's order, not the alphabet's (of either language).
         projects_by_status={s.value: n for s in ProjectStatus
                             if (n := sum(p.status is s for p in portfolio.projects))},
-        budget_used=sum(p.budget(MoneyKind.DRIFT, year, as_of) for p in live),  # as revised on the day
+        budget_used=budget_total(portfolio, MoneyKind.DRIFT, year, as_of),  # as revised; as the money section sums
         budget_frame=portfolio.frame(MoneyKind.DRIFT, year, as_of),
         staff_used=sum(p.staff.get(year, 0.0) for p in live),
         staff_frame=portfolio.frame(MoneyKind.STAFF, year, as_of),
@@ -57,13 +57,8 @@ def build_report(
         red_projects=sorted(p.id for p in live if p.rag(as_of) is Rag.RED
                             and p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)),
     )
-    years = programme.current_round(as_of).years() if programme else range(year, year + 1)
-    # With a saved plan, a year's use is what the plan funds; without one,
-    # every live project (candidates included), so the chart shows the ask.
-    planned = {f.year: f.budget_used for f in plan.frames} if (plan := saved_plan(portfolio, year)) else {}
-    budget_by_year = [(y, planned.get(y, sum(p.budget(MoneyKind.DRIFT, y, as_of) for p in live)),
-                       portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
-    return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality, budget_by_year,
+    return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality,
+                  budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of))

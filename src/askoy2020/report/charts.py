@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from .i18n import Lang
 from .model import Bar, Edge
+from .money_model import AreaYearRow
 
 _STATUS_COLOUR = {"completed": "#4d7c5b", "active": "#2f6690", "planned": "#9aa5b1",
                   "paused": "#c28f2c", "cancelled": "#b0b0b0"}
@@ -26,26 +27,85 @@ def _svg(chart_id: str, title: str, width: int, height: int, body: list[str]) ->
     return Markup(head + "".join(body) + "</svg>")
 
 
-def budget_chart(chart_id: str, rows: list[tuple[int, float, float | None]], lang: Lang) -> Markup:
-    """Used (filled) against frame (outline) per year."""
-    top = max([max(u, f or 0.0) for _, u, f in rows] + [1.0])
-    width, height, base = 120 + 90 * len(rows), 220, 180
-    body = [f'<line x1="40" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#333"/>']
-    for i, (year, used, frame) in enumerate(rows):
-        x = 60 + 90 * i
-        h_used = 150 * used / top
-        body.append(f'<rect x="{x}" y="{base - h_used:.1f}" width="40" height="{h_used:.1f}" fill="#2f6690">'
-                    f'<title>{escape(f"{year}: {lang.number(used)}")}</title></rect>')
-        if frame is not None:
-            h_frame = 150 * frame / top
-            body.append(f'<rect x="{x - 4}" y="{base - h_frame:.1f}" width="48" height="{h_frame:.1f}" '
-                        f'fill="none" stroke="#c0392b" stroke-dasharray="4 2"/>')
-        body.append(f'<text x="{x + 20}" y="{base + 16}" text-anchor="middle" font-size="12">{year}</text>')
-        body.append(f'<text x="{x + 20}" y="{base - h_used - 4:.1f}" text-anchor="middle" font-size="10">'
-                    f'{escape(lang.number(used))}</text>')
-    legend = f'{lang.t("used")} ■ · {lang.t("frame")} ┆'
-    body.append(f'<text x="40" y="14" font-size="11">{escape(legend)}</text>')
-    return _svg(chart_id, lang.t("budget_chart"), width, height, body)
+# The budget chart's series: word key, fill, outline. The frame is a neutral
+# line (a red dashed outline read as a warning whatever the figures said).
+_SERIES = (("chart_budget", "#2f6690", "#2f6690"), ("chart_candidates", "#dbe6f0", "#2f6690"),
+           ("chart_actual", "#4d7c5b", "#4d7c5b"), ("chart_forecast", "#8d7aa8", "#8d7aa8"))
+_FRAME_COLOUR = "#333"
+
+
+def budget_chart(chart_id: str, rows: list[AreaYearRow], lang: Lang) -> Markup:
+    """One kind of money per year: the revised budget (with what candidates
+    ask stacked on it, marked +, not in the budget), actual to date and
+    forecast as bars, the revised frame as a line; every value printed, the
+    frame's under its year. A series no year has is left out, legend and all."""
+    kind = rows[0].kind if rows else "drift"
+    rows = [r for r in rows if r.kind == kind]
+    shown = [True, any(r.candidates for r in rows), any(r.actual is not None for r in rows),
+             any(r.forecast is not None for r in rows)]
+    columns = [s for s in (0, 2, 3) if shown[s]]  # candidates share the budget's column
+    bar, gap = 40, 6
+    group = len(columns) * (bar + gap) + 30
+    top = max([max(r.budget + r.candidates, r.actual or 0.0, r.forecast or 0.0, r.frame or 0.0) for r in rows]
+              + [1.0])
+    width, tallest = 70 + group * max(1, len(rows)), 150
+    body: list[str] = []
+    legend: list[tuple[str, str | None, str]] = [(_SERIES[s][1], _SERIES[s][2], lang.t(_SERIES[s][0]))
+                                                  for s in range(4) if shown[s]]
+    base = 232 + _legend(body, [*legend, (_FRAME_COLOUR, None, lang.t("chart_frame"))], width)
+    body.append(f'<line x1="50" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#333"/>')
+    for i, row in enumerate(rows):
+        x0 = 60 + group * i
+        values = [row.budget, row.candidates, row.actual, row.forecast]
+        for n, column in enumerate(columns):
+            x = x0 + 8 + n * (bar + gap)
+            for series in (0, 1) if column == 0 else (column,):
+                value = values[series]
+                if value is None or (series == 1 and not value):
+                    continue
+                low = row.budget if series == 1 else 0.0  # candidates stand on the budget
+                key, fill, stroke = _SERIES[series]
+                h = tallest * value / top
+                y = base - tallest * low / top - h
+                text = f"{row.year}: {lang.t(key)} {lang.number(value)}"
+                label = ("+" if series == 1 else "") + lang.number(value)
+                body.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{fill}" '
+                            f'stroke="{stroke}"><title>{escape(text)}</title></rect>')
+                # The budget's figure goes inside its bar's top when candidates stand on it.
+                inside = bool(series == 0 and row.candidates and h > 14)
+                colour = ' fill="#fff"' if inside else ""
+                body.append(f'<text x="{x + bar / 2:.0f}" y="{y + 11 if inside else y - 3:.1f}" '
+                            f'text-anchor="middle" font-size="9"{colour}>{escape(label)}</text>')
+        if row.frame is not None:
+            y = base - tallest * row.frame / top
+            text = f"{row.year}: {lang.t('chart_frame')} {lang.number(row.frame)}"
+            body.append(f'<line x1="{x0 + 2}" y1="{y:.1f}" x2="{x0 + group - 14}" y2="{y:.1f}" '
+                        f'stroke="{_FRAME_COLOUR}" stroke-width="2"><title>{escape(text)}</title></line>')
+        middle = x0 + (group - 12) / 2
+        body.append(f'<text x="{middle:.0f}" y="{base + 15}" text-anchor="middle" font-size="12">{row.year}</text>')
+        frame_text = lang.t("chart_frame_value", frame=lang.number(row.frame)) if row.frame is not None \
+            else lang.t("chart_no_frame")
+        body.append(f'<text x="{middle:.0f}" y="{base + 30}" text-anchor="middle" font-size="10">'
+                    f'{escape(frame_text)}</text>')
+    title = lang.t("chart_title_investment" if kind == "investment" else "chart_title_drift")
+    return _svg(chart_id, title, width, base + 40, body)
+
+
+def _legend(body: list[str], items: list[tuple[str, str | None, str]], width: int) -> int:
+    """Swatches (fill, outline, words; an outline of None is a line) wrapped
+    to the chart's width; returns how far the legend reaches below one line."""
+    x, y = 50, 14
+    for fill, stroke, text in items:
+        size = 22 + 6 * len(text)
+        if x + size > width - 10 and x > 50:
+            x, y = 50, y + 16
+        if stroke is None:
+            body.append(f'<line x1="{x}" y1="{y - 4}" x2="{x + 12}" y2="{y - 4}" stroke="{fill}" stroke-width="2"/>')
+        else:
+            body.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{fill}" stroke="{stroke}"/>')
+        body.append(f'<text x="{x + 16}" y="{y}" font-size="11">{escape(text)}</text>')
+        x += size
+    return y - 14
 
 
 def attainment_chart(chart_id: str, goals: list[tuple[str, float | None]], lang: Lang) -> Markup:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import print_words, verdict_words
+from . import money_words, print_words, verdict_words
 
 NB, EN = "nb", "en"
 
@@ -41,7 +41,8 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
                         "The round is not adopted yet: the frames are proposals."),
     "revised_frame": ("Revidert", "Revised"),
     "revisions": ("Budsjettjusteringer", "Revisions"),
-    "money_table": ("Budsjett, regnskap og prognose {year}", "Budget, actuals and forecast {year}"),
+    "money_table": ("Budsjett, regnskap og prognose {year} per programområde",
+                    "Budget, actuals and forecast {year} per programme area"),
     "actuals_to": ("Regnskap til og med {period}.", "Actuals to the end of {period}."),
     "period_T1": ("1. tertial (30. april)", "the 1st tertial (30 April)"),
     "period_T2": ("2. tertial (31. august)", "the 2nd tertial (31 August)"),
@@ -61,8 +62,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "staff_funding_units": ("Årsverk er egne ansatte som enhetene lønner, i tillegg til prosjektkostnaden.",
                             "Staff (årsverk) are the units' own employees, paid by the units on top of the cost."),
     "staff_funding_cost": ("Årsverk er med i prosjektkostnaden.", "Staff (årsverk) are included in the cost."),
-    "benefits": ("Gevinstrealisering, sum av årlige gevinster til og med {year}",
-                 "Benefits, the sum of yearly gains to the end of {year}"),
+    "benefits": ("Gevinstrealisering", "Benefits realisation"),
     "no_benefit_year": ("Ingen gevinstår er avsluttet ennå, så ingen gevinst kan være realisert.",
                         "No benefit year has ended yet, so no gain can have been realised."),
     "benefit_kind": ("Gevinst", "Benefit"),
@@ -203,9 +203,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "no_warnings": ("Ingen advarsler.", "No warnings."),
     "warnings_intro": ("{n} advarsler fra validering; de sier hvor mye tallene kan stoles på.",
                        "{n} validation warnings; they tell how far the figures can be trusted."),
-    "budget_chart": ("Budsjett brukt mot ramme per år (1000 kr)", "Budget used against frame per year (1000 kr)"),
     "attainment_chart": ("Måloppnåelse per mål", "Attainment per goal"),
-    "used": ("Brukt", "Used"),
     "frame": ("Ramme", "Frame"),
     "year": ("År", "Year"),
     # status words
@@ -234,6 +232,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 # A part of the report may keep its words in its own module (a dict named
 # WORDS); they are joined here, and a key defined twice is an error at import.
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
+    money_words.WORDS,
     print_words.WORDS,
     verdict_words.WORDS,
 )

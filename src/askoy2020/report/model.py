@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from .attention import AttentionRow
     from .verdict import Verdict
 
+from .money_model import AreaYearRow, MoneySection
+
 
 @dataclass(frozen=True)
 class Meta:
@@ -257,7 +259,7 @@ class Report:
     plan: PlanSection | None
     leadership: LeadershipSection
     quality: QualitySection
-    budget_by_year: list[tuple[int, float, float | None]]  # (year, used, frame)
+    budget_by_year: list[AreaYearRow]  # the programme's drift (and investment) per year of the round
     changes_heading: str | None = None  # set when the report is compared with an earlier one
     changes: list[ChangeRow] = field(default_factory=list)
     warnings: list[WarningRow] = field(default_factory=list)
@@ -279,59 +281,3 @@ class Report:
 
 
 SECTIONS = ("verdict", "summary", "money", "omstilling", "plan", "leadership", "quality", "changes", "warnings")
-
-
-@dataclass(frozen=True)
-class RoundRow:
-    year: int
-    first: int
-    last: int
-    decision: str
-    adopted: dt.date
-    current: bool  # the round that speaks for the report year
-
-
-@dataclass(frozen=True)
-class FrameRow:
-    kind: str  # drift, investment, staff
-    adopted: float | None
-    revised: float | None
-    revisions: list[str]  # "KST 45/20 (18.06.2020)"
-
-
-@dataclass(frozen=True)
-class MoneyRow:
-    """One area's (or the programme's) money of one kind in the report year."""
-
-    area: str  # an area id, or "" for the whole programme
-    kind: str
-    frame: float | None  # as revised
-    revised_budget: float  # the projects' budgets as revised
-    actual: float | None  # spend to the newest closed period
-    forecast: float | None
-    missing_forecasts: int  # projects without a forecast for the period: counted at their budget
-
-    @property
-    def deviation(self) -> float | None:
-        return None if self.forecast is None else self.forecast - self.revised_budget
-
-
-@dataclass(frozen=True)
-class BenefitRow:
-    area: str  # an area id, or "" for the whole programme
-    kind: str  # economic, staff
-    planned: float  # planned to the end of the report year
-    realised: float
-    taken_out: float
-
-
-@dataclass
-class MoneySection:
-    rounds: list[RoundRow]
-    period: str | None  # the newest closed period of the report year: T1, T2 or T3
-    staff_funding: str
-    frames: list[FrameRow]
-    rows: list[MoneyRow]
-    benefits: list[BenefitRow]
-    benefits_to: int  # the last ended year the gains are summed to
-    proposed: bool = False  # the frames are the round being prepared: not yet adopted

@@ -31,6 +31,7 @@ from ..core.identity_numbers import mask
 from . import charts
 from .i18n import WORDS, Lang
 from .model import Bar, Edge, Report
+from .money_model import AreaYearRow
 
 
 class RenderError(Exception):
@@ -138,8 +139,8 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
     env, lang = make(templates, fmt, report.meta.lang)
     context: dict[str, Any] = {
         "r": report, "meta": report.meta, "t": _Words(lang), "lang": lang,
-        "charts": _Charts(lang), "first_year": min(y for y, _, _ in report.budget_by_year),
-        "last_year": max(y for y, _, _ in report.budget_by_year),
+        "charts": _Charts(lang), "first_year": min(row.year for row in report.budget_by_year),
+        "last_year": max(row.year for row in report.budget_by_year),
     }
     name = f"report.{fmt}.j2"
     limit = _TimeLimit(_user_template_seconds() if templates else None)
@@ -277,7 +278,7 @@ class _Charts:
         self._lang = lang
 
     @_chart
-    def budget(self, chart_id: str, rows: list[tuple[int, float, float | None]]) -> str:
+    def budget(self, chart_id: str, rows: list[AreaYearRow]) -> str:
         return charts.budget_chart(chart_id, rows, self._lang)
 
     @_chart

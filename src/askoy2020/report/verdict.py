@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ..model import Portfolio, ProjectStatus
-from ..model.budget import MONEY_KINDS, MoneyKind
+from ..model.budget import MoneyKind
 from ..model.quality import CaseKind
 from .i18n import Lang
-from .model import MoneyRow, Report
+from .model import Report
+from .money_model import MoneyRow
 
 MAX_POINTS = 5
 """Page 1 names the five most pressing points; the rest are counted."""
@@ -99,8 +100,8 @@ def build_verdict(portfolio: Portfolio, report: Report, before: Report | None = 
     lang = Lang(report.meta.lang)
     old = {p.part: p.light for p in lights(portfolio, before)} if before is not None else {}
     parts = [PartVerdict(p.part, p.light, p.text, old.get(p.part)) for p in lights(portfolio, report)]
-    money = [row for row in (report.money.rows if report.money else []) if row.area == ""
-             and row.kind in (MoneyKind.DRIFT.value, MoneyKind.INVESTMENT.value)]
+    money = [row for row in (report.money.headline if report.money else [])
+             if row.kind in (MoneyKind.DRIFT.value, MoneyKind.INVESTMENT.value)]
     points = _points(portfolio, report, lang)
     return Verdict(report.meta.as_of, parts, money, points[:MAX_POINTS], max(0, len(points) - MAX_POINTS),
                    previous, old)
@@ -116,8 +117,9 @@ def _omstilling(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict
     running = [p for p in portfolio.projects if p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)]
     # Late among the running, as the sentence says; history is not late.
     late = [x.project for x in report.attention if "late" in x.why and x.status in ("active", "paused")]
-    over = _programme_over(portfolio, report)
-    areas_over = _areas_over(portfolio, report)
+    overruns = report.money.frame_overruns if report.money else []  # beyond the threshold, as ASK421
+    over = [o for o in overruns if o.area == "" and o.kind == MoneyKind.DRIFT.value]
+    areas_over = [o for o in overruns if o.area != ""]
     if (over or (s.goals_with_data and s.goals_on_track < s.goals_with_data / 2)
             or (running and len(s.red_projects) >= len(running) / 4)):
         light = Light.RED
@@ -149,51 +151,22 @@ def _quality(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict:
     return PartVerdict("quality", light, text)
 
 
-def _programme_over(portfolio: Portfolio, report: Report) -> list[MoneyRow]:
-    """Programme rows whose forecast is over the frame beyond the threshold."""
-    return [row for row in _rows(report) if row.area == "" and _over_frame(portfolio, row)]
-
-
-def _areas_over(portfolio: Portfolio, report: Report) -> list[MoneyRow]:
-    """Areas whose forecast is over their frame beyond the threshold (ASK421's test)."""
-    return [row for row in _rows(report) if row.area != "" and _over_frame(portfolio, row)]
-
-
-def _rows(report: Report) -> list[MoneyRow]:
-    kinds = {k.value for k in MONEY_KINDS}
-    return [row for row in (report.money.rows if report.money else []) if row.kind in kinds]
-
-
-def _over_frame(portfolio: Portfolio, row: MoneyRow) -> bool:
-    programme = portfolio.programme
-    if programme is None or row.frame is None or row.forecast is None:
-        return False
-    return programme.overrun.exceeded(row.forecast - row.frame, row.frame)
-
-
 def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
     """Decisions first (money over frames, over budget, refused proposals),
     then what the meeting must know (breaches, red projects, goals)."""
     year, as_of = report.meta.year, report.meta.as_of
     points: list[Point] = []
     names = {a.id: a.name for a in portfolio.areas}
-    for row in _areas_over(portfolio, report):
+    money = report.money
+    for over in (o for o in (money.frame_overruns if money else []) if o.area != ""):
         points.append(Point("area_over_frame", lang.t(
-            "point_area_over_frame", area=f"{row.area} {names.get(row.area, '')}".strip(),
-            kind=lang.t("kind_word_" + row.kind), over=lang.number((row.forecast or 0) - (row.frame or 0)),
-            frame=lang.number(row.frame)), "money", True))
-    programme = portfolio.programme
-    if programme is not None:
-        overruns = []
-        for project in portfolio.projects:
-            for kind in MONEY_KINDS:
-                line = project.money_line(kind, year, as_of)
-                if line.deviation is not None and programme.overrun.exceeded(line.deviation, line.revised):
-                    overruns.append((-line.deviation, project.id, kind, line))
-        for _, pid, kind, line in sorted(overruns):
-            points.append(Point("project_overrun", lang.t(
-                "point_project_overrun", project=pid, kind=lang.t("kind_word_" + kind.value),
-                over=lang.number(line.deviation), budget=lang.number(line.revised)), "money", True))
+            "point_area_over_frame", area=f"{over.area} {names.get(over.area, '')}".strip(),
+            kind=lang.t("kind_word_" + over.kind), over=lang.number(over.amount),
+            frame=lang.number(over.frame)), "money", True))
+    for d in (money.overruns if money else []):
+        points.append(Point("project_overrun", lang.t(
+            "point_project_overrun", project=d.project, kind=lang.t("kind_word_" + d.kind),
+            over=lang.number(d.amount), budget=lang.number(d.revised)), "money", True))
     if report.plan is not None and report.plan.deferred:
         first = report.plan.first_year
         cost = sum(n.amount for d in report.plan.deferred for n in d.needs if n.kind == "drift" and n.year == first)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..core.diagnostics import Severity
 from ..core.numbers import amount
 from ..model.budget import MONEY_KINDS
-from ..model.forecast import money_sum, newest_period
+from ..model.forecast import in_budget, money_sum, newest_period
 from .registry import CheckContext, Finding, rule
 
 
@@ -18,6 +18,8 @@ def area_forecast_over_frame(ctx: CheckContext) -> Iterator[Finding]:
     forecast for the last closed tertial, or its revised budget when it gave
     none – is above the area's frame as revised on ``--as-of``: the area
     will overspend unless something is cut or the council adds money.
+    The projects are those the year's budget holds (``in_budget``: a
+    cancelled one only with spend), as the report counts them.
     Checked for the year of ``--as-of`` once its first tertial has closed,
     with the programme's ``overrun`` threshold (share and amount) as for a
     project's budget (ASK411).
@@ -35,6 +37,7 @@ def area_forecast_over_frame(ctx: CheckContext) -> Iterator[Finding]:
     if p.programme is None or period is None:
         return
     threshold = p.programme.overrun
+    open_from = p.programme.first_open_year(ctx.as_of)
     for area in sorted(p.areas, key=lambda a: a.id):
         source = p.frame_source(year, ctx.as_of, area.id)
         for kind in MONEY_KINDS:
@@ -42,7 +45,8 @@ def area_forecast_over_frame(ctx: CheckContext) -> Iterator[Finding]:
             if found is None:
                 continue
             frame, where = found
-            total = money_sum(p.projects_in(area.id), kind, year, ctx.as_of)
+            counted = [q for q in p.projects_in(area.id) if in_budget(q, year, ctx.as_of, open_from)]
+            total = money_sum(counted, kind, year, ctx.as_of)
             if total.forecast is None:
                 continue
             over = total.forecast - frame
