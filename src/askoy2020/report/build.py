@@ -7,11 +7,10 @@ from collections import Counter
 
 from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
-from ..model import Portfolio, ProjectStatus
+from ..model import Portfolio
 from ..model.budget import MoneyKind
-from ..model.project import Rag
 from ..model.schedule import dependants
-from .areas import build_area
+from .areas import build_area, build_cross_area
 from .leadership import build_leadership
 from .model import (
     Meta,
@@ -49,8 +48,7 @@ def build_report(
         levels_with_results=sum(row.results > 0 for row in leadership.levels),
         cases_opened=sum(c.reported.year == year for c in portfolio.cases),
         cases_closed=sum(c.closed is not None and c.closed.year == year for c in portfolio.cases),
-        red_projects=sorted(p.id for p in live if p.rag(as_of) is Rag.RED
-                            and p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)),
+        red_projects=sorted(p.id for p in live if p.is_red(as_of)),
     )
     years = programme.current_round(as_of).years() if programme else range(year, year + 1)
     # With a saved plan, a year's use is what the plan funds; without one,
@@ -60,4 +58,5 @@ def build_report(
                        portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
     return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality, budget_by_year,
-                  warnings=warnings, money=build_money(portfolio, year, as_of))
+                  warnings=warnings, money=build_money(portfolio, year, as_of),
+                  cross_area=build_cross_area(portfolio, year, as_of, after))

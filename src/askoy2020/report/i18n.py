@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .charts_words import WORDS as CHART_WORDS
+
 NB, EN = "nb", "en"
 
 BASE_WORDS: dict[str, tuple[str, str]] = {
@@ -227,7 +229,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 
 # A part of the report may keep its words in its own module (a dict named
 # WORDS); they are joined here, and a key defined twice is an error at import.
-_PARTS: tuple[dict[str, tuple[str, str]], ...] = ()
+_PARTS: tuple[dict[str, tuple[str, str]], ...] = (CHART_WORDS,)
 
 
 def _joined(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
