@@ -50,6 +50,11 @@ def _bar(chart_id: str, i: int, bar: Bar, axis: Axis, lang: Lang) -> str:
     outline = f' stroke="{RED}" stroke-width="2.5"' if bar.red else ""
     out.append(f'<rect class="planned" x="{x1:.1f}" y="{y}" width="{max(2.0, x2 - x1):.1f}" height="14" rx="2" '
                f'fill="{STATUS_COLOUR.get(bar.status, "#888")}"{outline}/>')
+    # A white chevron where the bar runs on beyond the chart's years.
+    if bar.start < axis.start and x2 - x1 > 12:
+        out.append(f'<path class="before" d="M{x1 + 8:.1f},{y + 3} l-4,4 l4,4" stroke="#fff" fill="none"/>')
+    if bar.end >= axis.stop and x2 - x1 > 12:
+        out.append(f'<path class="after" d="M{x2 - 8:.1f},{y + 3} l4,4 l-4,4" stroke="#fff" fill="none"/>')
     end_x = max(x2, x1 + 2)
     if forecast:
         x3 = axis.x(forecast)
@@ -76,8 +81,8 @@ def gantt_chart(chart_id: str, bars: list[Bar], first: int, last: int, as_of: dt
                     f'stroke="#ddd"/>')
         body.append(f'<text x="{(x + x_next) / 2:.1f}" y="27" text-anchor="middle" font-size="11" '
                     f'fill="#333">{year}</text>')
-    body.append(f'<line x1="{axis.x(axis.stop):.1f}" y1="14" x2="{axis.x(axis.stop):.1f}" y2="{rows_end}" '
-                f'stroke="#ddd"/>')
+    body.append(f'<line class="year" data-year="{last + 1}" x1="{axis.x(axis.stop):.1f}" y1="14" '
+                f'x2="{axis.x(axis.stop):.1f}" y2="{rows_end}" stroke="#ddd"/>')
     body += [_bar(chart_id, i, bar, axis, lang) for i, bar in enumerate(bars)]
     if axis.holds(as_of):
         x = axis.x(as_of)
