@@ -264,7 +264,7 @@ def test_the_part_year_is_marked_and_compared_with_the_same_months(pages: dict[t
     assert "hittil (til 31.10.)" in text_of(by_class(svg, "g", "part-year")[0])
     same_months_2019 = sum(c.reported.year == 2019 and c.reported <= dt.date(2019, 10, 31) for c in portfolio.cases)
     so_far_2020 = sum(c.reported.year == 2020 and c.reported <= AS_OF for c in portfolio.cases)
-    assert f"Til og med 31.10.2020: {so_far_2020} saker, mot {same_months_2019} i samme periode av 2019." in caption
+    assert f"Til og med 31.10.2020: {so_far_2020} saker, mot {same_months_2019} i samme periode i 2019." in caption
     assert "1.1.–31.10." in text_of(by_class(svg, "g", "legend")[0])
     md = pages["nb", "md"]
     assert f"2020 hittil (til 31.10.): {so_far_2020}." in md

@@ -47,7 +47,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # goals
     "goals_title": ("Måloppnåelse for {area}", "Goal attainment for {area}"),
     "goals_on_track_of": ("{on} av {total} mål i rute.", "{on} of {total} goals on track."),
-    "goal_line": ("Mål {id} var {share} av veien mot målet for {year} ved måling {date}, da {then} var forventet; "
+    "goal_line": ("Mål {id} var {share} av veien mot målet for {year} ved målingen {date}, da {then} var forventet; "
                   "per {as_of} er {now} forventet.",
                   "Goal {id} was {share} of the way to its {year} target when measured on {date}, when {then} was "
                   "expected; {now} is expected by {as_of}."),
@@ -80,7 +80,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # cases per year
     "cases_title": ("Meldte saker per år {first}–{last}", "Cases reported per year {first}–{last}"),
     "part_year": ("{year} hittil (til {day})", "{year} so far (to {day})"),
-    "cases_compare": ("Til og med {date}: {cases}, mot {before} i samme periode av {prev}.",
+    "cases_compare": ("Til og med {date}: {cases}, mot {before} i samme periode i {prev}.",
                       "Up to {date}: {cases}, against {before} in the same period of {prev}."),
     "cases_full_year": ("{year}: {cases}, mot {before} i {prev}.", "{year}: {cases}, against {before} in {prev}."),
     "legend_to_date": ("1.1.–{day}", "1 January to {day}"),
