@@ -5,6 +5,8 @@ stay in the sandbox."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,27 @@ def test_hostile_text_is_inert_in_html(hostile: Path) -> None:
     assert unsafe_parts(html) == []
     assert "&lt;script&gt;" in html
     assert "Evil <script>alert(1)</script>" in "".join(structure(html).text)
+
+
+def test_hostile_text_leaves_every_chart_well_formed(hostile: Path) -> None:
+    """Area names and goal texts reach the charts' titles, captions and
+    labels: each SVG still parses, and each Mermaid line is plain words."""
+    html = _report(hostile, "html")
+    svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    assert len(svgs) >= 4
+    titles = ["".join(ET.fromstring(svg).find("{http://www.w3.org/2000/svg}title").itertext())  # type: ignore[union-attr]
+              for svg in svgs]
+    assert any("Evil <script>alert(1)</script>" in title for title in titles), "the name is kept, as text"
+    syntax = re.compile(r'[<>`;#%"\[\]:|\\]')
+    labels = []
+    for block in re.findall(r"```mermaid\n(.*?)```", _report(hostile, "md"), re.S):
+        for line in block.splitlines():
+            found = (re.match(r'^    (?:n\d+|legend)\["(.*)"\]$', line) or re.match(r"^    title (.*)$", line)
+                     or re.match(r"^    (.+?) :", line))
+            if found:
+                labels.append(found.group(1))
+                assert not syntax.search(found.group(1)), line
+    assert any("Evil script alert(1) /script" in label for label in labels)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -320,9 +320,25 @@ class Goal(Record):
         if latest is None or target is None or self.baseline is None or target == self.baseline.value:
             return GoalProgress(None, None, latest)
         attainment = (latest.value - self.baseline.value) / (target - self.baseline.value)
+        expected = self.expected_share(year, latest.date)
+        return GoalProgress(attainment, expected is None or attainment >= expected - 1e-9, latest)
+
+    def expected_share(self, year: int, day: date) -> float | None:
+        """The share of the way from baseline to the target for ``year`` that
+        a straight line expects on ``day``: the baseline is the value at the
+        end of its year and the target the value at the end of ``year``, so a
+        figure for 2019 (measured 31.12.2019) is judged against 3 of the 4
+        years from a 2016 baseline to 2020, and 31.10.2020 expects 96 %. Used
+        for "on track" (at the latest measurement) and for the report's
+        "expected by now" mark (at --as-of). None without baseline or target."""
+        if self.baseline is None or year not in self.targets:
+            return None
         span = year - self.baseline.year
-        expected = min(1.0, max(0.0, (latest.date.year - self.baseline.year) / span)) if span > 0 else 1.0
-        return GoalProgress(attainment, attainment >= expected - 1e-9, latest)
+        if span <= 0:
+            return 1.0
+        days_in_year = date(day.year, 12, 31).timetuple().tm_yday
+        gone = day.year - 1 - self.baseline.year + day.timetuple().tm_yday / days_in_year
+        return min(1.0, max(0.0, gone / span))
 
 
 class GoalProgress(NamedTuple):

@@ -228,6 +228,11 @@ class Project(Record):
         latest = self.latest_status(as_of)
         return latest[1].rag if latest else None
 
+    def is_red(self, as_of: dt.date) -> bool:
+        """Still running (active or paused) with a red latest status report:
+        the summary lists these and the charts mark them."""
+        return self.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED) and self.rag(as_of) is Rag.RED
+
     def start(self) -> dt.date | None:
         """Actual start when known, else planned."""
         return self.actual.start or self.planned.start

@@ -8,9 +8,8 @@ from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
 from ..model import Portfolio, ProjectStatus
 from ..model.budget import MoneyKind
-from ..model.project import Rag
 from ..model.schedule import dependants
-from .areas import build_area
+from .areas import build_area, build_cross_area
 from .attention import build_attention
 from .leadership import build_leadership
 from .model import (
@@ -54,11 +53,11 @@ def build_report(
         levels_with_results=sum(row.results > 0 for row in leadership.levels),
         cases_opened=sum(c.reported.year == year for c in portfolio.cases),
         cases_closed=sum(c.closed is not None and c.closed.year == year for c in portfolio.cases),
-        red_projects=sorted(p.id for p in live if p.rag(as_of) is Rag.RED
-                            and p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)),
+        red_projects=sorted(p.id for p in live if p.is_red(as_of)),
     )
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
     return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality,
                   budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
-                  attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of))
+                  attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
+                  cross_area=build_cross_area(portfolio, year, as_of, after))

@@ -1,30 +1,38 @@
 """Inline SVG charts for the HTML report and Mermaid text for Markdown.
 
+This module holds the budget, goal-attainment and case-count charts and
+gathers the others: the schedule (charts_gantt.py), the dependency
+diagrams (charts_deps.py) and the Mermaid text (charts_mermaid.py), all
+built on charts_svg.py. What each chart says in words, for its <title>,
+<desc> and caption, is charts_text.py's.
+
 Every piece of text placed in a chart goes through ``escape`` (SVG) or
-``_mermaid_label`` (Mermaid), so a project called ``<script>`` stays text.
-Each SVG has a <title> for screen readers and no reference to any other file.
+``charts_mermaid.label`` (Mermaid), so a project called ``<script>`` stays
+text. Each SVG has a <title> for screen readers and no reference to any
+other file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import textwrap
 
 from markupsafe import Markup, escape
 
+from .charts_deps import dependency_chart
+from .charts_gantt import gantt_chart
+from .charts_mermaid import mermaid_flowchart, mermaid_gantt, mermaid_node_ids
+from .charts_svg import legend, swatch_box, swatch_vline
+from .charts_svg import svg as _svg
+from .charts_text import ChartText, day_month, is_part_year
 from .i18n import Lang
-from .model import Bar, Edge
+from .model import GoalRow
 from .money_model import AreaYearRow
 
-_STATUS_COLOUR = {"completed": "#4d7c5b", "active": "#2f6690", "planned": "#9aa5b1",
-                  "paused": "#c28f2c", "cancelled": "#b0b0b0"}
+__all__ = ["attainment_chart", "budget_chart", "cases_chart", "count_chart", "dependency_chart", "gantt_chart",
+           "mermaid_flowchart", "mermaid_gantt", "mermaid_node_ids"]
 
-
-def _svg(chart_id: str, title: str, width: int, height: int, body: list[str]) -> Markup:
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{chart_id}-t" '
-            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">'
-            f'<title id="{chart_id}-t">{escape(title)}</title>')
-    return Markup(head + "".join(body) + "</svg>")
+_ON_TRACK, _BEHIND, _NO_VERDICT, _MARK = "#4d7c5b", "#c28f2c", "#9aa5b1", "#1d2733"
 
 
 # The budget chart's series: word key, fill, outline. The frame is a neutral
@@ -87,8 +95,30 @@ def budget_chart(chart_id: str, rows: list[AreaYearRow], lang: Lang) -> Markup:
             else lang.t("chart_no_frame")
         body.append(f'<text x="{middle:.0f}" y="{base + 30}" text-anchor="middle" font-size="10">'
                     f'{escape(frame_text)}</text>')
-    title = lang.t("chart_title_investment" if kind == "investment" else "chart_title_drift")
-    return _svg(chart_id, title, width, base + 40, body)
+    return _svg(chart_id, budget_title(rows, lang), width, base + 40, body, budget_text(rows, lang))
+
+
+def budget_title(rows: list[AreaYearRow], lang: Lang) -> str:
+    kind = rows[0].kind if rows else "drift"
+    return lang.t("chart_title_investment" if kind == "investment" else "chart_title_drift")
+
+
+def budget_text(rows: list[AreaYearRow], lang: Lang) -> str:
+    """The budget chart's message in words: each year's budget (and what
+    candidates ask), actual and forecast against the frame."""
+    years = []
+    for row in (r for r in rows if r.kind == (rows[0].kind if rows else "drift")):
+        parts = [lang.t("chart_budget").lower() + " " + lang.number(row.budget)]
+        if row.candidates:
+            parts.append(lang.t("chart_candidates_short", amount=lang.number(row.candidates)))
+        if row.actual is not None:
+            parts.append(lang.t("chart_actual").lower() + " " + lang.number(row.actual))
+        if row.forecast is not None:
+            parts.append(lang.t("chart_forecast").lower() + " " + lang.number(row.forecast))
+        frame = lang.t("chart_frame_value", frame=lang.number(row.frame)) if row.frame is not None \
+            else lang.t("chart_no_frame")
+        years.append(f"{row.year}: {', '.join(parts)} ({frame})")
+    return f"{budget_title(rows, lang)}. " + "; ".join(years) + "."
 
 
 def _legend(body: list[str], items: list[tuple[str, str | None, str]], width: int) -> int:
@@ -108,27 +138,61 @@ def _legend(body: list[str], items: list[tuple[str, str | None, str]], width: in
     return y - 14
 
 
-def attainment_chart(chart_id: str, goals: list[tuple[str, float | None]], lang: Lang) -> Markup:
-    """Horizontal bars: share of the way from baseline to target (100 % = reached)."""
-    width, row = 520, 22
-    height = 30 + row * max(1, len(goals))
-    body = [f'<line x1="200" y1="10" x2="200" y2="{height - 10}" stroke="#999"/>',
-            f'<line x1="480" y1="10" x2="480" y2="{height - 10}" stroke="#999" stroke-dasharray="3 3"/>']
-    for i, (label, share) in enumerate(goals):
-        y = 18 + row * i
-        body.append(f'<text x="195" y="{y + 12}" text-anchor="end" font-size="11">{escape(label[:32])}</text>')
-        if share is None:
-            body.append(f'<text x="205" y="{y + 12}" font-size="11" fill="#666">{escape(lang.t("no_data"))}</text>')
+def attainment_chart(chart_id: str, goals: list[GoalRow], year: int, as_of: dt.date, text: ChartText,
+                     lang: Lang) -> Markup:
+    """One bar per goal: the share of the way from baseline to target at the
+    latest measurement (100 % = the target for ``year`` reached), a ▲ where
+    a straight line from the baseline expected it then (what "on track"
+    compares with) and a dashed line where it expects it on the as-of day."""
+    width, row, x0, full, top = 720, 34, 300, 250, 20
+    x_value = x0 + full * 1.2 + 8  # the figures in a column of their own, clear of the marks
+    height = top + row * max(1, len(goals))
+    body = [f'<text x="{x}" y="12" text-anchor="middle" font-size="10" fill="#555">{escape(lang.percent(share))}</text>'
+            for x, share in ((x0, 0.0), (x0 + full, 1.0))]
+    body += [f'<line class="zero" x1="{x0}" y1="{top - 4}" x2="{x0}" y2="{height}" stroke="#999"/>',
+             f'<line class="target" x1="{x0 + full}" y1="{top - 4}" x2="{x0 + full}" y2="{height}" stroke="#555"/>']
+    for i, g in enumerate(goals):
+        y = top + row * i
+        lines = textwrap.wrap(f"{g.id} {g.label or g.text}", 46, max_lines=2, placeholder="…")
+        words = [f'<tspan font-weight="600">{escape(g.id)}</tspan>{escape(lines[0][len(g.id):])}']
+        words += [escape(line) for line in lines[1:]]
+        body.append(f'<g class="goal" data-goal="{escape(g.id)}"><title>{escape(f"{g.id}: {g.text}")}</title>')
+        for n, line in enumerate(words):
+            body.append(f'<text x="8" y="{y + 12 + 13 * n}" font-size="11">{line}</text>')
+        if g.attainment is None:
+            body.append(f'<text x="{x0 + 5}" y="{y + 20}" font-size="11" fill="#666">'
+                        f'{escape(lang.t("no_data"))}</text></g>')
             continue
-        w = 280 * min(1.2, max(0.0, share))
-        colour = "#4d7c5b" if share >= 1 else "#2f6690"
-        body.append(f'<rect x="200" y="{y}" width="{w:.1f}" height="14" fill="{colour}">'
-                    f'<title>{escape(lang.percent(share))}</title></rect>')
-        body.append(f'<text x="{204 + w:.1f}" y="{y + 12}" font-size="10">{escape(lang.percent(share))}</text>')
-    return _svg(chart_id, lang.t("attainment_chart"), width, height, body)
+        w = full * min(1.2, max(0.0, g.attainment))
+        colour = _NO_VERDICT if g.on_track is None else _ON_TRACK if g.on_track else _BEHIND
+        verdict = "" if g.on_track is None else lang.t("chart_on_track" if g.on_track else "chart_behind")
+        body.append(f'<rect class="attained" x="{x0}" y="{y + 9}" width="{w:.1f}" height="14" fill="{colour}"/>')
+        body.append(f'<text x="{x_value:.1f}" y="{y + 14}" font-size="10.5" font-weight="600">'
+                    f'{escape(lang.percent(g.attainment))}</text>')
+        if verdict:
+            body.append(f'<text x="{x_value:.1f}" y="{y + 27}" font-size="10">{escape(verdict)}</text>')
+        if g.expected_then is not None:
+            xt = x0 + full * g.expected_then
+            body.append(f'<path class="expected-then" d="M{xt:.1f},{y + 23} l-5,8 h10 z" fill="{_MARK}"/>')
+        if g.expected_now is not None:
+            xn = x0 + full * g.expected_now
+            body.append(f'<line class="expected-now" x1="{xn:.1f}" y1="{y + 4}" x2="{xn:.1f}" y2="{y + 28}" '
+                        f'stroke="{_MARK}" stroke-width="2" stroke-dasharray="3 2"/>')
+        body.append("</g>")
+    verdicts = {g.on_track for g in goals if g.attainment is not None}
+    items = [(swatch_box(c), f"{lang.t('legend_attained')}, {lang.t(k)}")
+             for v, c, k in ((True, _ON_TRACK, "chart_on_track"), (False, _BEHIND, "chart_behind")) if v in verdicts]
+    items += [(f'<path d="M9,1 l-5,8 h10 z" fill="{_MARK}"/>', lang.t("legend_expected_then")),
+              (swatch_vline(_MARK, "3 2"), lang.t("legend_expected_now", date=lang.date(as_of))),
+              (swatch_vline("#555", "", 1), lang.t("legend_target", year=year))]
+    group, h = legend(items, 8, height + 10, width - 16, lang.t("chart_legend"))
+    body.append(group)
+    return _svg(chart_id, text.title, width, int(height + 10 + h + 6), body, text.message)
 
 
 def count_chart(chart_id: str, title: str, counts: dict[int, int]) -> Markup:
+    """A plain count per year (kept for user templates; the report's own
+    case chart is ``cases_chart``, which marks the part year)."""
     top = max(list(counts.values()) + [1])
     width, base = 60 + 70 * len(counts), 150
     body = [f'<line x1="30" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#333"/>']
@@ -140,97 +204,43 @@ def count_chart(chart_id: str, title: str, counts: dict[int, int]) -> Markup:
     return _svg(chart_id, title, width, 175, body)
 
 
-def gantt_chart(chart_id: str, bars: list[Bar], first: int, last: int, lang: Lang) -> Markup:
-    """One bar per project across the plan years, coloured by status."""
-    start, end = dt.date(first, 1, 1), dt.date(last, 12, 31)
-    span = (end - start).days or 1
-    width, row, left = 640, 20, 70
-    height = 30 + row * max(1, len(bars))
-    body = []
-    for y in range(first, last + 1):
-        x = left + (width - left - 10) * (dt.date(y, 1, 1) - start).days / span
-        body.append(f'<line x1="{x:.1f}" y1="12" x2="{x:.1f}" y2="{height}" stroke="#ddd"/>')
-        body.append(f'<text x="{x + 3:.1f}" y="11" font-size="10">{y}</text>')
-    for i, bar in enumerate(bars):
-        y = 16 + row * i
-        a = max(bar.start, start)
-        b = min(bar.end, end)
-        x = left + (width - left - 10) * (a - start).days / span
-        w = max(2.0, (width - left - 10) * (b - a).days / span)
-        body.append(f'<text x="{left - 4}" y="{y + 11}" text-anchor="end" font-size="10">{escape(bar.label)}</text>')
-        body.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="13" rx="2" '
-                    f'fill="{_STATUS_COLOUR.get(bar.status, "#888")}"><title>'
-                    f'{escape(f"{bar.label}: {lang.date(bar.start)} – {lang.date(bar.end)} ({lang.t(bar.status)})")}'
-                    f'</title></rect>')
-    return _svg(chart_id, lang.t("gantt"), width, height, body)
+def cases_chart(chart_id: str, per_year: dict[int, int], to_date: dict[int, int], as_of: dt.date,
+                text: ChartText, lang: Lang) -> Markup:
+    """Cases reported per year. When the as-of year is not over, each bar's
+    dark part is the cases from 1 January to the as-of day's date, so the
+    part year is compared with the same months of the years before; the
+    light rest is the rest of those years, and the part year says "so far"."""
+    part = is_part_year(as_of)
+    years = sorted(per_year)
+    peak = max(list(per_year.values()) + [1])
+    base, tall, pitch = 160, 130, 80
+    width = max(440, 60 + pitch * len(years))
+    body = [f'<line x1="30" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#333"/>']
+    for i, year in enumerate(years):
+        x, n, early = 50 + pitch * i, per_year[year], to_date.get(year, 0) if part else per_year[year]
+        h, h_early = tall * n / peak, tall * early / peak
+        running = part and year == as_of.year
+        body.append(f'<g class="year{" part-year" if running else ""}" data-year="{year}">')
+        body.append(f'<rect class="whole" x="{x}" y="{base - h:.1f}" width="40" height="{h:.1f}" fill="#e4deeb" '
+                    f'stroke="#6c5b7b"/>')
+        body.append(f'<rect class="to-date" x="{x}" y="{base - h_early:.1f}" width="40" height="{h_early:.1f}" '
+                    f'fill="#6c5b7b"/>')
+        body.append(f'<text x="{x + 20}" y="{base - h - 4:.1f}" text-anchor="middle" font-size="10">'
+                    f'{escape(lang.number(n))}</text>')
+        if part and not running and h_early > 16:
+            body.append(f'<text x="{x + 20}" y="{base - h_early + 13:.1f}" text-anchor="middle" font-size="10" '
+                        f'fill="#fff">{escape(lang.number(early))}</text>')
+        body.append(f'<text x="{x + 20}" y="{base + 15}" text-anchor="middle" font-size="12">{year}</text>')
+        if running:
+            body.append(f'<text x="{x + 20}" y="{base + 28}" text-anchor="middle" font-size="10">'
+                        f'{escape(lang.t("part_year", year="", day=day_month(lang, as_of)).strip())}</text>')
+        body.append("</g>")
+    height = base + 34
+    if part:
+        items = [(swatch_box("#6c5b7b"), lang.t("legend_to_date", day=day_month(lang, as_of))),
+                 (swatch_box("#e4deeb", "#6c5b7b", "", 1), lang.t("legend_rest_of_year"))]
+        group, h = legend(items, 30, height, width - 40, lang.t("chart_legend"))
+        body.append(group)
+        height += int(h) + 4
+    return _svg(chart_id, text.title, width, height, body, text.message)
 
-
-def dependency_chart(chart_id: str, nodes: list[str], edges: list[Edge], lang: Lang) -> Markup:
-    """Layered left-to-right: a project one column right of its latest predecessor."""
-    layer: dict[str, int] = dict.fromkeys(nodes, 0)
-    for _ in nodes:  # longest-path layering; the graph is acyclic when validate passes
-        changed = False
-        for e in edges:
-            if e.pred in layer and e.succ in layer and layer[e.succ] < layer[e.pred] + 1 <= len(nodes):
-                layer[e.succ] = layer[e.pred] + 1
-                changed = True
-        if not changed:
-            break
-    columns: dict[int, list[str]] = {}
-    for node in nodes:
-        columns.setdefault(layer[node], []).append(node)
-    pos = {n: (20 + 120 * c, 20 + 30 * r) for c, ns in columns.items() for r, n in enumerate(ns)}
-    width = 40 + 120 * (max(columns, default=0) + 1)
-    height = 40 + 30 * max((len(ns) for ns in columns.values()), default=1)
-    body = ['<defs><marker id="' + chart_id + '-a" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6" '
-            'markerHeight="6" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#555"/></marker></defs>']
-    for e in edges:
-        if e.pred in pos and e.succ in pos:
-            (x1, y1), (x2, y2) = pos[e.pred], pos[e.succ]
-            dash = "" if e.hard else ' stroke-dasharray="4 3"'
-            body.append(f'<line x1="{x1 + 80}" y1="{y1 + 10}" x2="{x2}" y2="{y2 + 10}" stroke="#555"{dash} '
-                        f'marker-end="url(#{chart_id}-a)"/>')
-    for node, (x, y) in pos.items():
-        body.append(f'<rect x="{x}" y="{y}" width="80" height="20" rx="4" fill="#eef2f6" stroke="#2f6690"/>'
-                    f'<text x="{x + 40}" y="{y + 14}" text-anchor="middle" font-size="11">{escape(node)}</text>')
-    return _svg(chart_id, lang.t("dependencies"), width, height, body)
-
-
-# ------------------------------------------------------------------ Mermaid
-
-def _mermaid_label(text: str) -> str:
-    """Mermaid labels may hold only plain words: anything that could be
-    syntax (quotes, brackets, colons, semicolons, #, <, >) is dropped."""
-    return re.sub(r"[^\w .,/()+–-]", " ", text.replace("\n", " ")).strip() or "–"
-
-
-def mermaid_gantt(title: str, bars: list[Bar]) -> str:
-    lines = ["gantt", f"    title {_mermaid_label(title)}", "    dateFormat YYYY-MM-DD", "    axisFormat %Y"]
-    for i, bar in enumerate(bars):
-        tag = {"completed": "done, ", "active": "active, "}.get(bar.status, "")
-        # Task ids by position: ids made from the label collided (DK-Å1 and DK-Ø1, DK-06 and DK_06).
-        lines.append(f"    {_mermaid_label(bar.label)} :{tag}t{i}, "
-                     f"{bar.start.isoformat()}, {bar.end.isoformat()}")
-    return "\n".join(lines)
-
-
-def mermaid_node_ids(nodes: list[str], edges: list[Edge]) -> dict[str, str]:
-    """A Mermaid node id for every project in the diagram, by position
-    (n0, n1, …): one id per project whatever its name holds, where ids made
-    from the name once merged DK-Å1 with DK-Ø1 and DK-06 with DK_06. The
-    project id is shown as the node's label."""
-    ids: dict[str, str] = {}
-    for name in [*nodes, *(end for e in edges for end in (e.pred, e.succ))]:
-        ids.setdefault(name, f"n{len(ids)}")
-    return ids
-
-
-def mermaid_flowchart(nodes: list[str], edges: list[Edge]) -> str:
-    lines = ["flowchart LR"]
-    ids = mermaid_node_ids(nodes, edges)
-    for node, node_id in ids.items():
-        lines.append(f'    {node_id}["{_mermaid_label(node)}"]')
-    for e in edges:
-        arrow = "-->" if e.hard else "-.->"
-        lines.append(f"    {ids[e.pred]} {arrow} {ids[e.succ]}")
-    return "\n".join(lines)

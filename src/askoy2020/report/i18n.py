@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import money_words, print_words, verdict_words
+from .charts_words import WORDS as CHART_WORDS
 
 NB, EN = "nb", "en"
 
@@ -232,6 +233,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 # A part of the report may keep its words in its own module (a dict named
 # WORDS); they are joined here, and a key defined twice is an error at import.
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
+    CHART_WORDS,
     money_words.WORDS,
     print_words.WORDS,
     verdict_words.WORDS,

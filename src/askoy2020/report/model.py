@@ -61,6 +61,9 @@ class GoalRow:
     on_track: bool | None
     source: str | None = None  # where the newest figure comes from (KOSTRA, …)
     stale: bool = False  # the newest figure is older than half a year
+    label: str = ""  # the goal's text, shortened for a chart's row
+    expected_then: float | None = None  # share expected at the latest measurement: on_track compares with it
+    expected_now: float | None = None  # share expected on the report's as-of day (Goal.expected_share)
 
 
 @dataclass(frozen=True)
@@ -88,10 +91,19 @@ class Delay:
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    """One project in a schedule (Gantt) chart."""
+
+    label: str  # the project's id
     start: dt.date
-    end: dt.date
+    end: dt.date  # as planned (the actual end when it came earlier)
     status: str
+    late_days: int = 0  # how late it ends or is expected to end (the area's Delay row)
+    red: bool = False  # running with a red latest status report (Project.is_red)
+
+    @property
+    def forecast_end(self) -> dt.date | None:
+        """The later end it is expected to have (or had), None when on plan."""
+        return self.end + dt.timedelta(days=self.late_days) if self.late_days > 0 else None
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,27 @@ class Edge:
     pred: str
     succ: str
     hard: bool
+
+
+@dataclass(frozen=True)
+class Node:
+    """A project in a dependency diagram, with what the diagram marks."""
+
+    id: str
+    area: str
+    status: str
+    late_days: int = 0
+    red: bool = False
+
+
+@dataclass
+class CrossArea:
+    """The programme-wide view: dependencies whose two projects belong to
+    different areas, as far as they touch the report period."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    folded: list[Edge] = field(default_factory=list)  # both ends ended before the report year: not drawn
 
 
 @dataclass
@@ -112,9 +145,11 @@ class AreaSection:
     goals: list[GoalRow]
     projects: list[ProjectRow]
     delays: list[Delay]
-    bars: list[Bar]
-    edges: list[Edge]
-    nodes: list[str]  # projects in the dependency diagram (the area's and their predecessors)
+    bars: list[Bar]  # the schedule: projects that touch the report period
+    edges: list[Edge]  # dependencies that touch the report period
+    nodes: list[Node]  # projects in the dependency diagram (the area's and their predecessors)
+    folded_bars: list[Bar] = field(default_factory=list)  # ended before the report year: not drawn
+    folded_edges: list[Edge] = field(default_factory=list)  # between projects that ended before it
 
     @property
     def attainment(self) -> list[tuple[str, float | None]]:
@@ -234,6 +269,7 @@ class QualitySection:
     service_design_with_users: int
     service_design_total: int
     per_year: dict[int, int]
+    per_year_to_date: dict[int, int] = field(default_factory=dict)  # 1 January to the as-of day's date in each year
 
 
 @dataclass(frozen=True)
@@ -266,6 +302,7 @@ class Report:
     money: MoneySection | None = None
     verdict: Verdict | None = None  # page 1, made last from the rest (report/verdict.py)
     attention: list[AttentionRow] = field(default_factory=list)  # red, late and slipping projects
+    cross_area: CrossArea | None = None
 
     @property
     def sections(self) -> list[str]:

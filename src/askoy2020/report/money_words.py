@@ -149,6 +149,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart_forecast": ("Prognose", "Forecast"),
     "chart_frame": ("Ramme (revidert)", "Frame (revised)"),
     "chart_frame_value": ("ramme {frame}", "frame {frame}"),
+    "chart_candidates_short": ("kandidater ber om {amount} i tillegg", "candidates ask {amount} more"),
     "chart_no_frame": ("ingen ramme", "no frame"),
     "chart_title_drift": ("Drift per år: budsjett, regnskap og prognose mot ramme (1000 kr)",
                           "Operating per year: budget, actuals and forecast against the frame (1000 kr)"),

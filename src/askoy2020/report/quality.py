@@ -65,4 +65,9 @@ def build_quality(
         service_design_with_users=sum(bool(c.user_involvement and c.user_involvement.users) for c in designs),
         service_design_total=len(designs),
         per_year=dict(sorted(Counter(c.reported.year for c in portfolio.cases if c.reported <= as_of).items())),
+        # The as-of year is a part year: each year's cases to the same day
+        # and month compare like with like.
+        per_year_to_date=dict(sorted(Counter(
+            c.reported.year for c in portfolio.cases
+            if c.reported <= as_of and (c.reported.month, c.reported.day) <= (as_of.month, as_of.day)).items())),
     )

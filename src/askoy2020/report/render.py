@@ -25,13 +25,12 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
-from pydantic import ValidationError, validate_call
+from pydantic import ValidationError
 
 from ..core.identity_numbers import mask
-from . import charts
+from .chart_calls import TemplateCharts
 from .i18n import WORDS, Lang
-from .model import Bar, Edge, Report
-from .money_model import AreaYearRow
+from .model import Report
 
 
 class RenderError(Exception):
@@ -139,7 +138,7 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
     env, lang = make(templates, fmt, report.meta.lang)
     context: dict[str, Any] = {
         "r": report, "meta": report.meta, "t": _Words(lang), "lang": lang,
-        "charts": _Charts(lang), "first_year": min(row.year for row in report.budget_by_year),
+        "charts": TemplateCharts(lang, report.meta), "first_year": min(row.year for row in report.budget_by_year),
         "last_year": max(row.year for row in report.budget_by_year),
     }
     name = f"report.{fmt}.j2"
@@ -234,7 +233,7 @@ def _message(exc: Exception) -> str:
         where = f"argument {first}" if isinstance(first, int) else f"argument {first!r}"
         where += f", item {'.'.join(str(part) for part in inside)}" if inside else ""
         message = str(error["msg"])
-        return f"{exc.title.replace('_Charts.', 'charts.')}(): {where}: {message[:1].lower()}{message[1:]}"
+        return f"{exc.title.replace('TemplateCharts.', 'charts.')}(): {where}: {message[:1].lower()}{message[1:]}"
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if isinstance(exc, TemplateMisuse) else f"{type(exc).__name__}: {text}"
 
@@ -264,43 +263,3 @@ class _Words:
             return self._lang.t(key, **values)
         except (KeyError, IndexError, ValueError) as exc:
             raise TemplateMisuse(f"t({key!r}) needs the value {exc}") from None
-
-
-_chart = validate_call(config={"arbitrary_types_allowed": True, "strict": True})
-"""Chart arguments are checked against the signature, so a template that
-passes a number where rows belong gets a message naming the argument."""
-
-
-class _Charts:
-    """The chart functions a template may call (and nothing else)."""
-
-    def __init__(self, lang: Lang) -> None:
-        self._lang = lang
-
-    @_chart
-    def budget(self, chart_id: str, rows: list[AreaYearRow]) -> str:
-        return charts.budget_chart(chart_id, rows, self._lang)
-
-    @_chart
-    def attainment(self, chart_id: str, goals: list[tuple[str, float | None]]) -> str:
-        return charts.attainment_chart(chart_id, goals, self._lang)
-
-    @_chart
-    def counts(self, chart_id: str, title: str, counts: dict[int, int]) -> str:
-        return charts.count_chart(chart_id, title, counts)
-
-    @_chart
-    def gantt(self, chart_id: str, bars: list[Bar], first: int, last: int) -> str:
-        return charts.gantt_chart(chart_id, bars, first, last, self._lang)
-
-    @_chart
-    def dependencies(self, chart_id: str, nodes: list[str], edges: list[Edge]) -> str:
-        return charts.dependency_chart(chart_id, nodes, edges, self._lang)
-
-    @_chart
-    def mermaid_gantt(self, title: str, bars: list[Bar]) -> str:
-        return charts.mermaid_gantt(title, bars)
-
-    @_chart
-    def mermaid_flowchart(self, nodes: list[str], edges: list[Edge]) -> str:
-        return charts.mermaid_flowchart(nodes, edges)
