@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..report.audience import Audience
 from .choices import Language, ReportFormat
 from .failures import explain_os_errors
 from .output import echo
@@ -28,7 +29,7 @@ class ReportRequest:
     lang: Language = Language.NB
     output: Path | None = None
     templates: Path | None = None
-    public: bool = False
+    audience: Audience = Audience.INTERNAL
     since: str | None = None
 
 
@@ -60,8 +61,8 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     if portfolio is None:
         return 2
     diagnostics = check(portfolio, as_of=request.as_of)
-    report = build_report(portfolio, request.year, request.as_of, lang=request.lang.value, public=request.public,
-                          diagnostics=diagnostics)
+    report = build_report(portfolio, request.year, request.as_of, lang=request.lang.value,
+                          audience=request.audience, diagnostics=diagnostics)
     if request.since:
         try:
             # the limits were read, and checked, when the data was loaded

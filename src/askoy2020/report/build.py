@@ -12,6 +12,7 @@ from ..model.budget import MoneyKind
 from ..model.project import Rag
 from ..model.schedule import dependants
 from .areas import build_area
+from .audience import PERSONAL_KINDS, Audience
 from .leadership import build_leadership
 from .model import (
     Meta,
@@ -25,16 +26,18 @@ from .quality import build_quality
 
 
 def build_report(
-    portfolio: Portfolio, year: int, as_of: dt.date, *, lang: str = "nb", public: bool = False,
-    diagnostics: list[Diagnostic] | None = None,
+    portfolio: Portfolio, year: int, as_of: dt.date, *, lang: str = "nb", audience: Audience = Audience.INTERNAL,
+    public: bool = False, diagnostics: list[Diagnostic] | None = None,
 ) -> Report:
+    """``public=True`` is the older way to say ``audience=Audience.PUBLIC``."""
+    audience = Audience.PUBLIC if public else audience
     programme = portfolio.programme
     threshold = programme.min_respondents if programme else 3
-    meta = Meta(year, as_of, lang, public, programme.name if programme else "Askøy 2020", __version__, threshold)
+    meta = Meta(year, as_of, lang, audience, programme.name if programme else "Askøy 2020", __version__, threshold)
     after = dependants(portfolio.projects)
     areas = [build_area(portfolio, area_id, year, as_of, after) for area_id in sorted(portfolio.area_by_id)]
-    leadership = build_leadership(portfolio, year, as_of, threshold, public)
-    quality = build_quality(portfolio, year, as_of, threshold, public, lang)
+    leadership = build_leadership(portfolio, year, as_of, threshold, audience)
+    quality = build_quality(portfolio, year, as_of, threshold, audience)
     goals = [g for a in areas for g in a.goals]
     live = [p for p in portfolio.projects if p.is_live]
     summary = Summary(
@@ -58,6 +61,18 @@ def build_report(
     planned = {f.year: f.budget_used for f in plan.frames} if (plan := saved_plan(portfolio, year)) else {}
     budget_by_year = [(y, planned.get(y, sum(p.budget(MoneyKind.DRIFT, y, as_of) for p in live)),
                        portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
-    warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
+    warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])
+                if audience is Audience.INTERNAL or not _about_people(portfolio, d)]
     return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality, budget_by_year,
                   warnings=warnings, money=build_money(portfolio, year, as_of))
+
+
+def _about_people(portfolio: Portfolio, diagnostic: Diagnostic) -> bool:
+    """A warning on a leader's or a quality case's file, or one that names
+    a leader or a case: it points at a person, so the public report leaves
+    it out (a case id and its delay are a case list)."""
+    kind = portfolio.kind_of_file(diagnostic.file)
+    if kind is not None and kind.key in PERSONAL_KINDS:
+        return True
+    named = {x.id for x in portfolio.leaders} | {c.id for c in portfolio.cases}
+    return any(word.strip(".,:;()'\"") in named for word in diagnostic.message.split())
