@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import askoy2020
+from askoy2020.report.audience import Audience
 from askoy2020.report.build import build_report
 from askoy2020.report.render import render
 
@@ -21,17 +22,19 @@ GOLDEN = Path(__file__).parent / "golden"
 AS_OF = dt.date(2020, 10, 31)
 
 
-def _render(lang: str, fmt: str) -> str:
+def _render(lang: str, fmt: str, audience: Audience = Audience.INTERNAL) -> str:
     portfolio = askoy2020.load(DATA)
     diagnostics = askoy2020.check(portfolio, as_of=AS_OF)
-    return render(build_report(portfolio, 2020, AS_OF, lang=lang, diagnostics=diagnostics), fmt)
+    return render(build_report(portfolio, 2020, AS_OF, lang=lang, audience=audience, diagnostics=diagnostics), fmt)
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_sample_report_matches_golden_file(lang: str, fmt: str) -> None:
-    text = _render(lang, fmt)
-    golden = GOLDEN / f"report.{lang}.{fmt}"
+@pytest.mark.parametrize(("lang", "fmt", "audience"), [
+    ("nb", "md", Audience.INTERNAL), ("nb", "html", Audience.INTERNAL), ("en", "md", Audience.INTERNAL),
+    ("en", "html", Audience.INTERNAL), ("nb", "md", Audience.PUBLIC), ("nb", "html", Audience.PUBLIC),
+])
+def test_sample_report_matches_golden_file(lang: str, fmt: str, audience: Audience) -> None:
+    text = _render(lang, fmt, audience)
+    golden = GOLDEN / f"report.{lang}{'.public' if audience is Audience.PUBLIC else ''}.{fmt}"
     if os.environ.get("ASKOY2020_REGEN_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8"), f"regenerate {golden.name} if the change is intended"
