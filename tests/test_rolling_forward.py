@@ -99,7 +99,8 @@ def test_the_2021_report_renders_and_shows_the_years_to_2024(tmp_path: Path) -> 
     root = rolled_sample(tmp_path / "data")
     result = runner.invoke(app, ["report", "--year", "2021", str(root), "--as-of", AS_OF.isoformat()])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Askøy 2020 – rapport 2021\n")
+    # The title follows the internal report's marking.
+    assert "# Askøy 2020 – rapport 2021\n" in result.stdout.splitlines(keepends=True)[:3]
     # The budget chart (HTML) shows each year of the round that speaks: 2021-2024.
     page = tmp_path / "rapport.html"
     result = runner.invoke(app, ["report", "--year", "2021", str(root), "--as-of", AS_OF.isoformat(),

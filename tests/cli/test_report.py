@@ -21,7 +21,9 @@ ARGS = ["report", "--year", "2020", str(DATA), "--as-of", "2020-10-31"]
 def test_markdown_to_stdout_by_default() -> None:
     result = runner.invoke(app, ARGS)
     assert result.exit_code == 0
-    assert result.stdout.startswith("# Askøy 2020 – rapport 2020\n")
+    # The internal report (the default) opens with its marking, then the title.
+    assert result.stdout.startswith("**Unntatt offentlighet, jf. offentleglova § 14 første ledd (organinternt "
+                                    "dokument)**\n\n# Askøy 2020 – rapport 2020\n")
 
 
 def test_output_suffix_chooses_html_and_the_file_is_written_whole(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import askoy2020
-from askoy2020.report.compose import ReportOptions, compose
+from askoy2020.report.audience import Audience
+from askoy2020.report.compose import ReportOptions, compose, looking_back
 from askoy2020.report.period import ReportPeriod, for_day, parse_report_period
 from askoy2020.report.render import render
 
@@ -28,8 +29,8 @@ PERIODS = {"2020": for_day(2020, AS_OF), "T2": parse_report_period("2020-T2")}
 
 def _render(lang: str, fmt: str, audience: str = "internal", period: ReportPeriod = PERIODS["2020"]) -> str:
     portfolio = askoy2020.load(DATA)
-    diagnostics = askoy2020.check(portfolio, as_of=period.as_of)
-    options = ReportOptions(lang=lang, public=audience == "public")
+    diagnostics = looking_back(askoy2020.check(portfolio, as_of=period.as_of), period.as_of, dt.date.today())
+    options = ReportOptions(lang=lang, audience=Audience(audience))
     return render(compose(portfolio, period, options, diagnostics), fmt)
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from askoy2020.model.budget import BenefitKind, MoneyKind, Period, StaffFunding
+from askoy2020.model.leader import Instrument
+from askoy2020.model.quality import CaseKind, CaseStatus, Notice
 from askoy2020.report.i18n import WORDS, Lang
 from askoy2020.report.verdict import Light
 
@@ -28,7 +30,8 @@ def test_every_key_used_by_a_template_is_translated() -> None:
                "staff_funding_": [f.value for f in StaffFunding],
                "benefit_": [BenefitKind.ECONOMIC.value, BenefitKind.STAFF.value],
                "light_": [light.value for light in Light], "trend_": ["better", "same", "worse", "none"],
-               "why_": ["red", "late", "slipping"], "title_": [p.value for p in Period], "source_": ["tag", "commit", "same"]}
+               "why_": ["red", "late", "slipping"], "title_": [p.value for p in Period], "source_": ["tag", "commit", "same"],
+               "notice_": [n.value for n in Notice], "severity_": ["1", "5"]}
     for prefix, values in dynamic.items():
         used.discard(prefix)
         used |= {prefix + v for v in values}
@@ -37,6 +40,12 @@ def test_every_key_used_by_a_template_is_translated() -> None:
     assert sorted(used - set(WORDS)) == []
     for key, (nb, en) in WORDS.items():
         assert nb.strip() and en.strip(), key
+
+
+def test_every_value_a_template_translates_by_its_key_has_words() -> None:
+    # t(c.key) and t(i) with a kind, a status or an instrument: the regex above cannot see them.
+    keys = {k.value for k in CaseKind} | {s.value for s in CaseStatus} | {i.value for i in Instrument}
+    assert sorted(keys - set(WORDS)) == []
 
 
 @pytest.mark.parametrize(("lang", "number", "decimals", "text"), [

@@ -124,31 +124,40 @@ def test_omstilling_sentence(page: str) -> None:
 
 
 def test_leadership_sentence(page: str) -> None:
-    goals = [g for f in sorted(DATA.glob("leaders/*.yaml")) for g in _yaml(f).get("goals") or []]
-    on = sum(_on_track(g) is True for g in goals)
-    assert f"{on} av {len(goals)} ledermål er i rute." in page
+    leaders = [_yaml(f) for f in sorted(DATA.glob("leaders/*.yaml"))]
+    goals = [g for leader in leaders for g in leader.get("goals") or []]
+    verdicts = [_on_track(g) for g in goals]
+    # A result counts when no one answered about someone else (a test, a
+    # self-assessment, a KPI) or when at least 3 did.
+    others = {"questionnaire", "observation", "feedback_360"}
+    shown = [e for leader in leaders for e in leader.get("evaluations") or [] if e["year"] <= YEAR
+             and (e["instrument"] not in others or e["respondents"] >= 3)]
+    levels, in_year = len({e["level"] for e in shown}), len({e["level"] for e in shown if e["year"] == YEAR})
+    assert (f"{verdicts.count(True)} av {sum(v is not None for v in verdicts)} ledermål med måling er i rute; "
+            f"{levels} av 4 evalueringsnivåer har resultater (i {YEAR}: {in_year}).") in page
 
 
 def _aware(stamp: Any) -> dt.datetime:
-    day = stamp if isinstance(stamp, dt.datetime) else dt.datetime.fromisoformat(str(stamp))
-    return day  # Oslo local time on both sides of each difference below
+    return stamp if isinstance(stamp, dt.datetime) else dt.datetime.fromisoformat(str(stamp))
 
 
 def test_quality_sentence(page: str) -> None:
     cases = [_yaml(f) for f in sorted(DATA.glob("quality/**/*.yaml"))]
-    overdue = sum(c["status"] != "closed" and c.get("deadline") is not None and c["deadline"] < AS_OF for c in cases)
-    breaches = [c["breach"] for c in cases if c["kind"] == "personal_data_breach" and c.get("breach")
-                and c["reported"].year == YEAR and c["reported"] <= AS_OF]
-    limit = dt.timedelta(hours=72)
+    known = [c for c in cases if c["reported"] <= AS_OF]
+    still_open = [c for c in known if c.get("closed") is None or c["closed"] > AS_OF]
+    overdue = sum(c.get("deadline") is not None and c["deadline"] < AS_OF for c in still_open)
+    breaches = [c["breach"] for c in known if c["kind"] == "personal_data_breach" and c.get("breach")
+                and c["reported"].year == YEAR]
+    limit = dt.timedelta(hours=72)  # Oslo local times on both sides: no clock change inside these 72 hours
     unlawful = 0
     for b in breaches:
         aware = _aware(b["became_aware"])
-        if b.get("notified") is not None:
-            unlawful += _aware(b["notified"]) - aware > limit
+        if b.get("notified") is not None and _aware(b["notified"]).date() <= AS_OF:
+            unlawful += _aware(b["notified"]) - aware > limit and not (b.get("late_reason") or "").strip()
         elif not (b.get("not_notified_reason") or "").strip():
             unlawful += dt.datetime.combine(AS_OF, dt.time(23, 59)) - aware > limit
-    assert (f"{overdue} kvalitetssaker er over fristen; {unlawful} av {len(breaches)} personvernbrudd i år er "
-            "meldt for sent eller ikke meldt uten begrunnelse.") in page
+    assert (f"{len(still_open)} åpne saker, {overdue} over frist; {unlawful} av {len(breaches)} personvernbrudd i "
+            f"{YEAR} meldt for sent eller ikke meldt, uten begrunnelse.") in page
 
 
 def test_the_points_to_decide(page: str) -> None:

@@ -26,6 +26,7 @@ from ..commands.choices import (
 )
 from ..core.version import __version__
 from ..model.methods import Method
+from ..report.audience import Audience
 
 app = typer.Typer(
     name="askoy2020",
@@ -262,7 +263,11 @@ def report(
     as_of: str | None = typer.Option(None, "--as-of", help="Report as on this day (YYYY-MM-DD); default today."),
     templates: Path | None = typer.Option(None, "--templates", help="A folder whose report.md.j2 / report.html.j2 "
                                           "replace the built-in ones (run in Jinja's sandbox)."),
-    public: bool = typer.Option(False, "--public", help="Leave out names and figures that could identify a person."),
+    audience: Audience | None = typer.Option(
+        None, "--audience", help="internal (default): for the administration, marked exempt from public access "
+        "(offentleglova § 14); public: for formannskapet, the council and the press, with nothing that rates or "
+        "identifies one leader or employee."),
+    public: bool = typer.Option(False, "--public", help="The same as --audience public."),
     since: str | None = typer.Option(None, "--since", help="Compare with the data at this git revision (default: "
                                      "the previous report's, from its tag rapport-2020-T2 or the last commit before "
                                      "its day)."),
@@ -270,13 +275,16 @@ def report(
     """The budget-meeting report: summary, programme areas, the plan,
     leadership, quality and validation warnings, in Markdown or HTML.
 
-    Example: askoy2020 report --year 2020 data --as-of 2020-10-31 --output report.html
+    Example: askoy2020 report --year 2020 data --as-of 2020-10-31 --audience public --output report.html
     """
     from ..commands import report as command
 
+    if public and audience is Audience.INTERNAL:
+        raise typer.BadParameter("--public means --audience public; give one of them", param_hint="--public")
     request = command.ReportRequest(
         folder=path, year=year, as_of=_parse_date(as_of), output_format=output_format, lang=lang,
-        output=output, templates=templates, public=public, since=since, period=period,
+        output=output, templates=templates, audience=Audience.PUBLIC if public else audience or Audience.INTERNAL,
+        since=since, period=period,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..report.audience import Audience
 from ..report.period import ReportPeriod, for_day, parse_report_period
 from .choices import Language, ReportFormat
 from .failures import explain_os_errors
@@ -30,7 +31,7 @@ class ReportRequest:
     lang: Language = Language.NB
     output: Path | None = None
     templates: Path | None = None
-    public: bool = False
+    audience: Audience = Audience.INTERNAL
     since: str | None = None
     period: str | None = None
     """2020-T1, 2020-T2 (tertial reports) or 2020 (the year): the year and the day from it."""
@@ -39,7 +40,7 @@ class ReportRequest:
 @explain_os_errors
 def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     from ..loading.yaml_reader import ReadLimits
-    from ..report.compose import ReportOptions, compose
+    from ..report.compose import ReportOptions, compose, looking_back
     from ..report.render import RenderError, render
     from ..report.since import SinceError
     from ..rules import check
@@ -66,8 +67,8 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     portfolio = load_or_explain(request.folder, "askoy2020 report --year 2020 data", err)
     if portfolio is None:
         return 2
-    diagnostics = check(portfolio, as_of=period.as_of)
-    options = ReportOptions(lang=request.lang.value, public=request.public, since=request.since)
+    diagnostics = looking_back(check(portfolio, as_of=period.as_of), period.as_of, dt.date.today())
+    options = ReportOptions(lang=request.lang.value, audience=request.audience, since=request.since)
     try:
         # the limits were read, and checked, when the data was loaded
         report = compose(portfolio, period, options, diagnostics, ReadLimits.from_environment())

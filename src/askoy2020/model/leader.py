@@ -48,6 +48,15 @@ class Instrument(str, Enum):
     FEEDBACK_360 = "feedback_360"  # level 3
     KPI = "kpi"  # level 4
 
+    @property
+    def answers_from_others(self) -> bool:
+        """People answer about someone else (participants about the programme,
+        staff and colleagues about the leader): the respondent threshold
+        protects them. A test, a self-assessment and a KPI have no such
+        respondents to protect – the leader's own result or figures from
+        operations – so the threshold does not apply to them."""
+        return self in (Instrument.QUESTIONNAIRE, Instrument.OBSERVATION, Instrument.FEEDBACK_360)
+
 
 class LeaderGoal(Goal):
     """A leader's own goal, linked to projects and area goals."""

@@ -35,6 +35,22 @@ class Pdca(str, Enum):
     ACT = "act"
 
 
+class Notice(str, Enum):
+    """Where a personal-data breach stands against GDPR art. 33(1), in the
+    order a reader weighs them: lawful first, then what breaks the law."""
+
+    IN_TIME = "in_time"  # notified within 72 hours
+    LATE_WITH_REASON = "late_with_reason"  # after 72 hours, the delay explained as art. 33(1) asks
+    NOT_NOTIFIED_WITH_REASON = "not_notified_with_reason"  # judged unlikely to result in a risk, reason recorded
+    PENDING = "pending"  # not notified yet, and the 72 hours have not run out
+    LATE_WITHOUT_REASON = "late_without_reason"  # after 72 hours, no reason: a breach of art. 33(1)
+    NOT_NOTIFIED_WITHOUT_REASON = "not_notified_without_reason"  # 72 hours gone, no notice, no reason
+
+    @property
+    def unlawful(self) -> bool:
+        return self in (Notice.LATE_WITHOUT_REASON, Notice.NOT_NOTIFIED_WITHOUT_REASON)
+
+
 class Action(Record):
     """A tiltak with an owner and a deadline."""
 
@@ -82,13 +98,28 @@ class Breach(Record):
         delay = self.notice_delay()
         return None if delay is None else delay <= NOTIFY_WITHIN
 
+    def notice(self, as_of: dt.date) -> Notice:
+        """Where the breach stands on ``as_of``; a notice sent after that day
+        is not known yet. Built from the same tests as ASK804 and ASK805."""
+        if self.notified is not None and self.notified.astimezone(OSLO).date() <= as_of:
+            if self.notified_in_time():
+                return Notice.IN_TIME
+            return Notice.LATE_WITH_REASON if (self.late_reason or "").strip() else Notice.LATE_WITHOUT_REASON
+        if (self.not_notified_reason or "").strip():
+            return Notice.NOT_NOTIFIED_WITH_REASON
+        return Notice.NOT_NOTIFIED_WITHOUT_REASON if self._hours_run_out(as_of) else Notice.PENDING
+
+    def _hours_run_out(self, as_of: dt.date) -> bool:
+        """The 72 hours have passed by the end of ``as_of``."""
+        now = dt.datetime.combine(as_of, dt.time(23, 59), tzinfo=OSLO)
+        return now.astimezone(dt.UTC) - self.became_aware.astimezone(dt.UTC) > NOTIFY_WITHIN
+
     def unnotified_past_deadline(self, as_of: dt.date) -> bool:
         """Neither notified nor given a reason for not notifying, and 72
         hours have passed by the end of ``as_of``."""
         if self.notified is not None or (self.not_notified_reason or "").strip():
             return False
-        now = dt.datetime.combine(as_of, dt.time(23, 59), tzinfo=OSLO)
-        return now.astimezone(dt.UTC) - self.became_aware.astimezone(dt.UTC) > NOTIFY_WITHIN
+        return self._hours_run_out(as_of)
 
 
 class QualityCase(Record):
@@ -133,6 +164,23 @@ class QualityCase(Record):
     @property
     def risk(self) -> int:
         return self.severity * self.probability
+
+    def closed_by(self, day: dt.date) -> bool:
+        """Closed on or before ``day``: a case closed later was open then."""
+        return self.closed is not None and self.closed <= day
+
+    def status_on(self, day: dt.date) -> CaseStatus:
+        """The status on ``day``; a case closed after it was still being dealt with."""
+        if self.status is CaseStatus.CLOSED and not self.closed_by(day):
+            return CaseStatus.IN_PROGRESS
+        return self.status
+
+    def pdca_completed(self, day: dt.date) -> bool:
+        """A full plan–do–check–act cycle by ``day``: an action in each of
+        the four steps carried out. Closing a case is not enough, and a
+        cycle without its plan step is not a cycle."""
+        done = {a.pdca for a in self.actions if a.done is not None and a.done <= day}
+        return done == set(Pdca)
 
     def overdue_days(self, as_of: dt.date) -> int | None:
         """Days an open case is past its deadline on ``as_of``, or None."""

@@ -11,6 +11,7 @@ from ..model.budget import MoneyKind
 from ..model.schedule import dependants
 from .areas import build_area, build_cross_area
 from .attention import build_attention
+from .audience import PERSONAL_KINDS, Audience
 from .leadership import build_leadership
 from .model import (
     Meta,
@@ -25,18 +26,20 @@ from .quality import build_quality
 
 
 def build_report(
-    portfolio: Portfolio, year: int, as_of: dt.date, *, lang: str = "nb", public: bool = False,
-    diagnostics: list[Diagnostic] | None = None,
+    portfolio: Portfolio, year: int, as_of: dt.date, *, lang: str = "nb", audience: Audience = Audience.INTERNAL,
+    public: bool = False, diagnostics: list[Diagnostic] | None = None,
 ) -> Report:
+    """``public=True`` is the older way to say ``audience=Audience.PUBLIC``."""
+    audience = Audience.PUBLIC if public else audience
     programme = portfolio.programme
     threshold = programme.min_respondents if programme else 3
     period = for_day(year, as_of).period
-    meta = Meta(year, as_of, lang, public, programme.name if programme else "Askøy 2020", __version__, threshold,
+    meta = Meta(year, as_of, lang, audience, programme.name if programme else "Askøy 2020", __version__, threshold,
                 period.value if period else None)
     after = dependants(portfolio.projects)
     areas = [build_area(portfolio, area_id, year, as_of, after) for area_id in sorted(portfolio.area_by_id)]
-    leadership = build_leadership(portfolio, year, as_of, threshold, public)
-    quality = build_quality(portfolio, year, as_of, threshold, public, lang)
+    leadership = build_leadership(portfolio, year, as_of, threshold, audience)
+    quality = build_quality(portfolio, year, as_of, threshold, audience)
     goals = [g for a in areas for g in a.goals]
     live = [p for p in portfolio.projects if p.is_live]
     summary = Summary(
@@ -55,9 +58,21 @@ def build_report(
         cases_closed=sum(c.closed is not None and c.closed.year == year for c in portfolio.cases),
         red_projects=sorted(p.id for p in live if p.is_red(as_of)),
     )
-    warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
+    warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])
+                if audience is Audience.INTERNAL or not _about_people(portfolio, d)]
     return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality,
                   budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
                   cross_area=build_cross_area(portfolio, year, as_of, after))
+
+
+def _about_people(portfolio: Portfolio, diagnostic: Diagnostic) -> bool:
+    """A warning on a leader's or a quality case's file, or one that names
+    a leader or a case: it points at a person, so the public report leaves
+    it out (a case id and its delay are a case list)."""
+    kind = portfolio.kind_of_file(diagnostic.file)
+    if kind is not None and kind.key in PERSONAL_KINDS:
+        return True
+    named = {x.id for x in portfolio.leaders} | {c.id for c in portfolio.cases}
+    return any(word.strip(".,:;()'\"") in named for word in diagnostic.message.split())

@@ -9,8 +9,9 @@ from pydantic import validate_call
 
 from . import charts, charts_text
 from .i18n import Lang
-from .model import AreaSection, CrossArea, Meta, QualitySection
+from .model import AreaSection, CrossArea, Meta
 from .money_model import AreaYearRow
+from .people_model import QualitySection
 
 _chart = validate_call(config={"arbitrary_types_allowed": True, "strict": True})
 """Chart arguments are checked against the signature, so a template that

@@ -12,12 +12,14 @@ figure carries its date: measurements, status reports, tertial figures).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..core.diagnostics import Diagnostic
 from ..loading.yaml_reader import ReadLimits
 from ..model import Portfolio
 from .attention import build_attention
+from .audience import Audience
 from .build import build_report
 from .i18n import Lang
 from .model import Report
@@ -32,16 +34,30 @@ TAG_PREFIX = "rapport-"
 @dataclass(frozen=True)
 class ReportOptions:
     lang: str = "nb"
-    public: bool = False
+    audience: Audience = Audience.INTERNAL
     since: str | None = None  # a git revision; None: the previous report, found as above
     previous: bool = True  # compare with the previous report at all
+
+
+LATER_THAN_THE_DAY = frozenset({"ASK503", "ASK412"})
+"""Rules that flag what is dated after the checking day (a measurement, a
+case, a tertial not yet ended). A report looking back – a tertial report
+made weeks after the tertial – checks its data as of its own day, and what
+the data records since is not an error there, only not yet known to it."""
+
+
+def looking_back(diagnostics: list[Diagnostic], as_of: dt.date, today: dt.date) -> list[Diagnostic]:
+    """The diagnostics a report of ``as_of`` shows when it is made on ``today``."""
+    if as_of >= today:
+        return diagnostics
+    return [d for d in diagnostics if d.rule not in LATER_THAN_THE_DAY]
 
 
 def compose(portfolio: Portfolio, period: ReportPeriod, options: ReportOptions = ReportOptions(),
             diagnostics: list[Diagnostic] | None = None, limits: ReadLimits = ReadLimits()) -> Report:
     """Raises SinceError when ``options.since`` cannot be read."""
     lang = Lang(options.lang)
-    report = build_report(portfolio, period.year, period.as_of, lang=options.lang, public=options.public,
+    report = build_report(portfolio, period.year, period.as_of, lang=options.lang, audience=options.audience,
                           diagnostics=diagnostics)
     before_period = period.previous()
     label = lang.t(f"period_label_{before_period.period.value}", year=before_period.year) \
@@ -60,7 +76,7 @@ def compose(portfolio: Portfolio, period: ReportPeriod, options: ReportOptions =
     previous = None
     if before_data is not None:
         before = build_report(before_data, before_period.year, before_period.as_of, lang=options.lang,
-                              public=options.public)
+                              audience=options.audience)
         previous = Previous(before_period.as_of, label, source, _short(rev, options.since))
         report.attention = build_attention(portfolio, [d for a in report.areas for d in a.delays], period.as_of,
                                            before_period.as_of)

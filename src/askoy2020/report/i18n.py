@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import money_words, print_words, verdict_words
 from .charts_words import WORDS as CHART_WORDS
+from .people_words import WORDS as PEOPLE_WORDS
 
 NB, EN = "nb", "en"
 
@@ -22,8 +23,6 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "title_T3": ("Askøy 2020 – årsrapport {year}", "Askøy 2020 – annual report {year}"),
     "generated": ("Laget med askoy2020 {version} fra data per {as_of}.",
                   "Made with askoy2020 {version} from data as of {as_of}."),
-    "public_note": ("Offentlig versjon: navn og tall som kan identifisere personer er utelatt.",
-                    "Public version: names and figures that could identify a person are left out."),
     "contents": ("Innhold", "Contents"),
     "summary": ("Sammendrag", "Summary"),
     "money": ("Økonomi {year}", "Finances {year}"),
@@ -145,7 +144,6 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "transfer_move": ("{amount} fra {source} til {target} i {year}", "{amount} from {source} to {target} in {year}"),
     "transfer_funds": ("ville finansiert {project}.", "would fund {project}."),
     "and": ("og", "and"),
-    "levels_table": ("Evaluering på fire nivåer (Tabell 1)", "Evaluation on four levels (Table 1)"),
     "level": ("Nivå", "Level"),
     "level_1": ("Nivå 1: Opplevelse", "Level 1: Reaction"),
     "level_2": ("Nivå 2: Læring", "Level 2: Learning"),
@@ -153,42 +151,23 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "level_4": ("Nivå 4: Driftsresultat", "Level 4: Results"),
     "level_1_text": ("Deltakerne opplever programmet som motiverende og energigivende",
                      "Participants find the programme motivating and energising"),
-    "level_2_text": ("Deltakerne oppnår leder-relevante kunnskaper og ferdigheter",
+    "level_2_text": ("Deltakerne oppnår lederrelevante kunnskaper og ferdigheter",
                      "Participants gain leadership knowledge and skills"),
     "level_3_text": ("Deltakerne utvikler omforent ledelsesatferd", "Participants develop shared leadership behaviour"),
-    "level_4_text": ("Avdelinger og enheter oppnår forbedret drift", "Units achieve better operations"),
+    "level_4_text": ("Avdelinger og enheter oppnår forbedret drift, leverer bedre og i henhold til mål og krav",
+                     "Departments and units run better and deliver to goals and requirements"),
     "description": ("Beskrivelse", "Description"),
-    "evidence": ("Resultater {year}", "Results {year}"),
-    "mean_score": ("Snitt (andel av skala)", "Mean (share of scale)"),
     "leader_goals": ("Ledernes måloppnåelse", "Leaders' goal attainment"),
     "leader": ("Leder", "Leader"),
-    "leaders_goals_public": ("{on} av {total} ledermål er i rute.", "{on} of {total} leader goals are on track."),
-    "mastery": ("Mestringsorientert ledelse (10-FAKTOR) per enhet", "Mastery-oriented leadership (10-FAKTOR) per unit"),
     "unit": ("Enhet", "Unit"),
     "too_few": ("for få svar", "too few respondents"),
-    "mastery_note": ("Resultater med færre enn {n} svar vises ikke, og regnes ikke med i snittet.",
-                     "Results from fewer than {n} respondents are not shown and not counted in the mean."),
     "mean_shown": ("Snitt av viste enheter", "Mean of the units shown"),
     "cases_by_kind": ("Saker etter type", "Cases by kind"),
     "cases_by_severity": ("Saker etter alvorlighet", "Cases by severity"),
     "cases_by_status": ("Saker etter status", "Cases by status"),
-    "cases_by_unit": ("Saker etter enhet", "Cases by unit"),
     "kind": ("Type", "Kind"),
     "severity": ("Alvorlighet", "Severity"),
     "count": ("Antall", "Count"),
-    "fewer_than": ("færre enn {n}", "fewer than {n}"),
-    "median_days": ("Median dager til lukking", "Median days to close"),
-    "overdue": ("Forfalte saker", "Overdue cases"),
-    "overdue_by": ("{days} dager over frist", "{days} days overdue"),
-    "small_unit": ("enhet med få saker", "unit with few cases"),
-    "small_units": ("enheter med færre enn {n} saker", "units with fewer than {n} cases"),
-    "breaches": ("Brudd på personopplysningssikkerheten", "Personal data breaches"),
-    "breaches_line": ("{total} brudd; {within} meldt Datatilsynet innen 72 timer, {late} for sent, "
-                      "{not_notified} ikke meldt.",
-                      "{total} breaches; {within} notified within 72 hours, {late} late, {not_notified} not notified."),
-    "proposals_done": ("Forbedringsforslag gjennomført", "Improvement proposals carried out"),
-    "pdca_done": ("Saker med fullført PDCA-sirkel", "Cases with a completed PDCA cycle"),
-    "service_design_users": ("Tjenestedesign med brukermedvirkning", "Service design with user involvement"),
     "cases_per_year": ("Meldte saker per år", "Cases reported per year"),
     "change": ("Endring", "Change"),
     "no_changes": ("Ingen endringer.", "No changes."),
@@ -235,6 +214,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     CHART_WORDS,
     money_words.WORDS,
+    PEOPLE_WORDS,
     print_words.WORDS,
     verdict_words.WORDS,
 )
@@ -280,3 +260,13 @@ class Lang:
         if day is None:
             return "–"
         return day.strftime("%d.%m.%Y") if self.code == NB else day.isoformat()
+
+
+# After casefold: three characters that sort after z, in the Norwegian order.
+_NORWEGIAN_LETTERS = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
+def alphabetical(text: str) -> tuple[str, str]:
+    """Sort key for Norwegian names: æ, ø and å after z, as a reader looks
+    for them (code-point order puts å before æ)."""
+    return text.casefold().translate(_NORWEGIAN_LETTERS), text

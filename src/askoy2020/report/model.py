@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from .attention import AttentionRow
     from .verdict import Verdict
 
+from .audience import Audience
 from .money_model import AreaYearRow, MoneySection
+from .people_model import LeadershipSection, QualitySection
 
 
 @dataclass(frozen=True)
@@ -23,11 +25,16 @@ class Meta:
     year: int
     as_of: dt.date
     lang: str
-    public: bool
+    audience: Audience
     programme: str
     version: str
     min_respondents: int
     period: str | None = None  # T1 or T2 for a tertial report, T3 for the year; None for another day
+
+    @property
+    def public(self) -> bool:
+        """The public version: nothing that rates or identifies one person."""
+        return self.audience is Audience.PUBLIC
 
 
 @dataclass(frozen=True)
@@ -202,74 +209,6 @@ class PlanSection:
     last_year: int = 0
     open_from: int | None = None  # money before it is sunk; None in older plans
     transfers: list[TransferRow] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class LevelRow:
-    level: int
-    instruments: list[str]
-    results: int  # evaluations in the year with enough respondents
-    mean_share: float | None  # mean value as a share of each instrument's scale
-
-
-@dataclass(frozen=True)
-class LeaderGoalRow:
-    leader: str  # role and unit; never a name
-    goal: str
-    attainment: float | None
-    on_track: bool | None
-
-
-@dataclass(frozen=True)
-class MasteryRow:
-    unit: str
-    by_year: dict[int, float | None]  # None: too few respondents
-
-
-@dataclass
-class LeadershipSection:
-    levels: list[LevelRow]
-    suppressed_evaluations: int
-    leader_goals: list[LeaderGoalRow]  # empty in a public report
-    goals_on_track: int
-    goals_total: int
-    survey_years: list[int]
-    mastery: list[MasteryRow]
-    mastery_mean: dict[int, float | None]
-
-
-@dataclass(frozen=True)
-class Count:
-    key: str  # a word key (kind, status) or a plain label (severity, unit)
-    count: int | None  # None: fewer than the threshold, not shown
-
-
-@dataclass(frozen=True)
-class OverdueRow:
-    id: str | None  # None: hidden in a public report (a unit with few cases)
-    unit: str | None
-    days: int
-
-
-@dataclass
-class QualitySection:
-    by_kind: list[Count]
-    by_severity: list[Count]
-    by_status: list[Count]
-    by_unit: list[Count]
-    median_days_to_close: float | None
-    overdue: list[OverdueRow]
-    breaches: int
-    breaches_within_72h: int
-    breaches_late: int
-    breaches_not_notified: int
-    proposals_done: int
-    proposals_total: int
-    pdca_done: int
-    service_design_with_users: int
-    service_design_total: int
-    per_year: dict[int, int]
-    per_year_to_date: dict[int, int] = field(default_factory=dict)  # 1 January to the as-of day's date in each year
 
 
 @dataclass(frozen=True)

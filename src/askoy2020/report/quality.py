@@ -1,5 +1,13 @@
-"""Kvalitet 2020: quality cases by kind, severity, status and unit, overdue
-cases and personal data breaches; small groups hidden in public."""
+"""Kvalitet 2020: the year's quality cases by kind, severity, status and
+programme area, how long they take, overdue cases and personal-data
+breaches against GDPR art. 33.
+
+Every figure says what it counts: the year's cases are those *reported*
+in the year up to the report's day; "closed in the year" counts every
+case closed in it, also those reported earlier. The public report names
+no unit and lists no case; it counts cases per programme area only over
+at least k cases from k units (:mod:`.audience`).
+"""
 
 from __future__ import annotations
 
@@ -8,66 +16,98 @@ import statistics
 from collections import Counter
 
 from ..model import Portfolio
-from ..model.quality import CaseKind, CaseStatus, Pdca
-from .i18n import Lang
-from .model import Count, OverdueRow, QualitySection
+from ..model.quality import CaseKind, CaseStatus, Notice, QualityCase
+from .audience import Audience, pool_small_groups, withheld, without_people
+from .i18n import alphabetical
+from .people_model import AreaCount, BreachCounts, Count, OverdueRow, QualityHeadline, QualitySection
 
 
-def _units(counter: Counter[str], threshold: int, public_lang: str | None) -> list[Count]:
-    """Cases per unit; in a public report (``public_lang``) the units below
-    the threshold become one row, its count hidden too while it is small."""
-    if public_lang is None:
-        return [Count(k, v) for k, v in sorted(counter.items())]
-    rows = [Count(k, v) for k, v in sorted(counter.items()) if v >= threshold]
-    small = sum(v for v in counter.values() if v < threshold)
-    if small:
-        label = Lang(public_lang).t("small_units", n=threshold)
-        rows.append(Count(label, small if small >= threshold else None))
-    return rows
+def _by_area(portfolio: Portfolio, cases: list[QualityCase], threshold: int) -> list[AreaCount]:
+    grouped: dict[str, list[QualityCase]] = {}
+    for case in cases:
+        grouped.setdefault(case.area or "", []).append(case)
+
+    def members(keys: frozenset[str]) -> list[QualityCase]:
+        return [c for key in keys for c in grouped[key]]
+
+    def enough(keys: frozenset[str]) -> bool:
+        group = members(keys)
+        return len(group) >= threshold and len({c.unit for c in group}) >= threshold
+
+    def row(keys: frozenset[str]) -> AreaCount:
+        group = members(keys)
+        area = portfolio.area_by_id.get(next(iter(keys))) if len(keys) == 1 else None
+        shown = enough(keys)
+        return AreaCount(tuple(sorted(keys)), area.name if area else None,
+                         len(group) if shown else None, len({c.unit for c in group}) if shown else None)
+
+    alone, pool = pool_small_groups({key: len({c.unit for c in group}) for key, group in grouped.items()}, enough)
+    return [row(frozenset({key})) for key in alone] + ([row(pool)] if pool else [])
+
+
+def _breaches(cases: list[QualityCase], as_of: dt.date) -> BreachCounts:
+    notices = Counter(c.breach.notice(as_of) for c in cases
+                      if c.kind is CaseKind.PERSONAL_DATA_BREACH and c.breach is not None)
+    return BreachCounts([Count(n.value, notices[n]) for n in Notice], sum(notices.values()))
+
+
+def _median(values: list[int]) -> float | None:
+    return statistics.median(values) if values else None
 
 
 def build_quality(
-    portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool, lang: str = "nb"
+    portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, audience: Audience
 ) -> QualitySection:
-    cases = [c for c in portfolio.cases if c.reported.year == year and c.reported <= as_of]
-
-    def counted(counter: Counter[str], hide_small: bool) -> list[Count]:
-        return [Count(k, None if hide_small and v < threshold else v) for k, v in sorted(counter.items())]
-
-    closed = [c for c in cases if c.closed is not None]
-    breaches = [c for c in cases if c.kind is CaseKind.PERSONAL_DATA_BREACH]
-    in_time = [c.breach.notified_in_time() if c.breach else None for c in breaches]
-    within, late, not_notified = in_time.count(True), in_time.count(False), in_time.count(None)
+    public = audience is Audience.PUBLIC
+    hidden = withheld(portfolio, audience, threshold)
+    portfolio = without_people(portfolio) if hidden else portfolio
+    known = [c for c in portfolio.cases if c.reported <= as_of]
+    cases = [c for c in known if c.reported.year == year]
+    closed = [c for c in cases if c.closed_by(as_of)]
+    still_open = [c for c in cases if not c.closed_by(as_of)]
+    closed_in_year = [c for c in known if c.closed_by(as_of) and c.closed.year == year]  # type: ignore[union-attr]
+    kinds = Counter(c.kind for c in cases)
+    statuses = Counter(c.status_on(as_of) for c in cases)
+    severities = Counter(c.severity for c in cases)
     proposals = [c for c in cases if c.kind is CaseKind.IMPROVEMENT_PROPOSAL]
     designs = [c for c in cases if c.kind is CaseKind.SERVICE_DESIGN]
-    # A unit with few cases can point at a person: in a public report its
-    # overdue cases show only how late they are, like the hidden counts above.
-    per_unit = Counter(c.unit for c in portfolio.cases)
-    overdue = [
-        OverdueRow(None, None, days) if public and per_unit[c.unit] < threshold else OverdueRow(c.id, c.unit, days)
-        for c in sorted(portfolio.cases, key=lambda c: c.id) if (days := c.overdue_days(as_of)) is not None
-    ]
-    overdue.sort(key=lambda r: (-r.days, r.id or ""))
+    overdue = sorted((OverdueRow(c.id, c.unit, days) for c in known if (days := c.overdue_days(as_of)) is not None),
+                     key=lambda r: (-r.days, r.id))
+    breaches = _breaches(cases, as_of)
+    open_now = sum(not c.closed_by(as_of) for c in known)
+    light = "red" if breaches.unlawful else "amber" if overdue else "green"
+    per_year = dict(sorted(Counter(c.reported.year for c in known).items()))
     return QualitySection(
-        by_kind=counted(Counter(c.kind.value for c in cases), False),
-        by_severity=counted(Counter(str(c.severity) for c in cases), False),
-        by_status=counted(Counter(c.status.value for c in cases), False),
-        # Few cases in one unit can point at a person: when public, such
-        # units are not named but counted together.
-        by_unit=_units(Counter(c.unit for c in cases), threshold, lang if public else None),
-        median_days_to_close=statistics.median((c.closed - c.reported).days for c in closed)  # type: ignore[operator]
-        if closed else None,
-        overdue=overdue,
-        breaches=len(breaches), breaches_within_72h=within, breaches_late=late, breaches_not_notified=not_notified,
-        proposals_done=sum(c.status is CaseStatus.CLOSED for c in proposals), proposals_total=len(proposals),
-        pdca_done=sum(c.status is CaseStatus.CLOSED and any(a.pdca is Pdca.ACT and a.done for a in c.actions)
-                      for c in cases),
+        reported=len(cases),
+        by_kind=[Count(k.value, kinds[k]) for k in CaseKind],
+        by_severity=[Count(str(s), severities[s]) for s in range(1, 6)],
+        by_status=[Count(s.value, statuses[s]) for s in CaseStatus],
+        by_area=_by_area(portfolio, cases, threshold),
+        # A unit usually has one leader, and a unit's cases point at its
+        # people: internal only.
+        by_unit=[] if public else [Count(unit, n) for unit, n in
+                                   sorted(Counter(c.unit for c in cases).items(), key=lambda i: alphabetical(i[0]))],
+        closed_in_year=len(closed_in_year),
+        closed_in_year_reported_before=sum(c.reported.year < year for c in closed_in_year),
+        median_days_to_close=_median([(c.closed - c.reported).days for c in closed]),  # type: ignore[operator]
+        open_now=len(still_open),
+        median_days_open=_median([(as_of - c.reported).days for c in still_open]),
+        overdue=[] if public else overdue,
+        overdue_count=len(overdue),
+        overdue_max_days=overdue[0].days if overdue else None,
+        breaches=breaches,
+        proposals_done=sum(c.status_on(as_of) is CaseStatus.CLOSED for c in proposals),
+        proposals_total=len(proposals),
+        pdca_done=sum(c.pdca_completed(as_of) for c in cases),
         service_design_with_users=sum(bool(c.user_involvement and c.user_involvement.users) for c in designs),
         service_design_total=len(designs),
-        per_year=dict(sorted(Counter(c.reported.year for c in portfolio.cases if c.reported <= as_of).items())),
+        per_year=per_year,
+        part_year=as_of.year if as_of < dt.date(as_of.year, 12, 31) and as_of.year in per_year else None,
+        withheld=hidden,
+        headline=QualityHeadline(light, open_now, len(overdue), breaches.total, breaches.unlawful),
         # The as-of year is a part year: each year's cases to the same day
         # and month compare like with like.
         per_year_to_date=dict(sorted(Counter(
-            c.reported.year for c in portfolio.cases
-            if c.reported <= as_of and (c.reported.month, c.reported.day) <= (as_of.month, as_of.day)).items())),
+            c.reported.year for c in known
+            if (c.reported.month, c.reported.day) <= (as_of.month, as_of.day)).items())),
     )

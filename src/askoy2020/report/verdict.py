@@ -14,11 +14,10 @@ How the lights are set (docs/report.md says the same to readers):
   goals are on track, or when a quarter or more of the running projects
   are red; amber when any project is red or late, any goal is off track or
   any area's forecast is over its frame; else green.
-- Prestasjonsledelse is red when fewer than half of the leaders' measured
-  goals are on track, amber below 80 %, else green.
-- Kvalitet is red when a personal data breach was notified to Datatilsynet
-  after 72 hours or not at all without a recorded reason (a breach of
-  GDPR art. 33), amber when cases are past their deadline, else green.
+- Prestasjonsledelse and Kvalitet take the light their own chapters set
+  (their ``headline``: report/leadership.py, report/quality.py), so page 1
+  and the chapter cannot disagree; a public report too small to say
+  anything about leaders leaves that line out.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from enum import Enum
 
 from ..model import Portfolio, ProjectStatus
 from ..model.budget import MoneyKind
-from ..model.quality import CaseKind
 from .i18n import Lang
 from .model import Report
 from .money_model import MoneyRow
@@ -109,7 +107,8 @@ def build_verdict(portfolio: Portfolio, report: Report, before: Report | None = 
 
 def lights(portfolio: Portfolio, report: Report) -> list[PartVerdict]:
     lang = Lang(report.meta.lang)
-    return [_omstilling(portfolio, report, lang), _leadership(report, lang), _quality(portfolio, report, lang)]
+    parts = [_omstilling(portfolio, report, lang), _leadership(report, lang), _quality(report, lang)]
+    return [p for p in parts if p is not None]
 
 
 def _omstilling(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict:
@@ -132,29 +131,30 @@ def _omstilling(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict
     return PartVerdict("omstilling", light, text)
 
 
-def _leadership(report: Report, lang: Lang) -> PartVerdict:
-    ld = report.leadership
-    share = ld.goals_on_track / ld.goals_total if ld.goals_total else None
-    light = Light.GREEN if share is None or share >= 0.8 else Light.AMBER if share >= 0.5 else Light.RED
-    text = lang.t("verdict_leadership", on=ld.goals_on_track, total=ld.goals_total)
-    return PartVerdict("leadership", light, text)
+def _leadership(report: Report, lang: Lang) -> PartVerdict | None:
+    """The section's own headline (report/leadership.py); None when a public
+    report has too few leaders to say anything about them."""
+    h = report.leadership.headline
+    if h.light is None:
+        return None
+    text = lang.t("headline_leadership", on=h.goals_on_track, with_data=h.goals_with_data, levels=h.levels_measured,
+                  levels_year=h.levels_measured_in_year, year=report.meta.year) + "."
+    return PartVerdict("leadership", Light(h.light), text)
 
 
-def _quality(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict:
-    year, as_of = report.meta.year, report.meta.as_of
-    breaches = [c.breach for c in portfolio.cases if c.kind is CaseKind.PERSONAL_DATA_BREACH and c.breach
-                and c.reported.year == year and c.reported <= as_of]
-    unlawful = sum(b.notified_in_time() is False or b.unnotified_past_deadline(as_of) for b in breaches)
-    overdue = len(report.quality.overdue)
-    light = Light.RED if unlawful else Light.AMBER if overdue else Light.GREEN
-    text = lang.t("verdict_quality", overdue=overdue, breaches=len(breaches), unlawful=unlawful)
-    return PartVerdict("quality", light, text)
+def _quality(report: Report, lang: Lang) -> PartVerdict | None:
+    """The section's own headline (report/quality.py)."""
+    if report.quality.withheld:
+        return None
+    h = report.quality.headline
+    text = lang.t("headline_quality", open=h.open_cases, overdue=h.overdue_cases, unlawful=h.breaches_unlawful,
+                  breaches=h.breaches, year=report.meta.year) + "."
+    return PartVerdict("quality", Light(h.light), text)
 
 
 def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
     """Decisions first (money over frames, over budget, refused proposals),
     then what the meeting must know (breaches, red projects, goals)."""
-    year, as_of = report.meta.year, report.meta.as_of
     points: list[Point] = []
     names = {a.id: a.name for a in portfolio.areas}
     money = report.money
@@ -172,11 +172,9 @@ def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
         cost = sum(n.amount for d in report.plan.deferred for n in d.needs if n.kind == "drift" and n.year == first)
         points.append(Point("refused", lang.t("point_refused", n=len(report.plan.deferred), year=first,
                                               cost=lang.number(cost)), "plan", True))
-    breaches = [c for c in portfolio.cases if c.kind is CaseKind.PERSONAL_DATA_BREACH and c.breach
-                and c.reported.year == year and c.reported <= as_of
-                and (c.breach.notified_in_time() is False or c.breach.unnotified_past_deadline(as_of))]
-    if breaches:
-        points.append(Point("breach", lang.t("point_breach", n=len(breaches)), "quality", False))
+    unlawful = report.quality.headline.breaches_unlawful
+    if unlawful and not report.quality.withheld:
+        points.append(Point("breach", lang.t("point_breach", n=unlawful), "quality", False))
     for row in report.attention:
         if row.pushes:
             points.append(Point("late_pushes", lang.t(

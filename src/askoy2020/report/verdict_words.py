@@ -19,11 +19,6 @@ WORDS: dict[str, tuple[str, str]] = {
                            "og {late} forsinket.",
                            "{on} of {measured} measured goals are on track; of {running} running projects {red} are "
                            "red and {late} late."),
-    "verdict_leadership": ("{on} av {total} ledermål er i rute.", "{on} of {total} leader goals are on track."),
-    "verdict_quality": ("{overdue} kvalitetssaker er over fristen; {unlawful} av {breaches} personvernbrudd i år er "
-                        "meldt for sent eller ikke meldt uten begrunnelse.",
-                        "{overdue} quality cases are past their deadline; {unlawful} of {breaches} personal data "
-                        "breaches this year were notified late, or not at all without a reason."),
     "verdict_money": ("Økonomi {year} (1000 kr)", "Finances {year} (1000 kr)"),
     "verdict_points": ("Saker møtet må avgjøre eller kjenne til", "What the meeting must decide or know"),
     "point_decide": ("Til beslutning", "To decide"),
@@ -43,10 +38,10 @@ WORDS: dict[str, tuple[str, str]] = {
                       "første året.",
                       "{n} proposals do not fit the frames for {year}; they would cost {cost} in operating the "
                       "first year."),
-    "point_breach": ("{n} personvernbrudd er meldt Datatilsynet etter fristen på 72 timer eller ikke meldt uten "
-                     "begrunnelse (personvernforordningen art. 33).",
-                     "{n} personal data breaches were notified to Datatilsynet after 72 hours or not at all without "
-                     "a reason (GDPR art. 33)."),
+    "point_breach": ("{n} personvernbrudd er meldt Datatilsynet etter fristen på 72 timer, eller ikke meldt, uten "
+                     "begrunnelse (personvernforordningen art. 33 nr. 1).",
+                     "{n} personal data breaches were notified to Datatilsynet after 72 hours, or not at all, without "
+                     "a reason (GDPR art. 33(1))."),
     "point_late_pushes": ("{project} er {days} dager forsinket og skyver {pushed}.",
                           "{project} is {days} days late and pushes {pushed}."),
     "point_red_projects": ("Røde prosjekter: {projects}.", "Red projects: {projects}."),

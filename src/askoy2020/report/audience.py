@@ -1,0 +1,80 @@
+"""Who a report is for, and the one rule that keeps the public one from
+pointing at a person.
+
+``internal`` is for the chief executive's staff and the leaders: it rates
+named leader positions (goal attainment, 10-FAKTOR per unit) and lists
+cases by unit, so it is marked exempt from public access (offentleglova
+§ 14 first paragraph: a document made for the municipality's own internal
+preparation) and must not leave the administration. ``public`` is what may
+go to formannskapet, kommunestyret and the press: it shows nothing that
+rates or identifies one leader or one employee. docs/audience.md gives the
+reasoning and the legal basis.
+
+The rule for the public report (``enough``): a figure is shown only when it
+is over at least *k* units – k is the KS rule of at least 3 respondents,
+applied one level up, because a unit usually has exactly one leader, so a
+unit's figure is a figure about that person – and, for counts of cases, at
+least k cases too. Groups too small are pooled, and a pool too small takes
+in the smallest group shown, so that no shown figure can be subtracted from
+another (or from the total) to leave a group under k.
+
+Imports only the standard library: ``askoy2020 --help`` reads the choices
+from here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a type only: --help must not load the model
+    from ..model.portfolio import Portfolio
+
+
+PERSONAL_KINDS = frozenset({"leader", "quality-case"})
+"""Record kinds (keys of the kinds table) about people: their validation
+warnings stay out of the public report."""
+
+
+class Audience(str, Enum):
+    """``report --audience``."""
+
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
+def pool_small_groups(
+    sizes: Mapping[str, int], enough: Callable[[frozenset[str]], bool]
+) -> tuple[list[str], frozenset[str]]:
+    """Split groups (by key) into those shown on their own and one pool of
+    the rest, such that every group shown alone is ``enough``, and the
+    pool is too unless it is everything (then the caller hides it, and the
+    total with it, since the pool is the total). ``sizes`` decides which
+    group the pool takes in first: the smallest, so the least is lost.
+
+    The shown groups and the pool split the whole, so any sum or difference
+    of shown figures is a union of groups that are each enough.
+    """
+    alone = sorted(key for key in sizes if enough(frozenset({key})))
+    pool = frozenset(sizes) - set(alone)
+    while pool and alone and not enough(pool):
+        smallest = min(alone, key=lambda key: (sizes[key], key))
+        alone.remove(smallest)
+        pool |= {smallest}
+    return alone, pool
+
+
+def withheld(portfolio: Portfolio, audience: Audience, threshold: int) -> bool:
+    """A programme of fewer units than the threshold has no public figures
+    about leaders or cases at all: even a count for the whole programme
+    would point at one of too few units."""
+    units = {x.unit for x in portfolio.leaders} | {c.unit for c in portfolio.cases}
+    return audience is Audience.PUBLIC and len(units) < threshold
+
+
+def without_people(portfolio: Portfolio) -> Portfolio:
+    """The portfolio with its leaders and cases left out, for a section
+    that is withheld."""
+    return dataclasses.replace(portfolio, records={**portfolio.records, "leader": [], "quality-case": []})

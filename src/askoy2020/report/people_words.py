@@ -1,0 +1,152 @@
+"""Words of the audiences and of the Prestasjonsledelse and Kvalitet
+sections (nb, en); joined into the report's words in :mod:`.i18n`."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # -- audiences (docs/audience.md)
+    "marking_internal": ("Unntatt offentlighet, jf. offentleglova § 14 første ledd (organinternt dokument)",
+                         "Exempt from public access: offentleglova (Freedom of Information Act) section 14 "
+                         "first paragraph (internal document)"),
+    "internal_note": ("Intern versjon for rådmannens stab og lederne. Den vurderer navngitte lederstillinger "
+                      "(måloppnåelse, 10-FAKTOR per enhet) og viser saker per enhet, og skal ikke sendes ut av "
+                      "administrasjonen. Til formannskapet, kommunestyret og pressen går den offentlige versjonen "
+                      "(askoy2020 report --audience public).",
+                      "Internal version for the chief executive's staff and the leaders. It rates named leader "
+                      "positions (goal attainment, 10-FAKTOR per unit) and shows cases per unit, and must not "
+                      "leave the administration. The executive committee, the council and the press get the "
+                      "public version (askoy2020 report --audience public)."),
+    "public_note": ("Offentlig versjon: ingen tall vurderer eller peker ut én leder eller én ansatt. Tall om "
+                    "ledere og enheter vises bare samlet over minst {n} enheter, og saker telles per "
+                    "programområde bare når de er minst {n} og kommer fra minst {n} enheter.",
+                    "Public version: no figure rates or points at one leader or one employee. Figures about "
+                    "leaders and units are shown only over at least {n} units, and cases are counted per "
+                    "programme area only when there are at least {n} of them from at least {n} units."),
+    "withheld": ("Programmet har færre enn {n} enheter, så den offentlige versjonen viser ingen tall om ledere "
+                 "eller saker: selv et tall for hele programmet ville peke på én av for få enheter.",
+                 "The programme has fewer than {n} units, so the public version shows no figures about leaders or "
+                 "cases: even a figure for the whole programme would point at one of too few units."),
+    # -- Prestasjonsledelse
+    "levels_heading": ("Evaluering på fire nivåer (Tabell 1), år for år",
+                       "Evaluation on four levels (Table 1), year by year"),
+    "measured_with": ("Målt med", "Measured with"),
+    "level_cell": ("{n} ({mean})", "{n} ({mean})"),
+    "levels_reading": ("Tallet er antall resultater det året; i parentes snittet som andel av toppen av skalaen "
+                       "(4,2 på en skala til 5 er 84 %). Et nivå uten tall er ikke målt det året.",
+                       "The figure is the number of results that year; in brackets the mean as a share of the "
+                       "top of the scale (4.2 on a scale to 5 is 84%). A level without figures was not measured "
+                       "that year."),
+    "levels_threshold": ("Spørreskjema, observasjon og 360-evaluering er svar fra andre om programmet eller "
+                         "lederen: et resultat med færre enn {n} svar vises ikke og regnes ikke med. Test og "
+                         "egenvurdering er lederens eget resultat, og nivå 4 er "
+                         "nøkkeltall fra driften; for dem gjelder ikke svargrensen.",
+                         "Questionnaires, observations and 360 feedback are answers from others about the "
+                         "programme or the leader: a result from fewer than {n} respondents is not shown or "
+                         "counted. A test and a self-assessment are the leader's own "
+                         "result, and level 4 is operating figures; the respondent threshold does not apply "
+                         "to them."),
+    "levels_left_out": ("{n} slike resultater er holdt utenfor.", "{n} such results are left out."),
+    "levels_public": ("Et år vises bare når resultatene gjelder minst {n} ledere.",
+                      "A year is shown only when its results are about at least {n} leaders."),
+    "too_few_leaders": ("færre enn {n} ledere", "fewer than {n} leaders"),
+    "questionnaire": ("spørreskjema", "questionnaire"),
+    "test": ("test", "test"),
+    "self_assessment": ("egenvurdering", "self-assessment"),
+    "observation": ("observasjon", "observation"),
+    "feedback_360": ("360-evaluering", "360 feedback"),
+    "kpi": ("nøkkeltall fra driften", "operating figures (KPI)"),
+    "leader_goals_line": ("{on} av {total} ledermål er i rute mot {year}.",
+                          "{on} of {total} leader goals are on track for {year}."),
+    "leader_goals_no_data": ("{n} har ingen måling ennå.", "{n} have no measurement yet."),
+    "leader_goals_hidden": ("Færre enn {n} ledere: ledermålene vises ikke samlet.",
+                            "Fewer than {n} leaders: the leader goals are not shown."),
+    "leader_position": ("Leder (stilling og enhet)", "Leader (position and unit)"),
+    "leader_goal": ("Ledermål", "Leader goal"),
+    "goal_on_track": ("i rute", "on track"),
+    "goal_not_on_track": ("ikke i rute", "not on track"),
+    "mastery_heading": ("Mestringsorientert ledelse (10-FAKTOR)", "Mastery-oriented leadership (10-FAKTOR)"),
+    "mastery_areas": ("Per programområde", "By programme area"),
+    "mastery_units": ("Per enhet (bare i den interne versjonen)", "By unit (internal version only)"),
+    "mastery_cell": ("{mean} ({units} enheter)", "{mean} ({units} units)"),
+    "pooled_areas": ("Andre programområder ({areas})", "Other programme areas ({areas})"),
+    "whole_programme_row": ("Hele programmet", "Whole programme"),
+    "too_few_units": ("færre enn {n} enheter", "fewer than {n} units"),
+    "mastery_scale": ("Skala: 10-FAKTOR er KS' medarbeiderundersøkelse; hver faktor besvares fra 1 (svært uenig) "
+                      "til 5 (svært enig). Tallet er snittet av enhetenes snitt for faktoren mestringsorientert "
+                      "ledelse. En enhet regnes bare med når minst {n} medarbeidere har svart (KS' regel). Et "
+                      "programområde vises for seg bare når det har minst {n} enheter med resultat hvert år; de "
+                      "andre er slått sammen.",
+                      "Scale: 10-FAKTOR is KS's employee survey; each factor is answered from 1 (strongly "
+                      "disagree) to 5 (strongly agree). The figure is the mean of the units' means for the factor "
+                      "mastery-oriented leadership. A unit counts only when at least {n} employees answered (KS's "
+                      "rule). A programme area is shown on its own only with at least {n} units with results "
+                      "every year; the others are pooled."),
+    "mastery_benchmark": ("Dataene har ikke noe sammenligningstall for andre kommuner, så rapporten sammenligner "
+                          "ikke. Et slikt tall må hentes fra KS' egen 10-FAKTOR-rapport for kommunen.",
+                          "The data holds no comparison figure for other municipalities, so the report makes "
+                          "no comparison. Such a figure has to come from KS's own 10-FAKTOR report for the "
+                          "municipality."),
+    # -- Kvalitet
+    "cases_reported_line": ("{n} saker meldt i {year} til og med {as_of}. Tabellene under gjelder dem.",
+                            "{n} cases reported in {year} up to {as_of}. The tables below are about them."),
+    "status_on": ("Status per {day}", "Status on {day}"),
+    "severity_1": ("1 (ubetydelig)", "1 (negligible)"),
+    "severity_5": ("5 (svært alvorlig)", "5 (very serious)"),
+    "severity_scale": ("Skala: alvorlighet er konsekvensen, fra 1 (ubetydelig) til 5 (svært alvorlig).",
+                       "Scale: severity is the consequence, from 1 (negligible) to 5 (very serious)."),
+    "cases_by_area": ("Saker etter programområde", "Cases by programme area"),
+    "no_area": ("uten programområde", "no programme area"),
+    "cases_units": ("Enheter", "Units"),
+    "too_few_cases": ("færre enn {n} saker eller enheter", "fewer than {n} cases or units"),
+    "cases_by_unit_internal": ("Saker etter enhet (bare i den interne versjonen)",
+                               "Cases by unit (internal version only)"),
+    "closed_in_year_line": ("Lukket i {year} til og med {as_of}: {n} saker, av dem {before} meldt før {year}.",
+                            "Closed in {year} up to {as_of}: {n} cases, {before} of them reported before {year}."),
+    "time_to_close_line": ("Saker meldt i {year}: {closed} er lukket, median {median} dager fra melding til "
+                           "lukking. {open} ({share}) er fortsatt åpne, median {age} dager siden melding. "
+                           "Medianen for de lukkede alene ser bort fra de åpne, som ofte er de som tar lengst tid.",
+                           "Cases reported in {year}: {closed} are closed, median {median} days from report to "
+                           "closing. {open} ({share}) are still open, median {age} days since reported. The median "
+                           "of the closed ones alone leaves out the open ones, which are often the slowest."),
+    "breaches_heading": ("Brudd på personopplysningssikkerheten meldt i {year}: {n}",
+                         "Personal data breaches reported in {year}: {n}"),
+    "notice_in_time": ("meldt Datatilsynet innen 72 timer", "notified to Datatilsynet within 72 hours"),
+    "notice_late_with_reason": ("meldt etter 72 timer, med begrunnelse for forsinkelsen",
+                                "notified after 72 hours, with the reason for the delay"),
+    "notice_not_notified_with_reason": ("ikke meldt, med begrunnelse (lite sannsynlig risiko, art. 33 nr. 1)",
+                                        "not notified, with a reason (unlikely to result in a risk, art. 33(1))"),
+    "notice_pending": ("ikke meldt ennå, innenfor 72 timer", "not notified yet, within 72 hours"),
+    "notice_late_without_reason": ("meldt etter 72 timer uten begrunnelse – brudd på art. 33 nr. 1",
+                                   "notified after 72 hours without a reason – a breach of art. 33(1)"),
+    "notice_not_notified_without_reason": ("ikke meldt og uten begrunnelse etter 72 timer – brudd på art. 33 nr. 1",
+                                           "not notified and no reason after 72 hours – a breach of art. 33(1)"),
+    "breaches_law": ("Personvernforordningen art. 33 nr. 1: et brudd skal meldes Datatilsynet innen 72 timer, "
+                     "med mindre det er lite sannsynlig at det medfører risiko; en sen melding skal begrunnes.",
+                     "GDPR art. 33(1): a breach is notified to Datatilsynet within 72 hours unless it is "
+                     "unlikely to result in a risk; a late notice must give the reason."),
+    "proposals_closed": ("Forbedringsforslag meldt i {year}, lukket",
+                         "Improvement proposals reported in {year}, closed"),
+    "pdca_line": ("Saker meldt i {year} med fullført PDCA-sirkel (et tiltak utført i hvert trinn: planlegge, "
+                  "utføre, kontrollere, korrigere)",
+                  "Cases reported in {year} with a completed PDCA cycle (an action carried out in each step: "
+                  "plan, do, check, act)"),
+    "service_design_line": ("Tjenestedesign meldt i {year} med brukermedvirkning",
+                            "Service design reported in {year} with user involvement"),
+    "so_far": ("{year} (hittil i år, til {day})", "{year} (so far, to {day})"),
+    "overdue_heading": ("Saker over frist", "Cases past their deadline"),
+    "case": ("Sak", "Case"),
+    "days_overdue": ("Dager over frist", "Days past deadline"),
+    "overdue_public": ("{n} åpne saker er over fristen; den eldste {days} dager. Den offentlige versjonen viser "
+                       "ikke hvilke.",
+                       "{n} open cases are past their deadline, the oldest by {days} days. The public version "
+                       "does not say which."),
+    # -- page 1 (the lead's summary): one line per part, with its light
+    "headline_leadership": ("{on} av {with_data} ledermål med måling er i rute; {levels} av 4 evalueringsnivåer "
+                            "har resultater (i {year}: {levels_year})",
+                            "{on} of {with_data} measured leader goals are on track; {levels} of 4 evaluation "
+                            "levels have results (in {year}: {levels_year})"),
+    "headline_quality": ("{open} åpne saker, {overdue} over frist; {unlawful} av {breaches} personvernbrudd i "
+                         "{year} meldt for sent eller ikke meldt, uten begrunnelse",
+                         "{open} open cases, {overdue} past their deadline; {unlawful} of {breaches} personal "
+                         "data breaches in {year} notified late or not notified, without a reason"),
+}
