@@ -37,8 +37,8 @@ class Displaced:
 
     def text(self, value: float) -> str:
         if not self.possible:
-            return ("within the frames as set, it cannot be taken in even by leaving others out: "
-                    "what must be in fills them")
+            return ("within the frames as set, it cannot be taken in even by leaving others out "
+                    "(what must be in and it do not fit together)")
         if not self.pushes_out:
             return f"taking it in would change the plan's timing and cost {self.loss:.1f} points"
         names = ", ".join(self.pushes_out[:5]) + (f" and {len(self.pushes_out) - 5} more"

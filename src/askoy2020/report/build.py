@@ -59,5 +59,5 @@ def build_report(
     budget_by_year = [(y, planned.get(y, sum(p.budget(MoneyKind.DRIFT, y, as_of) for p in live)),
                        portfolio.frame(MoneyKind.DRIFT, y, as_of)) for y in years]
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])]
-    return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality, budget_by_year,
+    return Report(meta, summary, areas, build_plan(portfolio, year, lang), leadership, quality, budget_by_year,
                   warnings=warnings, money=build_money(portfolio, year, as_of))
