@@ -71,8 +71,10 @@ def prioritise(
     budget = ExplainBudget.for_problem(problem, settings)
     reasons = left_out_reasons(problem, solution, budget) if explain else {}
     if explain:
-        outcome.marginals = marginal_values(problem, solution, budget, model.frame_step)
+        # One more million a year first: it is what the report shows, and a
+        # tight time budget may leave nothing for the questions asked last.
         outcome.raises = more_money(problem, solution, budget)
+        outcome.marginals = marginal_values(problem, solution, budget, model.frame_step)
         if budget.settings is not settings:
             outcome.notes.append(
                 f"with {len(problem.candidates)} projects, what-would-it-take re-solves were run for the "
