@@ -214,7 +214,7 @@ def test_page_one_gets_what_the_meeting_must_decide(sample: Portfolio) -> None:
         "Ikke fordelt av programmets driftsramme: 13,4 mill. kr i 2021")
     unfunded = [d for d in decide if d.kind == "unfunded"]
     assert [d.project for d in unfunded] == [r.project for r in section.unfunded]
-    assert unfunded[0].text == ("DK-05 Selvbetjening 2.0 på nett (Digital kommune) finansieres ikke; det ville "
-                                "kostet 4,3 mill. kr til drift i 2021 og 1,8 årsverk i 2021. Kan finansieres ved "
-                                "omfordeling fra andre programområder.")
+    assert unfunded[0].text == ("DK-05 Selvbetjening 2.0 på nett (Digital kommune) finansieres ikke; det trenger "
+                                "4,3 mill. kr til drift og 1,8 årsverk i 2021. Kan finansieres ved omfordeling fra "
+                                "andre programområder.")
     assert unfunded[0].figures.drift == ((2021, 4300.0),) and unfunded[0].area == "DK"

@@ -209,12 +209,17 @@ def _to_decide(
                 figures=Figures(**{"drift" if frame.kind is MoneyKind.DRIFT else "investment": _by_year(left)})))
     fundable = {t.project for t in transfers}
     for row in unfunded:
-        by_kind = ((MoneyKind.DRIFT, row.figures.drift), (MoneyKind.INVESTMENT, row.figures.investment),
-                   (MoneyKind.STAFF, row.figures.staff))
-        cost = [words.t(f"cost_{kind.value}", amount=quantity(words, kind, v), year=y)
-                for kind, values in by_kind for y, v in values]
+        by_year: dict[int, list[str]] = {}  # "4,3 mill. kr til drift og 1,8 årsverk i 2021"
+        for kind, values in ((MoneyKind.DRIFT, row.figures.drift), (MoneyKind.INVESTMENT, row.figures.investment),
+                             (MoneyKind.STAFF, row.figures.staff)):
+            for y, v in values:
+                shown = quantity(words, kind, v)
+                by_year.setdefault(y, []).append(shown if kind is MoneyKind.STAFF
+                                                 else words.t(f"cost_{kind.value}", amount=shown))
+        cost = "; ".join(words.t("in_year", amount=listing(words, parts), year=y)
+                         for y, parts in sorted(by_year.items()))
         text = words.t("decide_unfunded", project=f"{row.project} {row.name}".strip(), area=row.area,
-                       cost=listing(words, cost) or "–")
+                       cost=cost or "–")
         if row.project in fundable:
             text += " " + words.t("decide_transfer")
         found.append(ToDecide("unfunded", text, row.project, _area(portfolio, row.project), row.figures, row.value))

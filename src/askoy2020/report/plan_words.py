@@ -174,12 +174,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # page 1: what the meeting must decide
     "decide_unallocated": ("Ikke fordelt av programmets {frame}: {list}.",
                            "Unallocated in the programme's {frame}: {list}."),
-    "decide_unfunded": ("{project} ({area}) finansieres ikke; det ville kostet {cost}.",
-                        "{project} ({area}) is not funded; it would cost {cost}."),
+    "decide_unfunded": ("{project} ({area}) finansieres ikke; det trenger {cost}.",
+                        "{project} ({area}) is not funded; it needs {cost}."),
     "decide_transfer": ("Kan finansieres ved omfordeling fra andre programområder.",
                         "Can be funded by moving money from other areas."),
     "in_year": ("{amount} i {year}", "{amount} in {year}"),
-    "cost_drift": ("{amount} til drift i {year}", "{amount} operating in {year}"),
-    "cost_investment": ("{amount} til investering i {year}", "{amount} investment in {year}"),
-    "cost_staff": ("{amount} i {year}", "{amount} in {year}"),
+    "cost_drift": ("{amount} til drift", "{amount} operating"),
+    "cost_investment": ("{amount} til investering", "{amount} investment"),
 }
