@@ -214,6 +214,9 @@ def make_programme(rounds: list[dict]) -> dict:
         ],
         "prioritisation": {
             "method": "weighted",
+            # Adopted with the programme's first budget round (illustrative).
+            "decision": "KST 123/17",
+            "adopted": date(2017, 12, 14),
             "benefit_weight": 0.01,
             "delay_discount": 0.1,
             "wsjf": {"cost_of_delay": ["strategic_fit", "user_value", "risk_reduction"]},

@@ -3,6 +3,8 @@ the right answer is known by hand."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from askoy2020.prioritise.run import prioritise
 from askoy2020.prioritise.solver import SolveSettings
 
@@ -87,3 +89,46 @@ def test_cancelled_and_excluded_projects_are_listed_with_their_reason() -> None:
     assert outcome.plan is not None
     assert {lo.project: lo.reason for lo in outcome.plan.left_out} == {
         "P1": "cancelled", "P2": "excluded by --exclude"}
+
+
+def _rows(p, adjustments=None):  # type: ignore[no-untyped-def]
+    outcome = prioritise(p, adjustments, settings=EXACT, as_of=AS_OF)
+    assert outcome.plan is not None
+    return {lo.project: lo for lo in outcome.plan.left_out}
+
+
+def test_every_reason_keeps_its_figures_for_a_report_to_word() -> None:
+    from askoy2020.prioritise.adjust import Adjustments
+
+    p = portfolio(programme({2019: 300, 2020: 300}), [area()], [
+        project("HIGH", {2019: 100}, (5, 5)),
+        project("LOW", {2019: 250}, (2, 2)),
+        project("NEXT", {2020: 50}, (2, 2), depends_on=[{"project": "LOW", "lag_days": 30}]),
+        project("GONE", {2019: 10}, status="cancelled"),
+        project("AFTER", {2020: 10}, depends_on=[{"project": "GONE"}]),
+        project("OLD", {2016: 10}, status="paused", start=dt.date(2016, 1, 1), end=dt.date(2017, 6, 30)),
+        project("LATE", {2019: 10}, start_window={"earliest": 2019, "latest": 2019},
+                start=dt.date(2019, 1, 1), end=dt.date(2023, 12, 31), staff={2023: 0.5}),
+        project("NOT", {2019: 10}),
+    ])
+    rows = _rows(p, Adjustments(exclude={"NOT"}))
+    low = rows["LOW"]
+    assert low.kind == "frame" and [(s.scope, s.year, s.amount) for s in low.short] == [("programme", 2019, 50)]
+    assert low.displacement is not None and low.displacement.possible
+    assert (low.displacement.pushes_out, low.displacement.loss) == (["HIGH"], 60.0)
+    assert (rows["NEXT"].kind, rows["NEXT"].predecessors) == ("predecessor", ["LOW"])
+    assert (rows["AFTER"].kind, rows["AFTER"].predecessors) == ("predecessor", ["GONE"])
+    assert rows["OLD"].kind == "outside-years" and rows["OLD"].runs is not None
+    assert (rows["OLD"].runs.first_year, rows["OLD"].runs.last_year) == (2016, 2017)
+    assert rows["LATE"].kind == "no-start" and rows["LATE"].window is not None
+    assert rows["LATE"].window.first_year == 2019
+    assert (rows["NOT"].kind, rows["NOT"].excluded_by) == ("excluded", "--exclude")
+
+
+def test_a_frame_that_what_must_be_in_fills_is_said_so() -> None:
+    p = portfolio(programme({2019: 5000}), [area()], [
+        project("P1", {2019: 4150}, (5, 5), locked=True),
+        project("P2", {2019: 1700}, (2, 2)),
+    ])
+    moved = _rows(p)["P2"].displacement
+    assert moved is not None and not moved.possible and moved.pushes_out == []

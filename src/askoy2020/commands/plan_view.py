@@ -62,6 +62,7 @@ def render_text(
     console.print(_solver_line(plan, seconds))
     _render_frames(console, portfolio, plan)
     _render_where_more_buys(console, plan)
+    _render_more_money(console, plan)
     _render_selected(console, plan, names, areas)
     _render_left_out(console, plan, names)
     _render_transfers(console, plan)
@@ -133,6 +134,22 @@ def _render_where_more_buys(console: Any, plan: Plan) -> None:
         swap = f", {', '.join(m.leaves)} making room" if m.leaves else ""
         console.print(_shown(f"  {where} {m.resource} {m.year}: {more} buys {one_decimal(m.value)} points "
                              f"({', '.join(m.enters)} in{swap})"))
+
+
+def _render_more_money(console: Any, plan: Plan) -> None:
+    if not plan.more_money:
+        return
+    console.print()
+    console.print("[bold]One more million kr of drift a year[/]")
+    for m in sorted(plan.more_money, key=lambda m: (m.scope != "programme", -m.value, m.scope)):
+        where = "the programme" if m.scope == "programme" else f"area {m.scope} (and the programme)"
+        years = f"{m.years[0]}–{m.years[-1]}" if len(m.years) > 1 else str(m.years[0])
+        if not m.value:
+            bought = "buys nothing"
+        else:
+            swap = f", {', '.join(m.leaves)} making room" if m.leaves else ""
+            bought = f"buys {one_decimal(m.value)} points ({', '.join(m.enters) or 'a better timing'} in{swap})"
+        console.print(_shown(f"  +{amount(m.step)} (1000 kr) a year {years} for {where}: {bought}"))
 
 
 def _render_selected(console: Any, plan: Plan, names: dict[str, str], areas: dict[str, str]) -> None:

@@ -120,6 +120,28 @@ class MarginalValue(Record):
     """Projects that make room for them."""
 
 
+class MoreMoney(Record):
+    """What one more million kroner of drift per year would buy: the plan
+    solved again with the frame raised by ``step`` in every plan year it has
+    a frame for. Money given to an area raises the programme frame as well,
+    since new money for an area is new money for the programme."""
+
+    scope: Id
+    """programme, or the area id that gets the money."""
+    kind: MoneyKind = MoneyKind.DRIFT
+    """The kind of money raised: drift."""
+    step: Money = Field(gt=0)
+    """The raise per year, 1000 kr (1000 = one million kroner)."""
+    years: list[Year] = Field(min_length=1)
+    """The plan years raised."""
+    value: Number = Field(ge=0)
+    """Points the plan gains with it."""
+    enters: list[Id] = Field(default_factory=list)
+    """Projects left out that the money would fund."""
+    leaves: list[Id] = Field(default_factory=list)
+    """Projects that would give way to them (a better use of the same frame)."""
+
+
 class Selected(Record):
     project: Id
     """The project."""
@@ -150,6 +172,20 @@ class LeftOutKind(str, Enum):
     OUTSIDE_YEARS = "outside-years"  # it runs wholly outside the plan years
 
 
+class Displacement(Record):
+    """What taking a project left out into the plan would do: the plan
+    solved again with the project forced in."""
+
+    possible: bool = True
+    """False: what must be in fills the frames, so it cannot come in even by leaving others out."""
+    pushes_out: list[Id] = Field(default_factory=list)
+    """Projects in the plan that would leave it to make room."""
+    pushes_out_value: Number = 0
+    """Their value together, points."""
+    loss: Number = Field(default=0, ge=0)
+    """Value the plan would lose, points."""
+
+
 class LeftOut(Record):
     project: Id
     """The project."""
@@ -158,7 +194,7 @@ class LeftOut(Record):
     kind: LeftOutKind
     """Why it is left out."""
     reason: Note
-    """The reason in plain words."""
+    """The reason in plain English words; a report words it from the fields below in its own language."""
     start: Year | None = None
     """The start its figures are for: the one that needs the least more frame."""
     cost: ByYear[Money] | None = None
@@ -170,6 +206,16 @@ class LeftOut(Record):
     """What it would need of staff in the plan years, årsverk."""
     short: list[Shortfall] = Field(default_factory=list)
     """The frames that keep it out and by how much (a frame reason)."""
+    displacement: Displacement | None = None
+    """What taking it in would push out (a frame or value reason), when it was computed."""
+    predecessors: list[Id] = Field(default_factory=list)
+    """The hard predecessors that keep it out (a predecessor or timing reason)."""
+    window: YearRange | None = None
+    """Its start window, no start in which fits the plan years (a no-start reason; absent: no start date)."""
+    runs: YearRange | None = None
+    """The years it runs, all outside the plan years (an outside-years reason)."""
+    excluded_by: Text | None = None
+    """Who excluded it: --exclude, or scenario and its id (an excluded reason)."""
 
 
 class Plan(Record):
@@ -201,6 +247,9 @@ class Plan(Record):
     """Every programme and area frame in the plan years: what is used and what is left unallocated."""
     marginal_values: list[MarginalValue] = Field(default_factory=list)
     """What more money or staff would buy, for the programme frames and every area frame that binds."""
+    more_money: list[MoreMoney] = Field(default_factory=list)
+    """What one more million kroner of drift per year would buy: for the programme and each area (areas
+    where it buys nothing are left out). Absent in older plans."""
     selected: list[Selected] = Field(default_factory=list)
     """Projects in the plan."""
     left_out: list[LeftOut] = Field(default_factory=list)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .base import Id, Note, Number, Record, Text, Year, YearRange, not_a_bool
+from .base import Day, Id, Note, Number, Record, Text, Year, YearRange, not_a_bool
 from .methods import Method
 
 
@@ -36,6 +36,10 @@ class Prioritisation(Record):
 
     method: Method = Method.WEIGHTED
     """weighted or wsjf."""
+    decision: Text | None = None
+    """The decision that adopted the criteria, their weights and the method, e.g. KST 142/19 (the report shows it)."""
+    adopted: Day | None = None
+    """The day that decision was made."""
     benefit_weight: Number = Field(default=0.0, ge=0)
     """Points per 1000 kr of expected benefits inside the plan years (0 leaves benefits out)."""
     delay_discount: Number = Field(default=0.0, ge=0, le=1)

@@ -1,7 +1,7 @@
-"""Why: why a project is left out, what more money would buy, and why no
-plan exists at all. Every answer is computed, not guessed: a frame's
-shortfall from the plan's own use, a displacement from a re-solve with the
-project forced in, a marginal value from a re-solve with a larger frame."""
+"""Why: why a project is left out and why no plan exists at all (what more
+money would buy is marginal.py). Every answer is computed, not guessed: a
+frame's shortfall from the plan's own use, a displacement from a re-solve
+with the project forced in."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..model.plan import LeftOutKind
 from ..model.project import DependencyType, Strength
 from ..model.valuation import to_points
 from .money import Usage, need
-from .problem import Candidate, Frame, FrameKey, Problem, Resource, Why, describe_dependency
+from .problem import Candidate, FrameKey, Problem, Resource, Why, describe_dependency
 from .solver import Solution, SolutionStatus, SolveSettings, solve, solve_many
 
 
@@ -27,19 +27,33 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Displaced:
+    """What forcing a project in does to the plan, as figures a report can word."""
+
+    possible: bool
+    pushes_out: tuple[str, ...] = ()
+    pushes_out_value: float = 0.0  # points
+    loss: float = 0.0  # points, never below 0
+
+    def text(self, value: float) -> str:
+        if not self.possible:
+            return ("within the frames as set, it cannot be taken in even by leaving others out "
+                    "(what must be in and it do not fit together)")
+        if not self.pushes_out:
+            return f"taking it in would change the plan's timing and cost {self.loss:.1f} points"
+        names = ", ".join(self.pushes_out[:5]) + (f" and {len(self.pushes_out) - 5} more"
+                                                   if len(self.pushes_out) > 5 else "")
+        return (f"taking it in ({value:.1f} points) would push out {names} ({self.pushes_out_value:.1f} points): "
+                f"the plan would lose {self.loss:.1f} points")
+
+
+@dataclass(frozen=True)
 class Reason:
     kind: LeftOutKind
     text: str
     value: float  # points of its best option
-
-
-@dataclass(frozen=True)
-class Marginal:
-    key: FrameKey
-    step: float
-    gain: float  # points
-    enters: tuple[str, ...]
-    leaves: tuple[str, ...]
+    displaced: Displaced | None = None  # a frame or value reason, when the re-solve was run
+    predecessors: tuple[str, ...] = ()  # a predecessor or timing reason
 
 
 def show(resource: Resource, value: float) -> str:
@@ -185,41 +199,50 @@ def left_out_reasons(problem: Problem, solution: Solution, budget: ExplainBudget
     for candidate in out:
         blocker = _predecessor_reason(problem, candidate, solution)
         if blocker is not None:
-            reasons[candidate.id] = Reason(blocker[0], blocker[1], to_points(best[candidate.id]))
+            reasons[candidate.id] = Reason(blocker[0], blocker[1], to_points(best[candidate.id]),
+                                           predecessors=blocker[2])
         else:
             open_.append(candidate)
     ranked = sorted(open_, key=lambda c: (-best[c.id], c.id))[:budget.displace]
     forced = solve_many(problem, budget.settings, [{"force_in": c.id} for c in ranked])
-    displaced = {c.id: _displacement(problem, c, solution, f) for c, f in zip(ranked, forced)
+    displaced = {c.id: _displacement(problem, solution, f) for c, f in zip(ranked, forced)
                  if f.status is not SolutionStatus.NOT_RUN}
     budget.not_run.extend(f"what taking in {c.id} would push out" for c, f in zip(ranked, forced)
                           if f.status is SolutionStatus.NOT_RUN)
     for candidate in open_:
         short = need(candidate, usage, problem).short
+        value = to_points(best[candidate.id])
         parts = []
         if short:
             parts.append(short_text(short))
-        if candidate.id in displaced:
-            parts.append(displaced[candidate.id])
+        moved = displaced.get(candidate.id)
+        if moved is not None:
+            parts.append(moved.text(value))
         elif not short:
             parts.append("it fits the frames but is worth less than the plan it would change")
         reasons[candidate.id] = Reason(LeftOutKind.FRAME if short else LeftOutKind.VALUE, "; ".join(parts),
-                                       to_points(best[candidate.id]))
+                                       value, displaced=moved)
     return reasons
 
 
 def _predecessor_reason(
     problem: Problem, candidate: Candidate, solution: Solution
-) -> tuple[LeftOutKind, str] | None:
+) -> tuple[LeftOutKind, str, tuple[str, ...]] | None:
     if candidate.blocked:
-        return LeftOutKind.PREDECESSOR, candidate.blocked
+        # The first hard predecessor that cannot be in the plan: the one _links names in ``blocked``.
+        done = {p.id for p in problem.done}
+        gone = next(d.project for d in candidate.project.depends_on if d.strength is Strength.HARD
+                    and problem.candidate(d.project) is None and d.project not in done)
+        return LeftOutKind.PREDECESSOR, candidate.blocked, (gone,)
     missing, mistimed = [], []
+    names: list[str] = []
     for link in problem.links:
         if link.succ != candidate.id or link.dependency.strength.value != "hard":
             continue
         k = solution.chosen.get(link.pred)
         if k is None:
             missing.append(f"{link.pred} ({describe_dependency(link.dependency)})")
+            names.append(link.pred)
         elif not any(k in allowed for allowed in link.allowed):
             pred = problem.candidate(link.pred)
             assert pred is not None
@@ -228,73 +251,23 @@ def _predecessor_reason(
             missing_at = option.end_date if after_end else option.start_date
             mistimed.append(f"{link.pred} ({describe_dependency(link.dependency)}; it is planned to "
                             f"{'end' if after_end else 'start'} {missing_at})")
+            names.append(link.pred)
     if missing:
-        return LeftOutKind.PREDECESSOR, "needs " + ", ".join(missing) + ", which is not in the plan"
+        return LeftOutKind.PREDECESSOR, "needs " + ", ".join(missing) + ", which is not in the plan", tuple(names)
     if mistimed:
-        return LeftOutKind.TIMING, "no start in its window comes after " + ", ".join(mistimed)
+        return LeftOutKind.TIMING, "no start in its window comes after " + ", ".join(mistimed), tuple(names)
     return None
 
 
-def _displacement(problem: Problem, candidate: Candidate, solution: Solution, forced: Solution) -> str:
-    value = to_points(max(o.value for o in candidate.options))
+def _displacement(problem: Problem, solution: Solution, forced: Solution) -> Displaced:
     if not forced.feasible:
-        return "within the frames as set, it cannot be taken in even by leaving others out: what must be in fills them"
-    pushed = sorted(set(solution.chosen) - set(forced.chosen))
-    lost = to_points(solution.value - forced.value)
-    if not pushed:
-        return f"taking it in would change the plan's timing and cost {lost:.1f} points"
+        return Displaced(possible=False)
+    pushed = tuple(sorted(set(solution.chosen) - set(forced.chosen)))
     worth = sum(to_points(_value_of(problem, pid, solution)) for pid in pushed)
-    names = ", ".join(pushed[:5]) + (f" and {len(pushed) - 5} more" if len(pushed) > 5 else "")
-    return (f"taking it in ({value:.1f} points) would push out {names} ({worth:.1f} points): "
-            f"the plan would lose {max(lost, 0.0):.1f} points")
+    return Displaced(True, pushed, worth, max(to_points(solution.value - forced.value), 0.0))
 
 
 def _value_of(problem: Problem, pid: str, solution: Solution) -> int:
     candidate = problem.candidate(pid)
     assert candidate is not None
     return candidate.options[solution.chosen[pid]].value
-
-
-# ---------------------------------------------------------------- marginal
-
-def marginal_values(problem: Problem, solution: Solution, budget: ExplainBudget, step: float) -> list[Marginal]:
-    """What the plan gains when a frame grows by ``step`` (1000 kr) or by
-    one årsverk: for every programme frame, and for the area frames that
-    stand in the way of the most valuable projects left out (the others
-    cannot buy anything)."""
-    usage = Usage.of(problem, solution.chosen)
-    out = [c for c in problem.candidates if c.id not in solution.chosen and not c.blocked]
-    blocking = sorted(
-        ((-_blocked_value(f, usage, out), i) for i, f in enumerate(problem.frames) if f.key.scope != "programme"),
-    )
-    asked = {i for worth, i in blocking[:budget.area_frames] if worth < 0}
-    questions = []
-    for i, frame in enumerate(problem.frames):
-        if frame.key.scope == "programme" or i in asked:
-            questions.append((frame.key, 1.0 if frame.key.resource is Resource.STAFF else step))
-    # A larger frame keeps the plan feasible: it is the re-solve's first incumbent.
-    answers = solve_many(problem, budget.settings,
-                         [{"frame_change": {key: more}, "start": solution.chosen} for key, more in questions])
-    found = []
-    for (key, more), bigger in zip(questions, answers):
-        if bigger.status is SolutionStatus.NOT_RUN:
-            budget.not_run.append(f"what a larger {key.label()} would buy")
-        if not bigger.feasible:
-            continue
-        gain = max(0.0, to_points(bigger.value - solution.value))
-        enters = tuple(sorted(set(bigger.chosen) - set(solution.chosen))) if gain else ()
-        leaves = tuple(sorted(set(solution.chosen) - set(bigger.chosen))) if gain else ()
-        if key.scope == "programme" or gain:
-            found.append(Marginal(key, more, gain, enters, leaves))
-    return found
-
-
-def _blocked_value(frame: Frame, usage: Usage, out: list[Candidate]) -> int:
-    """The value of projects left out that this area frame alone keeps out."""
-    key = frame.key
-    slack = frame.limit - usage.used[key]
-    return sum(
-        max(o.value for o in c.options) for c in out
-        if c.project.area == key.scope
-        and all(o.use(key.resource).get(key.year, 0.0) > slack + 1e-9 for o in c.options)
-    )

@@ -29,14 +29,19 @@ def plan_yaml(plan: Plan, command: str) -> str:
     for row in data["unallocated"]:
         for key in ("frame", "used", "left"):
             row[key] = {int(y): v for y, v in row[key].items()}
-    for marginal in data["marginal_values"]:
+    for marginal in [*data["marginal_values"], *data["more_money"]]:
         for key in ("enters", "leaves"):
             if not marginal[key]:
                 del marginal[key]
     for frame in data["frames"]:
         if "investment_frame" not in frame and not frame["investment_used"]:
             del frame["investment_used"]  # no investment that year: say nothing of it
-    for rows, optional in ((data["selected"], ("investment",)), (data["left_out"], ("investment", "short"))):
+    for row in data["left_out"]:
+        moved = row.get("displacement")
+        if moved is not None:  # what cannot come in pushes nothing out
+            row["displacement"] = {"possible": False} if not moved["possible"] else moved
+    for rows, optional in ((data["selected"], ("investment",)),
+                           (data["left_out"], ("investment", "short", "predecessors"))):
         for row in rows:
             for key in optional:
                 if key in row and not row[key]:
@@ -44,7 +49,7 @@ def plan_yaml(plan: Plan, command: str) -> str:
             for key in ("cost", "investment", "staff"):
                 if key in row:
                     row[key] = {int(y): v for y, v in row[key].items()}
-    for key in ("transfers", "done"):
+    for key in ("transfers", "done", "more_money"):
         if not data[key]:
             del data[key]
     header = (f"Plan made by askoy2020 prioritise ({plan.method.value}). Make it again rather than edit it:\n"

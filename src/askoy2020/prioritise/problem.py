@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import Any
 
 from ..core.diagnostics import Location
 from ..model import Portfolio, Project
@@ -75,11 +76,16 @@ class Candidate:
 
 @dataclass(frozen=True)
 class NotPlaceable:
-    """A project that cannot be in the plan at all, and why."""
+    """A project that cannot be in the plan at all, and why: in English
+    words, and in the figures a report words in its own language."""
 
     project: Project
     kind: LeftOutKind
     reason: str
+    window: tuple[int, int] | None = None  # no-start: the window none of whose starts fits
+    runs: tuple[int, int] | None = None  # outside-years: the years it runs
+    excluded_by: str | None = None  # excluded: --exclude, or the scenario
+    predecessors: tuple[str, ...] = ()  # timing: the completed predecessor it cannot follow
 
 
 @dataclass(frozen=True)
@@ -176,8 +182,8 @@ def _forced(project: Project, adj: Adjustments) -> Why:
 
 
 def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: Adjustments) -> None:
-    def out(kind: LeftOutKind, reason: str) -> None:
-        problem.not_placeable.append(NotPlaceable(project, kind, reason))
+    def out(kind: LeftOutKind, reason: str, **figures: Any) -> None:
+        problem.not_placeable.append(NotPlaceable(project, kind, reason, **figures))
 
     if not project.is_live:
         return out(LeftOutKind.CANCELLED, "cancelled")
@@ -185,7 +191,7 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
         problem.done.append(project)  # completed: its money is spent
         return None
     if project.id in adj.exclude and project.id not in adj.include:
-        return out(LeftOutKind.EXCLUDED, f"excluded by {adj.exclude_source}")
+        return out(LeftOutKind.EXCLUDED, f"excluded by {adj.exclude_source}", excluded_by=adj.exclude_source)
     start = project.start()
     if start is None:
         return out(LeftOutKind.NO_START, "has no planned start date, so it cannot be placed in a year")
@@ -206,7 +212,7 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
         return out(
             LeftOutKind.NO_START,
             f"no start in its window {window.earliest}–{window.latest}{opens} keeps its cost and staff inside "
-            f"the plan years {years[0]}–{years[-1]}",
+            f"the plan years {years[0]}–{years[-1]}", window=(window.earliest, window.latest),
         )
     only = options[0]
     if forced is Why.CHOSEN and len(options) == 1 and not (only.cost or only.staff or only.investment):
@@ -214,7 +220,8 @@ def _add_project(problem: Problem, portfolio: Portfolio, project: Project, adj: 
         shift = only.start - start.year
         if run is not None and (run[-1] + shift < years[0] or run[0] + shift > years[-1]):
             return out(LeftOutKind.OUTSIDE_YEARS,
-                       f"runs {run[0] + shift}–{run[-1] + shift}, outside the plan years {years[0]}–{years[-1]}")
+                       f"runs {run[0] + shift}–{run[-1] + shift}, outside the plan years {years[0]}–{years[-1]}",
+                       runs=(run[0] + shift, run[-1] + shift))
     problem.candidates.append(Candidate(project, options, forced))
 
 
@@ -273,7 +280,8 @@ def _follow_done(problem: Problem) -> None:
             if not allowed:
                 problem.not_placeable.append(NotPlaceable(
                     project, LeftOutKind.TIMING,
-                    f"no start it may have comes after {pred.id} ({describe_dependency(dep)}; it ended {pred.end()})"))
+                    f"no start it may have comes after {pred.id} ({describe_dependency(dep)}; it ended {pred.end()})",
+                    predecessors=(pred.id,)))
                 break
             candidate.options = allowed
         else:

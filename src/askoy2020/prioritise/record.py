@@ -7,11 +7,13 @@ from __future__ import annotations
 from ..model import Portfolio
 from ..model.base import YearRange
 from ..model.plan import (
+    Displacement,
     FrameLeft,
     FrameUse,
     LeftOut,
     LeftOutKind,
     MarginalValue,
+    MoreMoney,
     Move,
     Plan,
     Selected,
@@ -21,7 +23,8 @@ from ..model.plan import (
     Transfer,
 )
 from ..model.valuation import to_points
-from .explain import Marginal, Reason, short_text
+from .explain import Displaced, Reason, short_text
+from .marginal import Marginal, Raise
 from .money import Usage, need, transfers, unallocated
 from .problem import FrameKey, Problem, Resource
 from .solver import Solution, SolutionStatus
@@ -29,7 +32,7 @@ from .solver import Solution, SolutionStatus
 
 def plan_record(
     problem: Problem, solution: Solution, reasons: dict[str, Reason], marginals: list[Marginal],
-    plan_id: str, scenario: str | None, portfolio: Portfolio,
+    plan_id: str, scenario: str | None, portfolio: Portfolio, raises: list[Raise] | None = None,
 ) -> Plan:
     assert portfolio.programme is not None
     limits = {f.key: f.limit for f in problem.frames}
@@ -74,9 +77,14 @@ def plan_record(
             cost=_rounded(option.cost), investment=_rounded(option.investment), staff=_rounded(option.staff),
             short=[Shortfall(scope=key.scope, kind=key.resource.kind, year=key.year, amount=round(amount, 3))
                    for key, amount in needs.short] if kind is LeftOutKind.FRAME else [],
+            displacement=_displacement(reason.displaced) if reason and reason.displaced else None,
+            predecessors=list(reason.predecessors) if reason else [],
         ))
     for gone in problem.not_placeable:
-        left_out.append(LeftOut(project=gone.project.id, kind=gone.kind, reason=gone.reason))
+        left_out.append(LeftOut(
+            project=gone.project.id, kind=gone.kind, reason=gone.reason, excluded_by=gone.excluded_by,
+            window=_years(gone.window), runs=_years(gone.runs), predecessors=list(gone.predecessors),
+        ))
     left_out.sort(key=lambda item: item.project)
     return Plan(
         id=plan_id,
@@ -99,6 +107,8 @@ def plan_record(
             scope=m.key.scope, resource=m.key.resource.value, year=m.key.year, step=m.step,
             value=round(m.gain, 3), enters=list(m.enters), leaves=list(m.leaves),
         ) for m in marginals],
+        more_money=[MoreMoney(scope=r.scope, step=r.step, years=list(r.years), value=round(r.gain, 3),
+                              enters=list(r.enters), leaves=list(r.leaves)) for r in raises or []],
         selected=selected, left_out=left_out,
         transfers=[Transfer(project=pid, moves=[
             Move(kind=m.key.resource.kind, year=m.key.year, from_area=m.donor, to_area=m.key.scope,
@@ -106,6 +116,15 @@ def plan_record(
             for pid, moves in transfers(problem, solution.chosen, usage).items()],
         done=sorted(p.id for p in problem.done),
     )
+
+
+def _displacement(moved: Displaced) -> Displacement:
+    return Displacement(possible=moved.possible, pushes_out=list(moved.pushes_out),
+                        pushes_out_value=round(moved.pushes_out_value, 3), loss=round(moved.loss, 3))
+
+
+def _years(span: tuple[int, int] | None) -> YearRange | None:
+    return None if span is None else YearRange(first_year=span[0], last_year=span[1])
 
 
 def _unallocated(problem: Problem, usage: Usage) -> list[FrameLeft]:

@@ -12,12 +12,11 @@ from .adjust import Adjustments
 from .explain import (
     Conflict,
     ExplainBudget,
-    Marginal,
     frame_conflicts,
     left_out_reasons,
-    marginal_values,
     structural_conflicts,
 )
+from .marginal import Marginal, Raise, marginal_values, more_money
 from .problem import Problem, build_problem
 from .record import plan_record
 from .solver import Solution, SolutionStatus, SolveSettings, solve
@@ -31,6 +30,7 @@ class Outcome:
     plan: Plan | None = None
     conflicts: list[Conflict] = field(default_factory=list)
     marginals: list[Marginal] = field(default_factory=list)
+    raises: list[Raise] = field(default_factory=list)  # what one more million a year would buy
     notes: list[str] = field(default_factory=list)
 
 
@@ -71,6 +71,9 @@ def prioritise(
     budget = ExplainBudget.for_problem(problem, settings)
     reasons = left_out_reasons(problem, solution, budget) if explain else {}
     if explain:
+        # One more million a year first: it is what the report shows, and a
+        # tight time budget may leave nothing for the questions asked last.
+        outcome.raises = more_money(problem, solution, budget)
         outcome.marginals = marginal_values(problem, solution, budget, model.frame_step)
         if budget.settings is not settings:
             outcome.notes.append(
@@ -83,5 +86,6 @@ def prioritise(
             outcome.notes.append(
                 f"the time limit of {settings.time_limit:g} s ran out before every explanation was computed; "
                 f"not computed: {shown}. Raise --time-limit for them")
-    outcome.plan = plan_record(problem, solution, reasons, outcome.marginals, plan_id, scenario, portfolio)
+    outcome.plan = plan_record(problem, solution, reasons, outcome.marginals, plan_id, scenario, portfolio,
+                               outcome.raises)
     return outcome

@@ -60,7 +60,7 @@ def build_report(
     )
     warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])
                 if audience is Audience.INTERNAL or not _about_people(portfolio, d)]
-    return Report(meta, summary, areas, build_plan(portfolio, year), leadership, quality,
+    return Report(meta, summary, areas, build_plan(portfolio, year, lang), leadership, quality,
                   budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import money_words, print_words, verdict_words
 from .charts_words import WORDS as CHART_WORDS
 from .people_words import WORDS as PEOPLE_WORDS
+from .plan_words import WORDS as PLAN_WORDS
 
 NB, EN = "nb", "en"
 
@@ -124,25 +125,12 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "no_dependencies": ("Ingen avhengigheter.", "No dependencies."),
     "plan_none": ("Ingen lagret prioriteringsplan (lag en med askoy2020 prioritise --output data/plans/….yaml).",
                   "No saved prioritisation plan (make one with askoy2020 prioritise --output data/plans/….yaml)."),
-    "plan_line": ("Plan {id} ({method}): {selected} prosjekter valgt, verdi {value} poeng, {proof}.",
-                  "Plan {id} ({method}): {selected} projects selected, value {value} points, {proof}."),
-    "proven": ("bevist optimal", "proven optimal"),
-    "gap": ("inntil {gap} fra beste mulige", "within {gap} of the best possible"),
-    "deferred": ("Utsatte prosjekter", "Deferred projects"),
     "reason": ("Begrunnelse", "Reason"),
     "plan_years": ("Planen gjelder {first}–{last}: midler før {open} er brukt eller vedtatt og telles ikke.",
                    "The plan covers {first}–{last}: money before {open} is spent or adopted and is not counted."),
-    "needs": ("Ville trenge", "Would need"),
     "need_drift": ("{amount} drift", "{amount} drift"),
     "need_investment": ("{amount} investering", "{amount} investment"),
     "need_staff": ("{amount} årsverk", "{amount} årsverk"),
-    "transfers": ("Overføringer mellom programområder som ville finansiert et utsatt prosjekt (hver for seg, "
-                  "innenfor programrammen):",
-                  "Transfers between programme areas that would fund a deferred project (each on its own, "
-                  "within the programme frame):"),
-    "transfer_lead": ("Å flytte", "Moving"),
-    "transfer_move": ("{amount} fra {source} til {target} i {year}", "{amount} from {source} to {target} in {year}"),
-    "transfer_funds": ("ville finansiert {project}.", "would fund {project}."),
     "and": ("og", "and"),
     "level": ("Nivå", "Level"),
     "level_1": ("Nivå 1: Opplevelse", "Level 1: Reaction"),
@@ -204,8 +192,6 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "complaint": ("klage", "complaint"),
     "security_incident": ("sikkerhetshendelse", "security incident"),
     "personal_data_breach": ("personvernbrudd", "personal data breach"),
-    "weighted": ("vektet", "weighted"),
-    "wsjf": ("WSJF", "WSJF"),
 }
 
 
@@ -215,6 +201,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     CHART_WORDS,
     money_words.WORDS,
     PEOPLE_WORDS,
+    PLAN_WORDS,
     print_words.WORDS,
     verdict_words.WORDS,
 )

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 from .audience import Audience
 from .money_model import AreaYearRow, MoneySection
 from .people_model import LeadershipSection, QualitySection
+from .plan_model import PlanSection
 
 
 @dataclass(frozen=True)
@@ -161,54 +162,6 @@ class AreaSection:
     @property
     def attainment(self) -> list[tuple[str, float | None]]:
         return [(g.id, g.attainment) for g in self.goals]
-
-
-@dataclass(frozen=True)
-class Need:
-    """What a deferred project would need in one year of one kind of money."""
-
-    year: int
-    kind: str  # drift, investment or staff (årsverk)
-    amount: float
-
-
-@dataclass(frozen=True)
-class Deferred:
-    project: str
-    name: str
-    reason: str
-    needs: list[Need] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class TransferMove:
-    amount: float
-    kind: str  # drift, investment or staff
-    from_area: str
-    to_area: str
-    year: int
-
-
-@dataclass(frozen=True)
-class TransferRow:
-    """Frame moved between areas that would fund one deferred project."""
-
-    project: str
-    moves: list[TransferMove]
-
-
-@dataclass(frozen=True)
-class PlanSection:
-    id: str
-    method: str
-    value: float
-    gap: float
-    selected: int
-    deferred: list[Deferred]
-    first_year: int = 0
-    last_year: int = 0
-    open_from: int | None = None  # money before it is sunk; None in older plans
-    transfers: list[TransferRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

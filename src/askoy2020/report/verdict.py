@@ -167,11 +167,14 @@ def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
         points.append(Point("project_overrun", lang.t(
             "point_project_overrun", project=d.project, kind=lang.t("kind_word_" + d.kind),
             over=lang.number(d.amount), budget=lang.number(d.revised)), "money", True))
-    if report.plan is not None and report.plan.deferred:
-        first = report.plan.first_year
-        cost = sum(n.amount for d in report.plan.deferred for n in d.needs if n.kind == "drift" and n.year == first)
-        points.append(Point("refused", lang.t("point_refused", n=len(report.plan.deferred), year=first,
-                                              cost=lang.number(cost)), "plan", True))
+    plan = report.plan
+    if plan is not None:
+        if plan.unfunded:
+            first = plan.first_year
+            cost = sum(v for row in plan.unfunded for y, v in row.figures.drift if y == first)
+            points.append(Point("refused", lang.t("point_refused", n=len(plan.unfunded), year=first,
+                                                  cost=lang.number(cost)), "plan", True))
+        points += [Point("unallocated", d.text, "plan", True) for d in plan.to_decide if d.kind == "unallocated"]
     unlawful = report.quality.headline.breaches_unlawful
     if unlawful and not report.quality.withheld:
         points.append(Point("breach", lang.t("point_breach", n=unlawful), "quality", False))
