@@ -105,9 +105,7 @@ def problem_nb(problem: str) -> str:
     for pattern, nb in _PROBLEMS:
         match = pattern.match(problem)
         if match:
-            values = {k: _or(v) for k, v in match.groupdict().items()}
-            # Not str.format: the words hold braces ("«}»") and the values may too.
-            return re.sub(r"\{([xy])\}", lambda m: values.get(m.group(1), ""), nb).rstrip()
+            return _fill(nb, {k: _or(v) for k, v in match.groupdict().items()})
     return f"parseren melder «{problem}»"
 
 
@@ -117,6 +115,12 @@ def context_nb(context: str) -> str | None:
         if pattern.match(context):
             return nb
     return None
+
+
+def _fill(words: str, values: dict[str, str]) -> str:
+    """``words`` with {x} and {y} filled in; not str.format, since the words
+    hold braces ("«}»") and the values may too."""
+    return re.sub(r"\{([xy])\}", lambda m: values.get(m.group(1), ""), words).rstrip()
 
 
 def _or(text: str | None) -> str:
