@@ -27,7 +27,7 @@ from .core.diagnostics import Diagnostic, Location, Say
 from .core.paths import display_name
 from .loading import problems as R
 from .loading.discover import discover, odd_name
-from .loading.files import read_record_bytes
+from .loading.files import os_error_nb, read_record_bytes
 from .loading.yaml_reader import ReadLimits, read_yaml
 from .model.kinds import kind_of
 from .model.types import shape
@@ -87,7 +87,7 @@ def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimi
                 result.diagnostics.append(R.WRITE_FAILED.at(
                     Location(name),
                     Say(f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
-                        f"kunne ikke skrive den formaterte filen (feilkode {exc.errno}); den er uendret"),
+                        f"kunne ikke skrive den formaterte filen ({os_error_nb(exc)}); den er uendret"),
                     Say("Check the free space and that the folder is writable, then run fmt again.",
                         "Kontroller at det er ledig plass og at mappen er skrivbar, og kjør fmt på nytt."),
                 ))

@@ -63,20 +63,26 @@ def read_record_bytes(file: Path, real_root: str, name: str, max_file_bytes: int
             if len(data) > info.st_size:
                 data += handle.read(max_file_bytes + 1 - len(data))
     except OSError as exc:
-        why = _WHY_NB.get(exc.errno or 0, "feil fra operativsystemet")
         return _unreadable(name, Say(f"the file cannot be read: {exc.strerror or exc}",
-                                     f"filen kan ikke leses: {why}"),
+                                     f"filen kan ikke leses: {os_error_nb(exc)}"),
                            Say("Check that the file exists, is readable and is not a link loop.",
                                "Kontroller at filen finnes, kan leses og ikke er en lenke som peker i ring."))
     return data
 
 
-# Why the operating system would not read a file (its strerror is English).
+# Why the operating system would not read or write a file (its strerror is English).
 _WHY_NB = {
     errno.EACCES: "ingen tilgang", errno.EPERM: "ingen tilgang", errno.ENOENT: "filen finnes ikke",
-    errno.ELOOP: "lenken peker i ring", errno.EISDIR: "dette er en mappe", errno.EIO: "lesefeil på disken",
-    errno.ENAMETOOLONG: "navnet er for langt", errno.ENOTDIR: "en del av stien er ikke en mappe",
+    errno.ELOOP: "lenken peker i ring", errno.EISDIR: "dette er en mappe",
+    errno.EIO: "lese- eller skrivefeil på disken", errno.ENAMETOOLONG: "navnet er for langt",
+    errno.ENOTDIR: "en del av stien er ikke en mappe", errno.ENOSPC: "disken er full",
+    errno.EROFS: "filsystemet er skrivebeskyttet", errno.EDQUOT: "diskkvoten er brukt opp",
 }
+
+
+def os_error_nb(exc: OSError) -> str:
+    """What the operating system said, in bokmål (its own words are English)."""
+    return _WHY_NB.get(exc.errno or 0, f"feil fra operativsystemet (errno {exc.errno})")
 
 
 def _unreadable(name: str, message: Say, hint: Say) -> Diagnostic:

@@ -80,8 +80,7 @@ class FrameChange(Record):
         if (self.change is None) == (self.set is None):
             raise SayError(Say("give either 'change' (added to the frame) or 'set' (the new frame), not both or "
                                "neither",
-                               "oppgi enten «change» (legges til rammen) eller «set» (den nye rammen), ikke begge "
-                               "og ikke ingen av dem"))
+                               "oppgi nøyaktig én av «change» (legges til rammen) og «set» (den nye rammen)"))
         return self
 
 

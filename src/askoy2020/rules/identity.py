@@ -81,7 +81,7 @@ def _unknown(ref: str, known: Iterable[str], what: Say, where: Location, owner: 
     same = [k for k in known if id_key(k) == id_key(ref)]
     close = same or difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
     hint = Say(f"Did you mean '{close[0]}'?", f"Mente du «{close[0]}»?") if close else \
-        Say(f"Check the id; no {what.en} has it.", f"Kontroller id-en; ingen {what.nb} har den.")
+        Say(f"Check the id; no {what.en} has it.", f"Kontroller id-en; det finnes ikke noe {what.nb} med den.")
     if same:
         hint += Say(" References must match the id's upper and lower case exactly.",
                     " En referanse må ha nøyaktig de samme store og små bokstavene som id-en.")
