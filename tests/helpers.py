@@ -110,3 +110,24 @@ def command_names(group: Any, prefix: str = "") -> Iterator[str]:
             yield from command_names(command, f"{prefix}{name} ")
         else:
             yield prefix + name
+
+
+# Words that give an untranslated English message away: common in English
+# messages, absent from bokmål ("to", "for", "at", "be", "over" and "plan"
+# are bokmål words too) and from the YAML keys messages quote ("area",
+# "project", "value", "goal" are keys). Paths and --options are left out
+# before the search, so a temporary folder's name or --as-of cannot match.
+ENGLISH_GIVEAWAYS = (
+    "the", "is", "are", "was", "were", "been", "must", "has", "have", "not", "should", "missing", "cannot",
+    "could", "with", "which", "does", "would", "before", "after", "found", "expected", "but", "and", "or", "of",
+    "on", "its", "this", "than", "by", "while", "you", "mean", "days", "budget", "frame", "round", "case", "add",
+    "remove", "check", "correct", "give", "keep", "use", "write", "unknown", "allowed", "field", "input",
+    "valid", "error", "warning", "see",
+)
+_GIVEAWAY = re.compile(r"\b(" + "|".join(ENGLISH_GIVEAWAYS) + r")\b", re.IGNORECASE)
+_NOT_PROSE = re.compile(r"\S*/\S*|--[\w-]+")
+
+
+def english_words(text: str) -> list[str]:
+    """The English giveaway words in a text that should be bokmål."""
+    return _GIVEAWAY.findall(_NOT_PROSE.sub(" ", text))

@@ -115,10 +115,12 @@ def test_a_file_with_yaml_errors_is_left_alone_and_reported(tmp_path: Path, brok
 
 def test_a_file_fmt_cannot_rewrite_safely_is_reported_not_crashed() -> None:
     # The guards' diagnostic itself: it once named a rule id that does not exist.
+    from askoy2020.core.diagnostics import Say
     from askoy2020.fmt import _skip
     from askoy2020.rules.registry import REGISTRY
 
-    diagnostic = _skip("data/x.yaml", "formatting would change a value, so the file was left as it is")
+    diagnostic = _skip("data/x.yaml", Say("formatting would change a value, so the file was left as it is",
+                                          "formateringen ville endret en verdi, så filen ble latt være"))
     assert diagnostic.rule == "ASK012" and diagnostic.location.file == "data/x.yaml"
     declared = REGISTRY[diagnostic.rule]
     assert (declared.name, declared.stage, declared.severity) == ("fmt-skipped", "fmt", diagnostic.severity)

@@ -23,11 +23,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .core.diagnostics import Diagnostic, Location
+from .core.diagnostics import Diagnostic, Location, Say
 from .core.paths import display_name
 from .loading import problems as R
 from .loading.discover import discover, odd_name
-from .loading.files import read_record_bytes
+from .loading.files import os_error_nb, read_record_bytes
 from .loading.yaml_reader import ReadLimits, read_yaml
 from .model.kinds import kind_of
 from .model.types import shape
@@ -85,8 +85,11 @@ def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimi
                 write_atomic(target, formatted)
             except OSError as exc:
                 result.diagnostics.append(R.WRITE_FAILED.at(
-                    Location(name), f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
-                    "Check the free space and that the folder is writable, then run fmt again.",
+                    Location(name),
+                    Say(f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
+                        f"kunne ikke skrive den formaterte filen ({os_error_nb(exc)}); den er uendret"),
+                    Say("Check the free space and that the folder is writable, then run fmt again.",
+                        "Kontroller at det er ledig plass og at mappen er skrivbar, og kjør fmt på nytt."),
                 ))
     return result
 
@@ -102,19 +105,30 @@ def format_text(
     try:
         text = _round_trip(read.text, model)
     except _CannotKeepComments:
-        return None, [_skip(name, "a comment precedes a key that would come first, so the file was left as it is")]
+        return None, [_skip(name, Say("a comment precedes a key that would come first, so the file was left as it is",
+                                      "en kommentar står foran en nøkkel som ville blitt den første, så filen ble "
+                                      "latt være"))]
     except Exception as exc:  # ruamel cannot do this file: leave it, never crash
-        return None, [_skip(name, f"ruamel.yaml cannot round-trip this file: {exc}".splitlines()[0])]
+        return None, [_skip(name, Say(f"ruamel.yaml cannot round-trip this file: {exc}".splitlines()[0],
+                                      "ruamel.yaml kan ikke lese og skrive denne filen uendret "
+                                      f"({type(exc).__name__})"))]
     again = read_yaml(text.encode("utf-8"), name, limits)
     if again.document is None or _as_read(again.document.value) != _as_read(read.document.value):
-        return None, [_skip(name, "formatting would change a value, so the file was left as it is")]
+        return None, [_skip(name, Say("formatting would change a value, so the file was left as it is",
+                                      "formateringen ville endret en verdi, så filen ble latt være"))]
     if _invisible_count(text) > _invisible_count(read.text):  # a key or comment fmt cannot escape
-        return None, [_skip(name, "formatting would write an invisible character as it is, so the file was left")]
+        return None, [_skip(name, Say("formatting would write an invisible character as it is, so the file was left",
+                                      "formateringen ville skrevet et usynlig tegn som det er, så filen ble latt "
+                                      "være"))]
     if sorted(_comments(read.text)) != sorted(_comments(text)):
-        return None, [_skip(name, "formatting would move a comment out of reach, so the file was left as it is")]
+        return None, [_skip(name, Say("formatting would move a comment out of reach, so the file was left as it is",
+                                      "formateringen ville flyttet en kommentar dit den ikke hører hjemme, så filen "
+                                      "ble latt være"))]
     first = _first_key(again.document)
     if _comment_places(read.text, read.document, first) != _comment_places(text, again.document, first):
-        return None, [_skip(name, "formatting would move a comment to another key, so the file was left as it is")]
+        return None, [_skip(name, Say("formatting would move a comment to another key, so the file was left as it is",
+                                      "formateringen ville flyttet en kommentar til en annen nøkkel, så filen ble "
+                                      "latt være"))]
     return text, []
 
 
@@ -136,9 +150,10 @@ def _invisible_count(text: str) -> int:
     return sum(1 for c in text if is_invisible(c)) if has_invisible(text) else 0
 
 
-def _skip(name: str, message: str) -> Diagnostic:
+def _skip(name: str, message: Say) -> Diagnostic:
     return R.FMT_SKIPPED.at(Location(name), message,
-                      "Format it by hand, or report the file as a bug in askoy2020 fmt.")
+                            Say("Format it by hand, or report the file as a bug in askoy2020 fmt.",
+                                "Formater den for hånd, eller meld filen som en feil i askoy2020 fmt."))
 
 
 class _CannotKeepComments(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,69 @@ def test_github_annotations_chosen_automatically(broken: Path) -> None:
     annotation = next(line for line in lines if "ASK301" in line)
     assert annotation.startswith("::error file=") and ",line=9,col=14,title=ASK301::" in annotation
     assert "DK-03 → DK-05" in annotation
+
+
+SAMPLE = Path(__file__).parents[2] / "data"
+
+
+@pytest.fixture
+def sample_broken(tmp_path: Path) -> Path:
+    """A copy of the sample data with a status written in Norwegian (DK-03) and an area that does not exist (DK-04)."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    for name, old, new in (("DK-03", "status: completed\n", "status: aktiv\n"), ("DK-04", "area: DK\n", "area: DKK\n")):
+        project = root / "programmes" / "dk" / "projects" / f"{name}.yaml"
+        text = project.read_text(encoding="utf-8")
+        assert old in text
+        project.write_text(text.replace(old, new), encoding="utf-8")
+    return root
+
+
+def test_lang_nb_says_each_problem_in_bokmal_at_its_file_and_line(sample_broken: Path) -> None:
+    result = runner.invoke(app, ["validate", str(sample_broken), *AS_OF, "--lang", "nb"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+
+    def under(name: str) -> list[str]:
+        heading = next(i for i, line in enumerate(lines) if line.endswith(f"programmes/dk/projects/{name}.yaml"))
+        return lines[heading + 1:heading + 3]
+
+    status, hint = under("DK-03")
+    assert status.startswith("  7:9 ") and " feil " in status and status.endswith("ASK105")
+    assert "status: 'aktiv' er ikke en tillatt verdi" in status
+    assert hint.strip() == "→ Mente du «active»? Bruk en av disse: planned, active, paused, completed, cancelled."
+    area, hint = under("DK-04")
+    assert area.startswith("  5:7 ") and area.endswith("ASK202")
+    assert "prosjekt DK-04 viser til programområde «DKK», som ikke finnes" in area and hint.strip() == "→ Mente du «DK»?"
+    assert lines[-1].startswith("2 feil, ") and " advarsler i " in lines[-1] and " filer kontrollert)" in lines[-1]
+    assert "is not an allowed value" not in result.stdout and "refers to" not in result.stdout
+
+
+def test_lang_en_is_the_default(sample_broken: Path) -> None:
+    default = runner.invoke(app, ["validate", str(sample_broken), *AS_OF], env={"NO_COLOR": "1"})
+    english = runner.invoke(app, ["validate", str(sample_broken), *AS_OF, "--lang", "en"], env={"NO_COLOR": "1"})
+    assert default.stdout == english.stdout and "status: 'aktiv' is not an allowed value" in default.stdout
+
+
+def test_lang_nb_json_keeps_english_and_adds_bokmal(broken: Path) -> None:
+    result = runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", "json", "--lang", "nb"])
+    cycle = next(d for d in json.loads(result.stdout)["diagnostics"] if d["rule"] == "ASK301")
+    assert list(cycle) == ["file", "line", "column", "rule", "severity", "message", "hint", "message_nb", "hint_nb",
+                           "related"]
+    assert cycle["message"].startswith("dependency cycle: ") and cycle["message_nb"].startswith("sirkulær avhengighet: ")
+
+
+@pytest.mark.parametrize("output_format", ["github", "gitlab", "junit"])
+def test_lang_nb_annotations_are_bokmal(broken: Path, output_format: str) -> None:
+    result = runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", output_format, "--lang", "nb"])
+    assert "sirkulær avhengighet: DK-03 → DK-05 → DK-04 → DK-03" in result.stdout
+    assert "dependency cycle" not in result.stdout
+
+
+def test_gitlab_fingerprints_do_not_change_with_the_language(broken: Path) -> None:
+    prints = [[issue["fingerprint"] for issue in json.loads(runner.invoke(
+        app, ["validate", str(broken), *AS_OF, "--format", "gitlab", "--lang", lang]).stdout)] for lang in ("en", "nb")]
+    assert prints[0] == prints[1]
 
 
 @pytest.mark.parametrize(

@@ -83,16 +83,18 @@ def validate(
         None, "--format", help="text, json, github, gitlab (Code Quality) or junit "
         "(default: github under GitHub Actions, else text)."
     ),
+    lang: Language = typer.Option(Language.EN, "--lang", help="Messages and hints in en or nb (Norwegian bokmål); "
+                                  "JSON keeps English and adds message_nb and hint_nb."),
 ) -> None:
     """Check every record and every consistency rule; exit 1 on problems.
 
-    Example: askoy2020 validate data --as-of 2020-12-31
+    Example: askoy2020 validate data --as-of 2020-12-31 --lang nb
     """
     from ..commands import validate as command
 
     request = command.ValidateRequest(
         folder=path, as_of=_parse_date(as_of) or date.today(), strict=strict, use_cache=not no_cache,
-        output_format=output_format,
+        output_format=output_format, lang=lang,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

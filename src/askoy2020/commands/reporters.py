@@ -3,7 +3,13 @@
 File names, keys and messages can carry control and invisible characters
 from the data; every view writes them through ``safe_text`` (visible
 escapes, or ``\\uXXXX`` in JSON), so none reaches a terminal, a CI log or
-an XML parser raw."""
+an XML parser raw.
+
+Each view says the messages and hints in the language asked for
+(``validate --lang``, English by default). JSON keeps ``message`` and
+``hint`` in English and adds ``message_nb`` and ``hint_nb`` for bokmål; a
+GitLab fingerprint is made from the English message, so switching the
+language does not make every problem look new."""
 
 from __future__ import annotations
 
@@ -13,30 +19,46 @@ from collections.abc import Callable
 from datetime import date
 from typing import TextIO
 
+from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic
-from .choices import DiagnosticsFormat
+from .choices import DiagnosticsFormat, Language
 from .safe_text import json_safe, visible
 
 JSON_SCHEMA_VERSION = 1
+EN = Language.EN
+
+# The words of the text view around the messages: severity, "see".
+_SEVERITY_NB = {"error": "feil", "warning": "advarsel"}
 
 
-def summary_line(diagnostics: list[Diagnostic], files_checked: int) -> str:
+def summary_line(diagnostics: list[Diagnostic], files_checked: int, lang: Language = EN) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     files = len({d.file for d in diagnostics})
+    if lang is Language.NB:
+        return (f"{nb.count(errors, 'feil', 'feil')}, {nb.count(warnings, 'advarsel', 'advarsler')} i "
+                f"{nb.count(files, 'fil', 'filer')} ({nb.count(files_checked, 'fil', 'filer')} kontrollert)")
     return (
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
         f"in {files} file{'s' * (files != 1)} ({files_checked} files checked)"
     )
 
 
-def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
+def _severity(d: Diagnostic, lang: Language) -> str:
+    return _SEVERITY_NB[d.severity.value] if lang is Language.NB else d.severity.value
+
+
+def _see(lang: Language) -> str:
+    return "se" if lang is Language.NB else "see"
+
+
+def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
     from rich.console import Console
     from rich.markup import escape
 
     console = Console(file=out, highlight=False, soft_wrap=True)
     if console.color_system is None:  # a pipe, CI, NO_COLOR: no styles to render
-        _plain_text(diagnostics, files_checked, out)
+        _plain_text(diagnostics, files_checked, out, lang)
         return
     current = None
     for d in diagnostics:
@@ -46,20 +68,21 @@ def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: Te
             console.print(f"[bold underline]{escape(visible(d.file))}[/]")
             current = d.file
         colour = "red" if d.is_error else "yellow"
+        message, hint = d.text(lang)
         console.print(
-            f"  {d.line}:{d.column}\t[{colour}]{d.severity.value}[/]\t{escape(visible(d.message))}  [dim]{d.rule}[/]"
+            f"  {d.line}:{d.column}\t[{colour}]{_severity(d, lang)}[/]\t{escape(visible(message))}  [dim]{d.rule}[/]"
         )
-        if d.hint:
-            console.print(f"  \t\t[dim]→ {escape(visible(d.hint))}[/]")
+        if hint:
+            console.print(f"  \t\t[dim]→ {escape(visible(hint))}[/]")
         for r in d.related:
-            console.print(f"  \t\t[dim]  see {escape(visible(r))}[/]")
+            console.print(f"  \t\t[dim]  {_see(lang)} {escape(visible(r))}[/]")
     if diagnostics:
         console.print()
     colour = "red" if any(d.is_error for d in diagnostics) else ("yellow" if diagnostics else "green")
-    console.print(f"[bold {colour}]{summary_line(diagnostics, files_checked)}[/]")
+    console.print(f"[bold {colour}]{summary_line(diagnostics, files_checked, lang)}[/]")
 
 
-def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO) -> None:
+def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO, lang: Language = EN) -> None:
     """What :func:`text` prints without colours, written directly: rich's
     markup rendering costs about 0.7 ms a line, which made 20,000
     diagnostics take 15 s in CI. Tabs are expanded as rich expands them."""
@@ -71,17 +94,18 @@ def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO) 
                 lines.append("")
             lines.append(visible(d.file))
             current = d.file
-        lines.append(f"  {d.line}:{d.column}\t{d.severity.value}\t{visible(d.message)}  {d.rule}")
-        if d.hint:
-            lines.append(f"  \t\t→ {visible(d.hint)}")
-        lines.extend(f"  \t\t  see {visible(r)}" for r in d.related)
+        message, hint = d.text(lang)
+        lines.append(f"  {d.line}:{d.column}\t{_severity(d, lang)}\t{visible(message)}  {d.rule}")
+        if hint:
+            lines.append(f"  \t\t→ {visible(hint)}")
+        lines.extend(f"  \t\t  {_see(lang)} {visible(r)}" for r in d.related)
     if diagnostics:
         lines.append("")
-    lines.append(summary_line(diagnostics, files_checked))
+    lines.append(summary_line(diagnostics, files_checked, lang))
     out.write("".join(line.expandtabs(8) + "\n" for line in lines))
 
 
-def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
+def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
     errors = sum(d.is_error for d in diagnostics)
     document = {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -92,7 +116,7 @@ def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out:
             "files_with_problems": len({d.file for d in diagnostics}),
             "files_checked": files_checked,
         },
-        "diagnostics": [d.to_dict() for d in diagnostics],
+        "diagnostics": [d.to_dict(nb=lang is Language.NB) for d in diagnostics],
     }
     out.write(json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
@@ -105,28 +129,31 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
+def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
     """GitHub Actions workflow commands; each becomes an annotation on the line."""
     for d in diagnostics:
-        level = "error" if d.is_error else "warning"
+        level = "error" if d.is_error else "warning"  # GitHub's command names, in any language
         file = _escape_property(visible(d.file))
         props = f"file={file},line={d.line},col={d.column},title={_escape_property(d.rule)}"
-        message = visible(d.message + (f" – {d.hint}" if d.hint else ""), keep="\n")  # %0A: one annotation
+        said, hint = d.text(lang)
+        message = visible(said + (f" – {hint}" if hint else ""), keep="\n")  # %0A: one annotation
         out.write(f"::{level} {props}::{_escape_data(message)}\n")
-    out.write(summary_line(diagnostics, files_checked) + "\n")
+    out.write(summary_line(diagnostics, files_checked, lang) + "\n")
 
 
-def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
+def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
     """GitLab Code Quality report (a JSON array); save it as the job's
     ``artifacts:reports:codequality`` and problems show in the merge request."""
     issues = []
     for d in diagnostics:
+        # From the English message in either language: a problem keeps its fingerprint when --lang changes.
         key = f"{d.file}\0{d.line}\0{d.column}\0{d.rule}\0{d.message}"
         fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()  # a non-UTF-8 file name
+        said, hint = d.text(lang)
         issues.append({
             "type": "issue",
             "check_name": d.rule,
-            "description": d.message + (f" – {d.hint}" if d.hint else ""),
+            "description": said + (f" – {hint}" if hint else ""),
             "categories": ["Bug Risk"],
             "severity": "major" if d.is_error else "minor",
             "fingerprint": fingerprint,
@@ -135,7 +162,7 @@ def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
     out.write(json_safe(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n")
 
 
-def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO) -> None:
+def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
     """JUnit XML for CI systems that show test reports: one test case per
     problem (errors fail, warnings pass with their text), or one passing case."""
     from xml.etree import ElementTree as ET
@@ -149,18 +176,19 @@ def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: T
         file = visible(d.file)  # also keeps out what XML 1.0 cannot hold
         case = ET.SubElement(suite, "testcase", classname=file, name=f"{d.rule} {d.line}:{d.column}",
                              file=file, line=str(d.line))
-        text = visible(d.message + (f"\n{d.hint}" if d.hint else ""), keep="\n")
+        said, hint = d.text(lang)
+        text = visible(said + (f"\n{hint}" if hint else ""), keep="\n")
         if d.is_error:
-            ET.SubElement(case, "failure", message=visible(d.message), type=d.rule).text = text
+            ET.SubElement(case, "failure", message=visible(said), type=d.rule).text = text
         else:
-            ET.SubElement(case, "system-out").text = f"warning: {text}"
+            ET.SubElement(case, "system-out").text = f"{_severity(d, lang)}: {text}"
     if not diagnostics:
         ET.SubElement(suite, "testcase", classname="askoy2020", name=f"{files_checked} files valid")
     ET.indent(suites)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")
 
 
-Reporter = Callable[[list[Diagnostic], int, date, TextIO], None]
+Reporter = Callable[[list[Diagnostic], int, date, TextIO, Language], None]
 REPORTERS: dict[DiagnosticsFormat, Reporter] = {
     DiagnosticsFormat.TEXT: text, DiagnosticsFormat.JSON: as_json, DiagnosticsFormat.GITHUB: github,
     DiagnosticsFormat.GITLAB: gitlab, DiagnosticsFormat.JUNIT: junit,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .choices import DiagnosticsFormat
+from .choices import DiagnosticsFormat, Language
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class ValidateRequest:
     use_cache: bool = True
     output_format: DiagnosticsFormat | None = None
     """None: GitHub annotations under GitHub Actions, else text."""
+    lang: Language = Language.EN
+    """The language of messages and hints (the JSON keeps English and adds bokmål)."""
 
 
 def run(request: ValidateRequest, out: TextIO, err: TextIO) -> int:
@@ -33,7 +35,7 @@ def run(request: ValidateRequest, out: TextIO, err: TextIO) -> int:
         return 2
     diagnostics = check(portfolio, as_of=request.as_of)
     output_format = request.output_format or _default_format()
-    REPORTERS[output_format](diagnostics, len(portfolio.files), request.as_of, out)
+    REPORTERS[output_format](diagnostics, len(portfolio.files), request.as_of, out, request.lang)
     failed = any(d.is_error for d in diagnostics) or (request.strict and bool(diagnostics))
     return 1 if failed else 0
 

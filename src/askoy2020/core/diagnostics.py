@@ -3,14 +3,56 @@
 Loaders and rules *collect* diagnostics instead of raising, so one run shows
 every problem in every file. Text, JSON and CI annotations are all views of
 the same sorted list.
+
+Every message and hint is written twice, in English and in Norwegian
+bokmål, side by side where the problem is found (:class:`Say`), so a rule's
+id, severity, documentation and both texts stay in one place. English is
+the diagnostic's ``message`` and ``hint`` (JSON, CI fingerprints, tests);
+:meth:`Diagnostic.text` gives either language (``validate --lang nb``, the
+Norwegian report).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
 from .identity_numbers import mask
+
+LANGUAGES = ("en", "nb")
+
+
+@dataclass(frozen=True)
+class Say:
+    """One text in English and in Norwegian bokmål, written together where
+    it is said. Quoted YAML keys and values stay as the file writes them;
+    dates and decimals follow each language (2020-10-31 / 31.10.2020)."""
+
+    en: str
+    nb: str
+
+    def __add__(self, other: Say) -> Say:
+        return Say(self.en + other.en, self.nb + other.nb)
+
+    def join(self, parts: Iterable[Say]) -> Say:
+        """The parts with this text between them, as ``str.join``."""
+        items = list(parts)
+        return Say(self.en.join(p.en for p in items), self.nb.join(p.nb for p in items))
+
+    def in_language(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        return self.nb if lang == "nb" else self.en
+
+
+class SayError(ValueError):
+    """A ValueError whose message is said in both languages: a model
+    validator raises it, and the loader reports ``say`` in either."""
+
+    def __init__(self, say: Say) -> None:
+        super().__init__(say.en)
+        self.say = say
 
 
 class Severity(str, Enum):
@@ -45,12 +87,31 @@ class Diagnostic:
     # Other places that explain this problem: the first copy of a duplicate
     # id, each edge of a dependency cycle.
     related: tuple[Location, ...] = field(default=())
+    # The same message and hint in Norwegian bokmål; empty for a diagnostic
+    # made without them (then text("nb") gives the English).
+    message_nb: str = ""
+    hint_nb: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "message", mask(self.message))
-        object.__setattr__(self, "hint", mask(self.hint))
+        for name in ("message", "hint", "message_nb", "hint_nb"):
+            object.__setattr__(self, name, mask(getattr(self, name)))
         object.__setattr__(self, "location", _masked_location(self.location))
         object.__setattr__(self, "related", tuple(_masked_location(r) for r in self.related))
+
+    @classmethod
+    def said(cls, location: Location, rule: str, severity: Severity, message: Say, hint: Say,
+             related: tuple[Location, ...] = ()) -> Diagnostic:
+        """The diagnostic of a problem said in both languages."""
+        return cls(location, rule, severity, message.en, hint.en, related, message.nb, hint.nb)
+
+    def text(self, lang: str) -> tuple[str, str]:
+        """(message, hint) in ``lang``: "en" or "nb" (a Language value will
+        do). Identity numbers are masked in both."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        if lang == "nb" and (self.message_nb or not self.message):
+            return self.message_nb, self.hint_nb
+        return self.message, self.hint
 
     @property
     def file(self) -> str:
@@ -71,16 +132,19 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.rule, self.message)
 
-    def to_dict(self) -> dict[str, object]:
-        """The stable JSON shape documented in docs/format.md."""
+    def to_dict(self, nb: bool = False) -> dict[str, object]:
+        """The stable JSON shape documented in README.md ("JSON output");
+        with ``nb`` (validate --lang nb) the bokmål texts as well."""
+        texts: dict[str, object] = {"message": self.message, "hint": self.hint}
+        if nb:
+            texts["message_nb"], texts["hint_nb"] = self.text("nb")
         return {
             "file": self.file,
             "line": self.line,
             "column": self.column,
             "rule": self.rule,
             "severity": self.severity.value,
-            "message": self.message,
-            "hint": self.hint,
+            **texts,
             "related": [
                 {"file": r.file, "line": r.line, "column": r.column} for r in self.related
             ],

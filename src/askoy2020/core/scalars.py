@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .diagnostics import Say, SayError
+
 CORE = "tag:yaml.org,2002:"
 
 
@@ -51,7 +53,7 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
-class ScalarError(ValueError):
+class ScalarError(SayError):
     """A scalar that cannot become a value (e.g. an integer too large)."""
 
 
@@ -76,7 +78,7 @@ def resolve_plain(text: str) -> Any:
         if _INT16.match(text):
             return YamlInt(int(text[2:], 16), text)
     except ValueError as exc:  # Python refuses ints beyond 4300 digits
-        raise ScalarError(f"the number {text[:20]}… is too large") from exc
+        raise ScalarError(Say(f"the number {text[:20]}… is too large", f"tallet {text[:20]}… er for stort")) from exc
     if _FLOAT.match(text):
         return YamlFloat(float(text), text)
     if _INF.match(text):
@@ -99,9 +101,10 @@ def resolve_tagged(tag: str, text: str) -> Any:
     }
     expected = allowed.get(tag)
     if expected is None:
-        raise ScalarError(f"unknown tag {tag!r}")
+        raise ScalarError(Say(f"unknown tag {tag!r}", f"ukjent tag {tag!r}"))
     if not isinstance(value, expected) or (tag == CORE + "int" and isinstance(value, bool)):
-        raise ScalarError(f"{text!r} is not a valid {tag.removeprefix(CORE)}")
+        name = tag.removeprefix(CORE)
+        raise ScalarError(Say(f"{text!r} is not a valid {name}", f"{text!r} er ikke en gyldig {name}"))
     return value
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..core.diagnostics import Say
 from ..model.kinds import YAML_SUFFIXES
 
 
@@ -34,7 +35,7 @@ def discover(root: Path) -> list[Path]:
     return found
 
 
-def odd_name(name: str) -> tuple[str, str] | None:
+def odd_name(name: str) -> tuple[Say, str] | None:
     """Why a file that discovery lists is not read – a leading dot (hidden)
     or a suffix in capitals – and the name to rename it to; None for a
     name that is read."""
@@ -44,7 +45,9 @@ def odd_name(name: str) -> tuple[str, str] | None:
     stem, dot, suffix = plain.rpartition(".")
     better = f"{stem}{dot}{suffix.lower()}"
     if name.startswith("."):
-        return "its name starts with a dot, which hides it", better
+        return Say("its name starts with a dot, which hides it", "navnet begynner med punktum, som skjuler filen"), \
+            better
     if not name.endswith(YAML_SUFFIXES):
-        return f"its suffix '.{suffix}' is not written .yaml or .yml", better
+        return Say(f"its suffix '.{suffix}' is not written .yaml or .yml",
+                   f"endelsen «.{suffix}» er ikke skrevet .yaml eller .yml"), better
     return None

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..core.diagnostics import Location
+from ..core.diagnostics import Location, Say
 from ..core.identity_numbers import find_identity_numbers, might_hold_one
 from ..core.paths import display_name
 from .yaml_reader import Document
@@ -27,7 +27,7 @@ from .yaml_reader import Document
 _MAY_HIDE = re.compile(r"\\|\d[ \t\\\"']*\r?\n[ \t\\\"'>|-]*\d")
 
 
-def decoded_numbers(doc: Document, file: str, raw: str) -> Iterator[tuple[Location, str]]:
+def decoded_numbers(doc: Document, file: str, raw: str) -> Iterator[tuple[Location, Say]]:
     """(where, 'a fødselsnummer (•••)') for each number in a decoded key or
     value that the raw text does not show on that value's line."""
     if not _MAY_HIDE.search(raw):
@@ -48,7 +48,8 @@ def decoded_numbers(doc: Document, file: str, raw: str) -> Iterator[tuple[Locati
                 line, column = doc.where(path)
                 shown = lines[line - 1] if 0 < line <= len(lines) else ""
                 if next(find_identity_numbers(shown), None) is None:
-                    yield Location(file, line, column), f"a {found.kind} ({found.masked(value)})"
+                    shown = found.masked(value)
+                    yield Location(file, line, column), Say(f"a {found.kind} ({shown})", f"et {found.kind} ({shown})")
 
 
 def unread_files(root: Path, read: set[str], max_bytes: int) -> Iterator[tuple[str, str]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..core.diagnostics import Diagnostic, Location
+from ..core.diagnostics import Diagnostic, Location, Say
 from ..core.paths import display_name
 from ..model import Portfolio
 from ..model.kinds import RecordKind, kind_of, record_folders
@@ -154,7 +154,8 @@ def _one_each(portfolio: Portfolio) -> None:
         if kind.single and len(found) > 1:
             for extra in found[1:]:
                 portfolio.load_diagnostics.append(R.WRONG_SHAPE.at(
-                extra.where(), f"a second {kind.title} record", f"Keep exactly one {kind.globs[0]}.",
+                    extra.where(), Say(f"a second {kind.title} record", f"enda en post av typen {kind.title_nb}"),
+                    Say(f"Keep exactly one {kind.globs[0]}.", f"Behold nøyaktig én {kind.globs[0]}."),
                 ))
             del found[1:]
 
@@ -166,9 +167,10 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     odd = odd_name(file.name)
     if odd is not None:
         portfolio.files.append(name)
-        problems.append(R.UNKNOWN_FILE.at(Location(name), f"this file is not read: {odd[0]}",
-                                          f"Rename it to {odd[1]} if it holds a record; otherwise move it "
-                                          "out of the data folder."))
+        problems.append(R.UNKNOWN_FILE.at(
+            Location(name), Say(f"this file is not read: {odd[0].en}", f"denne filen blir ikke lest: {odd[0].nb}"),
+            Say(f"Rename it to {odd[1]} if it holds a record; otherwise move it out of the data folder.",
+                f"Gi den navnet {odd[1]} hvis den inneholder en post; ellers flytt den ut av datamappen.")))
         return
     # Links are looked at even outside the record folders: one leading out
     # of the data folder is an error wherever it is.
@@ -181,8 +183,11 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
         problems.append(data)
         return
     if kind is None:
-        problems.append(R.UNKNOWN_FILE.at(Location(name), "this file is not read: it is not in a record folder",
-            "Records belong in " + ", ".join(record_folders()) + ".",
+        folders = ", ".join(record_folders())
+        problems.append(R.UNKNOWN_FILE.at(
+            Location(name), Say("this file is not read: it is not in a record folder",
+                                "denne filen blir ikke lest: den ligger ikke i en mappe for poster"),
+            Say(f"Records belong in {folders}.", f"Poster hører hjemme i {folders}."),
         ))
         return
     result = read_yaml(data, name, limits)
@@ -194,8 +199,9 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     doc = result.document
     if doc.value is None:
         if not result.diagnostics:
-            problems.append(R.EMPTY_FILE.at(Location(name), f"the file holds no {kind.title}",
-                "Add a record or delete the file.",
+            problems.append(R.EMPTY_FILE.at(
+                Location(name), Say(f"the file holds no {kind.title}", f"filen inneholder ingen {kind.title_nb}"),
+                Say("Add a record or delete the file.", "Legg til en post, eller slett filen."),
             ))
         return
     if result.text is not None:
@@ -228,10 +234,16 @@ def _records(
 
 
 def _shape(name: str, line: int, col: int, kind: RecordKind, value: Any) -> Diagnostic:
-    what = "a list" if isinstance(value, list) else f"the value {str(value)[:40]!r}"
-    allowed = "one mapping" if kind.single else "a mapping, or a list of mappings"
-    return R.WRONG_SHAPE.at(Location(name, line, col), f"expected a {kind.title} record here but found {what}",
-        f"A {kind.title} file holds {allowed} of 'key: value' lines.",
+    shown = f"{str(value)[:40]!r}"
+    what = Say("a list", "en liste") if isinstance(value, list) else Say(f"the value {shown}", f"verdien {shown}")
+    allowed = Say("one mapping", "én blokk med «nøkkel: verdi»-linjer") if kind.single else \
+        Say("a mapping, or a list of mappings", "en blokk med «nøkkel: verdi»-linjer, eller en liste med slike blokker")
+    return R.WRONG_SHAPE.at(
+        Location(name, line, col),
+        Say(f"expected a {kind.title} record here but found {what.en}",
+            f"her skulle det stå en post av typen {kind.title_nb}, men det står {what.nb}"),
+        Say(f"A {kind.title} file holds {allowed.en} of 'key: value' lines.",
+            f"En fil av typen {kind.title_nb} inneholder {allowed.nb}."),
     )
 
 
@@ -241,7 +253,8 @@ def _validate(
     try:
         record = kind.model.model_validate(mapping)
     except ValidationError as exc:
-        portfolio.load_diagnostics.extend(diagnose(exc, kind.model, doc, path, name, kind.title))
+        portfolio.load_diagnostics.extend(diagnose(exc, kind.model, doc, path, name,
+                                                   Say(kind.title, kind.definite_nb)))
         portfolio.unvalidated_ids.update(_raw_ids(mapping))
         return
     attach(record, name, doc, path)

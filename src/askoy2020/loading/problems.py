@@ -14,7 +14,7 @@ import inspect
 from dataclasses import dataclass
 from typing import Literal
 
-from ..core.diagnostics import Diagnostic, Location, Severity
+from ..core.diagnostics import Diagnostic, Location, Say, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -28,9 +28,11 @@ class LoadRule:
     stage: Literal["load", "fmt"] = "load"
     """``fmt`` problems come from ``askoy2020 fmt`` only, never from validate."""
 
-    def at(self, location: Location, message: str, hint: str = "",
+    def at(self, location: Location, message: Say, hint: Say,
            related: tuple[Location, ...] = ()) -> Diagnostic:
-        return Diagnostic(location, self.id, self.severity, message, hint, related)
+        """The problem at ``location``: what is wrong and how to fix it, each
+        in English and bokmål."""
+        return Diagnostic.said(location, self.id, self.severity, message, hint, related)
 
 
 LOAD_RULES: list[LoadRule] = []

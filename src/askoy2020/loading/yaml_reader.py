@@ -26,10 +26,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.diagnostics import Diagnostic, Location
+from ..core import bokmal as nb
+from ..core.diagnostics import Diagnostic, Location, Say
 from ..core.scalars import CORE, ScalarError, resolve_plain, resolve_tagged
 from . import fast_values
 from . import problems as R
+from .yaml_messages import context_nb, problem_nb
 
 Path = tuple[Any, ...]
 
@@ -176,7 +178,7 @@ class _Builder:
         self.total = 0
 
     def problem(
-        self, rule: R.LoadRule, mark: Any, message: str, hint: str = "", related: tuple[Location, ...] = ()
+        self, rule: R.LoadRule, mark: Any, message: Say, hint: Say, related: tuple[Location, ...] = ()
     ) -> None:
         self.diagnostics.append(rule.at(self.loc(mark), message, hint, related))
 
@@ -205,16 +207,20 @@ class _Builder:
                 if self.documents > 1:
                     self.problem(
                         R.UNSUPPORTED_YAML, event.start_mark,
-                        "the file holds more than one YAML document",
-                        "Keep one document per file: a single record, or a list of records.",
+                        Say("the file holds more than one YAML document", "filen inneholder mer enn ett YAML-dokument"),
+                        Say("Keep one document per file: a single record, or a list of records.",
+                            "Ha ett dokument per fil: én post, eller en liste med poster."),
                     )
                     raise _Abort
 
     def scalar(self, event: Any) -> Any:
         if _SURROGATE.search(event.value):  # ruamel lets "\ud800" through; libyaml does not
             self.problem(
-                R.YAML_SYNTAX, event.start_mark, "a \\u escape stands for half of a character (a lone surrogate)",
-                "Write the character itself, or its full \\U escape.",
+                R.YAML_SYNTAX, event.start_mark,
+                Say("a \\u escape stands for half of a character (a lone surrogate)",
+                    "en \\u-escape står for et halvt tegn (et surrogat uten sin andre halvdel)"),
+                Say("Write the character itself, or its full \\U escape.",
+                    "Skriv selve tegnet, eller hele \\U-escape-sekvensen."),
             )
             raise _Abort
         tag = str(event.tag) if event.tag is not None else None
@@ -223,24 +229,20 @@ class _Builder:
             try:
                 return resolve_plain(event.value) if plain else event.value
             except ScalarError as exc:
-                self.problem(R.UNSUPPORTED_YAML, event.start_mark, str(exc), "Write a smaller number.")
+                self.problem(R.UNSUPPORTED_YAML, event.start_mark, exc.say,
+                             Say("Write a smaller number.", "Skriv et mindre tall."))
                 return event.value
         try:
             return resolve_tagged(tag, event.value)
         except ScalarError as exc:
-            self.problem(
-                R.UNSUPPORTED_YAML, event.start_mark, f"{exc}",
-                "Remove the tag: records use plain YAML values only.",
-            )
+            self.problem(R.UNSUPPORTED_YAML, event.start_mark, exc.say, _NO_TAGS)
             return event.value
 
     def check_tag(self, event: Any, kind: str) -> None:
         tag = str(event.tag) if event.tag is not None else None
         if tag not in (None, "!", CORE + kind):
-            self.problem(
-                R.UNSUPPORTED_YAML, event.start_mark, f"unknown tag {tag!r}",
-                "Remove the tag: records use plain YAML values only.",
-            )
+            self.problem(R.UNSUPPORTED_YAML, event.start_mark, Say(f"unknown tag {tag!r}", f"ukjent tag {tag!r}"),
+                         _NO_TAGS)
 
     def child_path(self) -> Path:
         if not self.stack:
@@ -253,15 +255,18 @@ class _Builder:
     def open(self, container: dict[Any, Any] | list[Any], event: Any) -> None:
         if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
             self.problem(
-                R.YAML_SYNTAX, event.start_mark, "a key is itself a mapping or list",
-                "Keys must be plain words such as 'name' or years such as 2020.",
+                R.YAML_SYNTAX, event.start_mark, _KEY_NOT_PLAIN,
+                Say("Keys must be plain words such as 'name' or years such as 2020.",
+                    "Nøkler må være enkle ord som «name» eller årstall som 2020."),
             )
             raise _Abort
         if len(self.stack) >= self.limits.max_depth:
             self.problem(
                 R.LIMIT_EXCEEDED, event.start_mark,
-                f"nesting is deeper than {self.limits.max_depth} levels",
-                "Records are at most a few levels deep; check the indentation.",
+                Say(f"nesting is deeper than {self.limits.max_depth} levels",
+                    f"strukturen har flere enn {self.limits.max_depth} nivåer"),
+                Say("Records are at most a few levels deep; check the indentation.",
+                    "En post har bare noen få nivåer; kontroller innrykket."),
             )
             raise _Abort
         path = self.child_path()
@@ -278,8 +283,9 @@ class _Builder:
     def alias(self, event: Any) -> None:
         if event.anchor not in self.anchors:
             self.problem(
-                R.YAML_SYNTAX, event.start_mark, f"unknown alias *{event.anchor}",
-                "Define the anchor (&name) before using it.",
+                R.YAML_SYNTAX, event.start_mark,
+                Say(f"unknown alias *{event.anchor}", f"ukjent alias *{event.anchor}"),
+                Say("Define the anchor (&name) before using it.", "Definer ankeret (&navn) før du bruker det."),
             )
             raise _Abort
         value, size = self.anchors[event.anchor]
@@ -290,8 +296,11 @@ class _Builder:
         if self.total > self.limits.max_nodes:
             self.problem(
                 R.LIMIT_EXCEEDED, mark,
-                f"the file expands to more than {self.limits.max_nodes} values",
-                "Aliases (*name) may repeat a value only a few times; write the data out.",
+                Say(f"the file expands to more than {self.limits.max_nodes} values",
+                    f"filen blir til mer enn {nb.count(self.limits.max_nodes, 'verdi', 'verdier')} når aliasene "
+                    "er satt inn"),
+                Say("Aliases (*name) may repeat a value only a few times; write the data out.",
+                    "Et alias (*navn) kan bare gjenta en verdi noen få ganger; skriv dataene ut i sin helhet."),
             )
             raise _Abort
         if self.stack and isinstance(self.stack[-1].container, dict) and not self.stack[-1].has_key:
@@ -307,21 +316,24 @@ class _Builder:
         top = self.stack[-1]
         assert isinstance(top.container, dict)
         if isinstance(key, (dict, list)):
-            self.problem(R.YAML_SYNTAX, mark, "a key is itself a mapping or list", "Use plain keys.")
+            self.problem(R.YAML_SYNTAX, mark, _KEY_NOT_PLAIN, Say("Use plain keys.", "Bruk enkle nøkler."))
             raise _Abort
         top.key, top.has_key, top.skip_value = key, True, False
         path = top.path + (key,)
         if key == "<<":
             self.problem(
-                R.UNSUPPORTED_YAML, mark, "merge keys (<<) are not supported",
-                "Write the keys out in each record; merges hide values from reviewers.",
+                R.UNSUPPORTED_YAML, mark, Say("merge keys (<<) are not supported", "flettenøkler (<<) støttes ikke"),
+                Say("Write the keys out in each record; merges hide values from reviewers.",
+                    "Skriv nøklene ut i hver post; fletting skjuler verdier for dem som går gjennom endringene."),
             )
             top.skip_value = True
         elif key in top.container:
             first = self.doc.key_marks.get(path, (1, 1))
             self.problem(
-                R.DUPLICATE_KEY, mark, f"key '{key}' appears twice in the same mapping",
-                f"Remove one of them; the first is on line {first[0]}.",
+                R.DUPLICATE_KEY, mark,
+                Say(f"key '{key}' appears twice in the same mapping", f"nøkkelen «{key}» står to ganger i samme blokk"),
+                Say(f"Remove one of them; the first is on line {first[0]}.",
+                    f"Fjern den ene; den første står på linje {first[0]}."),
                 (Location(self.file, *first),),
             )
             top.skip_value = True
@@ -359,8 +371,10 @@ def _decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [
             R.ENCODING.at(
                 Location(file, line, column),
-                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                "Save the file as UTF-8 (æ, ø and å then work everywhere).",
+                Say(f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                    f"filen er ikke UTF-8-tekst (byte 0x{data[exc.start]:02x} på plass {exc.start})"),
+                Say("Save the file as UTF-8 (æ, ø and å then work everywhere).",
+                    "Lagre filen som UTF-8 (da fungerer æ, ø og å overalt)."),
             )
         ]
 
@@ -373,23 +387,30 @@ def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
     context = getattr(exc, "context", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     rule = R.YAML_SYNTAX
-    hint = "Check the indentation and the quoting on this line and the one above."
+    hint = Say("Check the indentation and the quoting on this line and the one above.",
+               "Kontroller innrykket og anførselstegnene på denne linjen og linjen over.")
     if "\\t" in str(problem) or "tab" in str(problem):
-        hint = "YAML indentation must use spaces, not tabs."
+        hint = Say("YAML indentation must use spaces, not tabs.",
+                   "Innrykk i YAML skal være mellomrom, ikke tabulatortegn.")
     if "depth" in str(problem):  # libyaml's own nesting limit
         rule = R.LIMIT_EXCEEDED
-        hint = "Records are at most a few levels deep; check the brackets and the indentation."
+        hint = Say("Records are at most a few levels deep; check the brackets and the indentation.",
+                   "En post har bare noen få nivåer; kontroller parentesene og innrykket.")
+    said = Say(str(problem), problem_nb(str(problem)))
     if type(exc).__name__ == "ReaderError":
         rule = R.ENCODING
-        hint = "Remove the control character; records hold printable text only."
+        hint = Say("Remove the control character; records hold printable text only.",
+                   "Fjern kontrolltegnet; en post kan bare inneholde synlige tegn.")
         position = getattr(exc, "position", None)
         char = getattr(exc, "character", "?")
         code = char if isinstance(char, int) else ord(char[:1] or "?")
-        problem = f"the control character U+{code:04X} is not allowed"
+        said = Say(f"the control character U+{code:04X} is not allowed", f"kontrolltegnet U+{code:04X} er ikke tillatt")
         if isinstance(position, int):
             before = text[:position]
             line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-    message = f"YAML cannot be read: {problem}" + (f" ({context})" if context else "")
+    context_said = context_nb(str(context)) if context else None
+    message = Say(f"YAML cannot be read: {said.en}" + (f" ({context})" if context else ""),
+                  f"YAML-teksten kan ikke leses: {said.nb}" + (f" ({context_said})" if context_said else ""))
     return rule.at(Location(file, line, column), message, hint)
 
 
@@ -398,7 +419,9 @@ def _parser_problem(exc: Exception, file: str, text: str) -> Diagnostic:
 # fmt pass through; the escape "\u2028" in a quoted text is not matched.
 _HIDDEN_BREAKS = re.compile("[\u2028\u2029\x85]")
 _EDITOR_BREAKS = re.compile("\r\n|\r|\n")
-_HIDDEN_NAMES = {"\u2028": "line separator", "\u2029": "paragraph separator", "\x85": "next line"}
+_HIDDEN_NAMES = {"\u2028": Say("line separator", "linjeskilletegn"),
+                 "\u2029": Say("paragraph separator", "avsnittsskilletegn"),
+                 "\x85": Say("next line", "neste linje, NEL")}
 
 
 def _hidden_line_breaks(text: str, file: str) -> list[Diagnostic]:
@@ -410,11 +433,15 @@ def _hidden_line_breaks(text: str, file: str) -> list[Diagnostic]:
     for number, line in enumerate(_EDITOR_BREAKS.split(text), start=1):
         for match in _HIDDEN_BREAKS.finditer(line):
             char = match.group()
+            name, escape = _HIDDEN_NAMES[char], f"\"\\u{ord(char):04x}\""
             found.append(R.HIDDEN_LINE_BREAK.at(
                 Location(file, number, match.start() + 1),
-                f"the invisible character U+{ord(char):04X} ({_HIDDEN_NAMES[char]}) is a line break to YAML",
-                "Delete it (or replace it with a space); in a quoted text write the escape \"\\u"
-                f"{ord(char):04x}\" if it is meant.",
+                Say(f"the invisible character U+{ord(char):04X} ({name.en}) is a line break to YAML",
+                    f"det usynlige tegnet U+{ord(char):04X} ({name.nb}) er et linjeskift for YAML"),
+                Say(f"Delete it (or replace it with a space); in a quoted text write the escape {escape} if it is "
+                    "meant.",
+                    f"Slett det (eller bytt det ut med et mellomrom); i en tekst i anførselstegn kan du skrive "
+                    f"escape-sekvensen {escape} hvis tegnet er ment."),
             ))
     return found
 
@@ -452,9 +479,8 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
     if len(data) > limits.max_file_bytes:
         result.diagnostics.append(
             R.LIMIT_EXCEEDED.at(
-                Location(file),
-                f"the file is {len(data):,} bytes, more than the limit of {limits.max_file_bytes:,}",
-                "Split it into one file per record.",
+                Location(file), too_large(len(data), limits.max_file_bytes),
+                Say("Split it into one file per record.", "Del den opp i én fil per post."),
             )
         )
         return result
@@ -482,7 +508,9 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
     except caught as exc:
         builder.diagnostics.append(_parser_problem(exc, file, text))
     except RecursionError:
-        builder.problem(R.LIMIT_EXCEEDED, _Mark0, "the file is nested too deeply to read", "Flatten it.")
+        builder.problem(R.LIMIT_EXCEEDED, _Mark0,
+                        Say("the file is nested too deeply to read", "filen har for mange nivåer til å kunne leses"),
+                        Say("Flatten it.", "Gjør strukturen flatere."))
     result.diagnostics += builder.diagnostics
     if not any(d.is_error for d in builder.diagnostics if d.rule in _UNREADABLE):
         result.document = builder.doc
@@ -492,3 +520,15 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
 class _Mark0:
     line = 0
     column = 0
+
+
+_NO_TAGS = Say("Remove the tag: records use plain YAML values only.",
+               "Fjern taggen: postene bruker bare vanlige YAML-verdier.")
+_KEY_NOT_PLAIN = Say("a key is itself a mapping or list",
+                     "en nøkkel er selv en liste eller en blokk med «nøkkel: verdi»-linjer")
+
+
+def too_large(size: int, limit: int) -> Say:
+    """'the file is 6,000,000 bytes, more than the limit of 5,000,000'."""
+    return Say(f"the file is {size:,} bytes, more than the limit of {limit:,}",
+               f"filen er på {nb.count(size, 'byte', 'byte')}, mer enn grensen på {nb.count(limit, 'byte', 'byte')}")

@@ -27,7 +27,7 @@ from pydantic import (
     WrapValidator,
 )
 
-from ..core.diagnostics import Location
+from ..core.diagnostics import Location, Say, SayError
 from ..core.positions import Positions, ValuePath
 from ..core.scalars import YamlFloat, YamlInt, source_text
 
@@ -99,7 +99,9 @@ def _day(value: Any) -> Any:
         return value
     if isinstance(value, str) and _ISO_DAY.match(value):
         return value
-    raise ValueError(f"write the date as YYYY-MM-DD, e.g. 2020-03-31 (not {source_text(value)!r})")
+    shown = repr(source_text(value))
+    raise SayError(Say(f"write the date as YYYY-MM-DD, e.g. 2020-03-31 (not {shown})",
+                       f"skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2020-03-31 (ikke {shown})"))
 
 
 def _moment(value: Any) -> Any:
@@ -111,7 +113,9 @@ def _moment(value: Any) -> Any:
         return datetime.combine(value, time())
     if isinstance(value, str) and _ISO_MOMENT.match(value):
         return value
-    raise ValueError(f"write the time as YYYY-MM-DDTHH:MM, e.g. 2020-03-31T14:30 (not {source_text(value)!r})")
+    shown = repr(source_text(value))
+    raise SayError(Say(f"write the time as YYYY-MM-DDTHH:MM, e.g. 2020-03-31T14:30 (not {shown})",
+                       f"skriv tidspunktet som ÅÅÅÅ-MM-DDTtt:mm, f.eks. 2020-03-31T14:30 (ikke {shown})"))
 
 
 # Invisible characters that a quoted YAML string can carry as escapes
@@ -123,8 +127,9 @@ _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 def _printable(value: str) -> str:
     found = _HIDDEN.search(value)
     if found:
-        raise ValueError(f"the text holds the invisible character U+{ord(found.group()):04X} "
-                         f"at position {found.start() + 1}; remove it")
+        code, place = f"U+{ord(found.group()):04X}", found.start() + 1
+        raise SayError(Say(f"the text holds the invisible character {code} at position {place}; remove it",
+                           f"teksten inneholder det usynlige tegnet {code} på plass {place}; fjern det"))
     return value
 
 
@@ -162,7 +167,7 @@ whatever the case (ASK201)."""
 def not_a_bool(value: Any) -> Any:
     """YAML's true/false are not numbers: pydantic would read ``true`` as 1."""
     if isinstance(value, bool):
-        raise ValueError("true/false is not a number; write the number")
+        raise SayError(Say("true/false is not a number; write the number", "true/false er ikke et tall; skriv tallet"))
     return value
 
 
@@ -177,10 +182,11 @@ def _year(value: Any) -> Any:
     text = value.raw if isinstance(value, (YamlInt, YamlFloat)) else value
     if isinstance(text, str):
         if not _FOUR_DIGITS.match(text):
-            raise ValueError(f"write the year as four digits, e.g. 2021 (not {text!r})")
+            raise SayError(Say(f"write the year as four digits, e.g. 2021 (not {text!r})",
+                               f"skriv året med fire sifre, f.eks. 2021 (ikke {text!r})"))
         return int(text)
     if isinstance(value, float):
-        raise ValueError("write the year as four digits, e.g. 2021")
+        raise SayError(Say("write the year as four digits, e.g. 2021", "skriv året med fire sifre, f.eks. 2021"))
     return value
 
 
@@ -194,7 +200,8 @@ def _year_key(value: Any) -> Any:
     seen = _SEEN_YEARS.get()
     if seen is not None and isinstance(year, int):
         if year in seen:
-            raise ValueError(f"the year {year} is given twice in this mapping; keep one")
+            raise SayError(Say(f"the year {year} is given twice in this mapping; keep one",
+                               f"året {year} står to ganger i denne blokken; behold det ene"))
         seen.add(year)
     return year
 

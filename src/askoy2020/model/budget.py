@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from pydantic import Field, model_validator
 
-from ..core.diagnostics import Location
+from ..core.diagnostics import Location, Say, SayError
 from .base import ByYear, Day, Fte, Id, Money, Note, Number, Record, Role, Text, Year
 
 
@@ -134,7 +134,8 @@ class BudgetRound(RoundFrames, Record):
     @model_validator(mode="after")
     def _last_after_first(self) -> BudgetRound:
         if self.last_year is not None and self.last_year < self.year:
-            raise ValueError(f"last_year {self.last_year} is before the budget year {self.year}")
+            raise SayError(Say(f"last_year {self.last_year} is before the budget year {self.year}",
+                               f"last_year {self.last_year} er før budsjettåret {self.year}"))
         return self
 
     def years(self) -> range:
@@ -327,9 +328,10 @@ class AccountCode(Record):
     @model_validator(mode="after")
     def _something_to_match(self) -> AccountCode:
         if self.project is None and self.ansvar is None and self.funksjon is None:
-            raise ValueError("give at least one of project, ansvar or funksjon")
+            raise SayError(Say("give at least one of project, ansvar or funksjon",
+                               "oppgi minst ett av project, ansvar eller funksjon"))
         if self.kind is MoneyKind.STAFF:
-            raise ValueError("kind is drift or investment")
+            raise SayError(Say("kind is drift or investment", "kind skal være drift eller investment"))
         return self
 
     def codes(self) -> dict[str, str]:
@@ -383,7 +385,8 @@ class Benefit(Record):
     @model_validator(mode="after")
     def _quality_has_goal(self) -> Benefit:
         if self.kind is BenefitKind.QUALITY and self.goal is None:
-            raise ValueError("a quality benefit names the area goal that measures it (goal: DK-M1)")
+            raise SayError(Say("a quality benefit names the area goal that measures it (goal: DK-M1)",
+                               "en kvalitetsgevinst skal oppgi områdemålet som måler den (goal: DK-M1)"))
         return self
 
 

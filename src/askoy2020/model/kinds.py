@@ -54,12 +54,19 @@ class RecordKind:
     """The record ``init`` writes for a new repository starting in a year."""
     note: str = ""
     """A line for the format reference, e.g. who writes these files."""
+    title_nb_definite: str = ""
+    """The Norwegian name in the definite form, e.g. 'kvalitetssaken', as
+    messages say it ("ukjent nøkkel «x» i prosjektet"); '' repeats ``title_nb``."""
     _patterns: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         patterns = tuple(_glob_pattern(g[: -len(".yaml")] + suffix)
                          for g in self.globs for suffix in YAML_SUFFIXES)
         object.__setattr__(self, "_patterns", patterns)
+
+    @property
+    def definite_nb(self) -> str:
+        return self.title_nb_definite or self.title_nb
 
     @property
     def schema_file(self) -> str:
@@ -82,17 +89,19 @@ def _glob_pattern(glob: str) -> re.Pattern[str]:
 # sits in its area's folder, next to projects/).
 KINDS: list[RecordKind] = [
     RecordKind("programme", Programme, ("programme.yaml",), "programme", "program", single=True,
-               example=examples.programme),
+               example=examples.programme, title_nb_definite="programmet"),
     RecordKind("area", ProgrammeArea, ("programmes/*/area.yaml",), "programme area", "programområde",
-               example=examples.area),
+               example=examples.area, title_nb_definite="programområdet"),
     RecordKind("project", Project, ("programmes/*/projects/**/*.yaml",), "project", "prosjekt",
-               example=examples.project),
-    RecordKind("leader", Leader, ("leaders/**/*.yaml",), "leader", "leder", example=examples.leader),
+               example=examples.project, title_nb_definite="prosjektet"),
+    RecordKind("leader", Leader, ("leaders/**/*.yaml",), "leader", "leder", example=examples.leader,
+               title_nb_definite="lederen"),
     RecordKind("quality-case", QualityCase, ("quality/**/*.yaml",), "quality case", "kvalitetssak",
-               aliases=("case",), example=examples.quality_case),
-    RecordKind("scenario", Scenario, ("scenarios/**/*.yaml",), "scenario", "scenario", example=examples.scenario),
+               aliases=("case",), example=examples.quality_case, title_nb_definite="kvalitetssaken"),
+    RecordKind("scenario", Scenario, ("scenarios/**/*.yaml",), "scenario", "scenario", example=examples.scenario,
+               title_nb_definite="scenarioet"),
     RecordKind("plan", Plan, ("plans/**/*.yaml",), "plan", "plan",
-               note="Written by `askoy2020 prioritise --output`."),
+               note="Written by `askoy2020 prioritise --output`.", title_nb_definite="planen"),
 ]
 
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
 
-from ..core.diagnostics import Diagnostic, Location
+from ..core.diagnostics import Diagnostic, Location, Say
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
 from .budget import MoneyKind, RoundFrames
@@ -53,7 +53,7 @@ class Portfolio:
     sources: dict[str, str] = field(default_factory=dict)
     # Identity numbers only the decoded values show (a YAML escape, a number
     # folded over two lines): where, and what in masked form.
-    hidden_identity_numbers: list[tuple[Location, str]] = field(default_factory=list)
+    hidden_identity_numbers: list[tuple[Location, Say]] = field(default_factory=list)
 
     def kind_of_file(self, name: str) -> RecordKind | None:
         """The kind a file holds, named as diagnostics name it (relative to

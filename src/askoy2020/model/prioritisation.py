@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from ..core.diagnostics import Say, SayError
 from .base import Day, Id, Note, Number, Record, Text, Year, YearRange, not_a_bool
 from .methods import Method
 
@@ -81,7 +82,9 @@ class FrameChange(Record):
     @model_validator(mode="after")
     def _one_of_change_or_set(self) -> FrameChange:
         if (self.change is None) == (self.set is None):
-            raise ValueError("give either 'change' (added to the frame) or 'set' (the new frame), not both or neither")
+            raise SayError(Say("give either 'change' (added to the frame) or 'set' (the new frame), not both or "
+                               "neither",
+                               "oppgi nøyaktig én av «change» (legges til rammen) og «set» (den nye rammen)"))
         return self
 
 
@@ -116,5 +119,6 @@ class Scenario(Record):
     @classmethod
     def _first_year_first(cls, years: YearRange | None) -> YearRange | None:
         if years is not None and years.first_year > years.last_year:
-            raise ValueError(f"first_year {years.first_year} is after last_year {years.last_year}")
+            raise SayError(Say(f"first_year {years.first_year} is after last_year {years.last_year}",
+                               f"first_year {years.first_year} er etter last_year {years.last_year}"))
         return years

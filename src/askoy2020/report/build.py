@@ -58,7 +58,7 @@ def build_report(
         cases_closed=sum(c.closed is not None and c.closed.year == year for c in portfolio.cases),
         red_projects=sorted(p.id for p in live if p.is_red(as_of)),
     )
-    warnings = [WarningRow(d.file, d.line, d.rule, d.message) for d in (diagnostics or [])
+    warnings = [WarningRow(d.file, d.line, d.rule, d.text(lang)[0]) for d in (diagnostics or [])
                 if audience is Audience.INTERNAL or not _about_people(portfolio, d)]
     return Report(meta, summary, areas, build_plan(portfolio, year, lang), leadership, quality,
                   budget_by_year(portfolio, year, as_of),

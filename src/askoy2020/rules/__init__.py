@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..core.diagnostics import Diagnostic, Location, Severity, sort_diagnostics
+from ..core.diagnostics import Diagnostic, Location, Say, Severity, sort_diagnostics
 from ..model import Portfolio
 from . import (  # noqa: F401  (imported to register their rules)
     benefits,
@@ -39,12 +39,15 @@ def check(portfolio: Portfolio, as_of: date | None = None) -> list[Diagnostic]:
             continue
         try:
             for f in rule.check(ctx):
-                found.append(Diagnostic(f.location, rule.id, rule.severity, f.message, f.hint, f.related))
+                found.append(Diagnostic.said(f.location, rule.id, rule.severity, f.message, f.hint, f.related))
         except Exception as exc:  # a bug in one rule must not hide the others' findings
-            found.append(Diagnostic(
+            error = f"{type(exc).__name__}: {exc}"
+            found.append(Diagnostic.said(
                 Location(str(portfolio.root)), rule.id, Severity.ERROR,
-                f"internal error in rule {rule.id} ({rule.name}): {type(exc).__name__}: {exc}",
-                "Please report this as a bug in askoy2020, with the data that triggers it.",
+                Say(f"internal error in rule {rule.id} ({rule.name}): {error}",
+                    f"intern feil i regel {rule.id} ({rule.name}): {error}"),
+                Say("Please report this as a bug in askoy2020, with the data that triggers it.",
+                    "Meld dette som en feil i askoy2020, sammen med dataene som utløser den."),
             ))
     return sort_diagnostics(found)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from ..core.diagnostics import Location, Severity
+from ..core import bokmal as nb
+from ..core.diagnostics import Location, Say, Severity
 from ..model import Dependency, Project, ProjectStatus
 from ..model.project import DependencyType, Strength, dependency_holds
 from .registry import CheckContext, Finding, rule
+from .words import STATUS, days
 
 # successor id -> [(predecessor id, index in the successor's depends_on)];
 # the index, not a Location, so positions are looked up only for a cycle.
@@ -113,12 +115,17 @@ def dependency_cycle(ctx: CheckContext) -> Iterator[Finding]:
         if len(group) == 1 and not any(p == group[0] for p, _ in edges[group[0]]):
             continue
         steps = [(node, projects[node].where("depends_on", i, "project")) for node, i in _cycle_in(members, edges)]
-        chain = " → ".join(_elide([node for node, _ in steps] + [steps[0][0]]))
-        edge_text = "; ".join(_elide([f"{node} → {nxt} at {where}" for (node, where), (nxt, _) in
-                                      zip(steps, steps[1:] + steps[:1])], 3, 1))
+        nodes = [node for node, _ in steps] + [steps[0][0]]
+        pairs = list(zip(steps, steps[1:] + steps[:1]))
+        edges_en = [f"{node} → {nxt} at {where}" for (node, where), (nxt, _) in pairs]
+        edges_nb = [f"{node} → {nxt} i {where}" for (node, where), (nxt, _) in pairs]
         yield Finding(
-            steps[0][1], f"dependency cycle: {chain} (each depends on the next)",
-            f"Remove or reverse one of these dependencies: {edge_text}.",
+            steps[0][1],
+            Say(f"dependency cycle: {' → '.join(_elide(nodes))} (each depends on the next)",
+                f"sirkulær avhengighet: {' → '.join(_elide(nodes, more='flere'))} (hvert prosjekt avhenger av "
+                "det neste)"),
+            Say(f"Remove or reverse one of these dependencies: {'; '.join(_elide(edges_en, 3, 1))}.",
+                f"Fjern eller snu én av disse avhengighetene: {'; '.join(_elide(edges_nb, 3, 1, 'flere'))}."),
             _capped([where for _, where in steps[1:]]),
         )
 
@@ -129,11 +136,12 @@ def dependency_cycle(ctx: CheckContext) -> Iterator[Finding]:
 HEAD, TAIL = 10, 2
 
 
-def _elide(items: list[str], head: int = HEAD, tail: int = TAIL) -> list[str]:
-    """The first ``head`` and last ``tail`` items, with how many are left out between."""
+def _elide(items: list[str], head: int = HEAD, tail: int = TAIL, more: str = "more") -> list[str]:
+    """The first ``head`` and last ``tail`` items, with how many (``more``)
+    are left out between."""
     if len(items) <= head + tail + 1:
         return items
-    return items[:head] + [f"… {len(items) - head - tail} more …"] + items[-tail:]
+    return items[:head] + [f"… {len(items) - head - tail} {more} …"] + items[-tail:]
 
 
 def _capped(locations: list[Location]) -> tuple[Location, ...]:
@@ -163,24 +171,35 @@ def duplicate_dependency(ctx: CheckContext) -> Iterator[Finding]:
         for pred, where in places.items():
             if len(where) < 2:
                 continue
+            first = project.where("depends_on", where[0], "project")
             yield Finding(
                 project.where("depends_on", where[1], "project"),
-                f"{project.id} depends on {pred} {len(where)} times "
-                f"(first at {project.where('depends_on', where[0], 'project')})",
-                f"Keep one dependency on {pred} with the type, strength and lag that hold; remove the others.",
+                Say(f"{project.id} depends on {pred} {len(where)} times (first at {first})",
+                    f"{project.id} avhenger av {pred} {len(where)} ganger (første gang i {first})"),
+                Say(f"Keep one dependency on {pred} with the type, strength and lag that hold; remove the others.",
+                    f"Behold én avhengighet til {pred}, med den typen, styrken og forsinkelsen som gjelder; fjern "
+                    "de andre."),
                 _capped([project.where("depends_on", i, "project") for i in (where[:1] + where[2:])]),
             )
 
 
-def _violation(succ: Project, pred: Project, dep: Dependency) -> str | None:
+def _violation(succ: Project, pred: Project, dep: Dependency) -> Say | None:
     """Why succ's dates break the dependency, or None when they hold."""
     start = succ.start()
     if dependency_holds(dep, pred.start(), pred.end(), start):
         return None
-    lag_text = f" + {dep.lag_days} days lag" if dep.lag_days else ""
+    lag = Say(f" + {dep.lag_days} days lag", f" + {days(dep.lag_days).nb} forsinkelse") if dep.lag_days else Say("", "")
     if dep.type is DependencyType.FINISH_TO_START:
-        return f"{succ.id} starts {start} but must wait for {pred.id} to finish ({pred.end()}{lag_text})"
-    return f"{succ.id} starts {start} but {pred.id} starts {pred.start()}{lag_text}"
+        return Say(f"{succ.id} starts {start} but must wait for {pred.id} to finish ({pred.end()}{lag.en})",
+                   f"{succ.id} starter {nb.date(start)}, men må vente til {pred.id} er ferdig "
+                   f"({nb.date(pred.end())}{lag.nb})")
+    return Say(f"{succ.id} starts {start} but {pred.id} starts {pred.start()}{lag.en}",
+               f"{succ.id} starter {nb.date(start)}, men {pred.id} starter {nb.date(pred.start())}{lag.nb}")
+
+
+# "slutt-til-start-avhengigheten er brutt"
+_DEPENDENCY_NB = {DependencyType.FINISH_TO_START: "slutt-til-start-avhengigheten",
+                  DependencyType.START_TO_START: "start-til-start-avhengigheten"}
 
 
 def _date_findings(ctx: CheckContext, strength: Strength) -> Iterator[Finding]:
@@ -195,8 +214,12 @@ def _date_findings(ctx: CheckContext, strength: Strength) -> Iterator[Finding]:
             why = _violation(succ, pred, dep)
             if why:
                 yield Finding(
-                    succ.where("depends_on", i), f"{dep.type.value} dependency broken: {why}",
-                    f"Move {succ.id}'s start, or {pred.id}'s dates, or change the dependency's lag_days.",
+                    succ.where("depends_on", i),
+                    Say(f"{dep.type.value} dependency broken: {why.en}",
+                        f"{_DEPENDENCY_NB[dep.type]} er brutt: {why.nb}"),
+                    Say(f"Move {succ.id}'s start, or {pred.id}'s dates, or change the dependency's lag_days.",
+                        f"Flytt starten på {succ.id} eller datoene til {pred.id}, eller endre lag_days på "
+                        "avhengigheten."),
                     (pred.where("planned"),),
                 )
 
@@ -249,8 +272,10 @@ def completed_before_predecessor(ctx: CheckContext) -> Iterator[Finding]:
             if dep.strength is Strength.HARD and pred and pred.status is not ProjectStatus.COMPLETED:
                 yield Finding(
                     succ.where("depends_on", i),
-                    f"{succ.id} is completed but its hard predecessor {pred.id} is {pred.status.value}",
-                    f"Complete {pred.id} first, or mark the dependency strength: soft.",
+                    Say(f"{succ.id} is completed but its hard predecessor {pred.id} is {pred.status.value}",
+                        f"{succ.id} er fullført, men den harde forgjengeren {pred.id} er {STATUS[pred.status]}"),
+                    Say(f"Complete {pred.id} first, or mark the dependency strength: soft.",
+                        f"Fullfør {pred.id} først, eller sett strength: soft på avhengigheten."),
                     (pred.where("status"),),
                 )
 
@@ -275,7 +300,10 @@ def depends_on_cancelled(ctx: CheckContext) -> Iterator[Finding]:
             if pred and pred.status is ProjectStatus.CANCELLED:
                 yield Finding(
                     succ.where("depends_on", i),
-                    f"{succ.id} is {succ.status.value} but depends on the cancelled project {pred.id}",
-                    "Remove the dependency, point it to the project that replaces it, or cancel this project.",
+                    Say(f"{succ.id} is {succ.status.value} but depends on the cancelled project {pred.id}",
+                        f"{succ.id} er {STATUS[succ.status]}, men avhenger av det avbrutte prosjektet {pred.id}"),
+                    Say("Remove the dependency, point it to the project that replaces it, or cancel this project.",
+                        "Fjern avhengigheten, la den peke på prosjektet som erstatter det avbrutte, eller avbryt "
+                        "også dette prosjektet."),
                     (pred.where("status"),),
                 )

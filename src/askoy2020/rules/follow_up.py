@@ -11,9 +11,10 @@ on ``--as-of`` (``Project.figures``), the budget as revised that day
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ..core.diagnostics import Location, Severity
+from ..core import bokmal as nb
+from ..core.diagnostics import Location, Say, Severity
 from ..core.numbers import amount, one_decimal
 from ..model import Project
 from ..model.budget import MONEY_KINDS, MoneyKind, Period
@@ -21,6 +22,7 @@ from ..model.project import ProjectStatus
 from ..model.schedule import dependants, knock_on
 from .money import period_name
 from .registry import CheckContext, Finding, rule
+from .words import BUDGET, MONEY, days
 
 
 @rule("ASK411", "over-budget", Severity.WARNING)
@@ -53,16 +55,20 @@ def over_budget(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             period = found[0]
             for kind in MONEY_KINDS:
-                spent = f"actual for {year} ({period.title_nb})" if period is Period.T3 else \
-                    f"actual to {period.end(year)}"
+                money = MONEY[kind]
+                spent = Say(f"{kind.value} actual for {year} ({period.title_nb})",
+                            f"regnskapet for {money} {year}") if period is Period.T3 else \
+                    Say(f"{kind.value} actual to {period.end(year)}",
+                        f"regnskapet for {money} til og med {nb.date(period.end(year))}")
                 spends = [(v, "actual", spent)
                           for v in (project.spent(kind, year, ctx.as_of),) if v is not None]
                 if period is not Period.T3:
-                    spends += [(v, "forecast", f"forecast for {year} in {period.title_nb}")
+                    spends += [(v, "forecast", Say(f"{kind.value} forecast for {year} in {period.title_nb}",
+                                                   f"prognosen for {money} {year} i {period.title_nb}"))
                                for v in (project.forecast_spend(kind, year, ctx.as_of),) if v is not None]
                 if not spends:
                     continue
-                spend, key, label = max(spends)
+                spend, key, label = max(spends, key=lambda found: found[:2])
                 budget, budget_path = project.budget_at(kind, year, ctx.as_of)
                 excess = spend - budget
                 if not threshold.exceeded(excess, budget):
@@ -71,17 +77,26 @@ def over_budget(ctx: CheckContext) -> Iterator[Finding]:
                 if budget <= 0:
                     yield Finding(
                         place,
-                        f"{project.id}: {kind.value} {label} is {amount(spend)} (1000 kr), but the project has no "
-                        f"{kind.value} budget for {year}",
-                        f"Give {year} a {kind.value} budget (a revision, by decision), or correct the figures.",
+                        Say(f"{project.id}: {label.en} is {amount(spend)} (1000 kr), but the project has no "
+                            f"{kind.value} budget for {year}",
+                            f"{project.id}: {label.nb} er {amount(spend)} (1000 kr), men prosjektet har ikke noe "
+                            f"{BUDGET[kind]} for {year}"),
+                        Say(f"Give {year} a {kind.value} budget (a revision, by decision), or correct the figures.",
+                            f"Gi prosjektet et {BUDGET[kind]} for {year} (en budsjettjustering, ved vedtak), eller "
+                            "rett tallene."),
                     )
                     continue
+                share = one_decimal(100 * excess / budget)
                 yield Finding(
                     place,
-                    f"{project.id}: {kind.value} {label} is {amount(spend)} (1000 kr), the revised budget is "
-                    f"{amount(budget)}: over by {amount(excess)} ({one_decimal(100 * excess / budget)} %)",
-                    "Explain the deviation in the period's comment and propose a measure or a budget revision "
-                    "(revisions: with the decision).",
+                    Say(f"{project.id}: {label.en} is {amount(spend)} (1000 kr), the revised budget is "
+                        f"{amount(budget)}: over by {amount(excess)} ({share} %)",
+                        f"{project.id}: {label.nb} er {amount(spend)} (1000 kr), mens revidert budsjett er "
+                        f"{amount(budget)}: {amount(excess)} over budsjett ({nb.decimal(share)} %)"),
+                    Say("Explain the deviation in the period's comment and propose a measure or a budget revision "
+                        "(revisions: with the decision).",
+                        "Forklar avviket i kommentaren for perioden, og foreslå et tiltak eller en budsjettjustering "
+                        "(revisions: med vedtaket)."),
                     (project.where(*budget_path),),
                 )
 
@@ -135,13 +150,18 @@ def actuals_missing(ctx: CheckContext) -> Iterator[Finding]:
                 missing.setdefault(year, []).append(period)
         for year, periods in missing.items():
             budgets = {kind: b for kind in MONEY_KINDS if (b := project.budget(kind, year, ctx.as_of)) > 0}
-            shown = ", ".join(f"{kind.value} {amount(b)}" for kind, b in budgets.items())
+            names = [period_name(year, period) for period in periods]
+            add = f"accounts: {{{year}: {{{periods[0].value}: {{actual: {{{next(iter(budgets)).value}: …}}}}}}}}"
             yield Finding(
                 _accounts_place(project, year),
-                f"{project.id} ran in {year} with a budget of {shown} (1000 kr), but has no figures for "
-                + ", ".join(period_name(year, period) for period in periods),
-                f"Add accounts: {{{year}: {{{periods[0].value}: {{actual: {{{next(iter(budgets)).value}: …}}}}}}}} "
-                "from the accounts (askoy2020 import actuals), 0 if nothing was spent.",
+                Say(f"{project.id} ran in {year} with a budget of "
+                    + ", ".join(f"{kind.value} {amount(b)}" for kind, b in budgets.items())
+                    + " (1000 kr), but has no figures for " + ", ".join(name.en for name in names),
+                    f"{project.id} pågikk i {year} med et budsjett på "
+                    + ", ".join(f"{MONEY[kind]} {amount(b)}" for kind, b in budgets.items())
+                    + " (1000 kr), men mangler tall for " + nb.listing(name.nb for name in names)),
+                Say(f"Add {add} from the accounts (askoy2020 import actuals), 0 if nothing was spent.",
+                    f"Legg til {add} fra regnskapet (askoy2020 import actuals), 0 hvis ingenting er brukt."),
             )
 
 
@@ -186,16 +206,24 @@ def forecast_end_slip(ctx: CheckContext) -> Iterator[Finding]:
         end, path = found
         slip = (end - project.planned.end).days
         pushed = knock_on(after, len(p.projects), project, end)
-        shown = ", ".join(f"{d.id} by {_days(new - old)} (start {_day(new)})" for d, old, new in pushed[:_SHOWN])
+        shown = Say(", ", ", ").join(
+            Say(f"{d.id} by {days(new - old).en} (start {_day(new)})",
+                f"{d.id} med {days(new - old).nb} (start {_day(new, nb.date)})") for d, old, new in pushed[:_SHOWN])
         if len(pushed) > _SHOWN:
-            shown += f" and {len(pushed) - _SHOWN} more"
-        source = "its actual end" if path[0] == "actual" else "the newest status report"
+            shown += Say(f" and {len(pushed) - _SHOWN} more", f" og {len(pushed) - _SHOWN} til")
+        source = Say("its actual end", "faktisk slutt") if path[0] == "actual" else \
+            Say("the newest status report", "siste statusrapport")
         yield Finding(
             project.where(*path),
-            f"{project.id} is expected to end {end} ({source}), {_days(slip)} after its planned end "
-            f"{project.planned.end}" + (f"; this pushes {shown}" if pushed else ""),
-            "Re-plan: move the planned end" + (" and the dependants' starts" if pushed else "")
-            + ", or say in the status report how the project will catch up.",
+            Say(f"{project.id} is expected to end {end} ({source.en}), {days(slip).en} after its planned end "
+                f"{project.planned.end}" + (f"; this pushes {shown.en}" if pushed else ""),
+                f"{project.id} forventes ferdig {nb.date(end)} ({source.nb}), {days(slip).nb} etter planlagt "
+                f"slutt {nb.date(project.planned.end)}" + (f"; dette skyver {shown.nb}" if pushed else "")),
+            Say("Re-plan: move the planned end" + (" and the dependants' starts" if pushed else "")
+                + ", or say in the status report how the project will catch up.",
+                "Planlegg på nytt: flytt planlagt slutt" + (" og starten på prosjektene som venter på det"
+                                                           if pushed else "")
+                + ", eller forklar i statusrapporten hvordan prosjektet skal ta igjen forsinkelsen."),
             tuple(d.where("planned", "start") for d, _, _ in pushed[:_SHOWN]),
         )
 
@@ -203,9 +231,7 @@ def forecast_end_slip(ctx: CheckContext) -> Iterator[Finding]:
 _SHOWN = 5  # dependants named in one message
 
 
-def _days(n: int) -> str:
-    return f"{amount(n)} day" if n == 1 else f"{amount(n)} days"
-
-
-def _day(number: int) -> str:
-    return str(dt.date.fromordinal(number)) if 1 <= number <= dt.date.max.toordinal() else "past year 9999"
+def _day(number: int, show: Callable[[dt.date], str] = str) -> str:
+    if 1 <= number <= dt.date.max.toordinal():
+        return show(dt.date.fromordinal(number))
+    return "past year 9999" if show is str else "etter år 9999"

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..core.diagnostics import Severity
+from ..core.diagnostics import Say, Severity
 from ..core.numbers import amount
 from ..model.budget import MONEY_KINDS
 from ..model.forecast import in_budget, money_sum, newest_period
 from .registry import CheckContext, Finding, rule
+from .words import MONEY
 
 
 @rule("ASK421", "area-forecast-over-frame", Severity.WARNING)
@@ -53,7 +54,13 @@ def area_forecast_over_frame(ctx: CheckContext) -> Iterator[Finding]:
             if threshold.exceeded(over, frame):
                 yield Finding(
                     where,
-                    f"area {area.id}: the {kind.value} forecast for {year} after {year}-{period.value} is "
-                    f"{amount(total.forecast)} (1000 kr), the frame is {amount(frame)}: over by {amount(over)}",
-                    "Propose a cut or a budget change in the tertial report, or move money from an area with room.",
+                    Say(f"area {area.id}: the {kind.value} forecast for {year} after {year}-{period.value} is "
+                        f"{amount(total.forecast)} (1000 kr), the frame is {amount(frame)}: over by {amount(over)}",
+                        f"programområde {area.id}: prognosen for {MONEY[kind]} {year} etter {year}-{period.value} "
+                        f"er {amount(total.forecast)} (1000 kr), mens rammen er {amount(frame)}: {amount(over)} "
+                        "over rammen"),
+                    Say("Propose a cut or a budget change in the tertial report, or move money from an area with "
+                        "room.",
+                        "Foreslå et kutt eller en budsjettendring i tertialrapporten, eller flytt midler fra et "
+                        "programområde med ledig ramme."),
                 )

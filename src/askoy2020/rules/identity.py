@@ -6,26 +6,31 @@ import difflib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
-from ..core.diagnostics import Location, Severity
+from ..core.diagnostics import Location, Say, Severity
 from ..model import Portfolio, Record
 from .registry import CheckContext, Finding, rule
 
+PROGRAMME, AREA, AREA_GOAL = Say("programme", "program"), Say("programme area", "programområde"), \
+    Say("area goal", "områdemål")
+PROJECT, LEADER, LEADER_GOAL = Say("project", "prosjekt"), Say("leader", "leder"), Say("leader goal", "ledermål")
+GOAL, CASE = Say("goal", "mål"), Say("quality case", "kvalitetssak")
 
-def _identified(p: Portfolio) -> Iterator[tuple[str, str, Record]]:
+
+def _identified(p: Portfolio) -> Iterator[tuple[str, Say, Record]]:
     if p.programme:
-        yield p.programme.id, "programme", p.programme
+        yield p.programme.id, PROGRAMME, p.programme
     for area in p.areas:
-        yield area.id, "programme area", area
+        yield area.id, AREA, area
         for goal in area.goals:
-            yield goal.id, "area goal", goal
+            yield goal.id, AREA_GOAL, goal
     for project in p.projects:
-        yield project.id, "project", project
+        yield project.id, PROJECT, project
     for leader in p.leaders:
-        yield leader.id, "leader", leader
+        yield leader.id, LEADER, leader
         for lgoal in leader.goals:
-            yield lgoal.id, "leader goal", lgoal
+            yield lgoal.id, LEADER_GOAL, lgoal
     for case in p.cases:
-        yield case.id, "quality case", case
+        yield case.id, CASE, case
 
 
 def id_key(ident: str) -> str:
@@ -51,28 +56,37 @@ def duplicate_id(ctx: CheckContext) -> Iterator[Finding]:
         id: DK-04
     """
     # Positions are looked up only for a duplicate: 20,000 records, few problems.
-    seen: dict[str, tuple[str, str, Record]] = {}
+    seen: dict[str, tuple[str, Say, Record]] = {}
     for ident, what, record in _identified(ctx.portfolio):
         key = id_key(ident)
         if key in seen:
             first_ident, first_what, first_record = seen[key]
             first = first_record.where("id")
-            spelled = "" if first_ident == ident else f" as '{first_ident}' (ids ignore upper/lower case)"
+            spelled = Say("", "") if first_ident == ident else Say(
+                f" as '{first_ident}' (ids ignore upper/lower case)",
+                f" som «{first_ident}» (id-er skiller ikke mellom store og små bokstaver)")
             yield Finding(
-                record.where("id"), f"id '{ident}' ({what}) is already used{spelled} by a {first_what} at {first}",
-                "Give one of them a new id; ids are unique across all files.", (first,),
+                record.where("id"),
+                Say(f"id '{ident}' ({what.en}) is already used{spelled.en} by a {first_what.en} at {first}",
+                    f"id-en «{ident}» ({what.nb}) er allerede brukt{spelled.nb} i {first} ({first_what.nb})"),
+                Say("Give one of them a new id; ids are unique across all files.",
+                    "Gi en av dem en ny id; en id må være unik på tvers av alle filer."),
+                (first,),
             )
         else:
             seen[key] = (ident, what, record)
 
 
-def _unknown(ref: str, known: Iterable[str], what: str, where: Location, owner: str) -> Finding:
+def _unknown(ref: str, known: Iterable[str], what: Say, where: Location, owner: Say) -> Finding:
     same = [k for k in known if id_key(k) == id_key(ref)]
     close = same or difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    hint = f"Did you mean '{close[0]}'?" if close else f"Check the id; no {what} has it."
+    hint = Say(f"Did you mean '{close[0]}'?", f"Mente du «{close[0]}»?") if close else \
+        Say(f"Check the id; no {what.en} has it.", f"Kontroller id-en; det finnes ikke noe {what.nb} med den.")
     if same:
-        hint += " References must match the id's upper and lower case exactly."
-    return Finding(where, f"{owner} refers to {what} '{ref}', which does not exist", hint)
+        hint += Say(" References must match the id's upper and lower case exactly.",
+                    " En referanse må ha nøyaktig de samme store og små bokstavene som id-en.")
+    return Finding(where, Say(f"{owner.en} refers to {what.en} '{ref}', which does not exist",
+                              f"{owner.nb} viser til {what.nb} «{ref}», som ikke finnes"), hint)
 
 
 @rule("ASK202", "unknown-reference", Severity.ERROR)
@@ -93,29 +107,32 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
     area_goals, goals = p.area_goal_by_id, p.goal_by_id
     skip = p.unvalidated_ids  # already reported as schema problems
 
-    def check(ref: str | None, known: Mapping[str, object], what: str, record: Record, path: tuple[object, ...],
-              owner: str) -> Iterator[Finding]:
+    def check(ref: str | None, known: Mapping[str, object], what: Say, record: Record, path: tuple[object, ...],
+              owner: Say) -> Iterator[Finding]:
         # The position is looked up only when the reference is broken.
         if ref is not None and ref not in known and ref not in skip:
             yield _unknown(ref, known, what, record.where(*path), owner)
 
+    def named(what: Say, ident: str) -> Say:
+        return Say(f"{what.en} {ident}", f"{what.nb} {ident}")
+
     for project in p.projects:
-        owner = f"project {project.id}"
-        yield from check(project.area, areas, "programme area", project, ("area",), owner)
+        owner = named(PROJECT, project.id)
+        yield from check(project.area, areas, AREA, project, ("area",), owner)
         for i, dep in enumerate(project.depends_on):
-            yield from check(dep.project, projects, "project", project, ("depends_on", i, "project"), owner)
+            yield from check(dep.project, projects, PROJECT, project, ("depends_on", i, "project"), owner)
         for i, goal_id in enumerate(project.goals):
-            yield from check(goal_id, area_goals, "area goal", project, ("goals", i), owner)
+            yield from check(goal_id, area_goals, AREA_GOAL, project, ("goals", i), owner)
     for leader in p.leaders:
-        owner = f"leader {leader.id}"
-        yield from check(leader.area, areas, "programme area", leader, ("area",), owner)
+        owner = named(LEADER, leader.id)
+        yield from check(leader.area, areas, AREA, leader, ("area",), owner)
         for goal in leader.goals:
             for i, ref in enumerate(goal.projects):
-                yield from check(ref, projects, "project", goal, ("projects", i), f"goal {goal.id}")
+                yield from check(ref, projects, PROJECT, goal, ("projects", i), named(GOAL, goal.id))
             for i, ref in enumerate(goal.area_goals):
-                yield from check(ref, area_goals, "area goal", goal, ("area_goals", i), f"goal {goal.id}")
+                yield from check(ref, area_goals, AREA_GOAL, goal, ("area_goals", i), named(GOAL, goal.id))
     for case in p.cases:
-        owner = f"quality case {case.id}"
-        yield from check(case.area, areas, "programme area", case, ("area",), owner)
-        yield from check(case.project, projects, "project", case, ("project",), owner)
-        yield from check(case.goal, goals, "goal", case, ("goal",), owner)
+        owner = named(CASE, case.id)
+        yield from check(case.area, areas, AREA, case, ("area",), owner)
+        yield from check(case.project, projects, PROJECT, case, ("project",), owner)
+        yield from check(case.goal, goals, GOAL, case, ("goal",), owner)

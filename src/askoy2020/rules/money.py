@@ -11,28 +11,33 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from ..core.diagnostics import Severity
+from ..core import bokmal as nb
+from ..core.diagnostics import Say, Severity
 from ..core.numbers import amount
 from ..model import Project
 from ..model.base import Record
 from ..model.budget import MONEY_KINDS, BudgetRound, MoneyKind, Period, PeriodFigures, Revision
 from .registry import CheckContext, Finding, rule
+from .words import MONEY
 
 # Financing may differ from the investment by rounding: 0.5 = 500 kr.
 FINANCING_TOLERANCE = 0.5
 
 
-def period_name(year: int, period: Period) -> str:
-    """'2020-T2 (2. tertial, to 2020-08-31)'."""
-    return f"{year}-{period.value} ({period.title_nb}, to {period.end(year)})"
+def period_name(year: int, period: Period) -> Say:
+    """'2020-T2 (2. tertial, to 2020-08-31)' / '2020-T2 (2. tertial, til og med 31.08.2020)'."""
+    title = "årsregnskapet" if period is Period.T3 else period.title_nb
+    return Say(f"{year}-{period.value} ({period.title_nb}, to {period.end(year)})",
+               f"{year}-{period.value} ({title}, til og med {nb.date(period.end(year))})")
 
 
-def figures_text(figures: PeriodFigures) -> str:
+def figures_text(figures: PeriodFigures) -> Say:
     """'actual drift 300, forecast drift 1 200 (1000 kr)' – or 'no amounts'."""
-    parts = [f"{what} {kind.value} {amount(value)}"
-             for what, amounts in (("actual", figures.actual), ("forecast", figures.forecast)) if amounts is not None
+    parts = [Say(f"{what.en} {kind.value} {amount(value)}", f"{what.nb} {MONEY[kind]} {amount(value)}")
+             for what, amounts in ((Say("actual", "regnskap"), figures.actual),
+                                   (Say("forecast", "prognose"), figures.forecast)) if amounts is not None
              for kind in MONEY_KINDS if (value := amounts.of(kind)) is not None]
-    return ", ".join(parts) + " (1000 kr)" if parts else "no amounts"
+    return Say(", ", ", ").join(parts) + Say(" (1000 kr)", " (1000 kr)") if parts else Say("no amounts", "ingen beløp")
 
 
 @rule("ASK410", "budget-round", Severity.ERROR)
@@ -63,8 +68,11 @@ def budget_round(ctx: CheckContext) -> Iterator[Finding]:
             first = first_of[speaking.year]
             yield Finding(
                 p.programme.where("rounds", i, "year"),
-                f"two rounds for the budget year {speaking.year} ({first.decision} and {speaking.decision})",
-                "Keep one round per budget year; a change during the year is a revision under that round.",
+                Say(f"two rounds for the budget year {speaking.year} ({first.decision} and {speaking.decision})",
+                    f"to budsjettrunder for budsjettåret {speaking.year} ({first.decision} og {speaking.decision})"),
+                Say("Keep one round per budget year; a change during the year is a revision under that round.",
+                    "Behold én budsjettrunde per budsjettår; en endring i løpet av året er en budsjettjustering "
+                    "under den runden."),
                 (first.where("year"),),
             )
         else:
@@ -74,39 +82,52 @@ def budget_round(ctx: CheckContext) -> Iterator[Finding]:
         if later.adopted <= earlier.adopted:
             yield Finding(
                 later.where("adopted"),
-                f"the round of {later.year} ({later.decision}) is adopted {later.adopted}, not after the round of "
-                f"{earlier.year} ({earlier.decision}, adopted {earlier.adopted})",
-                "Correct the adoption date (or the year): a budget year's round is adopted after the one before it, "
-                "usually in December the year before.",
+                Say(f"the round of {later.year} ({later.decision}) is adopted {later.adopted}, not after the round of "
+                    f"{earlier.year} ({earlier.decision}, adopted {earlier.adopted})",
+                    f"budsjettrunden for {later.year} ({later.decision}) er vedtatt {nb.date(later.adopted)}, ikke "
+                    f"etter budsjettrunden for {earlier.year} ({earlier.decision}, vedtatt "
+                    f"{nb.date(earlier.adopted)})"),
+                Say("Correct the adoption date (or the year): a budget year's round is adopted after the one before "
+                    "it, usually in December the year before.",
+                    "Rett vedtaksdatoen (eller året): budsjettet for et år vedtas etter budsjettet for året før, "
+                    "vanligvis i desember året før."),
                 (earlier.where("adopted"),),
             )
     for speaking in rounds:
-        yield from _revisions_before(speaking.revisions, speaking, speaking, "programme.yaml")
+        yield from _revisions_before(speaking.revisions, speaking, speaking, Say("programme.yaml", "programme.yaml"))
     for area in p.areas:
         seen: set[int] = set()
         for i, part in enumerate(area.rounds):
             if part.year in seen:
                 yield Finding(
                     area.where("rounds", i, "year"),
-                    f"area {area.id} has two rounds for the budget year {part.year}; only the first counts",
-                    "Merge them into one round; a change during the year is a revision under it.",
+                    Say(f"area {area.id} has two rounds for the budget year {part.year}; only the first counts",
+                        f"programområde {area.id} har to budsjettrunder for budsjettåret {part.year}; bare den "
+                        "første teller"),
+                    Say("Merge them into one round; a change during the year is a revision under it.",
+                        "Slå dem sammen til én runde; en endring i løpet av året er en budsjettjustering under den."),
                 )
                 continue
             seen.add(part.year)
             speaking_round = first_of.get(part.year)
             if speaking_round is not None:
-                yield from _revisions_before(part.revisions, part, speaking_round, f"area {area.id}")
+                yield from _revisions_before(part.revisions, part, speaking_round,
+                                             Say(f"area {area.id}", f"programområde {area.id}"))
 
 
-def _revisions_before(revisions: list[Revision], owner: Record, speaking: BudgetRound, who: str
+def _revisions_before(revisions: list[Revision], owner: Record, speaking: BudgetRound, who: Say
                       ) -> Iterator[Finding]:
     for j, revision in enumerate(revisions):
         if revision.date < speaking.adopted:
             yield Finding(
                 owner.where("revisions", j, "date"),
-                f"{who}: revision {revision.decision} of the {speaking.year} round is dated {revision.date}, "
-                f"before the round was adopted ({speaking.decision}, {speaking.adopted})",
-                "Correct the revision's date, or move it to the round it revises.",
+                Say(f"{who.en}: revision {revision.decision} of the {speaking.year} round is dated {revision.date}, "
+                    f"before the round was adopted ({speaking.decision}, {speaking.adopted})",
+                    f"{who.nb}: budsjettjusteringen {revision.decision} av budsjettrunden for {speaking.year} er "
+                    f"datert {nb.date(revision.date)}, før runden ble vedtatt ({speaking.decision}, "
+                    f"{nb.date(speaking.adopted)})"),
+                Say("Correct the revision's date, or move it to the round it revises.",
+                    "Rett datoen på budsjettjusteringen, eller flytt den til runden den justerer."),
             )
 
 
@@ -131,12 +152,17 @@ def period_not_closed(ctx: CheckContext) -> Iterator[Finding]:
             for period in Period:
                 figures = accounts.of(period)
                 if figures is not None and period.end(year) > ctx.as_of:
+                    name, shown = period_name(year, period), figures_text(figures)
                     yield Finding(
                         accounts.where_key(period.value),
-                        f"{project.id} has figures for {period_name(year, period)}: {figures_text(figures)}; on "
-                        f"{ctx.as_of} that period has not ended",
-                        "Remove them until the period has ended, check the year and the period, or validate with "
-                        "a later --as-of.",
+                        Say(f"{project.id} has figures for {name.en}: {shown.en}; on {ctx.as_of} that period has "
+                            "not ended",
+                            f"{project.id} har tall for {name.nb}: {shown.nb}; per {nb.date(ctx.as_of)} er den "
+                            "perioden ikke avsluttet"),
+                        Say("Remove them until the period has ended, check the year and the period, or validate "
+                            "with a later --as-of.",
+                            "Fjern dem til perioden er avsluttet, kontroller året og perioden, eller valider med en "
+                            "senere --as-of."),
                     )
 
 
@@ -167,19 +193,26 @@ def financing(ctx: CheckContext) -> Iterator[Finding]:
             if adopted <= 0 and revised <= 0:
                 yield Finding(
                     place,
-                    f"{project.id}: financing of {amount(total)} (1000 kr) for {year}, a year without investment",
-                    f"Remove the financing for {year}, or give the investment for {year}.",
+                    Say(f"{project.id}: financing of {amount(total)} (1000 kr) for {year}, a year without investment",
+                        f"{project.id}: finansiering på {amount(total)} (1000 kr) for {year}, et år uten "
+                        "investering"),
+                    Say(f"Remove the financing for {year}, or give the investment for {year}.",
+                        f"Fjern finansieringen for {year}, eller før opp investeringen for {year}."),
                 )
                 continue
             target = revised if revised != adopted else adopted
-            what = "revised investment" if revised != adopted else "investment"
+            what = Say("revised investment", "den reviderte investeringen") if revised != adopted else \
+                Say("investment", "investeringen")
+            listed = f" ({parts})" if parts else ""
+            gap = amount(abs(total - target))
             yield Finding(
                 place,
-                f"{project.id}: the financing for {year} adds up to {amount(total)} (1000 kr)"
-                + (f" ({parts})" if parts else "")
-                + f", the {what} is {amount(target)}: {'over' if total > target else 'short'} by "
-                + amount(abs(total - target)),
-                "Make loan, grants, vat_compensation and funds add up to the year's investment.",
+                Say(f"{project.id}: the financing for {year} adds up to {amount(total)} (1000 kr){listed}, the "
+                    f"{what.en} is {amount(target)}: {'over' if total > target else 'short'} by {gap}",
+                    f"{project.id}: finansieringen for {year} er til sammen {amount(total)} (1000 kr){listed}, mens "
+                    f"{what.nb} er {amount(target)}: {gap} for {'mye' if total > target else 'lite'}"),
+                Say("Make loan, grants, vat_compensation and funds add up to the year's investment.",
+                    "Sørg for at loan, grants, vat_compensation og funds til sammen blir årets investering."),
             )
 
 
@@ -207,9 +240,13 @@ def accounting_code_shared(ctx: CheckContext) -> Iterator[Finding]:
             shown = ", ".join(f"{k} {v}" for k, v in key[1])
             yield Finding(
                 project.where("accounting", i),
-                f"{project.id}'s accounting code ({shown}, {code.kind.value}) is also {other.id}'s: the import of "
-                "actuals could not tell their lines apart",
-                "Give each project its own code (its own project number), or add ansvar or funksjon so that each "
-                "code matches only its own lines.",
+                Say(f"{project.id}'s accounting code ({shown}, {code.kind.value}) is also {other.id}'s: the import "
+                    "of actuals could not tell their lines apart",
+                    f"kontostrengen til {project.id} ({shown}, {MONEY[code.kind]}) er også brukt av {other.id}: "
+                    "importen av regnskapstall kan ikke skille linjene deres fra hverandre"),
+                Say("Give each project its own code (its own project number), or add ansvar or funksjon so that "
+                    "each code matches only its own lines.",
+                    "Gi hvert prosjekt sin egen kontostreng (eget prosjektnummer), eller legg til ansvar eller "
+                    "funksjon slik at hver kontostreng bare treffer sine egne linjer."),
                 (other.where("accounting", j),),
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from ..core.diagnostics import Location, Severity
+from ..core.diagnostics import Location, Say, Severity
 from ..core.identity_numbers import find_identity_numbers, might_hold_one
 from .registry import CheckContext, Finding, rule
 
@@ -30,11 +30,11 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for line_no, line in enumerate(text.splitlines(), start=1):
             for found in find_identity_numbers(line):
+                shown = found.masked(line)
                 yield Finding(
                     Location(name, line_no, found.start + 1),
-                    f"a {found.kind} ({found.masked(line)}) is in the file",
-                    "Remove it and refer to the case in the professional system instead; "
-                    "if it was committed, ask the git host to purge it from history.",
+                    Say(f"a {found.kind} ({shown}) is in the file", f"filen inneholder et {found.kind} ({shown})"),
+                    _REMOVE,
                 )
     # A name is as lasting as the content: git keeps both. (The message masks
     # the name, as every diagnostic masks every file name.)
@@ -43,13 +43,25 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
         relative = os.path.relpath(os.path.abspath(name), root)
         for found in find_identity_numbers(relative):
             yield Finding(
-                Location(name), f"the file's name holds a {found.kind}",
-                "Rename the file (git mv) so its name refers to the case, not the person; "
-                "if it was committed, ask the git host to purge it from history.",
+                Location(name),
+                Say(f"the file's name holds a {found.kind}", f"filnavnet inneholder et {found.kind}"),
+                Say("Rename the file (git mv) so its name refers to the case, not the person; "
+                    "if it was committed, ask the git host to purge it from history.",
+                    "Gi filen et nytt navn (git mv) som viser til saken, ikke personen; er det allerede lagret i "
+                    "en commit, be den som drifter git-tjenesten om å slette det fra historikken."),
             )
     for location, what in ctx.portfolio.hidden_identity_numbers:
         yield Finding(
-            location, f"{what} is in a value, written so that the line does not show it (an escape or a line break)",
-            "Remove it and refer to the case in the professional system instead; "
-            "if it was committed, ask the git host to purge it from history.",
+            location,
+            Say(f"{what.en} is in a value, written so that the line does not show it (an escape or a line break)",
+                f"{what.nb} står i en verdi, skrevet slik at linjen ikke viser det (en escape-sekvens eller et "
+                "linjeskift)"),
+            _REMOVE,
         )
+
+
+_REMOVE = Say(
+    "Remove it and refer to the case in the professional system instead; "
+    "if it was committed, ask the git host to purge it from history.",
+    "Fjern det og vis heller til saken i fagsystemet; er det allerede lagret i en commit, be den som drifter "
+    "git-tjenesten om å slette det fra historikken.")

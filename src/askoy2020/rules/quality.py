@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from ..core.diagnostics import Severity
+from ..core import bokmal as nb
+from ..core.diagnostics import Say, Severity
 from ..model import CaseKind, CaseStatus
 from .registry import CheckContext, Finding, rule
+from .words import CASE_KIND, CASE_STATUS, days
 
 
 @rule("ASK801", "case-date-order", Severity.ERROR)
@@ -24,13 +26,17 @@ def case_date_order(ctx: CheckContext) -> Iterator[Finding]:
     for case in ctx.portfolio.cases:
         if case.reported < case.occurred:
             yield Finding(
-                case.where("reported"), f"{case.id} is reported {case.reported}, before it occurred {case.occurred}",
-                "Correct 'occurred' or 'reported'.",
+                case.where("reported"),
+                Say(f"{case.id} is reported {case.reported}, before it occurred {case.occurred}",
+                    f"{case.id} er meldt {nb.date(case.reported)}, før hendelsen inntraff {nb.date(case.occurred)}"),
+                Say("Correct 'occurred' or 'reported'.", "Rett «occurred» eller «reported»."),
             )
         if case.closed is not None and case.closed < case.reported:
             yield Finding(
-                case.where("closed"), f"{case.id} is closed {case.closed}, before it was reported {case.reported}",
-                "Correct 'closed' or 'reported'.",
+                case.where("closed"),
+                Say(f"{case.id} is closed {case.closed}, before it was reported {case.reported}",
+                    f"{case.id} er lukket {nb.date(case.closed)}, før saken ble meldt {nb.date(case.reported)}"),
+                Say("Correct 'closed' or 'reported'.", "Rett «closed» eller «reported»."),
             )
 
 
@@ -53,20 +59,25 @@ def closed_case_incomplete(ctx: CheckContext) -> Iterator[Finding]:
         if case.status is CaseStatus.CLOSED:
             missing = [
                 label for label, ok in (
-                    ("a closed date", case.closed is not None),
-                    ("a root_cause", bool((case.root_cause or "").strip())),
-                    ("at least one action", bool(case.actions)),
+                    (Say("a closed date", "lukkedato (closed)"), case.closed is not None),
+                    (Say("a root_cause", "rotårsak (root_cause)"), bool((case.root_cause or "").strip())),
+                    (Say("at least one action", "minst ett tiltak (actions)"), bool(case.actions)),
                 ) if not ok
             ]
             if missing:
                 yield Finding(
-                    case.where("status"), f"{case.id} is closed but lacks " + ", ".join(missing),
-                    "Add what is missing, or set status: in_progress until it is known.",
+                    case.where("status"),
+                    Say(f"{case.id} is closed but lacks " + ", ".join(m.en for m in missing),
+                        f"{case.id} er lukket, men mangler " + nb.listing(m.nb for m in missing)),
+                    Say("Add what is missing, or set status: in_progress until it is known.",
+                        "Legg til det som mangler, eller sett status: in_progress til det er kjent."),
                 )
         elif case.closed is not None:
             yield Finding(
-                case.where("closed"), f"{case.id} has a closed date but its status is {case.status.value}",
-                "Set status: closed, or remove the closed date.",
+                case.where("closed"),
+                Say(f"{case.id} has a closed date but its status is {case.status.value}",
+                    f"{case.id} har lukkedato, men statusen er {CASE_STATUS[case.status]}"),
+                Say("Set status: closed, or remove the closed date.", "Sett status: closed, eller fjern lukkedatoen."),
             )
 
 
@@ -82,12 +93,14 @@ def case_overdue(ctx: CheckContext) -> Iterator[Finding]:
         deadline: 2019-07-01
     """
     for case in ctx.portfolio.cases:
-        days = case.overdue_days(ctx.as_of)
-        if days is not None:
+        late = case.overdue_days(ctx.as_of)
+        if late is not None:
             yield Finding(
                 case.where("deadline"),
-                f"{case.id} is overdue by {days} days (deadline {case.deadline})",
-                "Close the case, or set a new deadline and record why.",
+                Say(f"{case.id} is overdue by {late} days (deadline {case.deadline})",
+                    f"{case.id} har passert fristen med {days(late).nb} (frist {nb.date(case.deadline)})"),
+                Say("Close the case, or set a new deadline and record why.",
+                    "Lukk saken, eller sett en ny frist og skriv hvorfor."),
             )
 
 
@@ -112,16 +125,22 @@ def breach_notified_late(ctx: CheckContext) -> Iterator[Finding]:
         if breach is None or delay is None:
             continue
         if not breach.notified_in_time() and not (breach.late_reason or "").strip():
-            hours = delay.total_seconds() / 3600
+            hours = f"{delay.total_seconds() / 3600:.1f}"
             yield Finding(
                 case.where("breach", "notified"),
-                f"{case.id} was notified {hours:.1f} hours after the municipality became aware (limit 72)",
-                "Add 'late_reason:' – a late notice must give the reason (GDPR art. 33(1)).",
+                Say(f"{case.id} was notified {hours} hours after the municipality became aware (limit 72)",
+                    f"{case.id} ble meldt til Datatilsynet {nb.decimal(hours)} timer etter at kommunen fikk "
+                    "kjennskap til bruddet (fristen er 72 timer)"),
+                Say("Add 'late_reason:' – a late notice must give the reason (GDPR art. 33(1)).",
+                    "Legg til «late_reason:» – en for sen melding må begrunnes (personvernforordningen "
+                    "art. 33 nr. 1)."),
             )
         if delay < timedelta(0):
             yield Finding(
-                case.where("breach", "notified"), f"{case.id} was notified before the municipality became aware",
-                "Correct 'became_aware' or 'notified'.",
+                case.where("breach", "notified"),
+                Say(f"{case.id} was notified before the municipality became aware",
+                    f"{case.id} ble meldt til Datatilsynet før kommunen fikk kjennskap til bruddet"),
+                Say("Correct 'became_aware' or 'notified'.", "Rett «became_aware» eller «notified»."),
             )
 
 
@@ -140,9 +159,13 @@ def breach_not_notified(ctx: CheckContext) -> Iterator[Finding]:
     for case in ctx.portfolio.cases:
         if case.breach is not None and case.breach.unnotified_past_deadline(ctx.as_of):
             yield Finding(
-                case.where("breach"), f"{case.id} is a personal-data breach that was neither notified nor "
-                "given a reason for not notifying",
-                "Add 'notified:' with the time Datatilsynet was told, or 'not_notified_reason:'.",
+                case.where("breach"),
+                Say(f"{case.id} is a personal-data breach that was neither notified nor given a reason for not "
+                    "notifying",
+                    f"{case.id} er et personvernbrudd som verken er meldt til Datatilsynet eller har en begrunnelse "
+                    "for at det ikke er meldt"),
+                Say("Add 'notified:' with the time Datatilsynet was told, or 'not_notified_reason:'.",
+                    "Legg til «notified:» med tidspunktet Datatilsynet ble varslet, eller «not_notified_reason:»."),
             )
 
 
@@ -161,13 +184,19 @@ def breach_details(ctx: CheckContext) -> Iterator[Finding]:
         is_breach = case.kind is CaseKind.PERSONAL_DATA_BREACH
         if is_breach and case.breach is None:
             yield Finding(
-                case.where("kind"), f"{case.id} is a personal-data breach without a 'breach' block",
-                "Add 'breach: {became_aware: …, notified: …}' (times in Norwegian local time).",
+                case.where("kind"),
+                Say(f"{case.id} is a personal-data breach without a 'breach' block",
+                    f"{case.id} er et personvernbrudd uten «breach»-blokk"),
+                Say("Add 'breach: {became_aware: …, notified: …}' (times in Norwegian local time).",
+                    "Legg til «breach: {became_aware: …, notified: …}» (tidspunkter i norsk tid)."),
             )
         elif not is_breach and case.breach is not None:
             yield Finding(
-                case.where_key("breach"), f"{case.id} is a {case.kind.value} but has a 'breach' block",
-                "Set kind: personal_data_breach, or remove the block.",
+                case.where_key("breach"),
+                Say(f"{case.id} is a {case.kind.value} but has a 'breach' block",
+                    f"{case.id} er {CASE_KIND[case.kind]}, men har en «breach»-blokk"),
+                Say("Set kind: personal_data_breach, or remove the block.",
+                    "Sett kind: personal_data_breach, eller fjern blokken."),
             )
 
 
@@ -184,6 +213,9 @@ def service_design_without_users(ctx: CheckContext) -> Iterator[Finding]:
     for case in ctx.portfolio.cases:
         if case.kind is CaseKind.SERVICE_DESIGN and (case.user_involvement is None or case.user_involvement.users == 0):
             yield Finding(
-                case.where("kind"), f"{case.id} is a service design case with no users involved",
-                "Add 'user_involvement: {method: …, users: …}'; service design starts with the user.",
+                case.where("kind"),
+                Say(f"{case.id} is a service design case with no users involved",
+                    f"{case.id} er en tjenestedesignsak uten brukermedvirkning"),
+                Say("Add 'user_involvement: {method: …, users: …}'; service design starts with the user.",
+                    "Legg til «user_involvement: {method: …, users: …}»; tjenestedesign starter med brukeren."),
             )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..core.diagnostics import Location, Severity
+from ..core import bokmal as nb
+from ..core.diagnostics import Location, Say, Severity
 from ..core.paths import display_name
 from .registry import CheckContext, Finding, rule
 
@@ -28,9 +29,11 @@ def programme_missing(ctx: CheckContext) -> Iterator[Finding]:
     if p.programme is None and "programme.yaml" not in {f.rsplit("/", 1)[-1] for f in p.files}:
         yield Finding(
             Location(display_name(p.root / "programme.yaml")),
-            "the data folder has no programme.yaml",
-            "Create programme.yaml with the programme's id, name and first budget round "
-            "(rounds: year, decision, adopted).",
+            Say("the data folder has no programme.yaml", "datamappen har ingen programme.yaml"),
+            Say("Create programme.yaml with the programme's id, name and first budget round "
+                "(rounds: year, decision, adopted).",
+                "Opprett programme.yaml med programmets id, navn og første budsjettrunde "
+                "(rounds: year, decision, adopted)."),
         )
 
 
@@ -53,18 +56,23 @@ def criterion_score(ctx: CheckContext) -> Iterator[Finding]:
             criterion = criteria.get(key)
             if criterion is None:
                 close = difflib.get_close_matches(key, list(criteria), n=1)
+                listed = ", ".join(criteria)
                 yield Finding(
                     project.where("scores", key),
-                    f"project {project.id} scores an unknown criterion '{key}'",
-                    (f"Did you mean '{close[0]}'? " if close else "")
-                    + "Criteria in programme.yaml: " + ", ".join(criteria) + ".",
+                    Say(f"project {project.id} scores an unknown criterion '{key}'",
+                        f"prosjekt {project.id} gir poeng på et ukjent kriterium «{key}»"),
+                    Say((f"Did you mean '{close[0]}'? " if close else "") + f"Criteria in programme.yaml: {listed}.",
+                        (f"Mente du «{close[0]}»? " if close else "") + f"Kriteriene i programme.yaml: {listed}."),
                 )
             elif not criterion.scale.min <= score <= criterion.scale.max:
+                low, high = criterion.scale.min, criterion.scale.max
                 yield Finding(
                     project.where("scores", key),
-                    f"score {score:g} for '{key}' is outside the scale "
-                    f"{criterion.scale.min:g}–{criterion.scale.max:g}",
-                    f"Give a score between {criterion.scale.min:g} and {criterion.scale.max:g}.",
+                    Say(f"score {score:g} for '{key}' is outside the scale {low:g}–{high:g}",
+                        f"poengsummen {nb.number(score)} for «{key}» er utenfor skalaen "
+                        f"{nb.number(low)}–{nb.number(high)}"),
+                    Say(f"Give a score between {low:g} and {high:g}.",
+                        f"Gi en poengsum mellom {nb.number(low)} og {nb.number(high)}."),
                 )
 
 
@@ -85,6 +93,8 @@ def mandatory_without_legal_basis(ctx: CheckContext) -> Iterator[Finding]:
         if project.mandatory and not (project.legal_basis or "").strip():
             yield Finding(
                 project.where("mandatory"),
-                f"project {project.id} is mandatory but has no legal_basis",
-                "Add 'legal_basis:' with the law and section, or set mandatory: false.",
+                Say(f"project {project.id} is mandatory but has no legal_basis",
+                    f"prosjekt {project.id} er lovpålagt, men mangler legal_basis"),
+                Say("Add 'legal_basis:' with the law and section, or set mandatory: false.",
+                    "Legg til «legal_basis:» med lov og paragraf, eller sett mandatory: false."),
             )

@@ -13,17 +13,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..core.diagnostics import Location, Severity
+from ..core.diagnostics import Location, Say, Severity
 from ..model import Portfolio
 
 
 @dataclass(frozen=True)
 class Finding:
-    """What a rule reports; the runner adds the rule's id and severity."""
+    """What a rule reports; the runner adds the rule's id and severity.
+    The message (what is wrong) and the hint (how to fix it) are each said
+    in English and bokmål, side by side: ``Say("…", "…")``."""
 
     location: Location
-    message: str
-    hint: str = ""
+    message: Say
+    hint: Say
     related: tuple[Location, ...] = ()
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..core.diagnostics import Severity
+from ..core import bokmal as nb
+from ..core.diagnostics import Say, Severity
 from ..model import ProjectStatus
 from ..model.project import Rag
 from .registry import CheckContext, Finding, rule
+from .words import days
 
 
 @rule("ASK601", "completed-without-actual-end", Severity.ERROR)
@@ -23,8 +25,11 @@ def completed_without_actual_end(ctx: CheckContext) -> Iterator[Finding]:
     for project in ctx.portfolio.projects:
         if project.status is ProjectStatus.COMPLETED and project.actual.end is None:
             yield Finding(
-                project.where("status"), f"{project.id} is completed but has no actual end date",
-                "Add 'actual: {start: …, end: …}' with the day it finished.",
+                project.where("status"),
+                Say(f"{project.id} is completed but has no actual end date",
+                    f"{project.id} er fullført, men mangler faktisk sluttdato"),
+                Say("Add 'actual: {start: …, end: …}' with the day it finished.",
+                    "Legg til «actual: {start: …, end: …}» med datoen prosjektet ble avsluttet."),
             )
 
 
@@ -42,8 +47,11 @@ def active_not_started(ctx: CheckContext) -> Iterator[Finding]:
         start = project.start()
         if project.status is ProjectStatus.ACTIVE and start is not None and start > ctx.as_of:
             yield Finding(
-                project.where("status"), f"{project.id} is active but does not start until {start}",
-                "Set status: planned, or record the actual start date.",
+                project.where("status"),
+                Say(f"{project.id} is active but does not start until {start}",
+                    f"{project.id} er registrert som i gang, men starter ikke før {nb.date(start)}"),
+                Say("Set status: planned, or record the actual start date.",
+                    "Sett status: planned, eller før opp faktisk startdato."),
             )
 
 
@@ -62,11 +70,14 @@ def milestone_overdue(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for i, milestone in enumerate(project.milestones):
             if not milestone.done and milestone.date < ctx.as_of:
-                days = (ctx.as_of - milestone.date).days
+                late = (ctx.as_of - milestone.date).days
                 yield Finding(
-                    project.where("milestones", i), f"milestone '{milestone.name}' of {project.id} is "
-                    f"overdue by {days} days ({milestone.date})",
-                    "Mark it done: true, or move its date and say why in a status report.",
+                    project.where("milestones", i),
+                    Say(f"milestone '{milestone.name}' of {project.id} is overdue by {late} days ({milestone.date})",
+                        f"milepælen «{milestone.name}» i {project.id} er {days(late).nb} forsinket "
+                        f"(dato {nb.date(milestone.date)})"),
+                    Say("Mark it done: true, or move its date and say why in a status report.",
+                        "Sett done: true, eller flytt datoen og forklar hvorfor i en statusrapport."),
                 )
 
 
@@ -91,8 +102,11 @@ def stale_red_status(ctx: CheckContext) -> Iterator[Finding]:
         if latest.rag is Rag.RED and age > limit:
             yield Finding(
                 project.where("status_reports", i),
-                f"{project.id}'s latest status report is red and {age} days old (limit {limit})",
-                "Add a new status report with the current state and what is being done.",
+                Say(f"{project.id}'s latest status report is red and {age} days old (limit {limit})",
+                    f"siste statusrapport for {project.id} er rød og {days(age).nb} gammel (grensen er "
+                    f"{days(limit).nb})"),
+                Say("Add a new status report with the current state and what is being done.",
+                    "Legg til en ny statusrapport med dagens situasjon og hva som blir gjort."),
             )
 
 
@@ -115,10 +129,18 @@ def planned_start_passed(ctx: CheckContext) -> Iterator[Finding]:
         start = project.planned.start
         if project.status is not ProjectStatus.PLANNED or start is None or start >= ctx.as_of:  # today: not yet
             continue
-        placed = f" prioritise places it from {programme.first_open_year(ctx.as_of)}" if programme else ""
-        duty = " (a duty: it must then fit that year's frames)" if project.must_be_planned else ""
+        first_open = programme.first_open_year(ctx.as_of) if programme else None
+        placed = Say(f" prioritise places it from {first_open}", f" prioritise plasserer det fra {first_open}") \
+            if programme else Say("", "")
+        duty = Say(" (a duty: it must then fit that year's frames)",
+                   " (en plikt: det må da få plass innenfor rammene det året)") if project.must_be_planned \
+            else Say("", "")
         yield Finding(
             project.where("planned", "start"),
-            f"{project.id} is still planned, but its planned start {start} has passed;{placed}{duty}",
-            "If it has started, set status: active and actual: {start: …}; if not, move its planned dates.",
+            Say(f"{project.id} is still planned, but its planned start {start} has passed;{placed.en}{duty.en}",
+                f"{project.id} er fortsatt planlagt, men planlagt start {nb.date(start)} er passert;"
+                f"{placed.nb}{duty.nb}"),
+            Say("If it has started, set status: active and actual: {start: …}; if not, move its planned dates.",
+                "Har det startet, sett status: active og actual: {start: …}; hvis ikke, flytt de planlagte "
+                "datoene."),
         )

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..core.diagnostics import Location, Severity
+from ..core import bokmal as nb
+from ..core.diagnostics import Location, Say, Severity
 from ..core.numbers import amount, fte
 from ..model import Project
 from ..model.base import DateRange, Record
 from ..model.budget import MoneyKind, RoundFrames
 from .registry import CheckContext, Finding, rule
+from .words import FRAME
+
+# "planlagt slutt", "faktisk start"
+_SPAN_NB = {"planned": "planlagt", "actual": "faktisk"}
+_END_NB = {"start": "start", "end": "slutt"}
 
 
 @rule("ASK401", "start-after-end", Severity.ERROR)
@@ -27,16 +33,21 @@ def start_after_end(ctx: CheckContext) -> Iterator[Finding]:
             span: DateRange = getattr(project, key)
             if span.start and span.end and span.start > span.end:
                 yield Finding(
-                    project.where(key, "end"), f"{project.id}: {key} end {span.end} is before its start {span.start}",
-                    "Swap or correct the dates.",
+                    project.where(key, "end"),
+                    Say(f"{project.id}: {key} end {span.end} is before its start {span.start}",
+                        f"{project.id}: {_SPAN_NB[key]} slutt {nb.date(span.end)} er før {_SPAN_NB[key]} start "
+                        f"{nb.date(span.start)}"),
+                    Say("Swap or correct the dates.", "Bytt om eller rett datoene."),
                 )
-    ranges: list[tuple[Record, str, str]] = [(a, "period", f"area {a.id}") for a in p.areas]
-    for record, key, owner in ranges:
-        span_y = getattr(record, key)
+    for area in p.areas:
+        span_y = area.period
         if span_y.first_year > span_y.last_year:
             yield Finding(
-                record.where(key), f"{owner}: first_year {span_y.first_year} is after last_year {span_y.last_year}",
-                "Swap or correct the years.",
+                area.where("period"),
+                Say(f"area {area.id}: first_year {span_y.first_year} is after last_year {span_y.last_year}",
+                    f"programområde {area.id}: first_year {span_y.first_year} er etter last_year "
+                    f"{span_y.last_year}"),
+                Say("Swap or correct the years.", "Bytt om eller rett årene."),
             )
 
 
@@ -61,23 +72,29 @@ def outside_period(ctx: CheckContext) -> Iterator[Finding]:
                 for end in ("start", "end"):
                     day = getattr(span, end)
                     if day is not None and day.year not in area.period:
+                        period = f"{area.period.first_year}–{area.period.last_year}"
                         yield Finding(
                             project.where(key, end),
-                            f"{project.id}: {key} {end} {day} is outside area {area.id}'s period "
-                            f"{area.period.first_year}–{area.period.last_year}",
-                            "Move the date inside the area's period or widen the area's period.",
+                            Say(f"{project.id}: {key} {end} {day} is outside area {area.id}'s period {period}",
+                                f"{project.id}: {_SPAN_NB[key]} {_END_NB[end]} {nb.date(day)} ligger utenfor "
+                                f"perioden til programområde {area.id} ({period})"),
+                            Say("Move the date inside the area's period or widen the area's period.",
+                                "Flytt datoen inn i perioden til programområdet, eller utvid perioden."),
                         )
         if known is not None:
-            yield from _years_outside(project, ("cost", "investment", "staff"), known, "the budget rounds")
+            yield from _years_outside(project, ("cost", "investment", "staff"), known)
             for i, revision in enumerate(project.revisions):
                 for key in ("cost", "investment"):
                     for year in getattr(revision, key):
                         if year not in known:
                             yield Finding(
                                 project.where("revisions", i, key, year),
-                                f"{project.id}: the revision {revision.decision} has {key} for {year}, outside "
-                                f"the budget rounds {known[0]}–{known[-1]}",
-                                "Correct the year, or add the round that covers it.",
+                                Say(f"{project.id}: the revision {revision.decision} has {key} for {year}, outside "
+                                    f"the budget rounds {known[0]}–{known[-1]}",
+                                    f"{project.id}: budsjettjusteringen {revision.decision} har {key} for {year}, "
+                                    f"utenfor budsjettrundene {known[0]}–{known[-1]}"),
+                                Say("Correct the year, or add the round that covers it.",
+                                    "Rett året, eller legg til budsjettrunden som dekker det."),
                             )
     if p.programme is None:
         return
@@ -89,8 +106,13 @@ def outside_period(ctx: CheckContext) -> Iterator[Finding]:
             years = spans.get(speaking.year)
             if years is None:
                 yield Finding(owner.where("rounds", i, "year"),
-                              f"frames for the round of {speaking.year}, but programme.yaml has no round of that year",
-                              f"Add the {speaking.year} round to rounds in programme.yaml, or correct the year.")
+                              Say(f"frames for the round of {speaking.year}, but programme.yaml has no round of that "
+                                  "year",
+                                  f"rammer for budsjettrunden {speaking.year}, men programme.yaml har ingen "
+                                  "budsjettrunde for det året"),
+                              Say(f"Add the {speaking.year} round to rounds in programme.yaml, or correct the year.",
+                                  f"Legg til budsjettrunden for {speaking.year} under rounds i programme.yaml, eller "
+                                  "rett året."))
                 continue
             for frames, path in [(speaking.frames, ("rounds", i, "frames"))] + [
                     (r.frames, ("rounds", i, "revisions", j, "frames")) for j, r in enumerate(speaking.revisions)]:
@@ -98,19 +120,27 @@ def outside_period(ctx: CheckContext) -> Iterator[Finding]:
                     for year in frames.of(kind):
                         if year not in years:
                             yield Finding(owner.where(*path, kind.value, year),
-                                          f"the round of {speaking.year} covers {years[0]}–{years[-1]}, but has a "
-                                          f"{kind.value} frame for {year}",
-                                          "Move the frame into the round's years, or into the round that covers it.")
+                                          Say(f"the round of {speaking.year} covers {years[0]}–{years[-1]}, but has "
+                                              f"a {kind.value} frame for {year}",
+                                              f"budsjettrunden for {speaking.year} dekker {years[0]}–{years[-1]}, "
+                                              f"men har en {FRAME[kind]} for {year}"),
+                                          Say("Move the frame into the round's years, or into the round that covers "
+                                              "it.",
+                                              "Flytt rammen til et av rundens år, eller til runden som dekker "
+                                              "året."))
 
 
-def _years_outside(record: Record, keys: tuple[str, ...], years: range, what: str) -> Iterator[Finding]:
+def _years_outside(record: Record, keys: tuple[str, ...], years: range) -> Iterator[Finding]:
     for key in keys:
         for year in getattr(record, key):
             if year not in years:
                 yield Finding(
                     record.where(key, year),
-                    f"{key} has the year {year}, outside {what} {years[0]}–{years[-1]}",
-                    "Remove the year, move the amount into a year of a round, or add the round that covers it.",
+                    Say(f"{key} has the year {year}, outside the budget rounds {years[0]}–{years[-1]}",
+                        f"{key} har året {year}, utenfor budsjettrundene {years[0]}–{years[-1]}"),
+                    Say("Remove the year, move the amount into a year of a round, or add the round that covers it.",
+                        "Fjern året, flytt beløpet til et år en budsjettrunde dekker, eller legg til runden som "
+                        "dekker året."),
                 )
 
 
@@ -132,9 +162,14 @@ def cost_outside_run_years(ctx: CheckContext) -> Iterator[Finding]:
                 if year not in years:
                     yield Finding(
                         project.where(key, year),
-                        f"{project.id} has {key} in {year} but runs {years[0]}–{years[-1]}",
-                        "Move the amount into a year the project runs, or change its dates.",
+                        Say(f"{project.id} has {key} in {year} but runs {years[0]}–{years[-1]}",
+                            f"{project.id} har {_RUN_NB[key]} i {year}, men pågår {years[0]}–{years[-1]}"),
+                        Say("Move the amount into a year the project runs, or change its dates.",
+                            "Flytt beløpet til et år prosjektet pågår, eller endre datoene."),
                     )
+
+
+_RUN_NB = {"cost": "kostnad (cost)", "staff": "årsverk (staff)"}
 
 
 def _places(top: list[tuple[float, Project]], use_key: str, year: int) -> tuple[Location, ...]:
@@ -162,6 +197,7 @@ def _frame_findings(ctx: CheckContext, kind: MoneyKind, use_key: str, unit: str,
             total = sum(v for v, _ in used[year])
             top = sorted(used[year], key=lambda vp: (-vp[0], vp[1].id))[:3]
             largest = ", ".join(f"{pr.id} ({show(v)})" for v, pr in top)
+            largest_nb = ", ".join(f"{pr.id} ({nb.decimal(show(v))})" for v, pr in top)
             source = p.frame_source(year, ctx.as_of, area.id)
             found = source.frame_at(kind, year, ctx.as_of) if source is not None else None
             if found is None:
@@ -169,10 +205,16 @@ def _frame_findings(ctx: CheckContext, kind: MoneyKind, use_key: str, unit: str,
                     speaking = p.programme.round_for_year(year, ctx.as_of)
                     yield Finding(
                         _missing_frame_place(area, source, kind),
-                        f"area {area.id} has {use_key} of {show(total)} {unit} in {year} in projects that must be in "
-                        f"but no {kind.value} frame for {year}"
-                        + (f" in the round of {speaking.year}" if speaking else ""),
-                        f"Add {year} to the area's {kind.value} frames in that round. Largest: {largest}.",
+                        Say(f"area {area.id} has {use_key} of {show(total)} {unit} in {year} in projects that must "
+                            f"be in but no {kind.value} frame for {year}"
+                            + (f" in the round of {speaking.year}" if speaking else ""),
+                            f"prosjektene i programområde {area.id} som må være med, bruker "
+                            f"{nb.decimal(show(total))} {unit} i {year}, men programområdet har ingen "
+                            f"{FRAME[kind]} for {year}"
+                            + (f" i budsjettrunden for {speaking.year}" if speaking else "")),
+                        Say(f"Add {year} to the area's {kind.value} frames in that round. Largest: {largest}.",
+                            f"Legg til {year} i programområdets {FRAME[kind]}r i den runden. De største: "
+                            f"{largest_nb}."),
                         _places(top, use_key, year),
                     )
                 continue
@@ -180,9 +222,14 @@ def _frame_findings(ctx: CheckContext, kind: MoneyKind, use_key: str, unit: str,
             if total > frame + 1e-9:
                 yield Finding(
                     where,
-                    f"area {area.id}: projects that must be in use {show(total)} {unit} in {year}, the frame is "
-                    f"{show(frame)}: over by {show(total - frame)}",
-                    f"Raise the frame, or move or cut {use_key} in the largest projects: {largest}.",
+                    Say(f"area {area.id}: projects that must be in use {show(total)} {unit} in {year}, the frame is "
+                        f"{show(frame)}: over by {show(total - frame)}",
+                        f"programområde {area.id}: prosjektene som må være med, bruker {nb.decimal(show(total))} "
+                        f"{unit} i {year}, mens rammen er {nb.decimal(show(frame))}: "
+                        f"{nb.decimal(show(total - frame))} over rammen"),
+                    Say(f"Raise the frame, or move or cut {use_key} in the largest projects: {largest}.",
+                        f"Øk rammen, eller flytt eller kutt {_RUN_NB[use_key]} i de største prosjektene: "
+                        f"{largest_nb}."),
                     _places(top, use_key, year),
                 )
 
@@ -239,12 +286,18 @@ def programme_frames_exceeded(ctx: CheckContext) -> Iterator[Finding]:
                 total = sum(v for v, _, _ in parts)
                 if total > frame + 1e-9:
                     top = sorted(parts, key=lambda var: (-var[0], var[1].id))[:3]
+                    largest = ", ".join(f"{a.id} ({show(v)})" for v, a, _ in top)
                     yield Finding(
                         where,
-                        f"the areas' {kind.value} frames for {year} (round of {speaking.year}) add up to "
-                        f"{show(total)} {unit}, the programme frame is {show(frame)}: over by {show(total - frame)}",
-                        "Raise the programme frame or lower area frames; largest: "
-                        + ", ".join(f"{a.id} ({show(v)})" for v, a, _ in top) + ".",
+                        Say(f"the areas' {kind.value} frames for {year} (round of {speaking.year}) add up to "
+                            f"{show(total)} {unit}, the programme frame is {show(frame)}: over by "
+                            f"{show(total - frame)}",
+                            f"programområdenes {FRAME[kind]}r for {year} (budsjettrunden for {speaking.year}) er til "
+                            f"sammen {nb.decimal(show(total))} {unit}, mens programmets {FRAME[kind]} er "
+                            f"{nb.decimal(show(frame))}: {nb.decimal(show(total - frame))} over"),
+                        Say(f"Raise the programme frame or lower area frames; largest: {largest}.",
+                            "Øk programmets ramme eller senk programområdenes rammer; de største: "
+                            + ", ".join(f"{a.id} ({nb.decimal(show(v))})" for v, a, _ in top) + "."),
                         tuple(loc for _, _, r in top if (loc := _frame_place(r, kind, year, ctx)) is not None),
                     )
 
