@@ -88,7 +88,8 @@ def _money(kind: str) -> tuple[float, float, float, float]:
 @pytest.mark.parametrize(("kind", "label"), [("drift", "Drift (1000 kr)"), ("investment", "Investering (1000 kr)")])
 def test_money_this_year_against_the_frame(page: str, kind: str, label: str) -> None:
     frame, revised, actual, forecast = _money(kind)
-    row = f"| {label} | {_nb(frame)} | {_nb(revised)} | {_nb(actual)} | {_nb(forecast)} | {_nb(forecast - revised)} |"
+    deviation = ("+" if round(forecast - revised) > 0 else "") + _nb(forecast - revised)
+    row = f"| {label} | {_nb(frame)} | {_nb(revised)} | {_nb(actual)} | {_nb(forecast)} | {deviation} |"
     assert row in page
 
 
@@ -115,11 +116,15 @@ def _end_of_running(project: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
 def test_omstilling_sentence(page: str) -> None:
     goals = [g for f in sorted(DATA.glob("programmes/*/area.yaml")) for g in _yaml(f).get("goals") or []]
     verdicts = [_on_track(g) for g in goals]
-    running = [p for p in _projects() if p["status"] in ("active", "paused")]
-    red = [p for p in running if ((_latest(p.get("status_reports") or []) or {}).get("rag")) == "red"]
-    late = [p for p in running if (ends := _end_of_running(p)) and ends[1] > ends[0]]
+    active = [p for p in _projects() if p["status"] == "active"]
+    paused = [p for p in _projects() if p["status"] == "paused"]
+    red = [p for p in active if ((_latest(p.get("status_reports") or []) or {}).get("rag")) == "red"]
+    late = [p for p in active if (ends := _end_of_running(p)) and ends[1] > ends[0]]
     sentence = (f"{verdicts.count(True)} av {sum(v is not None for v in verdicts)} målte mål er i rute; "
-                f"av {len(running)} pågående prosjekter er {len(red)} røde og {len(late)} forsinket.")
+                f"av {len(active)} pågående prosjekter er {len(red)} {'rødt' if len(red) == 1 else 'røde'} og "
+                f"{len(late)} forsinket.")
+    if paused:
+        sentence += " 1 prosjekt er satt på vent." if len(paused) == 1 else f" {len(paused)} prosjekter er satt på vent."
     assert sentence in page
 
 
@@ -156,13 +161,19 @@ def test_quality_sentence(page: str) -> None:
             unlawful += _aware(b["notified"]) - aware > limit and not (b.get("late_reason") or "").strip()
         elif not (b.get("not_notified_reason") or "").strip():
             unlawful += dt.datetime.combine(AS_OF, dt.time(23, 59)) - aware > limit
-    assert (f"{len(still_open)} åpne saker, {overdue} over frist; {unlawful} av {len(breaches)} personvernbrudd i "
-            f"{YEAR} meldt for sent eller ikke meldt, uten begrunnelse.") in page
+    start = f"{len(still_open)} åpne saker, {overdue} over frist; "
+    if unlawful:
+        said = f"{unlawful} av {len(breaches)} personvernbrudd i {YEAR} meldt for sent eller ikke meldt, uten begrunnelse."
+    elif breaches:
+        said = f"alle {len(breaches)} personvernbrudd i {YEAR} er meldt innen 72 timer eller har begrunnelse."
+    else:
+        said = f"ingen personvernbrudd i {YEAR}."
+    assert start + said in page
 
 
 def test_the_points_to_decide(page: str) -> None:
     points = re.findall(r"^\d\. \*\*(Til beslutning|Til orientering):\*\* (.*)$", page, re.M)
-    assert 1 <= len(points) <= 5
+    assert len(points) >= 1
     decide = [text for kind, text in points if kind == "Til beslutning"]
     # Project overruns above the threshold (5 % and 100), from the T2 forecasts.
     programme = _yaml(DATA / "programme.yaml")
@@ -172,13 +183,15 @@ def test_the_points_to_decide(page: str) -> None:
         said = (t2.get("forecast") or {}).get("drift")
         budget = _in_force(project.get("cost") or {}, project.get("revisions", []), "cost") or 0.0
         if said is not None and said - budget > amount and said - budget > share * budget:
-            text = (f"{project['id']}: prognosen for drift er {_nb(said - budget)} over revidert budsjett "
-                    f"({_nb(budget)}).")
-            assert any(text in d for d in decide) or len(points) == 5, text
+            # Said on its own, or as the cause of its area's overrun of the frame.
+            alone = f"{project['id']}: prognosen for drift er {_nb(said - budget)} over revidert budsjett ({_nb(budget)})."
+            cause = f"{project['id']} ventes {_nb(said - budget)} over revidert budsjett ({_nb(budget)})."
+            assert any(alone in d or cause in d for d in decide), alone
     # The refused proposals of the saved plan for 2021 and their first year's drift.
     plan = _yaml(max(DATA.glob("plans/*.yaml")))
     # Refused for want of money or value (not cancelled, and not a project no plan year can hold).
     refused = [r for r in plan["left_out"] if r["kind"] in ("frame", "value", "predecessor", "timing")]
     cost = sum((r.get("cost") or {}).get(2021, 0) for r in refused)
-    assert any(f"{len(refused)} forslag får ikke plass innenfor rammene for 2021; de ville koste {_nb(cost)} i drift"
-               in d for d in decide)
+    million = f"{cost / 1000:.1f}".replace(".", ",")
+    assert any(f"{len(refused)} forslag får ikke plass innenfor rammene for 2021; de ville koste {million} mill. kr i "
+               "drift" in d for d in decide)

@@ -126,7 +126,7 @@ def test_an_older_plan_without_shortfalls_still_says_why_in_norwegian(sample: Po
     rows = {r.project: r for r in _section(older, "nb").unfunded}
     now = {r.project: r for r in _section(sample, "nb").unfunded}
     # The shortfall is read again from what the plan leaves unallocated: the same words as the plan's own.
-    assert rows["DK-05"].basis == now["DK-05"].basis.split(" Det får")[0]
+    assert rows["DK-05"].basis == now["DK-05"].basis.split(" Prosjektet får")[0]
     bare = _copy(tmp_path / "bare", lambda d: _older(d, shortfalls=False, unallocated=False))
     rows = {r.project: r for r in _section(bare, "nb").unfunded}
     assert rows["DK-05"].basis == ("Rammene har ikke rom for det. Den fulle begrunnelsen finnes bare på engelsk i "
@@ -172,7 +172,7 @@ def test_no_solver_words_for_politicians(sample: Portfolio, fmt: str) -> None:
     part = text[start:text.index("Prestasjonsledelse 2020", start)]
     for word in ("poeng", "bevist", "optimal", "MILP", "gap", "solver", "WSJF", "short by", "points"):
         assert word.lower() not in part.lower(), word
-    assert "Utvalget gir høyest mulig samlet nytteverdi innenfor rammene" in part
+    assert "Prosjektene som er valgt, gir høyest mulig samlet nytteverdi innenfor rammene" in part
     assert "Strategisk betydning" in part and "35 %" in part and "KST 123/17" in part
 
 
@@ -181,8 +181,8 @@ def test_the_gap_is_said_in_plain_words(sample: Portfolio, tmp_path: Path) -> No
         document["solver"] = {"status": "time-limit", "gap": 0.0123, "bound": document["value"] * 1.0123}
 
     section = _section(_copy(tmp_path, stopped), "nb")
-    assert section.quality == ("Beregningen ble stoppet ved tidsgrensen: utvalget gir høyst 1,23 % mindre samlet "
-                               "nytteverdi enn det beste mulige innenfor rammene.")
+    assert section.quality == ("Beregningen ble stoppet ved tidsgrensen: prosjektene som er valgt, gir høyst 1,23 % "
+                               "mindre samlet nytteverdi enn det beste mulige innenfor rammene.")
 
 
 def test_one_more_million_shows_what_the_plan_found(sample: Portfolio) -> None:

@@ -54,13 +54,15 @@ def build_report(
         goals_with_data=sum(g.on_track is not None for g in goals),
         goals_total=len(goals),
         levels_with_results=sum(row.results > 0 for row in leadership.levels),
-        cases_opened=sum(c.reported.year == year for c in portfolio.cases),
-        cases_closed=sum(c.closed is not None and c.closed.year == year for c in portfolio.cases),
+        # The year's cases known on the day, and how many of them are closed:
+        # one population, as Kvalitet 2020 counts it (report/quality.py).
+        cases_opened=quality.reported,
+        cases_closed=quality.reported - quality.open_now,
         red_projects=sorted(p.id for p in live if p.is_red(as_of)),
     )
     warnings = [WarningRow(d.file, d.line, d.rule, d.text(lang)[0]) for d in (diagnostics or [])
                 if audience is Audience.INTERNAL or not _about_people(portfolio, d)]
-    return Report(meta, summary, areas, build_plan(portfolio, year, lang), leadership, quality,
+    return Report(meta, summary, areas, build_plan(portfolio, year, lang, as_of), leadership, quality,
                   budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),

@@ -49,8 +49,8 @@ class Summary:
     goals_with_data: int
     goals_total: int
     levels_with_results: int
-    cases_opened: int
-    cases_closed: int
+    cases_opened: int  # reported in the year, to the report's day
+    cases_closed: int  # of them, closed by the report's day
     red_projects: list[str]
 
 

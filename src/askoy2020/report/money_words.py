@@ -44,7 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "project_table": ("Budsjett, regnskap og prognose {year} per prosjekt",
                       "Budget, actuals and forecast {year} per project"),
     "col_adopted_budget": ("Vedtatt budsjett", "Adopted budget"),
-    "unreported": ("Uten prognose for {period}: {projects}. De er regnet med sitt budsjett som prognose i summene.",
+    "unreported": ("Uten prognose for {period}: {projects}. Budsjettet er brukt som prognose i summene.",
                    "No forecast for {period}: {projects}. The sums count them at their budget as forecast."),
     # deviations and decisions
     "deviations": ("Avvik over terskelen", "Deviations above the threshold"),
@@ -90,10 +90,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "col_change": ("Endring", "Change"),
     "proposals": ("Til vedtak", "For decision"),
     "proposals_intro": (
-        "Avvikene over terskelen trenger et vedtak: en budsjettjustering til prognosen, eller tiltak som holder "
-        "budsjettet.",
-        "The deviations above the threshold need a decision: a budget revision to the forecast, or measures that "
-        "keep to the budget."),
+        "Avvikene over terskelen trenger et vedtak: en budsjettjustering til prognosen (ved mindreforbruk også om "
+        "midlene skal flyttes til neste år), eller tiltak slik at budsjettet holdes.",
+        "The deviations above the threshold need a decision: a budget revision to the forecast (for an underspend, "
+        "also whether the money moves to next year), or measures so that the budget holds."),
     "proposal_project": ("{project} {name}, {kind} {year}: budsjettet fra {before} til {after} ({change})",
                          "{project} {name}, {kind} {year}: the budget from {before} to {after} ({change})"),
     "proposal_frame": (

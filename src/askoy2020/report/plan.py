@@ -12,6 +12,8 @@ even in an older plan, which listed completed projects among the selected.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Portfolio, ProjectStatus
 from ..model.budget import MoneyKind
 from ..model.plan import LeftOutKind, Plan, Selected, SolverStatus
@@ -36,19 +38,22 @@ _CONTINUING = ("committed", "locked")
 _KIND_ORDER = (MoneyKind.DRIFT, MoneyKind.INVESTMENT, MoneyKind.STAFF)
 
 
-def saved_plan(portfolio: Portfolio, year: int) -> Plan | None:
+def saved_plan(portfolio: Portfolio, year: int, as_of: dt.date | None = None) -> Plan | None:
     """The plan for the year: the last by id among those covering it; else
     the plan for the next budget round, made during the year (a plan covers
-    only the years still open when it is made)."""
+    only the years still open when it is made). A plan made after the
+    report's day is not known to it (a tertial report made in May does not
+    know the plan made in October)."""
+    known = [p for p in portfolio.plans if as_of is None or p.as_of is None or p.as_of <= as_of]
     for covered in (year, year + 1):
-        plans = [p for p in portfolio.plans if covered in p.years]
+        plans = [p for p in known if covered in p.years]
         if plans:
             return max(plans, key=lambda p: p.id)
     return None
 
 
-def build_plan(portfolio: Portfolio, year: int, lang: str = "nb") -> PlanSection | None:
-    plan = saved_plan(portfolio, year)
+def build_plan(portfolio: Portfolio, year: int, lang: str = "nb", as_of: dt.date | None = None) -> PlanSection | None:
+    plan = saved_plan(portfolio, year, as_of)
     if plan is None:
         return None
     words = Lang(lang)

@@ -21,14 +21,15 @@ WORDS: dict[str, tuple[str, str]] = {
                         "{n} running project ends before {year} and needs no money in the plan years ({list})."),
     "plan_ending_many": ("{n} pågående prosjekter avsluttes før {year} og trenger ingen midler i planårene ({list}).",
                          "{n} running projects end before {year} and need no money in the plan years ({list})."),
-    "plan_optimal": ("Utvalget gir høyest mulig samlet nytteverdi innenfor rammene (kontrollert: ingen annen "
-                     "kombinasjon av prosjekter gir mer).",
+    "plan_optimal": ("Prosjektene som er valgt, gir høyest mulig samlet nytteverdi innenfor rammene (kontrollert: "
+                     "ingen annen kombinasjon av prosjekter gir mer).",
                      "The selection gives the highest possible total value within the frames (checked: no other "
                      "combination of projects gives more)."),
-    "plan_near": ("Utvalget gir høyst {share} mindre samlet nytteverdi enn det beste mulige innenfor rammene.",
+    "plan_near": ("Prosjektene som er valgt, gir høyst {share} mindre samlet nytteverdi enn det beste mulige "
+                  "innenfor rammene.",
                   "The selection gives at most {share} less total value than the best possible within the frames."),
-    "plan_stopped": ("Beregningen ble stoppet ved tidsgrensen: utvalget gir høyst {share} mindre samlet nytteverdi "
-                     "enn det beste mulige innenfor rammene.",
+    "plan_stopped": ("Beregningen ble stoppet ved tidsgrensen: prosjektene som er valgt, gir høyst {share} mindre "
+                     "samlet nytteverdi enn det beste mulige innenfor rammene.",
                      "The calculation stopped at its time limit: the selection gives at most {share} less total "
                      "value than the best possible within the frames."),
     "plan_scenario": ("Planen er laget for scenarioet {id}, ikke for rammene slik de er vedtatt.",
@@ -65,7 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "short_area": ("Det mangler {amount} i {frame} til {area} for {year}.",
                    "The {frame} of {area} for {year} is {amount} short."),
     "frame_full": ("Rammene har ikke rom for det.", "The frames have no room for it."),
-    "cannot_enter": ("Det får ikke plass innenfor rammen selv om andre forslag tas ut.",
+    "cannot_enter": ("Prosjektet får ikke plass innenfor rammen selv om andre forslag tas ut.",
                      "It does not fit the frame even if other proposals go."),
     "pushes_out_one": ("Å ta det inn ville fortrenge {list}, som har høyere nytteverdi ({theirs} mot {own}).",
                        "Taking it in would push out {list}, which has a higher value ({theirs} against {own})."),
@@ -108,10 +109,12 @@ WORDS: dict[str, tuple[str, str]] = {
                          "What the frame gives less what the plan uses ('of' shows the frame). Amounts in 1000 kr."),
     "transfers_head": ("Omfordeling mellom programområder som ville finansiert et forslag",
                        "Transfers between programme areas that would fund a proposal"),
-    "transfers_note": ("Hver omfordeling gjelder for seg: to av dem kan regne med de samme ubrukte midlene. "
-                       "Programmets samlede ramme endres ikke.",
-                       "Each transfer stands alone: two may count on the same unused money. The programme's "
-                       "total frame does not change."),
+    "transfers_note": ("Omfordelingene er alternativer: hver gjelder for seg, og flere av dem kan bruke de samme "
+                       "ubrukte midlene, så bare én eller noen få kan gjennomføres. Programmets samlede ramme endres "
+                       "ikke.",
+                       "The transfers are alternatives: each stands alone, and several may use the same unused "
+                       "money, so only one or a few can be carried out. The programme's total frame does not "
+                       "change."),
     "transfer_col": ("Flytting som ville finansiert det", "Transfer that would fund it"),
     "transfer_from": ("{amount} fra {source}", "{amount} from {source}"),
     "transfer_moves": ("{list} til {target} ({frame} {year})", "{list} to {target} ({frame} {year})"),

@@ -27,13 +27,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ..model import Portfolio, ProjectStatus
-from ..model.budget import MoneyKind
+from ..model.budget import MoneyKind, Period
 from .i18n import Lang
 from .model import Report
 from .money_model import MoneyRow
 
 MAX_POINTS = 5
-"""Page 1 names the five most pressing points; the rest are counted."""
+"""Page 1 names every decision and fills up to five points with what the
+meeting must know (at least two of those); the rest are counted."""
 
 
 class Light(str, Enum):
@@ -91,6 +92,9 @@ class Verdict:
     more_points: int  # how many more there are
     previous: Previous | None = None
     lights_before: dict[str, Light] = field(default_factory=dict)
+    money_day: dt.date | None = None  # the end of the period the actuals are to
+    money_period: str | None = None  # that period, worded ("2. tertial 2020")
+    unreported: list[str] = field(default_factory=list)  # projects without figures for it: counted at budget
 
 
 def build_verdict(portfolio: Portfolio, report: Report, before: Report | None = None,
@@ -101,8 +105,16 @@ def build_verdict(portfolio: Portfolio, report: Report, before: Report | None = 
     money = [row for row in (report.money.headline if report.money else [])
              if row.kind in (MoneyKind.DRIFT.value, MoneyKind.INVESTMENT.value)]
     points = _points(portfolio, report, lang)
-    return Verdict(report.meta.as_of, parts, money, points[:MAX_POINTS], max(0, len(points) - MAX_POINTS),
-                   previous, old)
+    # Every decision is on page 1; what the meeting must know fills it up to
+    # MAX_POINTS, and at least the two most pressing are always there.
+    decide = [p for p in points if p.decide]
+    know = [p for p in points if not p.decide]
+    shown = decide + know[:max(2, MAX_POINTS - len(decide))]
+    period = Period(report.money.period) if report.money and report.money.period else None
+    return Verdict(report.meta.as_of, parts, money, shown, len(points) - len(shown), previous, old,
+                   period.end(report.meta.year) if period else None,
+                   lang.t(f"period_label_{period.value}", year=report.meta.year) if period else None,
+                   report.money.unreported if report.money and period else [])
 
 
 def lights(portfolio: Portfolio, report: Report) -> list[PartVerdict]:
@@ -113,21 +125,27 @@ def lights(portfolio: Portfolio, report: Report) -> list[PartVerdict]:
 
 def _omstilling(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict:
     s = report.summary
-    running = [p for p in portfolio.projects if p.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)]
-    # Late among the running, as the sentence says; history is not late.
-    late = [x.project for x in report.attention if "late" in x.why and x.status in ("active", "paused")]
+    active = [p for p in portfolio.projects if p.status is ProjectStatus.ACTIVE]
+    paused = [p for p in portfolio.projects if p.status is ProjectStatus.PAUSED]
+    # Red and late among the active projects the sentence counts; a paused
+    # one is said apart, and history is not late.
+    red = [x.project for x in report.attention if "red" in x.why and x.status == "active"]
+    late = [x.project for x in report.attention if "late" in x.why and x.status == "active"]
     overruns = report.money.frame_overruns if report.money else []  # beyond the threshold, as ASK421
     over = [o for o in overruns if o.area == "" and o.kind == MoneyKind.DRIFT.value]
     areas_over = [o for o in overruns if o.area != ""]
+    running = len(active) + len(paused)
     if (over or (s.goals_with_data and s.goals_on_track < s.goals_with_data / 2)
-            or (running and len(s.red_projects) >= len(running) / 4)):
+            or (running and len(s.red_projects) >= running / 4)):
         light = Light.RED
     elif s.red_projects or late or s.goals_on_track < s.goals_with_data or areas_over:
         light = Light.AMBER
     else:
         light = Light.GREEN
-    text = lang.t("verdict_omstilling", on=s.goals_on_track, measured=s.goals_with_data, red=len(s.red_projects),
-                  late=len(late), running=len(running))
+    text = lang.t("verdict_omstilling", on=s.goals_on_track, measured=s.goals_with_data, active=len(active),
+                  red=len(red), red_word=lang.t("red_one" if len(red) == 1 else "red_many"), late=len(late))
+    if paused:
+        text += " " + lang.t("verdict_paused_one" if len(paused) == 1 else "verdict_paused", n=len(paused))
     return PartVerdict("omstilling", light, text)
 
 
@@ -147,8 +165,12 @@ def _quality(report: Report, lang: Lang) -> PartVerdict | None:
     if report.quality.withheld:
         return None
     h = report.quality.headline
-    text = lang.t("headline_quality", open=h.open_cases, overdue=h.overdue_cases, unlawful=h.breaches_unlawful,
-                  breaches=h.breaches, year=report.meta.year) + "."
+    # Said plainly when every breach is in order: "0 av 6 … uten begrunnelse" reads like a fault.
+    key = "headline_quality" if h.breaches_unlawful else "verdict_quality_lawful" if h.breaches else \
+        "verdict_quality_none"
+    text = lang.t(key, open=h.open_cases, overdue=h.overdue_cases, unlawful=h.breaches_unlawful,
+                  breaches=h.breaches, year=report.meta.year)
+    text += "" if text.endswith(".") else "."
     return PartVerdict("quality", Light(h.light), text)
 
 
@@ -158,22 +180,31 @@ def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
     points: list[Point] = []
     names = {a.id: a.name for a in portfolio.areas}
     money = report.money
+    deviations = list(money.deviations) if money else []
     for over in (o for o in (money.frame_overruns if money else []) if o.area != ""):
+        # An area over its frame because of its own projects' overruns is one
+        # matter: said once, with the projects that cause it.
+        mine = [d for d in deviations if d.area == over.area and d.kind == over.kind and d.amount > 0]
+        deviations = [d for d in deviations if d not in mine]
+        causes = "; ".join(lang.t("point_cause", project=d.project, over=lang.number(d.amount),
+                                  budget=lang.number(d.revised)) for d in mine)
         points.append(Point("area_over_frame", lang.t(
             "point_area_over_frame", area=f"{over.area} {names.get(over.area, '')}".strip(),
             kind=lang.t("kind_word_" + over.kind), over=lang.number(over.amount),
-            frame=lang.number(over.frame)), "money", True))
-    for d in (money.overruns if money else []):
-        points.append(Point("project_overrun", lang.t(
-            "point_project_overrun", project=d.project, kind=lang.t("kind_word_" + d.kind),
-            over=lang.number(d.amount), budget=lang.number(d.revised)), "money", True))
+            frame=lang.number(over.frame)) + (" " + causes + "." if causes else ""), "money", True))
+    for d in sorted(deviations, key=lambda d: (-abs(d.amount), d.project)):
+        key = "point_project_overrun" if d.amount > 0 else "point_project_underspend"
+        points.append(Point("project_overrun" if d.amount > 0 else "project_underspend", lang.t(
+            key, project=d.project, kind=lang.t("kind_word_" + d.kind), over=lang.number(abs(d.amount)),
+            budget=lang.number(d.revised)), "money", True))
     plan = report.plan
     if plan is not None:
         if plan.unfunded:
             first = plan.first_year
             cost = sum(v for row in plan.unfunded for y, v in row.figures.drift if y == first)
             points.append(Point("refused", lang.t("point_refused", n=len(plan.unfunded), year=first,
-                                                  cost=lang.number(cost)), "plan", True))
+                                                  cost=lang.t("million", amount=lang.number(cost / 1000, 1))),
+                                "plan", True))
         points += [Point("unallocated", d.text, "plan", True) for d in plan.to_decide if d.kind == "unallocated"]
     unlawful = report.quality.headline.breaches_unlawful
     if unlawful and not report.quality.withheld:
