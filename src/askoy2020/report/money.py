@@ -20,7 +20,7 @@ from ..model.forecast import in_budget, money_sum, newest_period
 from .money_gains import benefit_rows, quality_gains
 from .money_model import AreaYearRow, FrameRow, MoneyRow, MoneySection, RoundRow, Threshold
 from .money_tertial import budget_changes, changes_from, deviations, frame_overruns, project_rows
-from .money_years import area_years, investment_rows
+from .money_years import area_years, investment_rows, not_in_areas
 
 
 def build_money(portfolio: Portfolio, year: int, as_of: dt.date) -> MoneySection | None:
@@ -46,7 +46,8 @@ def build_money(portfolio: Portfolio, year: int, as_of: dt.date) -> MoneySection
         benefit_rows(portfolio, gains_to, max(years[-1], gains_to + 1), open_from), gains_to,
         proposed=speaking is not None and speaking.adopted > as_of,  # the round being prepared
         threshold=Threshold(threshold.share, threshold.amount), years=years, open_from=open_from,
-        area_years=area_years(portfolio, years, as_of, open_from), projects=projects,
+        area_years=(by_area := area_years(portfolio, years, as_of, open_from)), not_in_areas=not_in_areas(by_area),
+        projects=projects,
         deviations=deviations(counted, year, as_of, threshold),
         frame_overruns=frame_overruns(rows, threshold), changes_from=start,
         changes=budget_changes(portfolio, start, as_of),

@@ -236,6 +236,8 @@ class MoneySection:
     years: list[int] = field(default_factory=list)  # the years of the round that speaks for the report year
     open_from: int = 0  # the first year not yet budgeted: from it, candidates are not in the budget
     area_years: list[AreaYearRow] = field(default_factory=list)
+    # (kind, year, the part of the programme frame no area holds)
+    not_in_areas: list[tuple[str, int, float]] = field(default_factory=list)
     projects: list[ProjectMoneyRow] = field(default_factory=list)
     deviations: list[DeviationRow] = field(default_factory=list)  # both signs, above the threshold
     frame_overruns: list[FrameOverrun] = field(default_factory=list)

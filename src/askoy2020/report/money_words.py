@@ -162,4 +162,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "The bars show the revised budget, what candidates ask for (not in the budget), actuals to date and the "
         "forecast; the line is the revised frame, printed under the year. Actuals and forecasts exist only for "
         "years in which a tertial has closed."),
+    "not_in_areas_lead": ("Av programmets ramme er dette ikke fordelt på noe programområde:",
+                          "Of the programme's frame, this is given to no programme area:"),
+    "year_amount": ("{amount} i {year}", "{amount} in {year}"),
 }

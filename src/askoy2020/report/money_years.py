@@ -77,3 +77,19 @@ def _investment(project: Project, year: int, as_of: dt.date) -> InvestmentRow:
     parts = (financing.loan, financing.grants, financing.vat_compensation, financing.funds) if financing \
         else (0.0, 0.0, 0.0, 0.0)
     return InvestmentRow(project.id, project.name, year, project.budget(MoneyKind.INVESTMENT, year, as_of), *parts)
+
+
+def not_in_areas(rows: list[AreaYearRow]) -> list[tuple[str, int, float]]:
+    """Per kind and year, the part of the programme's revised frame that no
+    area's frame holds: money the meeting can place, which neither an
+    area's "udisponert" nor the areas' sum shows. Only where every area
+    with a row that year has a frame, so the difference means what it says."""
+    found = []
+    for whole in (r for r in rows if r.area == ""):
+        areas = [r for r in rows if r.area and r.kind == whole.kind and r.year == whole.year]
+        if whole.frame is None or not areas or any(r.frame is None for r in areas):
+            continue
+        left = whole.frame - sum(r.frame or 0.0 for r in areas)
+        if abs(left) > 1e-9:
+            found.append((whole.kind, whole.year, left))
+    return found
