@@ -36,10 +36,6 @@ class AttentionRow:
     slipped_days: int = 0  # how much later the forecast end is than at the previous report
     why: list[str] = field(default_factory=list)  # red, late, slipping: word keys
 
-    @property
-    def pushes_text(self) -> str:
-        return ", ".join(f"{pid} (+{days} d)" for pid, days in self.pushes)
-
 
 def build_attention(portfolio: Portfolio, delays: list[Delay], as_of: dt.date,
                     before: dt.date | None = None) -> list[AttentionRow]:

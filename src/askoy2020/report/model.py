@@ -8,6 +8,7 @@ name in a public report, a unit figure under the respondent threshold).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -92,9 +93,9 @@ class Delay:
     days: int
     pushes: list[tuple[str, int]]  # (project, days pushed), along the dependency chain
 
-    @property
-    def pushes_text(self) -> str:
-        return ", ".join(f"{pid} (+{days} d)" for pid, days in self.pushes)
+    def pushes_text(self, t: Callable[..., str]) -> str:
+        """The projects pushed and by how many days, in the report's words (``t``)."""
+        return ", ".join(t("pushed_days", project=pid, days=days) for pid, days in self.pushes)
 
 
 @dataclass(frozen=True)
