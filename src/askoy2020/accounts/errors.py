@@ -10,7 +10,7 @@ cell may hold anything, an identity number too.
 from __future__ import annotations
 
 from ..core.diagnostics import Location
-from ..core.identity_numbers import mask
+from ..core.identity_numbers import clip, mask
 
 
 class ImportProblem(Exception):
@@ -29,5 +29,4 @@ class ImportProblem(Exception):
 
 def shown(value: str, limit: int = 40) -> str:
     """A cell's text quoted for a message, cut short when long."""
-    text = value if len(value) <= limit else value[: limit - 1] + "…"
-    return repr(text)
+    return repr(clip(value, limit))

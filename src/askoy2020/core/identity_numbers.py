@@ -35,16 +35,25 @@ _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 # Separators people and word processors put between the groups: spaces of
 # every width, dots, slashes, underscores, hyphens and dashes, line breaks.
-_SEP = "[ .\\-/_\t\r\n\u00a0\u2007\u2009\u202f\u2010\u2011\u2012\u2013\u2014\u2212]"
-# Six digits (the date, its three pairs optionally apart, by up to two
-# separators each), up to three separators, five digits; not part of a longer run of digits
+# Also the escapes repr() writes for them ("060180\\xa016530" in a message
+# that quotes a value), so a quoted value cannot hide one.
+_SEP_CHARS = "[ .\\-/_\t\r\n\u00a0\u2007\u2009\u202f\u2010\u2011\u2012\u2013\u2014\u2212\u2028\u2029]"
+_SEP = rf"(?:{_SEP_CHARS}|\\x[0-9a-fA-F]{{2}}|\\u[0-9a-fA-F]{{4}}|\\U[0-9a-fA-F]{{8}}|\\[tnr])"
+# Six digits (the date, its three pairs optionally apart, by up to four
+# separators each), up to six separators, five digits; not part of a longer run of digits
 # (nor of a dotted figure such as 1234.56.78903). A number after another
 # figure and a space ("DK-01 01019012345") is still a number.
 _CANDIDATE = re.compile(
-    rf"(?<!\d)(?<!\d\.)(\d\d)({_SEP}{{0,2}})(\d\d)({_SEP}{{0,2}})(\d\d)({_SEP}{{0,3}})(\d{{5}})(?!\d)(?!\.\d)"
+    rf"(?<!\d)(?<!\d\.)(\d\d)({_SEP}{{0,4}})(\d\d)({_SEP}{{0,4}})(\d\d)({_SEP}{{0,6}})(\d{{5}})(?!\d)(?!\.\d)"
 )
-# Invisible characters that can sit inside a number without showing.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Invisible characters that can sit inside a number without showing: every
+# format character (Unicode category Cf), the combining grapheme joiner,
+# variation selectors and the Hangul fillers.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000110bd\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef]")
+_DIGIT_OR_ESCAPE = re.compile(r"(\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8})|\d")
 _ACCOUNT_CONTEXT = re.compile(r"(?i)(?:konto|kto|account)\w*[\s.:#-]*(?:nr|nummer|no)?[\s.:#-]*$")
 
 
@@ -55,8 +64,10 @@ class IdentityNumber:
     kind: str  # fødselsnummer, D-nummer, H-nummer, syntetisk testnummer
 
     def masked(self, text: str) -> str:
+        """The number's digits as '•'; separators, and the escapes repr()
+        writes for them, kept."""
         found = text[self.start:self.end]
-        return re.sub(r"\d", "•", found)
+        return _DIGIT_OR_ESCAPE.sub(lambda m: m.group(0) if m.group(1) else "•", found)
 
 
 def _weighted(digits: list[int], weights: tuple[int, ...]) -> int:
@@ -171,7 +182,24 @@ def mask(text: str) -> str:
 
 # A quick test that a text can hold one at all: eleven digits with at most
 # a few other characters between them.
-_MAYBE = re.compile(r"\d(?:\D{0,3}\d){10}")
+_MAYBE = re.compile(r"\d(?:\D{0,12}\d){10}")
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` masked, then cut to ``limit`` characters with "…": never
+    inside a run of digits, whose first ten digits would give away an
+    identity number (the eleventh is a check digit anyone can compute)."""
+    text = mask(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if text[limit - 1:limit].isdigit() or _TAIL.search(cut):
+        cut = _TAIL.sub("", cut)
+    return cut + "…"
+
+
+# A run of digits (with separators) at the end of a cut text.
+_TAIL = re.compile(rf"\d(?:{_SEP}*\d)*{_SEP}*$")
 
 
 class MaskingWriter:

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.diagnostics import Diagnostic, Location, Say
+from ..core.identity_numbers import clip
 from ..core.paths import display_name
 from ..model import Portfolio
 from ..model.kinds import RecordKind, kind_of, record_folders
@@ -234,7 +235,7 @@ def _records(
 
 
 def _shape(name: str, line: int, col: int, kind: RecordKind, value: Any) -> Diagnostic:
-    shown = f"{str(value)[:40]!r}"
+    shown = repr(clip(str(value), 41))
     what = Say("a list", "en liste") if isinstance(value, list) else Say(f"the value {shown}", f"verdien {shown}")
     allowed = Say("one mapping", "én blokk med «nøkkel: verdi»-linjer") if kind.single else \
         Say("a mapping, or a list of mappings", "en blokk med «nøkkel: verdi»-linjer, eller en liste med slike blokker")

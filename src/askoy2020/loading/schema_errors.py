@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic, Location, Say
+from ..core.identity_numbers import clip
 from ..model.types import model_at
 from . import problems as R
 from .schema_messages import type_nb
@@ -38,8 +39,9 @@ def dotted(loc: tuple[Any, ...]) -> Say:
 
 
 def _describe(value: Any) -> str:
-    text = repr(value if not isinstance(value, (dict, list)) else type(value).__name__)
-    return text if len(text) <= 60 else text[:57] + "…"
+    # Masked before it is cut: the first ten digits of an identity number
+    # give it away as well as all eleven.
+    return clip(repr(value if not isinstance(value, (dict, list)) else type(value).__name__), 58)
 
 
 def _field_hint(model: type[BaseModel] | None, name: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..core.identity_numbers import mask
 from ..model import Portfolio, Project, ProjectStatus
 from ..model.base import Goal
 from ..model.budget import MoneyKind
@@ -31,7 +32,7 @@ def goal_row(goal: Goal, year: int, as_of: dt.date) -> GoalRow:
 
 def short_label(text: str, limit: int = _LABEL_CHARS) -> str:
     """``text`` on one line, cut at a word before ``limit`` characters."""
-    words = " ".join(text.split())
+    words = " ".join(mask(text).split())  # masked before it is cut
     if len(words) <= limit:
         return words
     cut = words[:limit - 1].rsplit(" ", 1)[0] or words[:limit - 1]

@@ -25,6 +25,7 @@ from here.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -78,3 +79,20 @@ def without_people(portfolio: Portfolio) -> Portfolio:
     """The portfolio with its leaders and cases left out, for a section
     that is withheld."""
     return dataclasses.replace(portfolio, records={**portfolio.records, "leader": [], "quality-case": []})
+
+
+def personal_ids(portfolio: Portfolio) -> frozenset[str]:
+    """The ids that point at a person: leaders, their goals, quality cases.
+    A public report prints none of them, wherever they were written – a
+    warning, a status comment, a tertial comment (report/render.py)."""
+    return frozenset({x.id for x in portfolio.leaders} | {g.id for x in portfolio.leaders for g in x.goals}
+                     | {c.id for c in portfolio.cases})
+
+
+def scrub(text: str, ids: frozenset[str]) -> str:
+    """``text`` with every whole-word occurrence of ``ids`` replaced by '•••'."""
+    if not ids:
+        return text
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+                         + r")(?![\w-])")
+    return pattern.sub("•••", text)

@@ -11,7 +11,7 @@ from ..model.budget import MoneyKind
 from ..model.schedule import dependants
 from .areas import build_area, build_cross_area
 from .attention import build_attention
-from .audience import PERSONAL_KINDS, Audience
+from .audience import PERSONAL_KINDS, Audience, personal_ids
 from .leadership import build_leadership
 from .model import (
     Meta,
@@ -66,7 +66,8 @@ def build_report(
                   budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
-                  cross_area=build_cross_area(portfolio, year, as_of, after))
+                  cross_area=build_cross_area(portfolio, year, as_of, after),
+                  withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset())
 
 
 def _about_people(portfolio: Portfolio, diagnostic: Diagnostic) -> bool:
@@ -76,5 +77,5 @@ def _about_people(portfolio: Portfolio, diagnostic: Diagnostic) -> bool:
     kind = portfolio.kind_of_file(diagnostic.file)
     if kind is not None and kind.key in PERSONAL_KINDS:
         return True
-    named = {x.id for x in portfolio.leaders} | {c.id for c in portfolio.cases}
-    return any(word.strip(".,:;()'\"") in named for word in diagnostic.message.split())
+    named = personal_ids(portfolio)
+    return any(word.strip(".,:;()'\"«»") in named for word in diagnostic.message.split())

@@ -19,6 +19,7 @@ import textwrap
 
 from markupsafe import Markup, escape
 
+from ..core.identity_numbers import mask
 from .charts_deps import dependency_chart
 from .charts_gantt import gantt_chart
 from .charts_mermaid import mermaid_flowchart, mermaid_gantt, mermaid_node_ids
@@ -153,7 +154,8 @@ def attainment_chart(chart_id: str, goals: list[GoalRow], year: int, as_of: dt.d
              f'<line class="target" x1="{x0 + full}" y1="{top - 4}" x2="{x0 + full}" y2="{height}" stroke="#555"/>']
     for i, g in enumerate(goals):
         y = top + row * i
-        lines = textwrap.wrap(f"{g.id} {g.label or g.text}", 46, max_lines=2, placeholder="…")
+        # Masked before it is wrapped: a number split over two lines is not seen as one by render().
+        lines = textwrap.wrap(mask(f"{g.id} {g.label or g.text}"), 46, max_lines=2, placeholder="…")
         words = [f'<tspan font-weight="600">{escape(g.id)}</tspan>{escape(lines[0][len(g.id):])}']
         words += [escape(line) for line in lines[1:]]
         body.append(f'<g class="goal" data-goal="{escape(g.id)}"><title>{escape(f"{g.id}: {g.text}")}</title>')

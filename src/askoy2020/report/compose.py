@@ -60,6 +60,9 @@ def compose(portfolio: Portfolio, period: ReportPeriod, options: ReportOptions =
     report = build_report(portfolio, period.year, period.as_of, lang=options.lang, audience=options.audience,
                           diagnostics=diagnostics)
     before_period = period.previous()
+    if before_period is None:  # a day in the calendar's first year: nothing came before
+        report.verdict = build_verdict(portfolio, report)
+        return report
     label = lang.t(f"period_label_{before_period.period.value}", year=before_period.year) \
         if before_period.period else lang.date(before_period.as_of)
     rev, source = options.since, "commit"

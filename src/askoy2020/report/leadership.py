@@ -127,13 +127,19 @@ def build_leadership(
     portfolio = without_people(portfolio) if hidden else portfolio
     years, levels, suppressed = _levels(portfolio, year, threshold, public)
     goal_rows = []
+    measured_leaders = []
     for leader in sorted(portfolio.leaders, key=lambda x: x.id):
         for goal in leader.goals:
             # As on the report's day, like the area goals: a measurement made
             # after --as-of is not known yet.
             attainment, on_track, _ = goal.progress(year, as_of)
             goal_rows.append(LeaderGoalRow(leader.role, goal.text, attainment, on_track))
-    few = public and not enough_leaders(portfolio.leaders, threshold)
+            if on_track is not None:
+                measured_leaders.append(leader)
+    # "n av m ledermål med måling er i rute" is about the leaders whose goals
+    # are measured: they too must be enough, or the count rates one of them.
+    few = public and not (enough_leaders(portfolio.leaders, threshold)
+                          and enough_leaders(measured_leaders, threshold))
     on, with_data, total = (None, None, None) if few else (
         sum(r.on_track is True for r in goal_rows), sum(r.on_track is not None for r in goal_rows), len(goal_rows))
     scores = _mastery_scores(portfolio, threshold)

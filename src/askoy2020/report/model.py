@@ -195,6 +195,7 @@ class Report:
     money: MoneySection | None = None
     verdict: Verdict | None = None  # page 1, made last from the rest (report/verdict.py)
     attention: list[AttentionRow] = field(default_factory=list)  # red, late and slipping projects
+    withheld_ids: frozenset[str] = frozenset()  # public: ids that point at a person, printed nowhere
     cross_area: CrossArea | None = None
 
     @property

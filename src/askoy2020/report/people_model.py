@@ -111,7 +111,7 @@ class AreaCount:
     """Cases in one programme area, or in the areas pooled because each
     alone has too few cases or units."""
 
-    areas: tuple[str, ...]  # area ids ("" for cases without one); more than one: pooled
+    areas: tuple[str, ...]  # area ids ("" for cases without one); more than one: pooled; none: too few to say
     name: str | None
     cases: int | None  # None: too few cases or units to show
     units: int | None  # units the cases come from; None when hidden

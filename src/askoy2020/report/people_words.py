@@ -149,4 +149,5 @@ WORDS: dict[str, tuple[str, str]] = {
                          "{year} meldt for sent eller ikke meldt, uten begrunnelse",
                          "{open} open cases, {overdue} past their deadline; {unlawful} of {breaches} personal "
                          "data breaches in {year} notified late or not notified, without a reason"),
+    "areas_withheld": ("Programområdene samlet", "The programme areas together"),
 }

@@ -33,12 +33,15 @@ class ReportPeriod:
             return self.as_of.isoformat()
         return str(self.year) if self.period is Period.T3 else f"{self.year}-{self.period.value}"
 
-    def previous(self) -> ReportPeriod:
+    def previous(self) -> ReportPeriod | None:
         """The report before this one: the newest period that ended before
         its day (for 31.10.2020 the 2nd tertial, for the 1st tertial the
-        year before)."""
-        ends = [(p.end(y), y, p) for y in (self.as_of.year - 1, self.as_of.year) for p in Period]
-        end, year, period = max(e for e in ends if e[0] < self.as_of)
+        year before); None before the calendar's first year."""
+        ends = [(p.end(y), y, p) for y in (self.as_of.year - 1, self.as_of.year) if y >= 1 for p in Period]
+        earlier = [e for e in ends if e[0] < self.as_of]
+        if not earlier:
+            return None
+        end, year, period = max(earlier)
         return ReportPeriod(year, end, period)
 
 

@@ -38,8 +38,11 @@ def _by_area(portfolio: Portfolio, cases: list[QualityCase], threshold: int) -> 
         group = members(keys)
         area = portfolio.area_by_id.get(next(iter(keys))) if len(keys) == 1 else None
         shown = enough(keys)
-        return AreaCount(tuple(sorted(keys)), area.name if area else None,
-                         len(group) if shown else None, len({c.unit for c in group}) if shown else None)
+        if not shown:
+            # Too few to show: not even which areas, or a lone area's name
+            # beside the programme's counts would point at its few units.
+            return AreaCount((), None, None, None)
+        return AreaCount(tuple(sorted(keys)), area.name if area else None, len(group), len({c.unit for c in group}))
 
     alone, pool = pool_small_groups({key: len({c.unit for c in group}) for key, group in grouped.items()}, enough)
     return [row(frozenset({key})) for key in alone] + ([row(pool)] if pool else [])

@@ -27,7 +27,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from ..core.identity_numbers import mask
+from ..core.identity_numbers import clip, mask
+from .audience import scrub
 from .chart_calls import TemplateCharts
 from .i18n import WORDS, Lang
 from .model import Report
@@ -147,7 +148,9 @@ def render(report: Report, fmt: str, templates: Path | None = None) -> str:
         # Masked as a whole: every piece of text in the report passes here,
         # the public one too, whatever a template prints.
         with limit:
-            return mask(env.get_template(name).render(context))
+            # A public report names no leader, leader goal or case, whatever
+            # free text (a comment, a warning) or template wrote one.
+            return scrub(mask(env.get_template(name).render(context)), report.withheld_ids)
     except Exception as exc:
         # Jinja's traceback rewriting can itself fail on the interrupted
         # frame, so the time is asked of the limit, not of the exception.
@@ -242,7 +245,7 @@ def _checked(name: str, function: Callable[..., str], *accepts: type) -> Callabl
     def checked(value: object, *args: Any) -> str:
         if not isinstance(value, accepts) or isinstance(value, bool):
             raise TemplateMisuse(f"the filter {name} takes {' or '.join(a.__name__ for a in accepts)}, "
-                                 f"not {type(value).__name__} {str(value)[:40]!r}")
+                                 f"not {type(value).__name__} {clip(str(value), 41)!r}")
         if any(not isinstance(a, int) or not 0 <= a <= 20 for a in args):
             raise TemplateMisuse(f"the filter {name} takes a number of decimals from 0 to 20, not {args!r}")
         return function(value, *args)

@@ -18,6 +18,7 @@ from ..core.numbers import amounts_by_year
 from ..loading.loader import load
 from ..loading.yaml_reader import ReadLimits
 from ..model import Portfolio
+from ..model.base import Goal
 from .i18n import Lang
 from .model import ChangeRow
 
@@ -44,6 +45,11 @@ def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits
     except SinceError as exc:
         raise SinceError(f"--since {rev}: {exc}") from None
     inside = root.relative_to(Path(top).resolve()).as_posix()
+    if inside != ".":
+        try:  # the data folder may not have existed yet at that revision
+            _git(Path(top), "cat-file", "-e", f"{rev}:{inside}")
+        except SinceError:
+            return None
     archive = _git(Path(top), "archive", "--format=tar", rev, "--", inside)
     with tempfile.TemporaryDirectory(prefix="askoy2020-since-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
@@ -111,8 +117,10 @@ def compare(before: Portfolio, after: Portfolio, lang: Lang = Lang("en")) -> lis
                 rows.append(ChangeRow(pid, "rebudgeted", f"{amounts_by_year(a.cost)} → {amounts_by_year(b.cost)}"))
             if a.status != b.status:
                 rows.append(ChangeRow(pid, "status_changed", f"{lang.t(a.status.value)} → {lang.t(b.status.value)}"))
-    old_goals = {g.id: {m.date for m in g.measurements} for g in before.goal_by_id.values()}
-    for goal in sorted(after.goal_by_id.values(), key=lambda g: g.id):
+    # The programme areas' goals only: a leader's goal and its measurements
+    # rate one person, and belong in no list of changes.
+    old_goals = {g.id: {m.date for m in g.measurements} for g in _area_goals(before)}
+    for goal in sorted(_area_goals(after), key=lambda g: g.id):
         for m in sorted(goal.measurements, key=lambda m: m.date):
             if m.date not in old_goals.get(goal.id, set()):
                 rows.append(ChangeRow(goal.id, "new_measurement", _measured(m.date, m.value, lang)))
@@ -138,7 +146,7 @@ def events_between(portfolio: Portfolio, after: dt.date, until: dt.date, lang: L
         if now is not None and now != before:
             was = lang.t(before.value) if before is not None else "–"
             rows.append(ChangeRow(project.id, "light_changed", f"{was} → {lang.t(now.value)}"))
-    for goal in sorted(portfolio.goal_by_id.values(), key=lambda g: g.id):
+    for goal in sorted(_area_goals(portfolio), key=lambda g: g.id):
         for m in sorted(goal.measurements, key=lambda m: m.date):
             if inside(m.date):
                 rows.append(ChangeRow(goal.id, "new_measurement", _measured(m.date, m.value, lang)))
@@ -150,3 +158,7 @@ def _measured(day: dt.date, value: float, lang: Lang) -> str:
     text = f"{value:g}"
     decimals = min(3, len(text.split(".")[1])) if "." in text else 0
     return f"{lang.date(day)}: {lang.number(value, decimals)}"
+
+
+def _area_goals(portfolio: Portfolio) -> list[Goal]:
+    return [goal for area in portfolio.areas for goal in area.goals]
