@@ -195,3 +195,24 @@ def test_the_points_to_decide(page: str) -> None:
     million = f"{cost / 1000:.1f}".replace(".", ",")
     assert any(f"{len(refused)} forslag får ikke plass innenfor rammene for 2021; de ville koste {million} mill. kr i "
                "drift" in d for d in decide)
+
+
+def test_underspends_and_unallocated_money_to_decide(page: str) -> None:
+    decide = [text for kind, text in re.findall(r"^\d\. \*\*(Til beslutning|Til orientering):\*\* (.*)$", page, re.M)
+              if kind == "Til beslutning"]
+    programme = _yaml(DATA / "programme.yaml")
+    share, amount = programme["overrun"]["share"], programme["overrun"]["amount"]
+    for project in _projects():
+        t2 = ((project.get("accounts") or {}).get(YEAR) or {}).get("T2") or {}
+        for kind, key, word in (("drift", "cost", "drift"), ("investment", "investment", "investering")):
+            said = (t2.get("forecast") or {}).get(kind)
+            budget = _in_force(project.get(key) or {}, project.get("revisions", []), key) or 0.0
+            if said is not None and budget - said > amount and budget - said > share * budget:
+                assert any(f"{project['id']}: prognosen for {word} er {_nb(budget - said)} under revidert budsjett "
+                           f"({_nb(budget)})" in d for d in decide), project["id"]
+    # The programme's drift the saved plan leaves unallocated, year by year, in mill. kr.
+    plan = _yaml(max(DATA.glob("plans/*.yaml")))
+    left = next(u["left"] for u in plan["unallocated"] if u["scope"] == "programme" and u["kind"] == "drift")
+    for year, value in left.items():
+        if value:
+            assert any(f"{value / 1000:.1f}".replace(".", ",") + f" mill. kr i {year}" in d for d in decide), year
