@@ -216,3 +216,17 @@ def test_underspends_and_unallocated_money_to_decide(page: str) -> None:
     for year, value in left.items():
         if value:
             assert any(f"{value / 1000:.1f}".replace(".", ",") + f" mill. kr i {year}" in d for d in decide), year
+
+
+def test_a_paused_project_past_its_end_is_put_to_the_meeting(page: str) -> None:
+    stale = []
+    for project in _projects():
+        report = _latest(project.get("status_reports") or []) or {}
+        end = report.get("forecast_end") or project["planned"].get("end")
+        if project["status"] == "paused" and end is not None and end < AS_OF:
+            stale.append(project)
+    assert stale, "the sample has one (KM-04)"
+    for project in stale:
+        day = project["planned"]["end"].strftime("%d.%m.%Y")
+        assert (f"**Til beslutning:** {project['id']} {project['name']} er satt på vent, og planlagt slutt {day} er "
+                "passert uten ny plan.") in page

@@ -206,6 +206,13 @@ def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
                                                   cost=lang.t("million", amount=lang.number(cost / 1000, 1))),
                                 "plan", True))
         points += [Point("unallocated", d.text, "plan", True) for d in plan.to_decide if d.kind == "unallocated"]
+    for row in report.attention:
+        # Paused past its planned end with no new end: no plan holds it, so
+        # only the meeting can restart it with a new plan, or end it.
+        if row.status == "paused" and (row.forecast_end is None or row.forecast_end < report.meta.as_of):
+            points.append(Point("paused_stale", lang.t(
+                "point_paused_stale", project=f"{row.project} {row.name}", end=lang.date(row.planned_end)),
+                "omstilling", True))
     unlawful = report.quality.headline.breaches_unlawful
     if unlawful and not report.quality.withheld:
         points.append(Point("breach", lang.t("point_breach", n=unlawful), "quality", False))

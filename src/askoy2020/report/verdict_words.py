@@ -26,6 +26,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "million": ("{amount} mill. kr", "NOK {amount} million"),
     "point_cause": ("{project} ventes {over} over revidert budsjett ({budget})",
                     "{project} is expected {over} over its revised budget ({budget})"),
+    "point_paused_stale": ("{project} er satt på vent, og planlagt slutt {end} er passert uten ny plan. Prosjektet "
+                           "må få ny plan og kostnad for å kunne prioriteres, eller avsluttes.",
+                           "{project} is paused, and its planned end {end} has passed with no new plan. It needs a "
+                           "new plan and cost to be prioritised, or it ends."),
     "point_project_underspend": ("{project}: prognosen for {kind} er {over} under revidert budsjett ({budget}); "
                                  "ubrukte midler flyttes til neste år eller trekkes inn.",
                                  "{project}: the {kind} forecast is {over} under the revised budget ({budget}); "
