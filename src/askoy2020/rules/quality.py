@@ -8,6 +8,7 @@ from datetime import timedelta
 from ..core import bokmal as nb
 from ..core.diagnostics import Say, Severity
 from ..model import CaseKind, CaseStatus
+from ..model.quality import Notice
 from .registry import CheckContext, Finding, rule
 from .words import CASE_KIND, CASE_STATUS, days
 
@@ -124,7 +125,8 @@ def breach_notified_late(ctx: CheckContext) -> Iterator[Finding]:
         delay = breach.notice_delay() if breach is not None else None
         if breach is None or delay is None:
             continue
-        if not breach.notified_in_time() and not (breach.late_reason or "").strip():
+        # Breach.notice is the one reading of art. 33(1), shared with the report.
+        if breach.notice(ctx.as_of) is Notice.LATE_WITHOUT_REASON:
             hours = f"{delay.total_seconds() / 3600:.1f}"
             yield Finding(
                 case.where("breach", "notified"),
