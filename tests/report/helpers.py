@@ -1,9 +1,12 @@
-"""Shared checks for rendered reports: GFM tables, HTML structure."""
+"""Shared checks for rendered reports (GFM tables, HTML structure) and
+changed copies of the sample data."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 
@@ -69,3 +72,20 @@ def unsafe_parts(html: str) -> list[str]:
             if name in ("href", "src", "action", "xlink:href") and value and not value.startswith("#"):
                 found.append(f"{tag} {name}={value}")
     return found
+
+
+SAMPLE = Path(__file__).parent.parent.parent / "data"
+
+
+def copy_sample(tmp_path: Path) -> Path:
+    """A copy of the sample data in ``tmp_path/data``, outside any git repository."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    return root
+
+
+def swap(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a data file, which must hold it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

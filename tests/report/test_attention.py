@@ -4,7 +4,6 @@ status comment, forecast end and what it pushes."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import askoy2020
@@ -12,7 +11,8 @@ from askoy2020.report.attention import AttentionRow
 from askoy2020.report.compose import ReportOptions, compose
 from askoy2020.report.period import for_day
 
-DATA = Path(__file__).parent.parent.parent / "data"
+from .helpers import copy_sample, swap
+
 AS_OF = dt.date(2020, 10, 31)
 
 
@@ -21,20 +21,8 @@ def _rows(root: Path) -> dict[str, AttentionRow]:
     return {row.project: row for row in report.attention}
 
 
-def _copy(tmp_path: Path) -> Path:
-    root = tmp_path / "data"  # outside git: the previous report is the same data as known on 31.08.2020
-    shutil.copytree(DATA, root)
-    return root
-
-
-def _swap(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_slipping_project_says_by_how_much_since_the_previous_report(tmp_path: Path) -> None:
-    rows = _rows(_copy(tmp_path))
+    rows = _rows(copy_sample(tmp_path))
     sa03 = rows["SA-03"]  # forecast end 30.09.2021 given on 30.09.2020; planned 01.04.2021
     assert sa03.why == ["late", "slipping"]
     assert (sa03.planned_end, sa03.forecast_end) == (dt.date(2021, 4, 1), dt.date(2021, 9, 30))
@@ -44,15 +32,15 @@ def test_a_slipping_project_says_by_how_much_since_the_previous_report(tmp_path:
 
 
 def test_a_project_back_on_plan_is_not_listed(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     path = root / "programmes" / "sa" / "projects" / "SA-03.yaml"
-    _swap(path, "    forecast_end: 2021-09-30\n", "")
-    _swap(path, "rag: amber\n    comment: Ny matrikkelklient", "rag: green\n    comment: Ny matrikkelklient")
+    swap(path, "    forecast_end: 2021-09-30\n", "")
+    swap(path, "rag: amber\n    comment: Ny matrikkelklient", "rag: green\n    comment: Ny matrikkelklient")
     assert "SA-03" not in _rows(root)
 
 
 def test_a_red_project_carries_its_comment_and_a_finished_one_is_history(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     rows = _rows(root)
     portfolio = askoy2020.load(root)
     red = [p for p in portfolio.projects if p.status.value in ("active", "paused")

@@ -18,6 +18,8 @@ from askoy2020.model.budget import Period
 from askoy2020.report.compose import ReportOptions, compose
 from askoy2020.report.period import ReportPeriod, for_day, parse_report_period
 
+from .helpers import swap
+
 DATA = Path(__file__).parent.parent.parent / "data"
 runner = CliRunner()
 GIT_ENV = {"GIT_AUTHOR_NAME": "Analytiker", "GIT_AUTHOR_EMAIL": "analytiker@example.invalid",
@@ -77,12 +79,6 @@ def _git(repo: Path, *args: str, when: str | None = None) -> str:
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
 
 
-def _swap(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 @pytest.fixture
 def history(tmp_path: Path) -> Path:
     """The sample as committed in early September 2020 with DK-05 planned to
@@ -92,7 +88,7 @@ def history(tmp_path: Path) -> Path:
     _git(tmp_path, "init", "-q", "-b", "main")
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-q", "-m", "T2", when="2020-08-30T12:00:00+02:00")
-    _swap(project, "end: 2021-12-31}", "end: 2022-03-31}")
+    swap(project, "end: 2021-12-31}", "end: 2022-03-31}")
     _git(tmp_path, "commit", "-q", "-am", "Ny sluttdato", when="2020-10-15T12:00:00+02:00")
     return tmp_path
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,21 +18,10 @@ from askoy2020.report.compose import ReportOptions, compose
 from askoy2020.report.period import for_day
 from askoy2020.report.render import render
 
-DATA = Path(__file__).parent.parent.parent / "data"
+from .helpers import copy_sample, swap
+
 AS_OF = dt.date(2020, 10, 31)
 PUBLIC = ReportOptions(lang="nb", audience=Audience.PUBLIC)
-
-
-def _copy(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(DATA, root)
-    return root
-
-
-def _swap(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _texts(root: Path, options: ReportOptions = PUBLIC) -> list[str]:
@@ -43,7 +31,7 @@ def _texts(root: Path, options: ReportOptions = PUBLIC) -> list[str]:
 
 
 def test_a_leaders_new_measurement_is_no_change_in_any_report(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     leader = root / "leaders" / "L-001.yaml"
     text = leader.read_text(encoding="utf-8")
     at = text.index("measurements:", text.index("L-001-M1")) + len("measurements:\n")
@@ -54,7 +42,7 @@ def test_a_leaders_new_measurement_is_no_change_in_any_report(tmp_path: Path) ->
 
 
 def test_a_lone_small_area_is_not_named_beside_the_programme_counts(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     for case in (root / "quality").rglob("*.yaml"):
         if case.name != "Q-2020-021.yaml":
             case.unlink()
@@ -65,7 +53,7 @@ def test_a_lone_small_area_is_not_named_beside_the_programme_counts(tmp_path: Pa
 
 
 def test_leader_goal_counts_need_enough_measured_leaders(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     for path in sorted((root / "leaders").glob("L-*.yaml")):
         if path.name == "L-001.yaml":
             continue
@@ -78,13 +66,13 @@ def test_leader_goal_counts_need_enough_measured_leaders(tmp_path: Path) -> None
 
 
 def test_no_personal_id_anywhere_in_a_public_report(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     project = root / "programmes" / "ai" / "projects" / "AI-01.yaml"
     text = project.read_text(encoding="utf-8")  # the newest status report's comment is shown
     at = text.rindex("comment: Kritisk forsinkelse")
     project.write_text(text[:at] + "comment: Etter avvik Q-2020-010 og L-014; " + text[at + len("comment: "):],
                        encoding="utf-8")
-    _swap(root / "programmes" / "dk" / "projects" / "DK-01.yaml", "goals: [", "goals: [L-001-M1, ")
+    swap(root / "programmes" / "dk" / "projects" / "DK-01.yaml", "goals: [", "goals: [L-001-M1, ")
     ids = personal_ids(askoy2020.load(root))
     for text in _texts(root):
         found = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
@@ -94,7 +82,7 @@ def test_no_personal_id_anywhere_in_a_public_report(tmp_path: Path) -> None:
 
 
 def test_an_identity_number_in_a_goal_is_masked_in_the_wrapped_chart_label(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     nine = "150585300"
     number = nine + (check_digits(nine) or "")
     assert len(number) == 11
@@ -120,7 +108,7 @@ def test_a_tag_where_the_data_folder_did_not_exist_falls_back(tmp_path: Path) ->
     git("add", "README")
     git("commit", "-qm", "start")
     git("tag", "rapport-2020-T2")
-    root = _copy(tmp_path)
+    root = copy_sample(tmp_path)
     report = compose(askoy2020.load(root), for_day(2020, AS_OF), ReportOptions())
     assert report.verdict is not None and report.verdict.previous is not None
     assert report.verdict.previous.source == "same"

@@ -27,14 +27,6 @@ class SinceError(Exception):
     """The revision or the repository cannot be read; the message says why."""
 
 
-def changes_since(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits(),
-                  lang: Lang = Lang("en")) -> list[ChangeRow]:
-    before = portfolio_at(portfolio, rev, limits)
-    if before is None:
-        return [ChangeRow("–", "added", f"the data folder did not exist at {rev}")]
-    return compare(before, portfolio, lang)
-
-
 def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits()) -> Portfolio | None:
     """The data folder as it was at ``rev``, loaded; None when the folder did
     not exist then."""

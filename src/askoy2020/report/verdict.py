@@ -91,7 +91,6 @@ class Verdict:
     points: list[Point]  # the most pressing, at most MAX_POINTS
     more_points: int  # how many more there are
     previous: Previous | None = None
-    lights_before: dict[str, Light] = field(default_factory=dict)
     money_day: dt.date | None = None  # the end of the period the actuals are to
     money_period: str | None = None  # that period, worded ("2. tertial 2020")
     unreported: list[str] = field(default_factory=list)  # projects without figures for it: counted at budget
@@ -111,7 +110,7 @@ def build_verdict(portfolio: Portfolio, report: Report, before: Report | None = 
     know = [p for p in points if not p.decide]
     shown = decide + know[:max(2, MAX_POINTS - len(decide))]
     period = Period(report.money.period) if report.money and report.money.period else None
-    return Verdict(report.meta.as_of, parts, money, shown, len(points) - len(shown), previous, old,
+    return Verdict(report.meta.as_of, parts, money, shown, len(points) - len(shown), previous,
                    period.end(report.meta.year) if period else None,
                    lang.t(f"period_label_{period.value}", year=report.meta.year) if period else None,
                    report.money.unreported if report.money and period else [])
