@@ -27,6 +27,7 @@ from ..commands.choices import (
 from ..core.version import __version__
 from ..model.methods import Method
 from ..report.audience import Audience
+from ..report.parts import ReportPart
 
 app = typer.Typer(
     name="askoy2020",
@@ -273,6 +274,9 @@ def report(
     since: str | None = typer.Option(None, "--since", help="Compare with the data at this git revision (default: "
                                      "the previous report's, from its tag rapport-2020-T2 or the last commit before "
                                      "its day)."),
+    part: ReportPart = typer.Option(ReportPart.ALL, "--part", help="all (default): the whole report with page 1; "
+                                    "kvalitet: Kvalitet 2020 alone – the rådmann's yearly internkontroll report; "
+                                    "prestasjonsledelse or omstilling: that part alone."),
 ) -> None:
     """The budget-meeting report: summary, programme areas, the plan,
     leadership, quality and validation warnings, in Markdown or HTML.
@@ -286,7 +290,7 @@ def report(
     request = command.ReportRequest(
         folder=path, year=year, as_of=_parse_date(as_of), output_format=output_format, lang=lang,
         output=output, templates=templates, audience=Audience.PUBLIC if public else audience or Audience.INTERNAL,
-        since=since, period=period,
+        since=since, period=period, part=part,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

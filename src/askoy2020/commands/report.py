@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..report.audience import Audience
+from ..report.parts import ReportPart
 from ..report.period import ReportPeriod, for_day, parse_report_period
 from .choices import Language, ReportFormat
 from .failures import explain_os_errors
@@ -33,6 +34,7 @@ class ReportRequest:
     templates: Path | None = None
     audience: Audience = Audience.INTERNAL
     since: str | None = None
+    part: ReportPart = ReportPart.ALL
     period: str | None = None
     """2020-T1, 2020-T2 (tertial reports) or 2020 (the year): the year and the day from it."""
 
@@ -68,7 +70,8 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     if portfolio is None:
         return 2
     diagnostics = looking_back(check(portfolio, as_of=period.as_of), period.as_of, dt.date.today())
-    options = ReportOptions(lang=request.lang.value, audience=request.audience, since=request.since)
+    options = ReportOptions(lang=request.lang.value, audience=request.audience, since=request.since,
+                            part=request.part)
     try:
         # the limits were read, and checked, when the data was loaded
         report = compose(portfolio, period, options, diagnostics, ReadLimits.from_environment())

@@ -12,6 +12,7 @@ from ..model.schedule import dependants
 from .areas import build_area, build_cross_area
 from .attention import build_attention
 from .audience import PERSONAL_KINDS, Audience, personal_ids
+from .i18n import Lang
 from .leadership import build_leadership
 from .model import (
     Meta,
@@ -20,6 +21,7 @@ from .model import (
     WarningRow,
 )
 from .money import budget_by_year, budget_total, build_money
+from .parts import ReportPart
 from .period import for_day
 from .plan import build_plan
 from .quality import build_quality
@@ -27,15 +29,17 @@ from .quality import build_quality
 
 def build_report(
     portfolio: Portfolio, year: int, as_of: dt.date, *, lang: str = "nb", audience: Audience = Audience.INTERNAL,
-    public: bool = False, diagnostics: list[Diagnostic] | None = None,
+    public: bool = False, diagnostics: list[Diagnostic] | None = None, part: ReportPart = ReportPart.ALL,
 ) -> Report:
     """``public=True`` is the older way to say ``audience=Audience.PUBLIC``."""
     audience = Audience.PUBLIC if public else audience
     programme = portfolio.programme
     threshold = programme.min_respondents if programme else 3
     period = for_day(year, as_of).period
+    title = Lang(lang).t(f"title_{period.value}" if period else "title", name=Lang(lang).t(f"part_{part.value}"),
+                         year=year)
     meta = Meta(year, as_of, lang, audience, programme.name if programme else "Askøy 2020", __version__, threshold,
-                period.value if period else None)
+                period.value if period else None, part, title)
     after = dependants(portfolio.projects)
     areas = [build_area(portfolio, area_id, year, as_of, after) for area_id in sorted(portfolio.area_by_id)]
     leadership = build_leadership(portfolio, year, as_of, threshold, audience)
@@ -61,13 +65,18 @@ def build_report(
         red_projects=sorted(p.id for p in live if p.is_red(as_of)),
     )
     warnings = [WarningRow(d.file, d.line, d.rule, d.text(lang)[0]) for d in (diagnostics or [])
-                if audience is Audience.INTERNAL or not _about_people(portfolio, d)]
+                if (audience is Audience.INTERNAL or not _about_people(portfolio, d)) and _in_part(portfolio, d, part)]
     return Report(meta, summary, areas, build_plan(portfolio, year, lang, as_of), leadership, quality,
                   budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
                   cross_area=build_cross_area(portfolio, year, as_of, after),
                   withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset())
+
+
+def _in_part(portfolio: Portfolio, diagnostic: Diagnostic, part: ReportPart) -> bool:
+    kind = portfolio.kind_of_file(diagnostic.file) if diagnostic.file else None
+    return part.owns_warning(kind.key if kind else None)
 
 
 def _about_people(portfolio: Portfolio, diagnostic: Diagnostic) -> bool:

@@ -23,6 +23,7 @@ from .audience import Audience
 from .build import build_report
 from .i18n import Lang
 from .model import Report
+from .parts import ReportPart
 from .period import ReportPeriod
 from .since import SinceError, compare, events_between, portfolio_at, revision_on
 from .verdict import Previous, build_verdict
@@ -37,6 +38,7 @@ class ReportOptions:
     audience: Audience = Audience.INTERNAL
     since: str | None = None  # a git revision; None: the previous report, found as above
     previous: bool = True  # compare with the previous report at all
+    part: ReportPart = ReportPart.ALL  # one part of the programme alone (report --part kvalitet)
 
 
 LATER_THAN_THE_DAY = frozenset({"ASK503", "ASK412"})
@@ -58,7 +60,7 @@ def compose(portfolio: Portfolio, period: ReportPeriod, options: ReportOptions =
     """Raises SinceError when ``options.since`` cannot be read."""
     lang = Lang(options.lang)
     report = build_report(portfolio, period.year, period.as_of, lang=options.lang, audience=options.audience,
-                          diagnostics=diagnostics)
+                          diagnostics=diagnostics, part=options.part)
     before_period = period.previous()
     if before_period is None:  # a day in the calendar's first year: nothing came before
         report.verdict = build_verdict(portfolio, report)

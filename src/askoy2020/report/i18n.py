@@ -18,10 +18,15 @@ from .plan_words import WORDS as PLAN_WORDS
 NB, EN = "nb", "en"
 
 BASE_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Askøy 2020 – rapport {year}", "Askøy 2020 – report {year}"),
-    "title_T1": ("Askøy 2020 – 1. tertialrapport {year}", "Askøy 2020 – 1st tertial report {year}"),
-    "title_T2": ("Askøy 2020 – 2. tertialrapport {year}", "Askøy 2020 – 2nd tertial report {year}"),
-    "title_T3": ("Askøy 2020 – årsrapport {year}", "Askøy 2020 – annual report {year}"),
+    "title": ("{name} – rapport {year}", "{name} – report {year}"),
+    "title_T1": ("{name} – 1. tertialrapport {year}", "{name} – 1st tertial report {year}"),
+    "title_T2": ("{name} – 2. tertialrapport {year}", "{name} – 2nd tertial report {year}"),
+    "title_T3": ("{name} – årsrapport {year}", "{name} – annual report {year}"),
+    # The programme's parts are names, the same in both languages.
+    "part_all": ("Askøy 2020", "Askøy 2020"),
+    "part_omstilling": ("Omstilling 2020", "Omstilling 2020"),
+    "part_prestasjonsledelse": ("Prestasjonsledelse 2020", "Prestasjonsledelse 2020"),
+    "part_kvalitet": ("Kvalitet 2020", "Kvalitet 2020"),
     "generated": ("Laget med askoy2020 {version} fra data per {as_of}.",
                   "Made with askoy2020 {version} from data as of {as_of}."),
     "contents": ("Innhold", "Contents"),

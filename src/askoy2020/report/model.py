@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from .audience import Audience
 from .money_model import AreaYearRow, MoneySection
+from .parts import ReportPart
 from .people_model import LeadershipSection, QualitySection
 from .plan_model import PlanSection
 
@@ -32,6 +33,8 @@ class Meta:
     version: str
     min_respondents: int
     period: str | None = None  # T1 or T2 for a tertial report, T3 for the year; None for another day
+    part: ReportPart = ReportPart.ALL  # the whole report, or one part of the programme alone
+    title: str = ""  # e.g. "Kvalitet 2020 - årsrapport 2020" (with an en dash), in the report's language
 
     @property
     def public(self) -> bool:
@@ -204,7 +207,8 @@ class Report:
         its own template (``<section>.md.j2`` / ``<section>.html.j2``)."""
         present = {"verdict": self.verdict is not None, "money": self.money is not None,
                    "changes": self.changes_heading is not None}
-        return [key for key in SECTIONS if present.get(key, True)]
+        chosen = self.meta.part.sections or SECTIONS
+        return [key for key in SECTIONS if key in chosen and present.get(key, True)]
 
     def number(self, section: str) -> int:
         """The heading number of a part: the numbers follow what is present."""
