@@ -13,7 +13,6 @@ from ..core.lazy import lazy_names
 
 _LAZY = {
     "AreaGoal": "area", "ProgrammeArea": "area",
-    "AuditFinding": "control", "ManagementReview": "control", "Routine": "control", "ServiceUnit": "control",
     "Goal": "base", "Record": "base",
     "Evaluation": "leader", "Leader": "leader", "LeaderGoal": "leader", "TenFactor": "leader",
     "TenFactorResult": "leader",
@@ -26,7 +25,6 @@ _LAZY = {
 if TYPE_CHECKING:
     from .area import AreaGoal, ProgrammeArea
     from .base import Goal, Record
-    from .control import AuditFinding, ManagementReview, Routine, ServiceUnit
     from .leader import Evaluation, Leader, LeaderGoal, TenFactor, TenFactorResult
     from .portfolio import Portfolio
     from .programme import Criterion, Programme
