@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from enum import Enum
 
 from pydantic import Field
 
 from .base import Count, Day, Id, Note, Record, Role, Text, Year
+from .programme import Programme
 from .quality import Action
 
 REVIEW_EVERY_MONTHS = 12
@@ -130,6 +132,15 @@ class ManagementReview(Record):
     def held_by(self, day: dt.date) -> bool:
         """Held on or before ``day``."""
         return self.held is not None and self.held <= day
+
+
+def years_without_review(reviews: Iterable[ManagementReview], programme: Programme, day: dt.date) -> list[int]:
+    """The finished years from the programme's first budget year to the year before ``day``
+    with no ledelsens gjennomgang of the whole municipality held by ``day``
+    (the one for a year may be held early the next)."""
+    held = {r.year for r in reviews if r.whole_municipality and r.held_by(day)}
+    first_year = min(r.year for r in programme.rounds)
+    return [year for year in range(first_year, day.year) if year not in held]
 
 
 class FindingSource(str, Enum):

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from ..core import bokmal as nb
 from ..core.diagnostics import Location, Say, Severity
 from ..model import Record
-from ..model.control import FindingKind
+from ..model.control import FindingKind, years_without_review
 from .identity import id_key
 from .registry import CheckContext, Finding, rule
 from .words import days
@@ -137,11 +137,7 @@ def management_review_missing(ctx: CheckContext) -> Iterator[Finding]:
     p = ctx.portfolio
     if p.programme is None or not (p.units or p.management_reviews):
         return
-    first = min(r.year for r in p.programme.rounds)
-    held = {r.year for r in p.management_reviews if r.whole_municipality and r.held_by(ctx.as_of)}
-    for year in range(first, ctx.as_of.year):
-        if year in held:
-            continue
+    for year in years_without_review(p.management_reviews, p.programme, ctx.as_of):
         planned = next((r for r in p.management_reviews if r.year == year and r.whole_municipality), None)
         where = planned.where("held" if planned.held is not None else "year") if planned else \
             p.programme.where("rounds")
