@@ -203,5 +203,5 @@ def _new_control(portfolio: Portfolio, key: str, area: str | None, today: dt.dat
     record = {"id": fid, "source": "supervision", "authority": "Statsforvalteren", "reported": today,
               "title": "Kort beskrivelse av funnet", "kind": "breach_of_law", "area": area,
               "deadline": today + dt.timedelta(days=90)}
-    return NewRecord(f"control/findings/{today.year}/{fid}.yaml",
+    return NewRecord(f"control/findings/{fid}.yaml",
                      document(record, "New finding: source, authority, kind, the unit or area, deadline and actions."))

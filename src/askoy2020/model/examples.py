@@ -82,7 +82,7 @@ def unit(first: int) -> Example:
         "id": "E-01", "name": "Første enhet", "area": "AA", "services": ["Første tjeneste"],
         "leader": "Enhetsleder",
         "routines": [{"id": "E-01-R01", "title": "Rutine for avviksbehandling", "owner": "Enhetsleder",
-                      "approved": dt.date(first, 1, 15), "review_every_months": 12}],
+                      "approved": dt.date(first, 1, 1), "review_every_months": 12}],
     }, "Internkontroll: a unit, its services and its routines (owner, approval, last review)."
 
 
@@ -96,7 +96,7 @@ def management_review(first: int) -> Example:
 def finding(first: int) -> Example:
     return f"control/findings/F-{first}-01.yaml", {
         "id": f"F-{first}-01", "source": "supervision", "authority": "Statsforvalteren",
-        "reported": dt.date(first, 3, 1), "title": "Rutinen for avviksbehandling er ikke kjent i enheten",
+        "reported": dt.date(first, 1, 1), "title": "Rutinen for avviksbehandling er ikke kjent i enheten",
         "kind": "breach_of_law", "unit": "E-01", "deadline": dt.date(first + 1, 6, 1),
         "actions": [{"text": "Opplæring i avviksbehandling", "owner": "Enhetsleder",
                      "deadline": dt.date(first, 9, 1)}],
