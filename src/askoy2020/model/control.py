@@ -91,7 +91,7 @@ class ServiceUnit(Record):
     id: Id
     """Unique id, e.g. E-KLS."""
     name: Text
-    """The unit's name exactly as quality cases and leaders write it in ``unit:``, e.g. Kleppestø skole."""
+    """The unit's name exactly as quality cases and leaders write it in their unit field, e.g. Kleppestø skole."""
     area: Id
     """The programme area the unit belongs to, e.g. OL."""
     services: list[Text] = Field(min_length=1)
@@ -181,6 +181,9 @@ class AuditFinding(Record):
     id: Id
     """Unique id, e.g. F-2019-01."""
     source: FindingSource
+    """Who found it: supervision (tilsyn: Statsforvalteren, Arbeidstilsynet, Datatilsynet, Mattilsynet,
+    brannvesenet), performance_audit (forvaltningsrevisjon for kontrollutvalget), internal_audit
+    (internrevisjon), other."""
     authority: Text
     """Who made the finding, e.g. Statsforvalteren i Vestland, Arbeidstilsynet, Vestland Revisjon."""
     reported: Day
@@ -190,6 +193,9 @@ class AuditFinding(Record):
     title: Text
     """The finding in short, as the report words it."""
     kind: FindingKind
+    """What the report calls it: breach_of_law (lovbrudd; older tilsyn reports say avvik), order (pålegg),
+    remark (merknad), recommendation (anbefaling, forvaltningsrevisjon), deviation (avvik from the
+    municipality's own requirements, internal audit). A breach of law and an order must be corrected."""
     unit: Id | None = None
     """The unit it concerns (a unit id in data/control/units); none: the area or the whole municipality."""
     area: Id | None = None
