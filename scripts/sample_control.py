@@ -118,8 +118,19 @@ def routine(rng: random.Random, unit_id: str, number: int, title: str, owner: st
         # Reviewed within its interval before 31.10.2020, most in the last year.
         back = rng.randint(20, every * 30 - 20) if every > 12 else rng.randint(20, 330)
         last = AS_OF - timedelta(days=back)
-    found = {"id": f"{unit_id}-R{number:02d}", "title": title, "owner": owner, "approved": approved,
-             "last_reviewed": last}
+    # The version history: one review per interval back to the approval, each a few weeks
+    # either side of its due day, so a report for an earlier day (2. tertial) sees what was known then.
+    earlier = []
+    day = last
+    while True:
+        day = day - timedelta(days=every * 30 + rng.randint(-20, 10))
+        if day <= approved + timedelta(days=60) or day.year < 2018:
+            break
+        earlier.insert(0, day)
+    found = {"id": f"{unit_id}-R{number:02d}", "title": title, "owner": owner, "approved": approved}
+    if earlier:
+        found["earlier_reviews"] = earlier
+    found["last_reviewed"] = last
     if every != 12:
         found["review_every_months"] = every
     found["document"] = f"Kvalitetssystemet, dokument {rng.randint(1000, 4999)}"

@@ -142,3 +142,13 @@ def test_years_without_review_are_the_finished_years_of_the_programme() -> None:
     # A programme that starts in 2020 asks for nothing before it.
     assert years_without_review([], _programme(2020), D(2020, 10, 31)) == []
     assert years_without_review([], _programme(2020), D(2021, 1, 1)) == [2020]
+
+
+def test_earlier_reviews_let_an_earlier_day_see_the_review_known_then() -> None:
+    routine = _routine(approved=D(2015, 3, 1), earlier_reviews=[D(2018, 9, 1), D(2019, 9, 12)],
+                       last_reviewed=D(2020, 9, 20))
+    assert routine.reviewed_on(D(2020, 8, 31)) == D(2019, 9, 12)
+    assert not routine.review_overdue(D(2020, 8, 31))  # due 12.09.2020 as seen then
+    assert routine.review_overdue(D(2020, 9, 13))  # … and overdue until the review of 20.09.2020
+    assert not routine.review_overdue(D(2020, 9, 20))
+    assert routine.reviewed_on(D(2018, 1, 1)) == D(2015, 3, 1)  # before every recorded review: the approval

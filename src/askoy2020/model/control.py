@@ -57,17 +57,20 @@ class Routine(Record):
     """The day the routine was first approved."""
     last_reviewed: Day | None = None
     """The day it was last reviewed (revised or confirmed as valid); none: never since approval."""
+    earlier_reviews: list[Day] = Field(default_factory=list)
+    """Earlier review days, oldest first (the version history): a report for an earlier day sees
+    the review known then, instead of counting from the approval."""
     review_every_months: Count = Field(default=REVIEW_EVERY_MONTHS, ge=1, le=60)
     """How often it must be reviewed, in months (12: yearly)."""
     document: Note | None = None
     """Where the routine is kept in the quality system, e.g. Compilo dokument 1234."""
 
     def reviewed_on(self, day: dt.date) -> dt.date:
-        """The last review known on ``day``: ``last_reviewed`` when it is not
-        after ``day``, otherwise (a report for an earlier day) the approval."""
-        if self.last_reviewed is not None and self.last_reviewed <= day:
-            return self.last_reviewed
-        return self.approved
+        """The last review known on ``day``: the latest of ``last_reviewed``
+        and ``earlier_reviews`` not after ``day``; the approval when there is
+        none (a report for a day before every recorded review)."""
+        known = [d for d in (*self.earlier_reviews, self.last_reviewed) if d is not None and d <= day]
+        return max(known, default=self.approved)
 
     def review_due(self, day: dt.date) -> dt.date:
         """The day the next review is due, as known on ``day``: the last

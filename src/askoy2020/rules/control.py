@@ -68,7 +68,7 @@ def routine_review_overdue(ctx: CheckContext) -> Iterator[Finding]:
             late = routine.days_overdue(ctx.as_of)
             if late is None:
                 continue
-            field = "last_reviewed" if routine.reviewed_on(ctx.as_of) != routine.approved else "approved"
+            field = "last_reviewed" if routine.last_reviewed is not None else "approved"
             due = routine.review_due(ctx.as_of)
             yield Finding(
                 unit.where("routines", i, field),
@@ -207,7 +207,8 @@ def _future(record: Record, path: tuple[object, ...], day: dt.date | None, as_of
 @rule("ASK814", "control-date-order", Severity.ERROR)
 def control_date_order(ctx: CheckContext) -> Iterator[Finding]:
     """Dates of the internal control out of order, or after the day of
-    validation: a routine reviewed before it was approved; a finding
+    validation: a routine reviewed before it was approved (or its reviews
+    out of order: earlier_reviews oldest first, before last_reviewed); a finding
     closed or given a deadline before its report; a management review
     held before the year it covers, or a decision done before the review;
     an approval, review, report, action or closing in the future.
@@ -229,6 +230,14 @@ def control_date_order(ctx: CheckContext) -> Iterator[Finding]:
             if r.last_reviewed is not None:
                 yield from _order(unit, ("routines", i, "last_reviewed"), r.last_reviewed, r.approved, review,
                                   Say("its approval", "godkjenningen"))
+            before, before_what = r.approved, Say("its approval", "godkjenningen")
+            for j, day in enumerate(r.earlier_reviews):
+                path = ("routines", i, "earlier_reviews", j)
+                what = Say(f"an earlier review of routine {r.id}", f"en tidligere gjennomgang av rutinen {r.id}")
+                yield from _order(unit, path, day, before, what, before_what)
+                if r.last_reviewed is not None:
+                    yield from _order(unit, ("routines", i, "last_reviewed"), r.last_reviewed, day, review, what)
+                before, before_what = day, Say("the review before it", "gjennomgangen før")
     for f in ctx.portfolio.findings:
         report = Say("the report", "rapporten")
         yield from _future(f, ("reported",), f.reported, as_of, Say(f"the report of {f.id}", f"rapporten for {f.id}"))
