@@ -66,7 +66,7 @@ def test_units_services_and_routines_are_those_of_the_yaml(internal: ControlSect
     routines = [r for u in units for r in u.get("routines", [])]
     overdue = [r for r in routines if _due(r) < AS_OF]
     assert internal.units == len(units) == 30
-    assert internal.services == sum(len(u["services"]) for u in units)
+    assert internal.services == len({s.casefold() for u in units for s in u["services"]})
     assert internal.routines == len(routines)
     assert internal.routines_overdue == len(overdue) == 1
     assert internal.routines_in_time == len(routines) - 1
@@ -76,6 +76,8 @@ def test_units_services_and_routines_are_those_of_the_yaml(internal: ControlSect
     for unit in units:
         by_area[unit["area"]] = by_area.get(unit["area"], 0) + 1
     assert {row.area: row.units for row in internal.coverage} == by_area
+    assert {row.area: row.services for row in internal.coverage} == {
+        area: len({s.casefold() for u in units if u["area"] == area for s in u["services"]}) for area in by_area}
     assert sum(row.overdue or 0 for row in internal.coverage) == 1
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Portfolio
-from ..model.control import AuditFinding, FindingSource, ManagementReview, years_without_review
+from ..model.control import AuditFinding, FindingSource, ManagementReview, ServiceUnit, years_without_review
 from ..model.quality import Action
 from .audience import Audience
 from .control_model import (
@@ -31,17 +31,21 @@ from .control_model import (
 from .i18n import alphabetical
 
 
+def _services(units: list[ServiceUnit]) -> int:
+    """Different services: SFO given by five schools is one service."""
+    return len({" ".join(service.split()).casefold() for unit in units for service in unit.services})
+
+
 def _coverage(portfolio: Portfolio, as_of: dt.date, public: bool) -> list[CoverageRow]:
-    grouped: dict[str, list[tuple[int, int, int]]] = {}
+    grouped: dict[str, list[ServiceUnit]] = {}
     for unit in portfolio.units:
-        live = [r for r in unit.routines if r.approved <= as_of]
-        grouped.setdefault(unit.area if unit.area in portfolio.area_by_id else "", []).append(
-            (len(unit.services), len(live), sum(r.review_overdue(as_of) for r in live)))
+        grouped.setdefault(unit.area if unit.area in portfolio.area_by_id else "", []).append(unit)
     rows = []
     for area_id, units in sorted(grouped.items(), key=lambda i: (i[0] == "", i[0])):
         area = portfolio.area_by_id.get(area_id)
-        rows.append(CoverageRow(area_id, area.name if area else None, len(units), sum(u[0] for u in units),
-                                sum(u[1] for u in units), None if public else sum(u[2] for u in units)))
+        live = [r for u in units for r in u.routines if r.approved <= as_of]
+        rows.append(CoverageRow(area_id, area.name if area else None, len(units), _services(units), len(live),
+                                None if public else sum(r.review_overdue(as_of) for r in live)))
     return rows
 
 
@@ -107,7 +111,7 @@ def build_control(portfolio: Portfolio, year: int, as_of: dt.date, audience: Aud
     return ControlSection(
         recorded=bool(portfolio.units or portfolio.management_reviews or portfolio.findings),
         units=len(portfolio.units),
-        services=sum(len(u.services) for u in portfolio.units),
+        services=_services(portfolio.units),
         coverage=_coverage(portfolio, as_of, public),
         routines=len(routines),
         routines_in_time=len(routines) - len(overdue),

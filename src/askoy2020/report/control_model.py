@@ -23,7 +23,7 @@ class CoverageRow:
     area: str  # area id ("" for units whose area is unknown)
     name: str | None
     units: int
-    services: int  # the services the units give (each unit's list, counted once per unit)
+    services: int  # different services the units give (SFO at five schools is one)
     routines: int  # approved by the report's day
     overdue: int | None  # of them overdue for review; None in a public report
 
@@ -115,7 +115,7 @@ class ControlHeadline:
 class ControlSection:
     recorded: bool  # the register holds units, reviews or findings
     units: int
-    services: int
+    services: int  # different services over all units
     coverage: list[CoverageRow]
     routines: int
     routines_in_time: int

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from ..core import bokmal as nb
 from ..core.diagnostics import Location, Say, Severity
 from ..model import Record
-from ..model.control import FindingKind, years_without_review
+from ..model.control import FindingKind, ServiceUnit, years_without_review
 from .identity import id_key
 from .registry import CheckContext, Finding, rule
 from .words import days
@@ -290,3 +290,54 @@ def unit_not_in_register(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(found.location, found.message,
                           found.hint + Say(" Or add the unit to data/control/units.",
                                            " Eller legg enheten til i data/control/units."))
+
+
+@rule("ASK816", "finding-closed-without-note", Severity.WARNING)
+def finding_closed_without_note(ctx: CheckContext) -> Iterator[Finding]:
+    """A closed finding that does not say how it was closed: for a tilsyn,
+    the authority's letter that closes it; for a forvaltningsrevisjon, the
+    kontrollutvalget decision. Without it the report cannot show that the
+    follow-up was accepted, only that someone set a date.
+
+    FAIL:
+        closed: 2020-05-20
+    PASS:
+        closed: 2020-05-20
+        closing_note: Tilsynet avsluttet, brev fra Statsforvalteren 20.05.2020
+    """
+    for finding in ctx.portfolio.findings:
+        if finding.closed is not None and not (finding.closing_note or "").strip():
+            yield Finding(
+                finding.where("closed"),
+                Say(f"{finding.id} is closed without a closing_note", f"{finding.id} er lukket uten avslutningsmerknad "
+                    "(closing_note)"),
+                Say("Add 'closing_note:' – e.g. the letter from the authority that closed the tilsyn.",
+                    "Legg til «closing_note:» – f.eks. brevet fra tilsynsmyndigheten som avsluttet tilsynet."),
+            )
+
+
+@rule("ASK817", "unit-name-twice", Severity.ERROR)
+def unit_name_twice(ctx: CheckContext) -> Iterator[Finding]:
+    """Two units in the register with the same name: cases and leaders
+    name their unit by its name, so it must point at one unit.
+
+    FAIL (two files):
+        {id: E-KLS, name: Kleppestø skole}
+        {id: E-KLS2, name: Kleppestø skole}
+    PASS:
+        {id: E-KLS, name: Kleppestø skole}
+        {id: E-KLU, name: Kleppestø ungdomsskole}
+    """
+    seen: dict[str, ServiceUnit] = {}
+    for unit in ctx.portfolio.units:
+        key = unit.name.strip().casefold()
+        first = seen.setdefault(key, unit)
+        if first is not unit:
+            yield Finding(
+                unit.where("name"),
+                Say(f"unit {unit.id} has the name '{unit.name}', which unit {first.id} has already",
+                    f"enheten {unit.id} har navnet «{unit.name}», som enheten {first.id} allerede har"),
+                Say("Give each unit its own name, or keep one of them.",
+                    "Gi hver enhet sitt eget navn, eller behold bare én av dem."),
+                (first.where("name"),),
+            )
