@@ -104,13 +104,14 @@ def finding_past_deadline(ctx: CheckContext) -> Iterator[Finding]:
         if late is None:
             continue
         kind = KIND[finding.kind]
-        must = Say(" (it must be corrected)", " (det må rettes)") if finding.kind.binding else Say("", "")
+        must = Say(f"; a {kind.en} must be corrected", f"; et {kind.nb} må rettes") if finding.kind.binding \
+            else Say("", "")
         yield Finding(
             finding.where("deadline"),
-            Say(f"{finding.id} ({kind.en}{must.en}, {finding.authority}) is open {days(late).en} after its "
-                f"deadline {finding.deadline}",
-                f"{finding.id} ({kind.nb}{must.nb}, {finding.authority}) er åpent {days(late).nb} etter fristen "
-                f"{nb.date(finding.deadline)}"),
+            Say(f"{finding.id} ({kind.en} from {finding.authority}) is open {days(late).en} after its "
+                f"deadline {finding.deadline}{must.en}",
+                f"{finding.id} ({kind.nb} fra {finding.authority}) er åpent {days(late).nb} etter fristen "
+                f"{nb.date(finding.deadline)}{must.nb}"),
             Say("Carry out the follow-up and set 'closed:' with a closing note, or record the new deadline "
                 "agreed with the authority.",
                 "Gjennomfør oppfølgingen og sett «closed:» med en avslutningsmerknad, eller før inn den nye "
@@ -145,7 +146,7 @@ def management_review_missing(ctx: CheckContext) -> Iterator[Finding]:
             where,
             Say(f"no ledelsens gjennomgang (management review) of the whole municipality is recorded as held "
                 f"for {year}",
-                f"det er ikke ført noen ledelsens gjennomgang av hele kommunen som holdt for {year}"),
+                f"det er ikke registrert at ledelsens gjennomgang av hele kommunen er holdt for {year}"),
             Say(f"Add control/reviews/{year}.yaml with 'held:' (the day), the topics and the decisions.",
                 f"Legg til control/reviews/{year}.yaml med «held:» (dagen), temaene og beslutningene."),
         )
