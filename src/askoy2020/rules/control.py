@@ -6,9 +6,9 @@ kontroll") and kommuneloven 2018 § 25-1 from 1 January 2021 (internal
 control that is documented to the extent needed and reviewed and improved
 as needed, and a yearly report to the council); for health and care
 forskrift om ledelse og kvalitetsforbedring i helse- og omsorgstjenesten
-§ 6 e (procedures kept up to date), § 8 (follow up deviations, findings)
-and § 9 (the yearly systematic review of the whole management system –
-ledelsens gjennomgang).
+§ 6 (plan: the procedures needed), § 8 (evaluate; letter d: at least once a
+year review the whole management system – ledelsens gjennomgang) and § 9
+(correct what evaluation, deviations and tilsyn find).
 """
 
 from __future__ import annotations
