@@ -173,4 +173,35 @@ def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date
         }
         return NewRecord(f"quality/{today.year}/{cid}.yaml",
                          document(record, "New quality case: kind, title, unit and responsible role."))
-    raise ValueError(f"unknown record kind {kind!r}; choose project, leader or case")
+    if key in ("unit", "management-review", "finding"):
+        return _new_control(portfolio, key, area, today)
+    raise ValueError(f"unknown record kind {kind!r}; choose project, leader, case, unit, review or finding")
+
+
+def _new_control(portfolio: Portfolio, key: str, area: str | None, today: dt.date) -> NewRecord:
+    """Internkontroll: a unit, the year's ledelsens gjennomgang, a finding."""
+    area = area or next(iter(sorted(portfolio.area_by_id)), "AA")
+    if key == "unit":
+        ids = {u.id for u in portfolio.units} | portfolio.unvalidated_ids
+        number = next_number(ids, r"E-(\d+)")
+        uid = f"E-{number:02d}"
+        record: dict[str, Any] = {
+            "id": uid, "name": "Enhet", "area": area, "services": ["Tjeneste"], "leader": "Enhetsleder",
+            "routines": [{"id": f"{uid}-R01", "title": "Rutine for avviksbehandling", "owner": "Enhetsleder",
+                          "approved": today}],
+        }
+        return NewRecord(f"control/units/{uid}.yaml",
+                         document(record, "New unit: its name as cases and leaders write it, services, routines."))
+    if key == "management-review":
+        record = {"year": today.year, "planned": dt.date(today.year, 12, 15), "led_by": "Rådmann",
+                  "topics": ["Avvik og forbedringsforslag", "Tilsyn og forvaltningsrevisjon"]}
+        return NewRecord(f"control/reviews/{today.year}.yaml",
+                         document(record, "Ledelsens gjennomgang: set held: when it is held, and add decisions."))
+    ids = {f.id for f in portfolio.findings} | portfolio.unvalidated_ids
+    number = next_number(ids, rf"F-{today.year}-(\d+)")
+    fid = f"F-{today.year}-{number:02d}"
+    record = {"id": fid, "source": "supervision", "authority": "Statsforvalteren", "reported": today,
+              "title": "Kort beskrivelse av funnet", "kind": "breach_of_law", "area": area,
+              "deadline": today + dt.timedelta(days=90)}
+    return NewRecord(f"control/findings/{fid}.yaml",
+                     document(record, "New finding: source, authority, kind, the unit or area, deadline and actions."))

@@ -36,6 +36,9 @@ class RecordKind(str, Enum):
     PROJECT = "project"
     LEADER = "leader"
     CASE = "case"
+    UNIT = "unit"
+    REVIEW = "review"
+    FINDING = "finding"
 
 
 class PlanFormat(str, Enum):

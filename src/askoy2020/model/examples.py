@@ -75,3 +75,29 @@ def scenario(first: int) -> Example:
         "id": "ekstra", "name": "Ekstra 1 mill. kr første år",
         "budget_frames": [{"year": first, "change": 1000}],
     }, "A what-if for askoy2020 prioritise --scenario ekstra."
+
+
+def unit(first: int) -> Example:
+    return "control/units/E-01.yaml", {
+        "id": "E-01", "name": "Første enhet", "area": "AA", "services": ["Første tjeneste"],
+        "leader": "Enhetsleder",
+        "routines": [{"id": "E-01-R01", "title": "Rutine for avviksbehandling", "owner": "Enhetsleder",
+                      "approved": dt.date(first, 1, 1), "review_every_months": 12}],
+    }, "Internkontroll: a unit, its services and its routines (owner, approval, last review)."
+
+
+def management_review(first: int) -> Example:
+    return f"control/reviews/{first}.yaml", {
+        "year": first, "planned": dt.date(first, 12, 15), "led_by": "Rådmann",
+        "topics": ["Avvik og forbedringsforslag", "Tilsyn og forvaltningsrevisjon", "Rutiner som skal revideres"],
+    }, "Ledelsens gjennomgang of the internal control for one year: held (or planned), topics and decisions."
+
+
+def finding(first: int) -> Example:
+    return f"control/findings/F-{first}-01.yaml", {
+        "id": f"F-{first}-01", "source": "supervision", "authority": "Statsforvalteren",
+        "reported": dt.date(first, 1, 1), "title": "Rutinen for avviksbehandling er ikke kjent i enheten",
+        "kind": "breach_of_law", "unit": "E-01", "deadline": dt.date(first + 1, 6, 1),
+        "actions": [{"text": "Opplæring i avviksbehandling", "owner": "Enhetsleder",
+                     "deadline": dt.date(first, 9, 1)}],
+    }, "A finding from tilsyn, forvaltningsrevisjon or internal audit, followed up to closure."

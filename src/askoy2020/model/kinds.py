@@ -23,6 +23,7 @@ from pathlib import PurePosixPath
 from . import examples
 from .area import ProgrammeArea
 from .base import Record
+from .control import AuditFinding, ManagementReview, ServiceUnit
 from .examples import Example
 from .leader import Leader
 from .plan import Plan
@@ -100,6 +101,15 @@ KINDS: list[RecordKind] = [
                aliases=("case",), example=examples.quality_case, title_nb_definite="kvalitetssaken"),
     RecordKind("scenario", Scenario, ("scenarios/**/*.yaml",), "scenario", "scenario", example=examples.scenario,
                title_nb_definite="scenarioet"),
+    RecordKind("unit", ServiceUnit, ("control/units/**/*.yaml",), "unit", "enhet", example=examples.unit,
+               note="Internkontroll: a unit, its services and its routines under document control.",
+               title_nb_definite="enheten"),
+    RecordKind("management-review", ManagementReview, ("control/reviews/**/*.yaml",), "management review",
+               "ledelsens gjennomgang", aliases=("review",), example=examples.management_review,
+               title_nb_definite="ledelsens gjennomgang"),
+    RecordKind("finding", AuditFinding, ("control/findings/**/*.yaml",), "audit finding", "funn",
+               example=examples.finding, note="Findings from tilsyn, forvaltningsrevisjon and internal audits.",
+               title_nb_definite="funnet"),
     RecordKind("plan", Plan, ("plans/**/*.yaml",), "plan", "plan",
                note="Written by `askoy2020 prioritise --output`.", title_nb_definite="planen"),
 ]

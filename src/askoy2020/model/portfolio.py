@@ -14,6 +14,7 @@ from ..core.diagnostics import Diagnostic, Location, Say
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
 from .budget import MoneyKind, RoundFrames
+from .control import AuditFinding, ManagementReview, ServiceUnit
 from .kinds import RecordKind, kind_of
 from .leader import Leader, LeaderGoal
 from .plan import Plan
@@ -103,6 +104,22 @@ class Portfolio:
     @property
     def plans(self) -> list[Plan]:
         return cast(list[Plan], self.of("plan"))
+
+    @property
+    def units(self) -> list[ServiceUnit]:
+        return cast(list[ServiceUnit], self.of("unit"))
+
+    @property
+    def management_reviews(self) -> list[ManagementReview]:
+        return cast(list[ManagementReview], self.of("management-review"))
+
+    @property
+    def findings(self) -> list[AuditFinding]:
+        return cast(list[AuditFinding], self.of("finding"))
+
+    @cached_property
+    def unit_by_id(self) -> dict[str, ServiceUnit]:
+        return _first_by_id(self.units)
 
     @property
     def measuring_year(self) -> int:

@@ -34,9 +34,10 @@ if TYPE_CHECKING:  # a type only: --help must not load the model
     from ..model.portfolio import Portfolio
 
 
-PERSONAL_KINDS = frozenset({"leader", "quality-case"})
+PERSONAL_KINDS = frozenset({"leader", "quality-case", "unit"})
 """Record kinds (keys of the kinds table) about people: their validation
-warnings stay out of the public report."""
+warnings stay out of the public report. A unit's file is one: a routine of
+the unit overdue for review rates its leader."""
 
 
 class Audience(str, Enum):

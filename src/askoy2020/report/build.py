@@ -12,6 +12,7 @@ from ..model.schedule import dependants
 from .areas import build_area, build_cross_area
 from .attention import build_attention
 from .audience import PERSONAL_KINDS, Audience, personal_ids
+from .control import build_control
 from .i18n import Lang
 from .leadership import build_leadership
 from .model import (
@@ -71,7 +72,8 @@ def build_report(
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
                   cross_area=build_cross_area(portfolio, year, as_of, after),
-                  withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset())
+                  withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset(),
+                  control=build_control(portfolio, year, as_of, audience))
 
 
 def _in_part(portfolio: Portfolio, diagnostic: Diagnostic, part: ReportPart) -> bool:

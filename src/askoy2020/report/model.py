@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .verdict import Verdict
 
 from .audience import Audience
+from .control_model import ControlSection
 from .money_model import AreaYearRow, MoneySection
 from .parts import ReportPart
 from .people_model import LeadershipSection, QualitySection
@@ -200,6 +201,7 @@ class Report:
     attention: list[AttentionRow] = field(default_factory=list)  # red, late and slipping projects
     withheld_ids: frozenset[str] = frozenset()  # public: ids that point at a person, printed nowhere
     cross_area: CrossArea | None = None
+    control: ControlSection | None = None  # Internkontroll, in the Kvalitet chapter
 
     @property
     def sections(self) -> list[str]:

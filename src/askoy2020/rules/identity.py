@@ -14,6 +14,7 @@ PROGRAMME, AREA, AREA_GOAL = Say("programme", "program"), Say("programme area", 
     Say("area goal", "områdemål")
 PROJECT, LEADER, LEADER_GOAL = Say("project", "prosjekt"), Say("leader", "leder"), Say("leader goal", "ledermål")
 GOAL, CASE = Say("goal", "mål"), Say("quality case", "kvalitetssak")
+UNIT, ROUTINE, FINDING = Say("unit", "enhet"), Say("routine", "rutine"), Say("audit finding", "funn")
 
 
 def _identified(p: Portfolio) -> Iterator[tuple[str, Say, Record]]:
@@ -31,6 +32,12 @@ def _identified(p: Portfolio) -> Iterator[tuple[str, Say, Record]]:
             yield lgoal.id, LEADER_GOAL, lgoal
     for case in p.cases:
         yield case.id, CASE, case
+    for unit in p.units:
+        yield unit.id, UNIT, unit
+        for routine in unit.routines:
+            yield routine.id, ROUTINE, routine
+    for finding in p.findings:
+        yield finding.id, FINDING, finding
 
 
 def id_key(ident: str) -> str:
