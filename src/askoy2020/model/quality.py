@@ -179,9 +179,16 @@ class Breach(Record):
         }
         return [name for name in FORM_FIELDS if missing[name]]
 
-    def informing(self) -> Informing:
-        """Where the breach stands on art. 34 (told, not told with a reason, or no decision)."""
-        return informing(self.art34)
+    def informing(self, as_of: dt.date | None = None) -> Informing:
+        """Where the breach stands on art. 34 (told, not told with a reason,
+        or no decision); with ``as_of``, people told after that day were
+        not told yet."""
+        found = informing(self.art34)
+        told = self.art34.informed if self.art34 is not None else None
+        if found is Informing.INFORMED and as_of is not None and told is not None \
+                and told.astimezone(OSLO).date() > as_of:
+            return Informing.MISSING
+        return found
 
     def notices_sent(self, as_of: dt.date) -> int:
         """The stages of the notice sent by ``as_of``: the first and the further ones."""

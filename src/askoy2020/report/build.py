@@ -22,6 +22,7 @@ from .model import (
 from .money import budget_by_year, budget_total, build_money
 from .period import for_day
 from .plan import build_plan
+from .privacy import build_privacy
 from .quality import build_quality
 
 
@@ -67,6 +68,7 @@ def build_report(
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
                   cross_area=build_cross_area(portfolio, year, as_of, after),
+                  privacy=build_privacy(portfolio, year, as_of, threshold, audience),
                   withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset())
 
 
