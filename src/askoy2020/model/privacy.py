@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .base import Count, Day, Moment, Note, Record, Text
+from .base import Day, Moment, Note, Record, Text, not_a_bool
 
 if TYPE_CHECKING:  # types only: project.py imports this module
     from .portfolio import Portfolio
@@ -112,12 +112,16 @@ class BreachPeriod(Record):
     """The breach is still going on."""
 
 
+Approx = Annotated[int, Field(ge=0, le=10_000_000), BeforeValidator(not_a_bool)]
+"""An approximate number of people or records: a whole number, 0 or more."""
+
+
 class Affected(Record):
     """Who or what the breach touched: categories and an approximate number."""
 
     categories: list[Text] = Field(default_factory=list)
     """e.g. elever, foresatte, ansatte (people); navn, karakterer, helseopplysninger (records)."""
-    approx: Count | None = Field(default=None, ge=0)
+    approx: Approx | None = None
     """Approximate number."""
 
 
@@ -132,7 +136,7 @@ class NotInformedGround(str, Enum):
 
 class Art34(Record):
     """The decision whether to tell the people affected (GDPR art. 34):
-    ``informed`` with when and how, or ``not_informed`` with the ground and
+    'informed' with when and how, or 'not_informed' with the ground and
     the reason."""
 
     informed: Moment | None = None

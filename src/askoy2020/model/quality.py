@@ -95,7 +95,7 @@ class Breach(Record):
     late_reason: Note | None = None
     """Why the notice came after 72 hours."""
     types: list[BreachType] = Field(default_factory=list)
-    """confidentiality, integrity and/or availability."""
+    """What the breach did: confidentiality (seen by others), integrity (changed), availability (lost)."""
     cause: Note | None = None
     """What happened and how (the cause)."""
     period: BreachPeriod | None = None
