@@ -224,3 +224,13 @@ def test_hostile_text_in_a_project_stays_text(tmp_path: Path) -> None:
         assert len(set(table)) == 1, table
     assert "<script>alert" not in md
     assert any("Portal" in t for t in structure(html).text)
+
+
+def test_a_dpia_or_ros_concluded_after_the_reports_day_is_not_there_on_it(sample: Portfolio) -> None:
+    # DK-05's ROS is dated 28 September 2020 and its DPIA 15 October 2020.
+    rows = {r.id: r for r in build_privacy(sample, 2020, dt.date(2020, 8, 31), K, Audience.INTERNAL).projects}
+    assert (rows["DK-05"].dpia, rows["DK-05"].dpia_done, rows["DK-05"].ros) == ("missing", None, False)
+    rows = {r.id: r for r in build_privacy(sample, 2020, dt.date(2020, 10, 1), K, Audience.INTERNAL).projects}
+    assert (rows["DK-05"].dpia, rows["DK-05"].ros) == ("missing", True)
+    rows = {r.id: r for r in build_privacy(sample, 2020, dt.date(2020, 10, 15), K, Audience.INTERNAL).projects}
+    assert rows["DK-05"].dpia == "done"

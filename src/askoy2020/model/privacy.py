@@ -67,9 +67,17 @@ class PersonalData(Record):
     ros: Ros | None = None
     """The risk assessment (ROS-analyse) of the processing."""
 
-    def dpia_decided(self) -> bool:
-        """A DPIA was made, or a reason why none is needed is recorded."""
-        return self.dpia is not None or bool((self.dpia_not_needed or "").strip())
+    def dpia_on(self, as_of: dt.date | None = None) -> Dpia | None:
+        """The DPIA, if it was concluded by ``as_of`` (any day when None)."""
+        return self.dpia if self.dpia is not None and (as_of is None or self.dpia.done <= as_of) else None
+
+    def ros_on(self, as_of: dt.date | None = None) -> Ros | None:
+        """The ROS-analyse, if it was concluded by ``as_of`` (any day when None)."""
+        return self.ros if self.ros is not None and (as_of is None or self.ros.done <= as_of) else None
+
+    def dpia_decided(self, as_of: dt.date | None = None) -> bool:
+        """A DPIA was made (by ``as_of``), or a reason why none is needed is recorded."""
+        return self.dpia_on(as_of) is not None or bool((self.dpia_not_needed or "").strip())
 
 
 def processing_start(project: Project) -> dt.date | None:
@@ -81,13 +89,13 @@ def processing_start(project: Project) -> dt.date | None:
     return project.start()
 
 
-def has_ros(project: Project, portfolio: Portfolio | None = None) -> bool:
+def has_ros(project: Project, portfolio: Portfolio | None = None, as_of: dt.date | None = None) -> bool:
     """The one test of whether a project that processes personal data has
-    a ROS-analyse. Today: the project's own ``personal_data.ros``. The
-    portfolio is passed so a risk register (records of kind risk naming
-    the project) can count as its ROS as well."""
+    a ROS-analyse (by ``as_of``). Today: the project's own
+    ``personal_data.ros``. The portfolio is passed so a risk register
+    (records of kind risk naming the project) can count as its ROS as well."""
     data = project.personal_data
-    return data is not None and data.ros is not None
+    return data is not None and data.ros_on(as_of) is not None
 
 
 # -- breaches

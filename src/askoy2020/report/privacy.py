@@ -56,10 +56,12 @@ def _breach_figures(breaches: list[Breach], as_of: dt.date, threshold: int, publ
     )
 
 
-def _project_row(project: Project, portfolio: Portfolio, public: bool) -> ProjectRow:
+def _project_row(project: Project, portfolio: Portfolio, as_of: dt.date, public: bool) -> ProjectRow:
+    """A DPIA or a ROS concluded after the report's day was not there on it."""
     data = project.personal_data
     assert data is not None
-    dpia = data.dpia
+    dpia = data.dpia_on(as_of)
+    ros = data.ros_on(as_of)
     reason = (data.dpia_not_needed or "").strip()
     status = "done" if dpia is not None else "not_needed" if reason else "missing"
     return ProjectRow(
@@ -68,8 +70,8 @@ def _project_row(project: Project, portfolio: Portfolio, public: bool) -> Projec
         dpia_done=dpia.done if dpia else None, dpia_reference=dpia.reference if dpia else None,
         dpia_text=dpia.conclusion if dpia else reason or None,
         prior_consultation=bool(dpia and dpia.prior_consultation),
-        ros=has_ros(project, portfolio),
-        ros_done=data.ros.done if data.ros else None, ros_reference=data.ros.reference if data.ros else None,
+        ros=has_ros(project, portfolio, as_of),
+        ros_done=ros.done if ros else None, ros_reference=ros.reference if ros else None,
         manager=None if public else project.manager,
     )
 
@@ -83,7 +85,7 @@ def build_privacy(
     projects = sorted((p for p in portfolio.projects
                        if p.personal_data is not None and p.personal_data.processes
                        and p.status is not ProjectStatus.CANCELLED), key=lambda p: p.id)
-    rows = [_project_row(p, portfolio, public) for p in projects]
+    rows = [_project_row(p, portfolio, as_of, public) for p in projects]
     return PrivacySection(
         breaches=_breach_figures(year_breaches(portfolio, year, as_of), as_of, threshold, public),
         projects=rows,

@@ -13,6 +13,7 @@ WORDS: dict[str, tuple[str, str]] = {
                      "The notification form is incomplete (what Datatilsynet asks for, art. 33(3)) for {n} of {due} "
                      "breaches notified or past the 72 hours."),
     "privacy_art34": ("Ble de berørte varslet? (art. 34)", "Were the people affected told? (art. 34)"),
+    "privacy_decision": ("Beslutning", "Decision"),
     "privacy_informed": ("varslet", "told"),
     "privacy_not_informed": ("ikke varslet, med begrunnelse", "not told, with a reason"),
     "privacy_ground_low_risk": ("høy risiko ikke sannsynlig (art. 34 nr. 1)", "high risk not likely (art. 34(1))"),

@@ -38,7 +38,7 @@ def _processing(ctx: CheckContext, started: bool) -> Iterator[Project]:
 def _dpia_missing(ctx: CheckContext, started: bool) -> Iterator[Finding]:
     for project in _processing(ctx, started):
         assert project.personal_data is not None
-        if not project.personal_data.dpia_decided():
+        if not project.personal_data.dpia_decided(ctx.as_of):
             yield Finding(
                 project.where("personal_data", "processes"),
                 Say(f"{project.id} processes personal data but has neither a DPIA nor a recorded reason that none "
@@ -93,7 +93,7 @@ def dpia_missing_planned(ctx: CheckContext) -> Iterator[Finding]:
 
 def _ros_missing(ctx: CheckContext, started: bool) -> Iterator[Finding]:
     for project in _processing(ctx, started):
-        if not has_ros(project, ctx.portfolio):
+        if not has_ros(project, ctx.portfolio, ctx.as_of):
             yield Finding(
                 project.where("personal_data", "processes"),
                 Say(f"{project.id} processes personal data without a risk assessment (ROS-analyse)",
