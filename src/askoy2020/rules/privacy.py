@@ -179,7 +179,7 @@ def dpia_and_not_needed(ctx: CheckContext) -> Iterator[Finding]:
 def dpia_after_start(ctx: CheckContext) -> Iterator[Finding]:
     """A DPIA dated after the processing started: GDPR art. 35(1) asks for
     it "prior to the processing". The processing starts on
-    ``personal_data.processing_start`` when given, else on the project's
+    'personal_data.processing_start' when given, else on the project's
     start.
 
     FAIL:
@@ -270,7 +270,7 @@ def breach_form_incomplete(ctx: CheckContext) -> Iterator[Finding]:
                 case.where("breach"),
                 Say(f"{case.id}'s breach record lacks what Datatilsynet's form asks for: "
                     + ", ".join(m.en for m in missing),
-                    f"bruddet {case.id} mangler det Datatilsynets meldeskjema spør om: "
+                    f"{case.id} mangler det Datatilsynets meldeskjema spør om: "
                     + nb.listing(m.nb for m in missing)),
                 Say("Fill them in under 'breach:' (GDPR art. 33(3)); what is not known yet may follow in a "
                     "further notice (art. 33(4)) – write what is known now.",
@@ -283,9 +283,9 @@ def breach_form_incomplete(ctx: CheckContext) -> Iterator[Finding]:
 def art34_decision_missing(ctx: CheckContext) -> Iterator[Finding]:
     """A personal-data breach without a decision whether to tell the people
     affected (GDPR art. 34), once the first notice is sent or the 72 hours
-    have run out: ``art34:`` with ``informed:`` (when) or ``not_informed:``
+    have run out: 'art34:' with 'informed:' (when) or 'not_informed:'
     (low_risk, unintelligible, risk_removed or public_notice – art. 34(1)
-    and 34(3) a–c) and a ``reason:``.
+    and 34(3) a–c) and a 'reason:'.
 
     FAIL:
         breach:
