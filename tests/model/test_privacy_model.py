@@ -133,3 +133,12 @@ def test_a_dpia_decision_and_a_ros() -> None:
         "processes": True, "ros": {"done": "2020-01-10", "reference": "2020/2"}}})
     assert not has_ros(without) and has_ros(with_ros)
     assert not has_ros(Project.model_validate(PROJECT))
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01", "9999-12-31T23:59", "2101-01-01T00:00"])
+def test_a_time_outside_1990_to_2100_is_a_typo_not_an_overflow(moment: str) -> None:
+    # Found by tests/test_fuzz.py: 0001-01-01 in Oslo time is before year 1 in UTC.
+    with pytest.raises(ValidationError, match="outside 1990–2100"):
+        Breach.model_validate({"became_aware": moment})
+    with pytest.raises(ValidationError, match="outside 1990–2100"):
+        _breach(further_notices=[{"sent": moment, "added": "x"}])
