@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import sample_budget as money
+import sample_privacy as privacy
 
 from askoy2020.writing import document
 
@@ -472,6 +473,7 @@ def make_cases(rng: random.Random, projects: dict[str, list[dict]]) -> list[dict
                 breach["late_reason"] = "Omfanget ble først klarlagt etter gjennomgang med leverandør"
             else:
                 breach["notified"] = aware + timedelta(hours=rng.randint(2, 60))
+            breach.update(privacy.breach_form(record, breach))  # a stream of its own: nothing else moves
             record["breach"] = breach
         cases.append(record)
     return cases
@@ -687,6 +689,7 @@ def main(target: str) -> None:
     # Separate streams, so the proposals and the money leave every other record as it was.
     shares = add_proposals(random.Random(2021), projects, areas)
     rounds = add_money(projects, areas, margins, shares)
+    privacy.add_personal_data(projects)
     check_magnitudes(rounds, projects)
     write(root, "programme.yaml", make_programme(rounds),
           f"Askøy 2020 – the programme and every budget round it has had.\n{ILLUSTRATIVE}\n{MONEY_NOTE}")

@@ -13,6 +13,7 @@ import askoy2020
 from askoy2020.export import sheets
 from askoy2020.export.sheet import Sheet
 from askoy2020.model import Portfolio
+from askoy2020.model.quality import Notice
 from askoy2020.prioritise.problem import Why, build_problem
 from askoy2020.report.build import build_report
 from helpers import AS_OF, BASE, build_case
@@ -137,7 +138,9 @@ def test_an_unnotified_breach_is_overdue_after_72_elapsed_hours(
     text = BREACH.format(day=aware[:10], aware=aware, notified="x").replace("  notified: x\n", "")
     portfolio = _portfolio(tmp_path, {"quality/Q-2020-001.yaml": text})
     breach = portfolio.cases[-1].breach
-    assert breach is not None and breach.unnotified_past_deadline(as_of) is overdue
+    assert breach is not None
+    assert (breach.notice(as_of) is Notice.NOT_NOTIFIED_WITHOUT_REASON) is overdue
+    assert breach.notice(as_of) is (Notice.NOT_NOTIFIED_WITHOUT_REASON if overdue else Notice.PENDING)
     assert bool(_findings(portfolio, "ASK805", as_of)) is overdue
 
 

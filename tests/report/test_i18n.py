@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from askoy2020.model import ProjectStatus
 from askoy2020.model.budget import BenefitKind, MoneyKind, Period, StaffFunding
 from askoy2020.model.leader import Instrument
+from askoy2020.model.privacy import NotInformedGround
 from askoy2020.model.quality import CaseKind, CaseStatus, Notice
 from askoy2020.report.i18n import WORDS, Lang
 from askoy2020.report.verdict import Light
@@ -31,7 +33,9 @@ def test_every_key_used_by_a_template_is_translated() -> None:
                "benefit_": [BenefitKind.ECONOMIC.value, BenefitKind.STAFF.value],
                "light_": [light.value for light in Light], "trend_": ["better", "same", "worse", "none"],
                "why_": ["red", "late", "slipping"], "title_": [p.value for p in Period], "source_": ["tag", "commit", "same"],
-               "notice_": [n.value for n in Notice], "severity_": ["1", "5"]}
+               "notice_": [n.value for n in Notice], "severity_": ["1", "5"],
+               "privacy_dpia_": ["done", "not_needed", "missing"],
+               "privacy_ground_": [g.value for g in NotInformedGround]}
     for prefix, values in dynamic.items():
         used.discard(prefix)
         used |= {prefix + v for v in values}
@@ -44,7 +48,8 @@ def test_every_key_used_by_a_template_is_translated() -> None:
 
 def test_every_value_a_template_translates_by_its_key_has_words() -> None:
     # t(c.key) and t(i) with a kind, a status or an instrument: the regex above cannot see them.
-    keys = {k.value for k in CaseKind} | {s.value for s in CaseStatus} | {i.value for i in Instrument}
+    keys = {k.value for k in CaseKind} | {s.value for s in CaseStatus} | {i.value for i in Instrument} \
+        | {s.value for s in ProjectStatus}
     assert sorted(keys - set(WORDS)) == []
 
 

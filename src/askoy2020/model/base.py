@@ -82,6 +82,13 @@ class Direction(str, Enum):
 
 
 def _aware(value: datetime) -> datetime:
+    """Without a zone, Norwegian local time; within the years a Day may take
+    (1990–2100): a time such as 0001-01-01 is a typo, and turning it into
+    UTC to count the hours between two times would overflow."""
+    if not 1990 <= value.year <= 2100:
+        shown = value.isoformat(timespec="minutes")
+        raise SayError(Say(f"the time {shown} is outside 1990–2100; correct the year",
+                           f"tidspunktet {shown} er utenfor 1990–2100; rett året"))
     return value if value.tzinfo is not None else value.replace(tzinfo=OSLO)
 
 

@@ -24,6 +24,7 @@ from .budget import (
     revisions_in_force,
     sum_planned,
 )
+from .privacy import PersonalData
 
 KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
 
@@ -177,6 +178,8 @@ class Project(Record):
     """Area goals the project contributes to."""
     kostra_functions: list[KostraCode] = Field(default_factory=list)
     """Optional KOSTRA function codes, e.g. '120'."""
+    personal_data: PersonalData | None = None
+    """Personal data the project processes, with its DPIA and ROS-analyse (Digital kommune)."""
 
     # -- domain facts: defined here once; rules, report, export and
     # -- prioritise all ask these instead of deriving them again.

@@ -8,6 +8,7 @@ from enum import Enum
 from pydantic import Field
 
 from .base import OSLO, Count, Day, Id, Moment, Note, Record, Role, Text
+from .privacy import Affected, Art34, BreachPeriod, BreachType, FurtherNotice, Informing, informing
 
 NOTIFY_WITHIN = dt.timedelta(hours=72)
 """GDPR art. 33(1): notify Datatilsynet within 72 hours of becoming aware."""
@@ -73,8 +74,17 @@ class UserInvolvement(Record):
     """How many users took part."""
 
 
+FORM_FIELDS = ("types", "cause", "period", "period.end", "people.categories", "people.approx",
+               "records.categories", "records.approx", "consequences", "measures_taken", "measures_planned",
+               "contact")
+"""What Datatilsynet's notification form asks for (GDPR art. 33(3)), as
+the paths :meth:`Breach.missing_from_form` names, in the form's order."""
+
+
 class Breach(Record):
-    """GDPR art. 33 facts of a personal-data breach."""
+    """GDPR art. 33 and 34 facts of a personal-data breach: what
+    Datatilsynet's notification form asks for, the notices sent and the
+    decision whether to tell the people affected."""
 
     became_aware: Moment
     """When the municipality became aware of the breach."""
@@ -84,6 +94,30 @@ class Breach(Record):
     """Why it was not notified (e.g. unlikely to result in a risk)."""
     late_reason: Note | None = None
     """Why the notice came after 72 hours."""
+    types: list[BreachType] = Field(default_factory=list)
+    """What the breach did: confidentiality (seen by others), integrity (changed), availability (lost)."""
+    cause: Note | None = None
+    """What happened and how (the cause)."""
+    period: BreachPeriod | None = None
+    """When the breach went on: start, and end or ongoing."""
+    people: Affected | None = None
+    """Categories and approximate number of people affected (art. 33(3)(a))."""
+    records: Affected | None = None
+    """Categories and approximate number of personal-data records affected (art. 33(3)(a))."""
+    consequences: Note | None = None
+    """Likely consequences for the people affected (art. 33(3)(c))."""
+    measures_taken: Note | None = None
+    """Measures taken to deal with the breach and limit its effects (art. 33(3)(d))."""
+    measures_planned: Note | None = None
+    """Measures planned, so that it does not happen again (art. 33(3)(d))."""
+    contact: Role | None = None
+    """Contact point for Datatilsynet, e.g. Personvernombud (art. 33(3)(b)); a role, not a name."""
+    further_notices: list[FurtherNotice] = Field(default_factory=list)
+    """Later stages of the notice, oldest first (art. 33(4))."""
+    completed: Moment | None = None
+    """When the notice was complete: the first notice's time if it said everything."""
+    art34: Art34 | None = None
+    """Whether the people affected were told (art. 34), and why not."""
 
     def notice_delay(self) -> dt.timedelta | None:
         """Elapsed time from awareness to notice, or None before a notice.
@@ -101,7 +135,7 @@ class Breach(Record):
     def notice(self, as_of: dt.date) -> Notice:
         """Where the breach stands on ``as_of``; a notice sent after that day
         is not known yet. Built from the same tests as ASK804 and ASK805."""
-        if self.notified is not None and self.notified.astimezone(OSLO).date() <= as_of:
+        if self._notified_by(as_of):
             if self.notified_in_time():
                 return Notice.IN_TIME
             return Notice.LATE_WITH_REASON if (self.late_reason or "").strip() else Notice.LATE_WITHOUT_REASON
@@ -114,12 +148,57 @@ class Breach(Record):
         now = dt.datetime.combine(as_of, dt.time(23, 59), tzinfo=OSLO)
         return now.astimezone(dt.UTC) - self.became_aware.astimezone(dt.UTC) > NOTIFY_WITHIN
 
-    def unnotified_past_deadline(self, as_of: dt.date) -> bool:
-        """Neither notified nor given a reason for not notifying, and 72
-        hours have passed by the end of ``as_of``."""
-        if self.notified is not None or (self.not_notified_reason or "").strip():
-            return False
-        return self._hours_run_out(as_of)
+    def _notified_by(self, as_of: dt.date) -> bool:
+        """The first notice was sent on or before ``as_of``."""
+        return self.notified is not None and self.notified.astimezone(OSLO).date() <= as_of
+
+    def form_due(self, as_of: dt.date) -> bool:
+        """The form must be filled in on ``as_of``: the first notice is
+        sent, or the 72 hours have run out (notified or not – art. 33(5)
+        asks the facts to be documented either way)."""
+        return self._notified_by(as_of) or self._hours_run_out(as_of)
+
+    def missing_from_form(self) -> list[str]:
+        """The parts of Datatilsynet's form not filled in (:data:`FORM_FIELDS`)."""
+        def blank(text: str | None) -> bool:
+            return not (text or "").strip()
+
+        missing = {
+            "types": not self.types,
+            "cause": blank(self.cause),
+            "period": self.period is None,
+            "period.end": self.period is not None and self.period.end is None and not self.period.ongoing,
+            "people.categories": self.people is None or not self.people.categories,
+            "people.approx": self.people is None or self.people.approx is None,
+            "records.categories": self.records is None or not self.records.categories,
+            "records.approx": self.records is None or self.records.approx is None,
+            "consequences": blank(self.consequences),
+            "measures_taken": blank(self.measures_taken),
+            "measures_planned": blank(self.measures_planned),
+            "contact": self.contact is None,
+        }
+        return [name for name in FORM_FIELDS if missing[name]]
+
+    def informing(self, as_of: dt.date | None = None) -> Informing:
+        """Where the breach stands on art. 34 (told, not told with a reason,
+        or no decision); with ``as_of``, people told after that day were
+        not told yet."""
+        found = informing(self.art34)
+        told = self.art34.informed if self.art34 is not None else None
+        if found is Informing.INFORMED and as_of is not None and told is not None \
+                and told.astimezone(OSLO).date() > as_of:
+            return Informing.MISSING
+        return found
+
+    def notices_sent(self, as_of: dt.date) -> int:
+        """The stages of the notice sent by ``as_of``: the first and the further ones."""
+        if not self._notified_by(as_of):
+            return 0
+        return 1 + sum(n.sent.astimezone(OSLO).date() <= as_of for n in self.further_notices)
+
+    def completed_by(self, as_of: dt.date) -> bool:
+        """The notice was complete on ``as_of``."""
+        return self.completed is not None and self.completed.astimezone(OSLO).date() <= as_of
 
 
 class QualityCase(Record):
@@ -159,7 +238,7 @@ class QualityCase(Record):
     goal: Id | None = None
     """A linked area or leader goal."""
     breach: Breach | None = None
-    """Personal-data breaches: awareness and notification times."""
+    """Personal-data breaches: what Datatilsynet's form asks for, the notices and the art. 34 decision."""
 
     @property
     def risk(self) -> int:

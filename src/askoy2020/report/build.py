@@ -25,6 +25,7 @@ from .money import budget_by_year, budget_total, build_money
 from .parts import ReportPart
 from .period import for_day
 from .plan import build_plan
+from .privacy import build_privacy
 from .quality import build_quality
 
 
@@ -73,7 +74,8 @@ def build_report(
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
                   cross_area=build_cross_area(portfolio, year, as_of, after),
                   withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset(),
-                  control=build_control(portfolio, year, as_of, audience))
+                  control=build_control(portfolio, year, as_of, audience),
+                  privacy=build_privacy(portfolio, year, as_of, threshold, audience))
 
 
 def _in_part(portfolio: Portfolio, diagnostic: Diagnostic, part: ReportPart) -> bool:

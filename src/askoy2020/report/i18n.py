@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import control_words, money_words, print_words, verdict_words
+from . import control_words, money_words, print_words, privacy_words, verdict_words
 from .charts_words import WORDS as CHART_WORDS
 from .people_words import WORDS as PEOPLE_WORDS
 from .plan_words import WORDS as PLAN_WORDS
@@ -210,6 +210,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     PEOPLE_WORDS,
     PLAN_WORDS,
     print_words.WORDS,
+    privacy_words.WORDS,
     verdict_words.WORDS,
 )
 

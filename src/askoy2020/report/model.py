@@ -22,6 +22,7 @@ from .money_model import AreaYearRow, MoneySection
 from .parts import ReportPart
 from .people_model import LeadershipSection, QualitySection
 from .plan_model import PlanSection
+from .privacy_model import PrivacySection
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class Report:
     withheld_ids: frozenset[str] = frozenset()  # public: ids that point at a person, printed nowhere
     cross_area: CrossArea | None = None
     control: ControlSection | None = None  # Internkontroll, in the Kvalitet chapter
+    privacy: PrivacySection | None = None  # Personvern under Digital kommune, printed in Kvalitet
 
     @property
     def sections(self) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model.quality import Notice
+
 
 @dataclass(frozen=True)
 class LevelCell:
@@ -135,8 +137,7 @@ class BreachCounts:
     @property
     def unlawful(self) -> int:
         """Notified late without a reason, or not notified without one."""
-        return sum(c.count or 0 for c in self.by_notice
-                   if c.key in ("late_without_reason", "not_notified_without_reason"))
+        return sum(c.count or 0 for c in self.by_notice if Notice(c.key).unlawful)
 
 
 @dataclass(frozen=True)

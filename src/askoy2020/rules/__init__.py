@@ -22,6 +22,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     money,
     personal_data,
     prioritisation,
+    privacy,
     quality,
     records,
     status,

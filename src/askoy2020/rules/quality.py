@@ -159,7 +159,9 @@ def breach_not_notified(ctx: CheckContext) -> Iterator[Finding]:
           not_notified_reason: Lite sannsynlig at bruddet medfører risiko
     """
     for case in ctx.portfolio.cases:
-        if case.breach is not None and case.breach.unnotified_past_deadline(ctx.as_of):
+        # Breach.notice is the one reading of art. 33(1): a notice sent after
+        # the day validated is not known on it.
+        if case.breach is not None and case.breach.notice(ctx.as_of) is Notice.NOT_NOTIFIED_WITHOUT_REASON:
             yield Finding(
                 case.where("breach"),
                 Say(f"{case.id} is a personal-data breach that was neither notified nor given a reason for not "
