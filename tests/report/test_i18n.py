@@ -31,7 +31,8 @@ def test_every_key_used_by_a_template_is_translated() -> None:
                "benefit_": [BenefitKind.ECONOMIC.value, BenefitKind.STAFF.value],
                "light_": [light.value for light in Light], "trend_": ["better", "same", "worse", "none"],
                "why_": ["red", "late", "slipping"], "title_": [p.value for p in Period], "source_": ["tag", "commit", "same"],
-               "notice_": [n.value for n in Notice], "severity_": ["1", "5"]}
+               "notice_": [n.value for n in Notice], "severity_": ["1", "5"],
+                   "month_": [str(m) for m in range(1, 13)]}
     for prefix, values in dynamic.items():
         used.discard(prefix)
         used |= {prefix + v for v in values}

@@ -21,12 +21,15 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from ..core.scalars import source_text
-from .base import Count, Id, Record, Text
+from .base import Count, Id, Record, Text, not_a_bool
 from .quality import CaseKind
 
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 Month = Annotated[str, BeforeValidator(source_text), Field(pattern=MONTH_PATTERN, examples=["2020-03"])]
 """A month, written YYYY-MM."""
+
+
+Severity = Annotated[int, Field(ge=1, le=5), BeforeValidator(not_a_bool)]
 
 
 class CountedKind(str, Enum):
@@ -55,7 +58,7 @@ class CaseCount(Record):
     area: Id | None = None
     """The programme area the unit belongs to, when it is known."""
     kind: CountedKind
-    severity: Count | None = Field(default=None, ge=1, le=5)
+    severity: Severity | None = None
     """Consequence 1 (ubetydelig) – 5 (svært alvorlig); none: not assessed (ikke vurdert)."""
     month: Month
     """The month the cases were registered, YYYY-MM."""
