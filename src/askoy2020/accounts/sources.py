@@ -154,7 +154,8 @@ def _refuse_a_zip_bomb(data: bytes, name: str) -> None:
                     "Export one year at a time, or as CSV.")
 
 
-def _find_header(rows: Iterator[Row], name: str, find: HeaderFinder = header_at) -> Header | None:
+def _find_header(rows: Iterator[Row], name: str, find: HeaderFinder = header_at) -> Any:
+    """The header ``find`` sees first (a :class:`Header` for the ERP export), or None."""
     for number, cells in rows:
         header = find(cells, number, name)
         if header is not None:

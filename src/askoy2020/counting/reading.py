@@ -28,8 +28,17 @@ from ..accounts.sources import Row, csv_rows, whole, xlsx_rows
 from ..core.diagnostics import Location
 from ..core.identity_numbers import find_identity_numbers, might_hold_one
 from ..model.case_counts import CountedKind
-from .columns import KEPT, TITLES, CountHeader, DuplicateColumn, UnknownValue, expected_header, header_of, kind_of, \
-    severity_of
+from .columns import (
+    KEPT,
+    TITLES,
+    CountHeader,
+    DuplicateColumn,
+    UnknownValue,
+    expected_header,
+    header_of,
+    kind_of,
+    severity_of,
+)
 
 HEADER_SEARCH_ROWS = 50
 _ZIP = b"PK\x03\x04"

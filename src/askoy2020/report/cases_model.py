@@ -21,7 +21,7 @@ class KindYears:
 
 @dataclass(frozen=True)
 class MonthRow:
-    month: int  # 1–12, of the report year
+    month: int  # 1 to 12, of the report year
     deviations: int  # in the service (pasient- og brukeravvik)
     hms: int  # HMS deviations
     others: int  # complaints, incidents, breaches, proposals
