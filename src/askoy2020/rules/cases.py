@@ -70,8 +70,8 @@ def check_without_effect(ctx: CheckContext) -> Iterator[Finding]:
                         f"{case.id}: kontrollen «{action.text}» er utført, men uten målt effekt"),
                     Say("Add 'effect: {indicator: …, before: …, after: …}' or 'effect: {note: …}' saying what "
                         "the check found.",
-                        "Legg til «effect: {indicator: …, before: …, after: …}» eller «effect: {note: …}» med hva "
-                        "kontrollen fant."),
+                        "Legg til «effect:» med indikatoren (indicator) og verdien før og etter tiltaket, eller et "
+                        "notat (note) om hva kontrollen fant."),
                 )
 
 
