@@ -123,6 +123,8 @@ def test_an_identity_number_in_a_kept_column_stops_the_import(data: Path, tmp_pa
      "avvik.csv:3: avvikstype ('Avvikstype') 'Uhell med bil' is not a kind the importer knows"),
     ("AVV-9;31.02.2020;Kleppestø skole;Avvik;2;x", "avvik.csv:3: dato ('Registrert') '31.02.2020' is not a date"),
     ("AVV-9;03.02.2020;;Avvik;2;x", "avvik.csv:3: enhet ('Enhet') is empty"),
+    ("AVV-9;03.02.2020;Kleppestø \u202eskole;Avvik;2;x",
+     "avvik.csv:3: enhet ('Enhet') cannot be kept: the text holds the invisible character U+202E"),
     ("AVV-9;03.02.2020;Kleppestø skole;Avvik;7;x",
      "avvik.csv:3: alvorlighetsgrad ('Alvorlighetsgrad') '7' is not a severity from 1 to 5"),
 ])
@@ -212,3 +214,13 @@ def test_xlsx(data: Path, tmp_path: Path) -> None:
     code, _, err = _run(tmp_path / "avvik.xlsx", data)
     assert code == 0, err
     assert [(c["month"], c["severity"], c["count"]) for c in _counts(data)] == [("2020-05", 3, 2)]
+
+
+def test_hostile_unit_names_are_written_as_the_text_they_are(data: Path, tmp_path: Path) -> None:
+    names = ["Enhet: A, {B} # x", "- =cmd", "null", "2020-03-01", "O'Brien [1]"]
+    export = _write(tmp_path / "avvik.csv", ["Enhet;Avvikstype;Dato"] + [f'"{n}";Avvik;2020-03-0{i + 1}'
+                                                                          for i, n in enumerate(names)])
+    code, _, err = _run(export, data)
+    assert code == 0, err
+    assert sorted(c["unit"] for c in _counts(data)) == sorted(names)
+    assert _run(export, data)[0] == 0 and "no file was written" in _run(export, data)[2]

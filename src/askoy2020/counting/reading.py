@@ -22,11 +22,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from ..accounts.errors import ImportProblem, shown
 from ..accounts.reading import MAX_EXPORT_BYTES
 from ..accounts.sources import Row, csv_rows, whole, xlsx_rows
 from ..core.diagnostics import Location
 from ..core.identity_numbers import find_identity_numbers, might_hold_one
+from ..model.base import ID_PATTERN, Text
 from ..model.case_counts import CountedKind
 from .columns import (
     KEPT,
@@ -41,6 +44,7 @@ from .columns import (
 )
 
 HEADER_SEARCH_ROWS = 50
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -59,6 +63,8 @@ class CountedExport:
     """unit -> area id, from an område column."""
     rows: int = 0
     """Rows read (cases, or count rows)."""
+    units: set[str] = field(default_factory=set)
+    """Units whose names were checked."""
     identity_lines: list[int] = field(default_factory=list)
     """Lines with what looks like an identity number in a column that is never read."""
 
@@ -158,6 +164,10 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
     unit = _text(_cell(cells, header.columns["unit"]))
     if not unit:
         raise problem("unit", "is empty", "Every row needs the unit it was registered in.")
+    if unit not in export.units:
+        if wrong := _not_text(unit):
+            raise problem("unit", f"cannot be kept: {wrong}", "Correct the unit's name in the export.")
+        export.units.add(unit)
     raw_kind = _text(_cell(cells, header.columns["kind"]))
     try:
         kind = kind_of(raw_kind)
@@ -186,11 +196,25 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
                           "Write the number of cases, e.g. 4.")
         count = count_or_none
     if "area" in header.columns and (area := _text(_cell(cells, header.columns["area"]))):
+        if not _ID.fullmatch(area):
+            raise problem("area", f"{shown(area)} is not an area id", "Write the programme area's id, e.g. HM.")
         export.areas.setdefault(unit, area)
     export.rows += 1
     if count:
         key = (unit, kind, severity, month)
         export.counts[key] = export.counts.get(key, 0) + count
+
+
+_ID = re.compile(ID_PATTERN[1:-1])
+
+
+def _not_text(value: str) -> str | None:
+    """Why a unit's name cannot be written as a record's text, or None."""
+    try:
+        _TEXT.validate_python(value)
+    except ValidationError as exc:
+        return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+    return None
 
 
 def _column(header: CountHeader, field_name: str) -> str:
