@@ -224,3 +224,19 @@ def test_hostile_unit_names_are_written_as_the_text_they_are(data: Path, tmp_pat
     assert code == 0, err
     assert sorted(c["unit"] for c in _counts(data)) == sorted(names)
     assert _run(export, data)[0] == 0 and "no file was written" in _run(export, data)[2]
+
+
+def test_a_count_file_that_is_not_a_list_stops_the_import(data: Path, tmp_path: Path) -> None:
+    (data / "quality-counts").mkdir()
+    broken = data / "quality-counts" / "compilo-2020.yaml"
+    broken.write_text("source: Compilo\n", encoding="utf-8")
+    code, _, err = _run(_write(tmp_path / "avvik.csv", PER_CASE), data)
+    assert code == 1 and "compilo-2020.yaml:1: the file is not a list of count records" in err
+    assert broken.read_text(encoding="utf-8") == "source: Compilo\n"
+
+
+def test_an_export_without_cases_writes_nothing(data: Path, tmp_path: Path) -> None:
+    code, _, err = _run(_write(tmp_path / "antall.csv", ["Måned;Enhet;Type;Antall", "2020-01;Kleppestø skole;Avvik;0"]),
+                        data)
+    assert code == 0 and "The export counts no case; no file was written." in err
+    assert not (data / "quality-counts").exists()

@@ -95,7 +95,9 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: writing failed: {visible(exc.strerror or exc)}. Files written before it got their "
                   "previous contents back; nothing was imported.")
         return 1
-    if written:
+    if not export.counts:
+        echo(err, "The export counts no case; no file was written.")
+    elif written:
         echo(err, f"Wrote {len(written)} file{'s' * (len(written) != 1)}: {', '.join(visible(n) for n in written)}.")
     else:
         echo(err, f"Every count was already as in the export; no file was written ({slug(source)}-YEAR.yaml).")
