@@ -106,9 +106,7 @@ def test_the_public_report_names_no_unit_and_no_small_area_count(public: Report,
     volumes = public.quality.volumes
     assert volumes is not None and volumes.by_unit == []
     for row in volumes.by_area:
-        for value in (row.deviations, row.hms, row.total):
-            assert value is None or value == 0 or value >= K
-        assert row.units is None or row.units >= K
+        assert row.units is None or (row.units >= K and (row.total or 0) >= K)
     units = {u.unit for u in report.quality.volumes.by_unit}  # type: ignore[union-attr]
     for fmt in ("md", "html"):
         text = render(public, fmt)
@@ -143,6 +141,61 @@ def test_public_small_programme_and_small_figures(tmp_path: Path) -> None:
     volumes = build_report(three, 2020, AS_OF, audience=Audience.PUBLIC).quality.volumes
     assert volumes is not None
     [area] = volumes.by_area
-    assert (area.areas, area.deviations, area.hms, area.total, area.units) == (("DK",), 9, None, 10, 3)
+    assert (area.areas, area.deviations, area.hms, area.total, area.units) == (("DK",), 9, 1, 10, 3)
     text = render(build_report(three, 2020, AS_OF, audience=Audience.PUBLIC), "md")
-    assert "Ask skole" not in text and "færre enn 3" in text
+    assert "Ask skole" not in text
+    two = _small(tmp_path / "two", [  # three units, but two of them in 2020
+        row.format(unit="Kleppestø skole", kind="deviation", m=3, n=5),
+        row.format(unit="Florvåg skole", kind="deviation", m=3, n=4),
+        row.format(unit="Ask skole", kind="deviation", m=3, n=1).replace("2020-03", "2019-03")])
+    [hidden] = build_report(two, 2020, AS_OF, audience=Audience.PUBLIC).quality.volumes.by_area  # type: ignore[union-attr]
+    assert (hidden.areas, hidden.total, hidden.units) == ((), None, None)
+
+
+# -- generated small portfolios: the volumes alone, one count record at a time
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from askoy2020.model.case_counts import CaseCount  # noqa: E402
+from askoy2020.model.leader import Leader  # noqa: E402
+from askoy2020.report.quality import build_quality  # noqa: E402
+
+from .privacy import figures, isolating, problems, without  # noqa: E402
+
+
+@st.composite
+def count_portfolios(draw: st.DrawFn) -> askoy2020.Portfolio:
+    units = draw(st.integers(1, 9))
+    unit_area = {f"Enhet {n}": draw(st.sampled_from(["OL", "HM", "DK"])) for n in range(units)}
+    leaders = [Leader.model_validate({"id": f"L-{n:03d}", "role": f"Leder, {unit}", "unit": unit, "area": area,
+                                      "cohort": 2018})
+               for n, (unit, area) in enumerate(unit_area.items())]
+    counts, seen = [], set()
+    for _ in range(draw(st.integers(0, 14))):
+        unit = draw(st.sampled_from(sorted(unit_area)))
+        key = (unit, draw(st.sampled_from(["deviation", "hms_deviation", "complaint"])),
+               draw(st.sampled_from([None, 1, 2, 4])), f"2020-0{draw(st.integers(1, 9))}")
+        if key in seen:
+            continue
+        seen.add(key)
+        counts.append(CaseCount.model_validate({
+            "source": "Compilo", "unit": unit, "area": unit_area[unit], "kind": key[1], "severity": key[2],
+            "month": key[3], "count": draw(st.sampled_from([1, 1, 2, 3, 5, 12]))}))
+    return askoy2020.Portfolio(root=Path("."), records={"leader": leaders, "case-count": counts})
+
+
+def _public_volumes(portfolio: askoy2020.Portfolio) -> object:
+    return build_quality(portfolio, 2020, AS_OF, K, Audience.PUBLIC)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(count_portfolios())
+def test_no_public_volume_isolates_a_units_count(portfolio: askoy2020.Portfolio) -> None:
+    section = _public_volumes(portfolio)
+    assert problems(portfolio, section, K) == []
+    before = figures(section)
+    for record in portfolio.case_counts:
+        smaller = without(portfolio, record)
+        assert problems(smaller, _public_volumes(smaller), K) == []
+        assert isolating(portfolio, record.unit, before, figures(_public_volumes(smaller)), K) == []

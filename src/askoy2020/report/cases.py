@@ -7,8 +7,7 @@ They are never added to the case records, which are the programme's own
 follow-up of single cases (:mod:`.quality`); the report says which is which.
 
 The public report counts per programme area only over at least k units
-and k cases; a smaller area is pooled with the others, and a figure for a
-shown area below k is left out (:mod:`.audience`). Programme-wide figures
+and k cases; a smaller area is pooled with the others (:mod:`.audience`). Programme-wide figures
 (a month, a kind, a severity) point at no unit and are shown in both.
 """
 
@@ -98,17 +97,16 @@ def _by_area(portfolio: Portfolio, counts: list[CaseCount], threshold: int, publ
         group = members(keys)
         return not public or (sum(c.count for c in group) >= threshold and len({c.unit for c in group}) >= threshold)
 
-    def shown(value: int) -> int | None:
-        # A small count in a shown area still narrows it to few people.
-        return value if not public or value == 0 or value >= threshold else None
-
     def row(keys: frozenset[str]) -> AreaVolume:
         if not enough(keys):
             return AreaVolume((), None, None, None, None, None)
         group = members(keys)
         area = portfolio.area_by_id.get(next(iter(keys))) if len(keys) == 1 else None
-        return AreaVolume(tuple(sorted(keys)), area.name if area else None, shown(_sum(group, DEVIATION)),
-                          shown(_sum(group, HMS)), shown(sum(c.count for c in group)), len({c.unit for c in group}))
+        # An area shown is over k units and k cases, so each of its figures is
+        # over them too (hiding a small one would not help: the total less
+        # the others gives it back).
+        return AreaVolume(tuple(sorted(keys)), area.name if area else None, _sum(group, DEVIATION),
+                          _sum(group, HMS), sum(c.count for c in group), len({c.unit for c in group}))
 
     sizes = {key: len({c.unit for c in group}) for key, group in grouped.items()}
     alone, pool = pool_small_groups(sizes, enough)

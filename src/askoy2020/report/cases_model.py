@@ -4,8 +4,7 @@ service design projects and improvement that works (part of
 
 Counts give volumes; case records are the programme's own follow-up. The
 two are shown apart and never added together. Rows that only the internal
-report may hold say so; in a public report those lists are empty, and a
-figure below the threshold about a programme area is None.
+report may hold say so; in a public report those lists are empty.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ class AreaVolume:
 
     areas: tuple[str, ...]  # area ids ("" for units in none); more than one: pooled; none: too few to say
     name: str | None
-    deviations: int | None  # None: fewer than the threshold (public) or hidden
+    deviations: int | None  # None: the row is too small to show (public)
     hms: int | None
     total: int | None
     units: int | None

@@ -41,10 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "volumes_by_area": ("Saker i kvalitetssystemet etter programområde i {year}",
                         "Cases in the quality system by programme area in {year}"),
     "volumes_too_few": ("færre enn {n}", "fewer than {n}"),
-    "volumes_areas_note": ("Et programområde med færre enn {n} enheter eller saker er slått sammen med andre, og et "
-                           "tall under {n} vises ikke i den offentlige versjonen.",
-                           "A programme area with fewer than {n} units or cases is pooled with others, and a "
-                           "figure below {n} is not shown in the public version."),
+    "volumes_areas_note": ("I den offentlige versjonen er et programområde med færre enn {n} enheter eller {n} saker "
+                           "slått sammen med andre.",
+                           "In the public version, a programme area with fewer than {n} units or {n} cases is pooled "
+                           "with others."),
     "volumes_by_unit_internal": ("Saker i kvalitetssystemet etter enhet i {year} (bare i den interne versjonen)",
                                  "Cases in the quality system by unit in {year} (internal version only)"),
     "follow_up_heading": ("Programmets oppfølging av enkeltsaker", "The programme's follow-up of single cases"),
