@@ -13,12 +13,19 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import askoy2020
+from askoy2020.model.case_counts import CaseCount
+from askoy2020.model.leader import Leader
 from askoy2020.report.audience import Audience
 from askoy2020.report.build import build_report
 from askoy2020.report.model import Report
+from askoy2020.report.quality import build_quality
 from askoy2020.report.render import render
+
+from .privacy import figures, isolating, problems, without
 
 DATA = Path(__file__).parent.parent.parent / "data"
 AS_OF = dt.date(2020, 10, 31)
@@ -153,16 +160,6 @@ def test_public_small_programme_and_small_figures(tmp_path: Path) -> None:
 
 
 # -- generated small portfolios: the volumes alone, one count record at a time
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from askoy2020.model.case_counts import CaseCount  # noqa: E402
-from askoy2020.model.leader import Leader  # noqa: E402
-from askoy2020.report.quality import build_quality  # noqa: E402
-
-from .privacy import figures, isolating, problems, without  # noqa: E402
-
 
 @st.composite
 def count_portfolios(draw: st.DrawFn) -> askoy2020.Portfolio:
