@@ -93,8 +93,12 @@ def test_share_of_closed_cases_whose_effect_was_measured(report: Report) -> None
               and c["closed"] <= AS_OF]
     measured = [c for c in closed if any(a.get("pdca") == "check" and a.get("done") and a["done"] <= AS_OF
                                          and a.get("effect") for a in c.get("actions", []))]
+    completed = [c for c in closed if {a.get("pdca", "do") for a in c.get("actions", [])
+                                       if a.get("done") and a["done"] <= AS_OF} == {"plan", "do", "check", "act"}]
     effect = report.quality.effect
-    assert (effect.closed, effect.effect_measured) == (len(closed), len(measured))
+    assert (effect.closed, effect.effect_measured, effect.pdca_completed) == (len(closed), len(measured),
+                                                                              len(completed))
+    assert 0 < effect.pdca_completed < effect.closed
     assert 0 < effect.effect_measured < effect.closed
     for fmt in ("md", "html"):
         assert f"{effect.effect_measured} (" in render(report, fmt)
