@@ -31,9 +31,27 @@ def test_sample_data_has_the_promised_shape() -> None:
     assert len(p.leaders) >= 30
     assert any(t.respondents < 3 for leader in p.leaders for t in leader.ten_factor)
     assert 190 <= len(p.cases) <= 210
-    assert {c.kind.value for c in p.cases} >= {"deviation", "improvement_proposal", "service_design", "complaint",
+    assert {c.kind.value for c in p.cases} >= {"deviation", "hms_deviation", "improvement_proposal", "complaint",
                                                "security_incident", "personal_data_breach"}
+    assert "service_design" not in {c.kind.value for c in p.cases}  # a project's approach now (ASK840)
     assert {c.occurred.year for c in p.cases} == {2017, 2018, 2019, 2020}
+    assert sum(x.approach.value == "service_design" and x.users_involved > 0 for x in p.projects) >= 5
+
+
+def test_case_volumes_fit_a_municipality_of_1970_employees() -> None:
+    """Counts from the quality system: several hundred service deviations a
+    year, a hundred-odd HMS deviations, over the 30 units the sample names."""
+    p = askoy2020.load(DATA)
+    for year in (2017, 2018, 2019):
+        counts = [c for c in p.case_counts if c.year == year]
+        service = sum(c.count for c in counts if c.kind.value == "deviation")
+        hms = sum(c.count for c in counts if c.kind.value == "hms_deviation")
+        assert 300 <= service <= 900 and 80 <= hms <= 250, (year, service, hms)
+        assert len({c.unit for c in counts}) == 30
+    severities = [c.severity for c in p.case_counts for _ in range(c.count)]
+    share = {s: severities.count(s) / len(severities) for s in (None, 1, 2, 3, 4, 5)}
+    assert share[1] + share[2] > 0.6 and 0 < share[4] + share[5] < 0.1 and share[None] > 0
+    assert max(c.month for c in p.case_counts) == "2020-10"
 
 
 def test_sample_data_gives_prioritise_real_choices() -> None:

@@ -80,7 +80,7 @@ Records of the programme as YAML, checked by [askoy2020](https://pypi.org/projec
 """
 
 
-def _example_records(year: int) -> dict[str, tuple[dict[str, Any], str]]:
+def _example_records(year: int) -> dict[str, tuple[dict[str, Any] | list[dict[str, Any]], str]]:
     """path -> (record, header comment), one per kind that has an example."""
     found = {}
     for kind in KINDS:

@@ -35,7 +35,8 @@ def test_every_key_used_by_a_template_is_translated() -> None:
                "why_": ["red", "late", "slipping"], "title_": [p.value for p in Period], "source_": ["tag", "commit", "same"],
                "notice_": [n.value for n in Notice], "severity_": ["1", "5"],
                "privacy_dpia_": ["done", "not_needed", "missing"],
-               "privacy_ground_": [g.value for g in NotInformedGround]}
+               "privacy_ground_": [g.value for g in NotInformedGround],
+               "month_": [str(m) for m in range(1, 13)]}
     for prefix, values in dynamic.items():
         used.discard(prefix)
         used |= {prefix + v for v in values}

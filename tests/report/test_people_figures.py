@@ -178,7 +178,8 @@ def test_the_sample_breaches_match_their_yaml(report: Report, cases: list[dict[s
 
 
 def test_lists_follow_the_domain_order_not_the_english_keys(report: Report) -> None:
-    assert [c.key for c in report.quality.by_kind] == [k.value for k in CaseKind]
+    # An old service design case is listed only when there is one (ASK840 moves them to projects).
+    assert [c.key for c in report.quality.by_kind] == [k.value for k in CaseKind if k is not CaseKind.SERVICE_DESIGN]
     assert [c.key for c in report.quality.by_status] == [s.value for s in CaseStatus]
     assert [c.key for c in report.quality.by_severity] == ["1", "2", "3", "4", "5"]
     text = render(report, "md")

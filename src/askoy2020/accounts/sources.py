@@ -17,7 +17,8 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from ..core.diagnostics import Location
 from .columns import HEADER_SEARCH_ROWS, DuplicateColumn, Header, header_of
@@ -67,8 +68,13 @@ def _undecodable(data: bytes, exc: UnicodeDecodeError, name: str, encoding: str)
                          "Export it as CSV (UTF-8 or Windows-1252) or as xlsx.")
 
 
-def csv_rows(data: bytes, name: str) -> tuple[str, Iterator[Row]]:
-    """How the file was read (encoding, separator) and its rows."""
+HeaderFinder = Callable[[Sequence[object], int, str], Any]
+"""A row, its number and the file's name -> the header it is (with ``columns``), or None."""
+
+
+def csv_rows(data: bytes, name: str, find: HeaderFinder = header_at) -> tuple[str, Iterator[Row]]:
+    """How the file was read (encoding, separator) and its rows; the
+    separator is the one under which ``find`` sees the richest header."""
     text, encoding = _decode(data, name)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -76,7 +82,7 @@ def csv_rows(data: bytes, name: str) -> tuple[str, Iterator[Row]]:
                             "Export the ledger lines as CSV or xlsx.")
     best: tuple[int, str] | None = None
     for delimiter in DELIMITERS:
-        header = _find_header(_csv_records(text, delimiter, name, HEADER_SEARCH_ROWS), name)
+        header = _find_header(_csv_records(text, delimiter, name, HEADER_SEARCH_ROWS), name, find)
         if header is not None and (best is None or len(header.columns) > best[0]):
             best = (len(header.columns), delimiter)
     delimiter = best[1] if best else ";"
@@ -148,9 +154,10 @@ def _refuse_a_zip_bomb(data: bytes, name: str) -> None:
                     "Export one year at a time, or as CSV.")
 
 
-def _find_header(rows: Iterator[Row], name: str) -> Header | None:
+def _find_header(rows: Iterator[Row], name: str, find: HeaderFinder = header_at) -> Any:
+    """The header ``find`` sees first (a :class:`Header` for the ERP export), or None."""
     for number, cells in rows:
-        header = header_at(cells, number, name)
+        header = find(cells, number, name)
         if header is not None:
             return header
     return None

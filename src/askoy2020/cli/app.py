@@ -333,6 +333,30 @@ def import_actuals(
     raise typer.Exit(command.run(request, *_streams()))
 
 
+@import_app.command("cases")
+def import_cases(
+    export: Path = typer.Argument(..., help="The quality system's export: CSV (';', ',' or tab; UTF-8 or "
+                                  "Windows-1252) or xlsx; one row per case, or counts with an antall column."),
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    source: str = typer.Option("Kvalitetssystem", "--source", help="The quality system, e.g. Compilo, Landax or "
+                               "EQS: named in each record and in the file name."),
+    sheet: str | None = typer.Option(None, "--sheet", help="The xlsx sheet to read (default: the first)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; show what would be written."),
+) -> None:
+    """Count cases per unit, kind, severity and month from a quality
+    system's export (Compilo, Landax, EQS …) into
+    data/quality-counts/<source>-<year>.yaml. Only the counts are kept:
+    no description, title or name reaches the repository. The months the
+    export covers are replaced; other months and comments are kept.
+
+    Example: askoy2020 import cases avvik-2020.csv data --source Compilo --dry-run
+    """
+    from ..commands import import_cases as command
+
+    request = command.ImportCasesRequest(export=export, folder=path, source=source, sheet=sheet, dry_run=dry_run)
+    raise typer.Exit(command.run(request, *_streams()))
+
+
 def main() -> None:
     # Everything the process writes is masked, Click's usage errors and a
     # traceback included; each command also writes through _streams().

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..core.lazy import lazy_names
 
 _LAZY = {
-    "AreaGoal": "area", "ProgrammeArea": "area",
+    "AreaGoal": "area", "ProgrammeArea": "area", "CaseCount": "case_counts",
     "Goal": "base", "Record": "base",
     "Evaluation": "leader", "Leader": "leader", "LeaderGoal": "leader", "TenFactor": "leader",
     "TenFactorResult": "leader",
@@ -25,6 +25,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from .area import AreaGoal, ProgrammeArea
     from .base import Goal, Record
+    from .case_counts import CaseCount
     from .leader import Evaluation, Leader, LeaderGoal, TenFactor, TenFactorResult
     from .portfolio import Portfolio
     from .programme import Criterion, Programme
@@ -36,7 +37,7 @@ __getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [
-    "AreaGoal", "CaseKind", "CaseStatus", "Criterion", "Dependency", "Evaluation", "Goal",
+    "AreaGoal", "CaseCount", "CaseKind", "CaseStatus", "Criterion", "Dependency", "Evaluation", "Goal",
     "Leader", "LeaderGoal", "Portfolio", "Programme", "ProgrammeArea", "Project",
     "ProjectStatus", "QualityCase", "Record", "TenFactor", "TenFactorResult",
 ]

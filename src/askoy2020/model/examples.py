@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-Example = tuple[str, dict[str, Any], str]
+Example = tuple[str, dict[str, Any] | list[dict[str, Any]], str]
 
 
 def programme(first: int) -> Example:
@@ -68,6 +68,16 @@ def quality_case(first: int) -> Example:
         "unit": "Første enhet", "occurred": dt.date(first, 1, 15), "reported": dt.date(first, 1, 15),
         "status": "registered", "responsible": "Enhetsleder", "deadline": dt.date(last, 12, 31),
     }, "A quality case followed through PDCA to closure."
+
+
+def case_counts(first: int) -> Example:
+    month = f"{first}-01"
+    return f"quality-counts/kvalitetssystem-{first}.yaml", [
+        {"source": "Kvalitetssystem", "unit": "Første enhet", "area": "AA", "kind": "deviation", "severity": 2,
+         "month": month, "count": 3},
+        {"source": "Kvalitetssystem", "unit": "Første enhet", "area": "AA", "kind": "hms_deviation",
+         "month": month, "count": 1},
+    ], "Cases counted in the quality system; askoy2020 import cases writes these from its export."
 
 
 def scenario(first: int) -> Example:

@@ -23,6 +23,7 @@ from pathlib import PurePosixPath
 from . import examples
 from .area import ProgrammeArea
 from .base import Record
+from .case_counts import CaseCount
 from .control import AuditFinding, ManagementReview, ServiceUnit
 from .examples import Example
 from .leader import Leader
@@ -99,6 +100,9 @@ KINDS: list[RecordKind] = [
                title_nb_definite="lederen"),
     RecordKind("quality-case", QualityCase, ("quality/**/*.yaml",), "quality case", "kvalitetssak",
                aliases=("case",), example=examples.quality_case, title_nb_definite="kvalitetssaken"),
+    RecordKind("case-count", CaseCount, ("quality-counts/**/*.yaml",), "case count", "saksantall",
+               example=examples.case_counts, title_nb_definite="saksantallet",
+               note="Written by `askoy2020 import cases` from the quality system's export; a file holds a list."),
     RecordKind("scenario", Scenario, ("scenarios/**/*.yaml",), "scenario", "scenario", example=examples.scenario,
                title_nb_definite="scenarioet"),
     RecordKind("unit", ServiceUnit, ("control/units/**/*.yaml",), "unit", "enhet", example=examples.unit,

@@ -14,6 +14,7 @@ from ..core.diagnostics import Diagnostic, Location, Say
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
 from .budget import MoneyKind, RoundFrames
+from .case_counts import CaseCount
 from .control import AuditFinding, ManagementReview, ServiceUnit
 from .kinds import RecordKind, kind_of
 from .leader import Leader, LeaderGoal
@@ -96,6 +97,11 @@ class Portfolio:
     @property
     def cases(self) -> list[QualityCase]:
         return cast(list[QualityCase], self.of("quality-case"))
+
+    @property
+    def case_counts(self) -> list[CaseCount]:
+        """Cases counted in the quality system (volumes, no case text)."""
+        return cast(list[CaseCount], self.of("case-count"))
 
     @property
     def scenarios(self) -> list[Scenario]:

@@ -125,6 +125,24 @@ class StatusReport(Record):
     """When the project is now expected to finish (prognose for sluttdato), if not as planned."""
 
 
+class Approach(str, Enum):
+    """How a project is run (not how it is prioritised: that is the programme's method)."""
+
+    STANDARD = "standard"  # a project as the programme's project model runs it
+    SERVICE_DESIGN = "service_design"  # tjenestedesign: from the users' journey, with them taking part (ASK807)
+
+
+class UserInvolvement(Record):
+    """Brukermedvirkning: how users took part, e.g. in a service design project."""
+
+    method: Text
+    """e.g. intervju, workshop, brukerreise."""
+    users: Count = Field(ge=0)
+    """How many users took part."""
+    year: Year | None = None
+    """The year they took part."""
+
+
 class Project(Record):
     """A project inside a programme area."""
 
@@ -137,6 +155,10 @@ class Project(Record):
     manager: Role
     """The project manager's role."""
     description: Note | None = None
+    approach: Approach = Approach.STANDARD
+    """How it is run: standard, or service_design (tjenestedesign, with user involvement)."""
+    user_involvement: list[UserInvolvement] = Field(default_factory=list)
+    """Brukermedvirkning: each way users took part and how many."""
     status: ProjectStatus
     """planned, active, paused, completed or cancelled."""
     planned: DateRange
@@ -183,6 +205,11 @@ class Project(Record):
 
     # -- domain facts: defined here once; rules, report, export and
     # -- prioritise all ask these instead of deriving them again.
+
+    @property
+    def users_involved(self) -> int:
+        """Users who took part, over every way they did."""
+        return sum(u.users for u in self.user_involvement)
 
     @property
     def is_live(self) -> bool:

@@ -5,22 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from .base import OSLO, Count, Day, Id, Moment, Note, Record, Role, Text
+from ..core.diagnostics import Say, SayError
+from .base import OSLO, Count, Day, Id, Moment, Note, Number, Record, Role, Text
 from .privacy import Affected, Art34, BreachPeriod, BreachType, FurtherNotice, Informing, informing
+from .project import UserInvolvement
 
 NOTIFY_WITHIN = dt.timedelta(hours=72)
 """GDPR art. 33(1): notify Datatilsynet within 72 hours of becoming aware."""
 
 
 class CaseKind(str, Enum):
-    DEVIATION = "deviation"  # avvik
+    DEVIATION = "deviation"  # avvik i tjenesten: pasient- og brukeravvik, tjenesteavvik
+    HMS_DEVIATION = "hms_deviation"  # HMS-avvik: de ansattes helse, miljø og sikkerhet (arbeidsmiljøloven)
     IMPROVEMENT_PROPOSAL = "improvement_proposal"  # forbedringsforslag
-    SERVICE_DESIGN = "service_design"  # tjenestedesign
-    COMPLAINT = "complaint"  # klage
+    SERVICE_DESIGN = "service_design"  # tjenestedesign: read, but a project's approach now (ASK840)
+    COMPLAINT = "complaint"  # klage: a forvaltningsloven case, not a deviation
     SECURITY_INCIDENT = "security_incident"  # informasjonssikkerhetshendelse
     PERSONAL_DATA_BREACH = "personal_data_breach"  # brudd på personopplysningssikkerheten
+
+    @property
+    def is_deviation(self) -> bool:
+        """An avvik: in the service (to patients and users) or in HMS (to
+        employees). A complaint is not one: it is answered, not corrected."""
+        return self in (CaseKind.DEVIATION, CaseKind.HMS_DEVIATION)
+
+    @property
+    def needs_root_cause(self) -> bool:
+        """Closed only once the cause is known (ASK802): a deviation, a
+        security incident, a breach – what went wrong and must not recur.
+        A complaint closes on its answer, a proposal on its decision."""
+        return self.is_deviation or self in (CaseKind.SECURITY_INCIDENT, CaseKind.PERSONAL_DATA_BREACH)
 
 
 class CaseStatus(str, Enum):
@@ -52,6 +68,29 @@ class Notice(str, Enum):
         return self in (Notice.LATE_WITHOUT_REASON, Notice.NOT_NOTIFIED_WITHOUT_REASON)
 
 
+class Effect(Record):
+    """What a check (C) found: did the action work? An indicator with its
+    value before and after, or a note saying what was seen."""
+
+    indicator: Text | None = None
+    """What was measured, e.g. 'Feilmedisineringer per måned i avdelingen'."""
+    before: Number | None = None
+    """Its value before the action."""
+    after: Number | None = None
+    """Its value when checked."""
+    note: Note | None = None
+    """What the check found, e.g. 'Ingen nye avvik av samme type på tre måneder'."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Effect:
+        measured = self.indicator is not None and self.before is not None and self.after is not None
+        if not measured and not (self.note or "").strip():
+            raise SayError(Say("an effect needs an indicator with before and after, or a note on what was found",
+                               "en effekt trenger en indikator med før og etter, eller et notat om hva som ble "
+                               "funnet"))
+        return self
+
+
 class Action(Record):
     """A tiltak with an owner and a deadline."""
 
@@ -63,15 +102,12 @@ class Action(Record):
     """The day it was carried out."""
     pdca: Pdca = Pdca.DO
     """Where in the plan–do–check–act cycle the action belongs."""
+    effect: Effect | None = None
+    """Check actions: what was measured and found (ASK841 asks for it when the check is done)."""
 
-
-class UserInvolvement(Record):
-    """Brukermedvirkning in a service design case."""
-
-    method: Text
-    """e.g. intervju, workshop, brukerreise."""
-    users: Count = Field(ge=0)
-    """How many users took part."""
+    def effect_measured(self, day: dt.date) -> bool:
+        """A check carried out by ``day`` that recorded its effect."""
+        return self.pdca is Pdca.CHECK and self.done is not None and self.done <= day and self.effect is not None
 
 
 FORM_FIELDS = ("types", "cause", "period", "period.end", "people.categories", "people.approx",
@@ -202,8 +238,10 @@ class Breach(Record):
 
 
 class QualityCase(Record):
-    """A deviation, improvement proposal, service design case, complaint,
-    security incident or personal-data breach, followed to closure."""
+    """A deviation (in the service or HMS), improvement proposal, complaint,
+    security incident or personal-data breach, followed to closure. Volumes
+    come from the quality system as counts (:mod:`.case_counts`); a case
+    record is the programme's own follow-up of one case."""
 
     id: Id
     """Unique id, e.g. Q-2019-014."""
@@ -229,10 +267,14 @@ class QualityCase(Record):
     closed: Day | None = None
     """The day the case was closed."""
     root_cause: Note | None = None
-    """Why it happened; needed to close the case."""
+    """Why it happened; needed to close a deviation, security incident or breach."""
+    answered: Day | None = None
+    """Complaints: the day the answer or vedtak was sent (forvaltningsloven); needed to close one."""
+    decision: Note | None = None
+    """Improvement proposals: what was decided (carried out, rejected and why)."""
     actions: list[Action] = Field(default_factory=list)
     user_involvement: UserInvolvement | None = None
-    """Service design cases: how users took part."""
+    """Old service design cases only: record it on the project instead (ASK840)."""
     project: Id | None = None
     """A linked project."""
     goal: Id | None = None
@@ -260,6 +302,12 @@ class QualityCase(Record):
         cycle without its plan step is not a cycle."""
         done = {a.pdca for a in self.actions if a.done is not None and a.done <= day}
         return done == set(Pdca)
+
+    def effect_measured(self, day: dt.date) -> bool:
+        """The improvement was shown to work by ``day``: a check (C)
+        carried out with its effect recorded. Closing a case, or a check
+        without a measure, does not say whether anything got better."""
+        return any(a.effect_measured(day) for a in self.actions)
 
     def overdue_days(self, as_of: dt.date) -> int | None:
         """Days an open case is past its deadline on ``as_of``, or None."""

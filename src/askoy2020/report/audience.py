@@ -72,14 +72,16 @@ def withheld(portfolio: Portfolio, audience: Audience, threshold: int) -> bool:
     """A programme of fewer units than the threshold has no public figures
     about leaders or cases at all: even a count for the whole programme
     would point at one of too few units."""
-    units = {x.unit for x in portfolio.leaders} | {c.unit for c in portfolio.cases}
+    units = {x.unit for x in portfolio.leaders} | {c.unit for c in portfolio.cases} | {
+        c.unit for c in portfolio.case_counts}
     return audience is Audience.PUBLIC and len(units) < threshold
 
 
 def without_people(portfolio: Portfolio) -> Portfolio:
     """The portfolio with its leaders and cases left out, for a section
     that is withheld."""
-    return dataclasses.replace(portfolio, records={**portfolio.records, "leader": [], "quality-case": []})
+    return dataclasses.replace(portfolio, records={**portfolio.records, "leader": [], "quality-case": [],
+                                                   "case-count": []})
 
 
 def personal_ids(portfolio: Portfolio) -> frozenset[str]:

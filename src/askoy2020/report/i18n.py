@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import control_words, money_words, print_words, privacy_words, verdict_words
+from .cases_words import WORDS as CASES_WORDS
 from .charts_words import WORDS as CHART_WORDS
 from .people_words import WORDS as PEOPLE_WORDS
 from .plan_words import WORDS as PLAN_WORDS
@@ -192,7 +193,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "registered": ("registrert", "registered"),
     "in_progress": ("under behandling", "in progress"),
     "closed": ("lukket", "closed"),
-    "deviation": ("avvik", "deviation"),
+    "deviation": ("avvik i tjenesten", "service deviation"),
     "improvement_proposal": ("forbedringsforslag", "improvement proposal"),
     "service_design": ("tjenestedesign", "service design"),
     "complaint": ("klage", "complaint"),
@@ -204,6 +205,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 # A part of the report may keep its words in its own module (a dict named
 # WORDS); they are joined here, and a key defined twice is an error at import.
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
+    CASES_WORDS,
     CHART_WORDS,
     control_words.WORDS,
     money_words.WORDS,

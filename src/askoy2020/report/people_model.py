@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.quality import Notice
+from .cases_model import CaseVolumes, ImprovementEffect, ServiceDesign
 
 
 @dataclass(frozen=True)
@@ -171,10 +172,11 @@ class QualitySection:
     proposals_done: int
     proposals_total: int
     pdca_done: int  # cases with an action carried out in each of plan, do, check and act
-    service_design_with_users: int
-    service_design_total: int
     per_year: dict[int, int]
     part_year: int | None  # the year in per_year that is not over on the report's day
     withheld: bool  # public, and the programme has fewer units than the threshold: no figures at all
     headline: QualityHeadline
     per_year_to_date: dict[int, int] = field(default_factory=dict)  # 1 January to the as-of day's date in each year
+    volumes: CaseVolumes | None = None  # counts from the quality system; None: none imported
+    service_design: ServiceDesign = field(default_factory=lambda: ServiceDesign([], 0, 0))
+    effect: ImprovementEffect = field(default_factory=lambda: ImprovementEffect(0, 0, 0))

@@ -130,8 +130,6 @@ WORDS: dict[str, tuple[str, str]] = {
                   "utføre, kontrollere, korrigere)",
                   "Cases reported in {year} with a completed PDCA cycle (an action carried out in each step: "
                   "plan, do, check, act)"),
-    "service_design_line": ("Tjenestedesign meldt i {year} med brukermedvirkning",
-                            "Service design reported in {year} with user involvement"),
     "so_far": ("{year} (hittil i år, til {day})", "{year} (so far, to {day})"),
     "overdue_heading": ("Saker over frist", "Cases past their deadline"),
     "case": ("Sak", "Case"),

@@ -12,6 +12,7 @@ from ..core.diagnostics import Diagnostic, Location, Say, Severity, sort_diagnos
 from ..model import Portfolio
 from . import (  # noqa: F401  (imported to register their rules)
     benefits,
+    cases,
     control,
     dependencies,
     follow_up,

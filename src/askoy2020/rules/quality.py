@@ -8,14 +8,16 @@ from datetime import timedelta
 from ..core import bokmal as nb
 from ..core.diagnostics import Say, Severity
 from ..model import CaseKind, CaseStatus
-from ..model.quality import Notice
+from ..model.project import Approach
+from ..model.quality import Notice, QualityCase
 from .registry import CheckContext, Finding, rule
 from .words import CASE_KIND, CASE_STATUS, days
 
 
 @rule("ASK801", "case-date-order", Severity.ERROR)
 def case_date_order(ctx: CheckContext) -> Iterator[Finding]:
-    """Dates of a case out of order: occurred ≤ reported ≤ closed.
+    """Dates of a case out of order: occurred ≤ reported ≤ closed, and
+    reported ≤ answered.
 
     FAIL:
         occurred: 2019-03-04
@@ -32,6 +34,13 @@ def case_date_order(ctx: CheckContext) -> Iterator[Finding]:
                     f"{case.id} er meldt {nb.date(case.reported)}, før hendelsen inntraff {nb.date(case.occurred)}"),
                 Say("Correct 'occurred' or 'reported'.", "Rett «occurred» eller «reported»."),
             )
+        if case.answered is not None and case.answered < case.reported:
+            yield Finding(
+                case.where("answered"),
+                Say(f"{case.id} is answered {case.answered}, before it was reported {case.reported}",
+                    f"{case.id} er besvart {nb.date(case.answered)}, før saken ble meldt {nb.date(case.reported)}"),
+                Say("Correct 'answered' or 'reported'.", "Rett «answered» eller «reported»."),
+            )
         if case.closed is not None and case.closed < case.reported:
             yield Finding(
                 case.where("closed"),
@@ -43,28 +52,33 @@ def case_date_order(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("ASK802", "closed-case-incomplete", Severity.ERROR)
 def closed_case_incomplete(ctx: CheckContext) -> Iterator[Finding]:
-    """A closed case needs a closed date, a root cause and at least one
-    action; an open case must not have a closed date.
+    """A closed case needs a closed date and what its kind closes on: a
+    deviation, security incident or breach a root cause and at least one
+    action; a complaint the day it was answered (forvaltningsloven: a
+    complaint is decided and answered, not corrected); an improvement
+    proposal its decision (a decision text or an action). An open case must
+    not have a closed date.
 
     FAIL:
+        kind: deviation
         status: closed
         closed: 2019-05-02
     PASS:
+        kind: deviation
         status: closed
         closed: 2019-05-02
         root_cause: Rutinen var ikke kjent i enheten
         actions:
           - {text: Gjennomgang av rutine på personalmøte, owner: Enhetsleder, done: 2019-04-30}
+    PASS:
+        kind: complaint
+        status: closed
+        closed: 2019-05-02
+        answered: 2019-04-29
     """
     for case in ctx.portfolio.cases:
         if case.status is CaseStatus.CLOSED:
-            missing = [
-                label for label, ok in (
-                    (Say("a closed date", "lukkedato (closed)"), case.closed is not None),
-                    (Say("a root_cause", "rotårsak (root_cause)"), bool((case.root_cause or "").strip())),
-                    (Say("at least one action", "minst ett tiltak (actions)"), bool(case.actions)),
-                ) if not ok
-            ]
+            missing = [label for label, ok in _closing_needs(case) if not ok]
             if missing:
                 yield Finding(
                     case.where("status"),
@@ -80,6 +94,21 @@ def closed_case_incomplete(ctx: CheckContext) -> Iterator[Finding]:
                     f"{case.id} har lukkedato, men statusen er {CASE_STATUS[case.status]}"),
                 Say("Set status: closed, or remove the closed date.", "Sett status: closed, eller fjern lukkedatoen."),
             )
+
+
+def _closing_needs(case: QualityCase) -> list[tuple[Say, bool]]:
+    """What a closed case of its kind must hold, and whether it does."""
+    needs = [(Say("a closed date", "lukkedato (closed)"), case.closed is not None)]
+    if case.kind.needs_root_cause:
+        needs += [(Say("a root_cause", "rotårsak (root_cause)"), bool((case.root_cause or "").strip())),
+                  (Say("at least one action", "minst ett tiltak (actions)"), bool(case.actions))]
+    elif case.kind is CaseKind.COMPLAINT:
+        needs.append((Say("the day it was answered (answered)", "dato for svar eller vedtak (answered)"),
+                      case.answered is not None))
+    elif case.kind is CaseKind.IMPROVEMENT_PROPOSAL:
+        needs.append((Say("a decision or an action", "en beslutning (decision) eller et tiltak (actions)"),
+                      bool((case.decision or "").strip()) or bool(case.actions)))
+    return needs
 
 
 @rule("ASK803", "case-overdue", Severity.WARNING)
@@ -206,20 +235,23 @@ def breach_details(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("ASK807", "service-design-without-users", Severity.WARNING)
 def service_design_without_users(ctx: CheckContext) -> Iterator[Finding]:
-    """A service design case without user involvement (brukermedvirkning).
+    """A project run with service design (approach: service_design) and no
+    user involvement (brukermedvirkning) recorded.
 
     FAIL:
-        kind: service_design
+        approach: service_design
     PASS:
-        kind: service_design
-        user_involvement: {method: intervju, users: 12}
+        approach: service_design
+        user_involvement:
+          - {method: intervju, users: 12, year: 2019}
     """
-    for case in ctx.portfolio.cases:
-        if case.kind is CaseKind.SERVICE_DESIGN and (case.user_involvement is None or case.user_involvement.users == 0):
+    for project in ctx.portfolio.projects:
+        if project.approach is Approach.SERVICE_DESIGN and project.users_involved == 0:
             yield Finding(
-                case.where("kind"),
-                Say(f"{case.id} is a service design case with no users involved",
-                    f"{case.id} er en tjenestedesignsak uten brukermedvirkning"),
-                Say("Add 'user_involvement: {method: …, users: …}'; service design starts with the user.",
-                    "Legg til «user_involvement: {method: …, users: …}»; tjenestedesign starter med brukeren."),
+                project.where("approach"),
+                Say(f"{project.id} is run with service design but no users are recorded as taking part",
+                    f"{project.id} drives med tjenestedesign, men ingen brukere er registrert med medvirkning"),
+                Say("Add 'user_involvement: [{method: …, users: …, year: …}]'; service design starts with the user.",
+                    "Legg til «user_involvement: [{method: …, users: …, year: …}]»; tjenestedesign starter med "
+                    "brukeren."),
             )

@@ -48,6 +48,7 @@ GAIN: dict[BenefitKind, str] = {
 # "Q-2019-004 er et avvik …"
 CASE_KIND: dict[CaseKind, str] = {
     CaseKind.DEVIATION: "et avvik",
+    CaseKind.HMS_DEVIATION: "et HMS-avvik",
     CaseKind.IMPROVEMENT_PROPOSAL: "et forbedringsforslag",
     CaseKind.SERVICE_DESIGN: "en tjenestedesignsak",
     CaseKind.COMPLAINT: "en klage",

@@ -1,0 +1,259 @@
+"""Reading a quality system's export into counts per unit, kind,
+severity and month.
+
+The file is read as the actuals importer reads an ERP export (CSV in UTF-8,
+with or without a BOM, Windows-1252 or UTF-16; ``;``, tab or ``,``; or an
+xlsx sheet): :mod:`askoy2020.accounts.sources`. A row is one case, or –
+when the export has an antall column – a count already. Only the columns of
+:data:`.columns.FIELDS` are read; any problem ends the reading with the
+file, line and column, and nothing is imported from a file read in part.
+
+A cell that holds what looks like an identity number stops the import when
+it is in a column whose value would be written (enhet, type,
+alvorlighetsgrad, område); in any other column (a description) it is only
+counted, for a warning: nothing of such a column is ever kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..accounts.errors import ImportProblem, shown
+from ..accounts.reading import MAX_EXPORT_BYTES
+from ..accounts.sources import Row, csv_rows, whole, xlsx_rows
+from ..core.diagnostics import Location
+from ..core.identity_numbers import find_identity_numbers, might_hold_one
+from ..model.base import ID_PATTERN, Text
+from ..model.case_counts import CountedKind
+from .columns import (
+    KEPT,
+    TITLES,
+    CountHeader,
+    DuplicateColumn,
+    UnknownValue,
+    expected_header,
+    header_of,
+    kind_of,
+    severity_of,
+)
+
+HEADER_SEARCH_ROWS = 50
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+Key = tuple[str, CountedKind, int | None, str]
+"""unit, kind, severity, month (YYYY-MM)."""
+
+
+@dataclass
+class CountedExport:
+    name: str
+    form: str
+    """How it was read, e.g. "CSV, Windows-1252, separated by ';'"."""
+    header: CountHeader
+    counts: dict[Key, int] = field(default_factory=dict)
+    areas: dict[str, str] = field(default_factory=dict)
+    """unit -> area id, from an område column."""
+    rows: int = 0
+    """Rows read (cases, or count rows)."""
+    units: set[str] = field(default_factory=set)
+    """Units whose names were checked."""
+    identity_lines: list[int] = field(default_factory=list)
+    """Lines with what looks like an identity number in a column that is never read."""
+
+    @property
+    def months(self) -> list[str]:
+        """Every month from the first to the last the export counts: the months it covers."""
+        found = sorted({key[3] for key in self.counts})
+        if not found:
+            return []
+        year, month = int(found[0][:4]), int(found[0][5:])
+        out = []
+        while (text := f"{year}-{month:02d}") <= found[-1]:
+            out.append(text)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return out
+
+
+def _header_at(cells: Sequence[object], number: int, name: str) -> CountHeader | None:
+    try:
+        return header_of(cells, number)
+    except DuplicateColumn as exc:
+        raise ImportProblem(Location(name, number), str(exc), "Rename or delete one of them.") from None
+
+
+def read_counts(path: Path, name: str, sheet: str | None = None) -> CountedExport:
+    """The counts of the export at ``path`` (shown as ``name``)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_EXPORT_BYTES:
+            raise whole(name, f"the file is {size:,} bytes, more than {MAX_EXPORT_BYTES:,}",
+                        "Export one year at a time.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise whole(name, f"the file cannot be read: {exc.strerror or exc}",
+                    "Check the name and that the file is readable.") from None
+    if not data.strip():
+        raise whole(name, "the file is empty", "Export the cases again.")
+    if data.startswith(_OLE):
+        raise whole(name, "this is an old Excel .xls file", "Save it as .xlsx or CSV and import that.")
+    if data.startswith(_ZIP):
+        form, rows = xlsx_rows(data, name, sheet)
+    else:
+        if sheet is not None:
+            raise whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
+        form, rows = csv_rows(data, name, _header_at)
+    header, data_rows = _split_header(rows, name)
+    export = CountedExport(name, form, header)
+    for number, cells in data_rows:
+        _read_row(export, number, cells)
+    return export
+
+
+def _split_header(rows: Iterator[Row], name: str) -> tuple[CountHeader, Iterator[Row]]:
+    for searched, (number, cells) in enumerate(rows, start=1):
+        header = _header_at(cells, number, name)
+        if header is not None:
+            return header, rows
+        if searched >= HEADER_SEARCH_ROWS:
+            break
+    raise whole(name, f"no header row found in the first {HEADER_SEARCH_ROWS} lines",
+                f"The importer looks for {expected_header()}.")
+
+
+def _cell(cells: Sequence[object], index: int | None) -> object:
+    return cells[index] if index is not None and index < len(cells) else None
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> None:
+    if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        return
+    header, name = export.header, export.name
+    kept_at = {header.columns[f]: f for f in KEPT if f in header.columns}
+    for index, cell in enumerate(cells):
+        text = cell if isinstance(cell, str) else str(cell) if isinstance(cell, int) else ""
+        if might_hold_one(text) and any(True for _ in find_identity_numbers(text)):
+            if index in kept_at:
+                raise ImportProblem(Location(name, number, index + 1),
+                                    f"the {_column(header, kept_at[index])} column holds what looks like an "
+                                    "identity number (fødselsnummer or D-nummer)",
+                                    "Nothing is imported. Correct the export: this column is written to the "
+                                    "repository, and identity numbers must never be.")
+            export.identity_lines.append(number)
+            break
+
+    def problem(field_name: str, message: str, hint: str = "") -> ImportProblem:
+        return ImportProblem(Location(name, number, header.columns[field_name] + 1),
+                             f"{_column(header, field_name)} {message}", hint)
+
+    unit = _text(_cell(cells, header.columns["unit"]))
+    if not unit:
+        raise problem("unit", "is empty", "Every row needs the unit it was registered in.")
+    if unit not in export.units:
+        if wrong := _not_text(unit):
+            raise problem("unit", f"cannot be kept: {wrong}", "Correct the unit's name in the export.")
+        export.units.add(unit)
+    raw_kind = _text(_cell(cells, header.columns["kind"]))
+    try:
+        kind = kind_of(raw_kind)
+    except UnknownValue as exc:
+        raise problem("kind", f"{shown(raw_kind)} {exc}",
+                      "Correct the value, or export only the kinds to count.") from None
+    severity: int | None = None
+    if "severity" in header.columns:
+        value = _cell(cells, header.columns["severity"])
+        try:
+            severity = severity_of(value)
+        except UnknownValue as exc:
+            raise problem("severity", f"{shown(_text(value))} {exc}") from None
+    when = header.when
+    value = _cell(cells, header.columns[when])
+    month = _month(value)
+    if month is None:
+        raise problem(when, f"{shown(_text(value))} is not a date or month",
+                      "Write it as 2020-03-14, 14.03.2020, 2020-03 or 03.2020.")
+    count = 1
+    if header.aggregated:
+        value = _cell(cells, header.columns["count"])
+        count_or_none = _whole_number(value)
+        if count_or_none is None or count_or_none < 0:
+            raise problem("count", f"{shown(_text(value))} is not a whole number of cases",
+                          "Write the number of cases, e.g. 4.")
+        count = count_or_none
+    if "area" in header.columns and (area := _text(_cell(cells, header.columns["area"]))):
+        if not _ID.fullmatch(area):
+            raise problem("area", f"{shown(area)} is not an area id", "Write the programme area's id, e.g. HM.")
+        export.areas.setdefault(unit, area)
+    export.rows += 1
+    if count:
+        key = (unit, kind, severity, month)
+        export.counts[key] = export.counts.get(key, 0) + count
+
+
+_ID = re.compile(ID_PATTERN[1:-1])
+
+
+def _not_text(value: str) -> str | None:
+    """Why a unit's name cannot be written as a record's text, or None."""
+    try:
+        _TEXT.validate_python(value)
+    except ValidationError as exc:
+        return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+    return None
+
+
+def _column(header: CountHeader, field_name: str) -> str:
+    return f"{TITLES[field_name]} ({header.names[field_name]!r})"
+
+
+_MONTH_FORMS = (
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?:[T ].*)?$"),  # 2020-03(-14 10:22)
+    re.compile(r"^(?:(?P<day>\d{1,2})[./])?(?P<month>\d{1,2})[./](?P<year>\d{4})(?: .*)?$"),  # (14.)03.2020
+    re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})$"),  # 202003
+)
+
+
+def _month(value: object) -> str | None:
+    """YYYY-MM of a date or month cell, or None when it is neither."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{value.year}-{value.month:02d}"
+    text = _text(value)
+    for form in _MONTH_FORMS:
+        match = form.match(text)
+        if match:
+            year, month = int(match["year"]), int(match["month"])
+            day = int(match["day"]) if "day" in form.groupindex and match["day"] else 1
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return None
+            return f"{year}-{month:02d}" if 1990 <= year <= 2100 else None
+    return None
+
+
+def _whole_number(value: object) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if text.endswith((",0", ".0")):
+        text = text[:-2]
+    return int(text) if re.fullmatch(r"-?\d+", text) else None
