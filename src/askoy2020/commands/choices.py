@@ -36,6 +36,7 @@ class RecordKind(str, Enum):
     PROJECT = "project"
     LEADER = "leader"
     CASE = "case"
+    RISK = "risk"
 
 
 class PlanFormat(str, Enum):

@@ -30,6 +30,7 @@ from .prioritisation import Scenario
 from .programme import Programme
 from .project import Project
 from .quality import QualityCase
+from .risk import Risk
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -98,6 +99,8 @@ KINDS: list[RecordKind] = [
                title_nb_definite="lederen"),
     RecordKind("quality-case", QualityCase, ("quality/**/*.yaml",), "quality case", "kvalitetssak",
                aliases=("case",), example=examples.quality_case, title_nb_definite="kvalitetssaken"),
+    RecordKind("risk", Risk, ("risks/**/*.yaml",), "risk", "risiko", example=examples.risk,
+               title_nb_definite="risikoen"),
     RecordKind("scenario", Scenario, ("scenarios/**/*.yaml",), "scenario", "scenario", example=examples.scenario,
                title_nb_definite="scenarioet"),
     RecordKind("plan", Plan, ("plans/**/*.yaml",), "plan", "plan",

@@ -21,6 +21,7 @@ from .prioritisation import Scenario
 from .programme import Programme
 from .project import Project
 from .quality import QualityCase
+from .risk import Risk, RiskMatrix
 
 
 class NoProgramme(ValueError):
@@ -95,6 +96,15 @@ class Portfolio:
     @property
     def cases(self) -> list[QualityCase]:
         return cast(list[QualityCase], self.of("quality-case"))
+
+    @property
+    def risks(self) -> list[Risk]:
+        return cast(list[Risk], self.of("risk"))
+
+    @property
+    def risk_matrix(self) -> RiskMatrix:
+        """The programme's risk matrix, or the default one without a programme."""
+        return self.programme.risk_matrix if self.programme else RiskMatrix()
 
     @property
     def scenarios(self) -> list[Scenario]:

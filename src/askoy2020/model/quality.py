@@ -21,6 +21,10 @@ class CaseKind(str, Enum):
     SECURITY_INCIDENT = "security_incident"  # informasjonssikkerhetshendelse
     PERSONAL_DATA_BREACH = "personal_data_breach"  # brudd på personopplysningssikkerheten
 
+    @property
+    def is_deviation(self) -> bool:
+        return self is CaseKind.DEVIATION
+
 
 class CaseStatus(str, Enum):
     REGISTERED = "registered"  # registrert
@@ -139,10 +143,12 @@ class QualityCase(Record):
     """When it happened (or was found)."""
     reported: Day
     """When it was registered."""
-    severity: Count = Field(default=1, ge=1, le=5)
-    """Consequence, 1 (ubetydelig) – 5 (svært alvorlig)."""
-    probability: Count = Field(default=1, ge=1, le=5)
-    """Probability of recurrence, 1 (svært lite sannsynlig) – 5 (svært sannsynlig)."""
+    severity: Count | None = Field(default=None, ge=1)
+    """Consequence on the programme's risk matrix (risk_matrix.consequence), by default 1 (ubetydelig) –
+    5 (svært alvorlig); none: not assessed."""
+    probability: Count | None = Field(default=None, ge=1)
+    """Probability of recurrence on the risk matrix (risk_matrix.probability), by default 1 (svært lite
+    sannsynlig) – 5 (svært sannsynlig); none: not assessed."""
     status: CaseStatus
     responsible: Role
     """The role responsible for follow-up."""
@@ -162,7 +168,10 @@ class QualityCase(Record):
     """Personal-data breaches: awareness and notification times."""
 
     @property
-    def risk(self) -> int:
+    def risk(self) -> int | None:
+        """Severity × probability; None until both are assessed (never as if a missing one were 1)."""
+        if self.severity is None or self.probability is None:
+            return None
         return self.severity * self.probability
 
     def closed_by(self, day: dt.date) -> bool:

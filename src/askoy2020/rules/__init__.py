@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     prioritisation,
     quality,
     records,
+    risk,
     status,
     time_money,
 )

@@ -14,6 +14,7 @@ PROGRAMME, AREA, AREA_GOAL = Say("programme", "program"), Say("programme area", 
     Say("area goal", "områdemål")
 PROJECT, LEADER, LEADER_GOAL = Say("project", "prosjekt"), Say("leader", "leder"), Say("leader goal", "ledermål")
 GOAL, CASE = Say("goal", "mål"), Say("quality case", "kvalitetssak")
+RISK = Say("risk", "risiko")
 
 
 def _identified(p: Portfolio) -> Iterator[tuple[str, Say, Record]]:
@@ -31,6 +32,8 @@ def _identified(p: Portfolio) -> Iterator[tuple[str, Say, Record]]:
             yield lgoal.id, LEADER_GOAL, lgoal
     for case in p.cases:
         yield case.id, CASE, case
+    for risk in p.risks:
+        yield risk.id, RISK, risk
 
 
 def id_key(ident: str) -> str:
@@ -95,7 +98,7 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
 
     Checked: project → area, dependency → project, project → area goal,
     leader → area, leader goal → project and area goal, quality case →
-    area, project and goal.
+    area, project and goal, risk → area and project.
 
     FAIL:
         area: DKK
@@ -136,3 +139,7 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
         yield from check(case.area, areas, AREA, case, ("area",), owner)
         yield from check(case.project, projects, PROJECT, case, ("project",), owner)
         yield from check(case.goal, goals, GOAL, case, ("goal",), owner)
+    for risk in p.risks:
+        owner = named(RISK, risk.id)
+        yield from check(risk.area, areas, AREA, risk, ("area",), owner)
+        yield from check(risk.project, projects, PROJECT, risk, ("project",), owner)
