@@ -176,7 +176,8 @@ def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date
     if key == "risk":
         prefix = f"R-{area}-" if area else "R-"
         ids = {r.id for r in portfolio.risks} | portfolio.unvalidated_ids
-        rid = f"{prefix}{next_number(ids, re.escape(prefix) + r'(\d+)'):02d}"
+        number = next_number(ids, re.escape(prefix) + r"(\d+)")
+        rid = f"{prefix}{number:02d}"
         record = {
             "id": rid, "title": "Uønsket hendelse", **({"area": area} if area else {"unit": "Enhet"}),
             "owner": "Enhetsleder", "assessed": today, "probability": 1, "consequence": 1,

@@ -180,7 +180,7 @@ def test_the_sample_breaches_match_their_yaml(report: Report, cases: list[dict[s
 def test_lists_follow_the_domain_order_not_the_english_keys(report: Report) -> None:
     assert [c.key for c in report.quality.by_kind] == [k.value for k in CaseKind]
     assert [c.key for c in report.quality.by_status] == [s.value for s in CaseStatus]
-    assert [c.key for c in report.quality.by_severity] == ["1", "2", "3", "4", "5"]
+    assert [c.key for c in report.quality.by_severity] == ["1", "2", "3", "4", "5", "not_assessed"]
     text = render(report, "md")
     assert text.index("| registrert |") < text.index("| under behandling |") < text.index("| lukket |")
     units = [c.key for c in report.quality.by_unit]

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .base import OSLO, Count, Day, Id, Moment, Note, Record, Role, Text
+from .base import OSLO, Count, Day, Id, Moment, Note, Record, Role, Text, not_a_bool
+
+Level = Annotated[int, Field(ge=1), BeforeValidator(not_a_bool)]
+"""A level on a scale of the risk matrix, counted from 1; its top is the
+programme's (risk_matrix in programme.yaml, ASK823), not the schema's."""
 
 NOTIFY_WITHIN = dt.timedelta(hours=72)
 """GDPR art. 33(1): notify Datatilsynet within 72 hours of becoming aware."""
@@ -143,10 +148,10 @@ class QualityCase(Record):
     """When it happened (or was found)."""
     reported: Day
     """When it was registered."""
-    severity: Count | None = Field(default=None, ge=1)
+    severity: Level | None = None
     """Consequence on the programme's risk matrix (risk_matrix.consequence), by default 1 (ubetydelig) –
     5 (svært alvorlig); none: not assessed."""
-    probability: Count | None = Field(default=None, ge=1)
+    probability: Level | None = None
     """Probability of recurrence on the risk matrix (risk_matrix.probability), by default 1 (svært lite
     sannsynlig) – 5 (svært sannsynlig); none: not assessed."""
     status: CaseStatus

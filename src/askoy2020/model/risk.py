@@ -21,7 +21,7 @@ from pydantic import Field, model_validator
 
 from ..core.diagnostics import Say, SayError
 from .base import Count, Day, Id, Note, Record, Role, Text
-from .quality import Action
+from .quality import Action, Level
 
 PROBABILITY_LABELS = ["svært lite sannsynlig", "lite sannsynlig", "mulig", "sannsynlig", "svært sannsynlig"]
 # Level 1 and 5 as a quality case's severity has always described them
@@ -106,9 +106,9 @@ class Assessment(NamedTuple):
 class Residual(Record):
     """The risk as assessed again with the measures carried out."""
 
-    probability: Count = Field(ge=1)
+    probability: Level
     """Probability level after the measures."""
-    consequence: Count = Field(ge=1)
+    consequence: Level
     """Consequence level after the measures."""
 
 
@@ -142,9 +142,9 @@ class Risk(Record):
     """The role that owns the risk."""
     assessed: Day
     """When probability and consequence were assessed."""
-    probability: Count = Field(ge=1)
+    probability: Level
     """Probability level on the programme's risk matrix (1 = the lowest)."""
-    consequence: Count = Field(ge=1)
+    consequence: Level
     """Consequence level on the programme's risk matrix (1 = the lowest)."""
     measures: list[Action] = Field(default_factory=list)
     """Tiltak that bring the risk down, each with an owner and a deadline."""

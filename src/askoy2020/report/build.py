@@ -23,6 +23,7 @@ from .money import budget_by_year, budget_total, build_money
 from .period import for_day
 from .plan import build_plan
 from .quality import build_quality
+from .risk import build_risk
 
 
 def build_report(
@@ -67,7 +68,8 @@ def build_report(
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
                   cross_area=build_cross_area(portfolio, year, as_of, after),
-                  withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset())
+                  withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset(),
+                  risk=build_risk(portfolio, year, as_of, threshold, audience))
 
 
 def _about_people(portfolio: Portfolio, diagnostic: Diagnostic) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import money_words, print_words, verdict_words
+from . import money_words, print_words, risk_words, verdict_words
 from .charts_words import WORDS as CHART_WORDS
 from .people_words import WORDS as PEOPLE_WORDS
 from .plan_words import WORDS as PLAN_WORDS
@@ -204,6 +204,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     PEOPLE_WORDS,
     PLAN_WORDS,
     print_words.WORDS,
+    risk_words.WORDS,
     verdict_words.WORDS,
 )
 

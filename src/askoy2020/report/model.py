@@ -20,6 +20,7 @@ from .audience import Audience
 from .money_model import AreaYearRow, MoneySection
 from .people_model import LeadershipSection, QualitySection
 from .plan_model import PlanSection
+from .risk_model import RiskSection
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class Report:
     attention: list[AttentionRow] = field(default_factory=list)  # red, late and slipping projects
     withheld_ids: frozenset[str] = frozenset()  # public: ids that point at a person, printed nowhere
     cross_area: CrossArea | None = None
+    risk: RiskSection | None = None  # the ROS subsection of Kvalitet 2020 (report/risk.py)
 
     @property
     def sections(self) -> list[str]:
