@@ -68,7 +68,7 @@ def test_zones_follow_the_score_and_the_two_lines() -> None:
 
 @pytest.mark.parametrize(("probability", "consequence"), [(0, 1), (1, 0), (6, 1), (1, 6), (5, 5 + 1)])
 def test_a_cell_off_the_matrix_is_an_error_not_a_zone(probability: int, consequence: int) -> None:
-    with pytest.raises(ValueError, match="outside the 5 × 5 matrix"):
+    with pytest.raises(IndexError, match="outside the 5 × 5 matrix"):
         RiskMatrix().zone(probability, consequence)
     assert not RiskMatrix().on_scale(probability, consequence)
 
@@ -77,7 +77,7 @@ def test_a_matrix_may_be_wider_than_it_is_tall() -> None:
     matrix = RiskMatrix(probability=["lav", "middels", "høy"], acceptable_up_to=3, not_acceptable_from=10)
     assert matrix.max_score == 15
     assert matrix.zone(3, 5) is N and matrix.zone(3, 1) is A and matrix.zone(2, 4) is C
-    with pytest.raises(ValueError):
+    with pytest.raises(IndexError):
         matrix.zone(4, 1)
 
 

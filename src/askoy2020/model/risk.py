@@ -86,10 +86,10 @@ class RiskMatrix(Record):
         return Zone.NOT_ACCEPTABLE if score >= self.not_acceptable_from else Zone.CONSIDER
 
     def zone(self, probability: int, consequence: int) -> Zone:
-        """The zone of one cell; a level off the scale is a ValueError
-        (ASK823 reports it in the data)."""
+        """The zone of one cell; a cell off the matrix is an IndexError
+        (ASK823 reports such levels in the data)."""
         if not self.on_scale(probability, consequence):
-            raise ValueError(f"({probability}, {consequence}) is outside the {len(self.probability)} × "
+            raise IndexError(f"({probability}, {consequence}) is outside the {len(self.probability)} × "
                              f"{len(self.consequence)} matrix")
         return self.zone_of_score(probability * consequence)
 

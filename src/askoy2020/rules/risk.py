@@ -90,8 +90,8 @@ def residual_risk_not_accepted(ctx: CheckContext) -> Iterator[Finding]:
                     "og ingen har akseptert den"),
                 Say("Add measures that bring it to the green zone, or 'accepted: {by: <role>, on: <date>}' "
                     "with the role that accepts it.",
-                    "Legg til tiltak som tar den ned i grønn sone, eller «accepted: {by: <rolle>, on: <dato>}» "
-                    "med rollen som aksepterer den."),
+                    "Legg til tiltak som tar den ned i grønn sone, eller «accepted:» med rollen som aksepterer "
+                    "den og datoen."),
             )
 
 
