@@ -28,7 +28,7 @@ DEFAULT = [
     [A, A, A, A, C],
 ]
 
-# A 4 × 4 matrix, green up to 3, red from 8.
+# A 4-by-4 matrix, green up to 3, red from 8.
 FOUR = [
     [C, N, N, N],  # 4: 4 8 12 16
     [A, C, N, N],  # 3: 3 6 9 12

@@ -104,7 +104,8 @@ def test_the_digital_kommune_project_with_personal_data_has_a_ros(sample: Portfo
 
 def test_deviation_grid_recomputed_from_the_case_files(section: RiskSection) -> None:
     cases = [_yaml(p) for p in sorted((DATA / "quality").rglob("*.yaml"))]
-    year = [c for c in cases if c["kind"] == "deviation" and c["reported"].year == 2020 and c["reported"] <= AS_OF]
+    deviation = ("deviation", "hms_deviation")  # avvik, in the service or in HMS
+    year = [c for c in cases if c["kind"] in deviation and c["reported"].year == 2020 and c["reported"] <= AS_OF]
     counts = Counter((c["probability"], c["severity"]) for c in year if "probability" in c and "severity" in c)
     assert section.deviations is not None
     assert {k: n for k, (_, n) in _cells(section.deviations).items()} == {
@@ -242,3 +243,26 @@ def test_the_rendered_severity_table_says_not_assessed(sample: Portfolio) -> Non
     assert "Avvik uten vurdering av alvorlighet/sannsynlighet: 1 (de regnes ikke som nivå 1)." in text
     english = render(build_report(more, 2020, AS_OF, lang="en"), "html")
     assert "<td>not assessed</td><td class=\"num\">1</td>" in english
+
+
+# -- hostile text stays text
+
+HOSTILE = "Brudd | <script>alert(1)</script> **fet** [lenke](http://x) \\| slutt"
+
+
+def test_hostile_risk_text_stays_text_in_both_formats(sample: Portfolio) -> None:
+    first = sample.risks[0]
+    hostile = first.model_copy(update={
+        "id": "R-XX-01", "title": HOSTILE, "unit": HOSTILE, "owner": "Leder <b>x</b> | y",
+        "probability": 5, "consequence": 5, "residual": None,
+        "measures": [first.measures[0].model_copy(update={"text": HOSTILE, "owner": "Eier | <i>z</i>"})]})
+    more = dataclasses.replace(sample, records={**sample.records, "risk": [*sample.risks, hostile]})
+    report = build_report(more, 2020, AS_OF)
+    assert report.risk is not None and report.risk.red[0].id == "R-XX-01"
+    md_part = _risk_part(render(report, "md"), "md")
+    for table in gfm_tables(md_part):
+        assert len(set(table)) == 1, table
+    assert "<script>" not in md_part and "\\<script\\>" in md_part
+    html_part = _risk_part(render(report, "html"), "html")
+    assert "<script>" not in html_part and "&lt;script&gt;" in html_part and "<b>x</b>" not in html_part
+    assert "■ 25" in md_part and "ikke akseptert" in md_part  # red, no residual, not accepted

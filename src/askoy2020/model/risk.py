@@ -36,10 +36,6 @@ class Zone(str, Enum):
     CONSIDER = "consider"  # gul: vurder tiltak (ALARP)
     NOT_ACCEPTABLE = "not_acceptable"  # rød: ikke akseptabel, tiltak skal gjennomføres
 
-    @property
-    def colour(self) -> str:
-        return {"acceptable": "green", "consider": "yellow", "not_acceptable": "red"}[self.value]
-
 
 class RiskMatrix(Record):
     """The scales of a ROS analysis and the municipality's acceptance
