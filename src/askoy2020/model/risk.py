@@ -121,7 +121,8 @@ class Acceptance(Record):
 
 class Risk(Record):
     """One risk in the ROS register: what can go wrong in a unit, a
-    programme area or a project, how likely and how bad, and what is done."""
+    programme area or a project (at least one of the three), how likely
+    and how bad, and what is done."""
 
     id: Id
     """Unique id, e.g. R-DK-01."""
