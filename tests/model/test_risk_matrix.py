@@ -92,6 +92,7 @@ def test_a_matrix_may_be_wider_than_it_is_tall() -> None:
     ({"not_acceptable_from": 26}, "≤ the highest score (25)"),
     ({"acceptable_up_to": True}, "true/false is not a number"),
     ({"unknown": 1}, "Extra inputs are not permitted"),
+    ({"probability": [f"nivå {n}" for n in range(11)]}, "at most 10 items"),
 ])
 def test_a_wrong_matrix_is_refused_with_a_clear_error(config: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
@@ -179,8 +180,10 @@ def test_a_case_without_severity_or_probability_has_no_risk_score() -> None:
     assert QualityCase.model_validate(CASE | {"severity": 3, "probability": 2}).risk == 6
 
 
-def test_a_case_level_has_no_upper_bound_in_the_schema_only_in_the_matrix() -> None:
+def test_a_case_level_is_bounded_by_the_matrix_not_the_schema() -> None:
     assert QualityCase.model_validate(CASE | {"severity": 7}).severity == 7  # ASK823 reports it
+    with pytest.raises(ValidationError, match="less than or equal to 10"):  # no scale has eleven levels
+        QualityCase.model_validate(CASE | {"severity": 11})
     with pytest.raises(ValidationError):
         QualityCase.model_validate(CASE | {"severity": 0})
     with pytest.raises(ValidationError):

@@ -10,9 +10,13 @@ from pydantic import BeforeValidator, Field
 
 from .base import OSLO, Count, Day, Id, Moment, Note, Record, Role, Text, not_a_bool
 
-Level = Annotated[int, Field(ge=1), BeforeValidator(not_a_bool)]
-"""A level on a scale of the risk matrix, counted from 1; its top is the
-programme's (risk_matrix in programme.yaml, ASK823), not the schema's."""
+MAX_LEVELS = 10
+"""The most levels a scale of the risk matrix may have: more is a typo."""
+
+Level = Annotated[int, Field(ge=1, le=MAX_LEVELS), BeforeValidator(not_a_bool)]
+"""A level on a scale of the risk matrix, counted from 1. Its top is the
+programme's (risk_matrix in programme.yaml, ASK823); the schema only
+refuses what no scale can hold."""
 
 NOTIFY_WITHIN = dt.timedelta(hours=72)
 """GDPR art. 33(1): notify Datatilsynet within 72 hours of becoming aware."""

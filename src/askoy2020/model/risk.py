@@ -21,7 +21,7 @@ from pydantic import Field, model_validator
 
 from ..core.diagnostics import Say, SayError
 from .base import Count, Day, Id, Note, Record, Role, Text
-from .quality import Action, Level
+from .quality import MAX_LEVELS, Action, Level
 
 PROBABILITY_LABELS = ["svært lite sannsynlig", "lite sannsynlig", "mulig", "sannsynlig", "svært sannsynlig"]
 # Level 1 and 5 as a quality case's severity has always described them
@@ -41,9 +41,9 @@ class RiskMatrix(Record):
     """The scales of a ROS analysis and the municipality's acceptance
     criteria. Score = probability × consequence, each counted from 1."""
 
-    probability: list[Text] = Field(default_factory=lambda: list(PROBABILITY_LABELS))
+    probability: list[Text] = Field(default_factory=lambda: list(PROBABILITY_LABELS), max_length=MAX_LEVELS)
     """Probability levels, lowest first; level 1 is the first label."""
-    consequence: list[Text] = Field(default_factory=lambda: list(CONSEQUENCE_LABELS))
+    consequence: list[Text] = Field(default_factory=lambda: list(CONSEQUENCE_LABELS), max_length=MAX_LEVELS)
     """Consequence levels, lowest first; a quality case's severity uses this scale."""
     acceptable_up_to: Count = 4
     """A score up to and including this is acceptable (green)."""
