@@ -166,7 +166,8 @@ def risk_level_off_scale(ctx: CheckContext) -> Iterator[Finding]:
 def deviation_not_assessed(ctx: CheckContext) -> Iterator[Finding]:
     """A deviation without severity or probability: it cannot be placed on
     the risk matrix, and the report counts it as not assessed – never as
-    the lowest level.
+    the lowest level (kommuneloven § 25-1 tredje ledd bokstav c: deviations
+    are followed up as serious as they are).
 
     FAIL:
         kind: deviation
