@@ -81,6 +81,7 @@ DELIBERATE = {
     "ASK413": "programmes/ai/projects/AI-01.yaml",  # 2. tertial 2020 not reported
     "ASK415": "programmes/sa/projects/SA-03.yaml",  # forecast end after the planned end; SA-05 waits for it
     "ASK416": "programmes/ok/projects/OK-01.yaml",  # the 2019 gain has no realised figure
+    "ASK822": "risks/R-DK-04.yaml",  # the chatbot's ROS is past its review date
 }
 
 

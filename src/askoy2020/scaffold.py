@@ -128,7 +128,7 @@ def next_number(ids: set[str], pattern: str) -> int:
 
 def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date) -> NewRecord:
     """A skeleton with the next free id and every required field filled in;
-    ``kind`` is a key or alias in the kinds table (project, leader, case)."""
+    ``kind`` is a key or alias in the kinds table (project, leader, case, risk)."""
     try:
         key = kind_named(kind).key
     except KeyError:
@@ -173,9 +173,21 @@ def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date
         }
         return NewRecord(f"quality/{today.year}/{cid}.yaml",
                          document(record, "New quality case: kind, title, unit and responsible role."))
+    if key == "risk":
+        prefix = f"R-{area}-" if area else "R-"
+        ids = {r.id for r in portfolio.risks} | portfolio.unvalidated_ids
+        number = next_number(ids, re.escape(prefix) + r"(\d+)")
+        rid = f"{prefix}{number:02d}"
+        record = {
+            "id": rid, "title": "Uønsket hendelse", **({"area": area} if area else {"unit": "Enhet"}),
+            "owner": "Enhetsleder", "assessed": today, "probability": 1, "consequence": 1,
+            "next_review": today + dt.timedelta(days=365),
+        }
+        return NewRecord(f"risks/{rid}.yaml", document(
+            record, "New risk: the unwanted event, what it is about, its owner, probability and consequence."))
     if key in ("unit", "management-review", "finding"):
         return _new_control(portfolio, key, area, today)
-    raise ValueError(f"unknown record kind {kind!r}; choose project, leader, case, unit, review or finding")
+    raise ValueError(f"unknown record kind {kind!r}; choose project, leader, case, unit, review, finding or risk")
 
 
 def _new_control(portfolio: Portfolio, key: str, area: str | None, today: dt.date) -> NewRecord:

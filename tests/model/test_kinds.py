@@ -25,24 +25,26 @@ from helpers import AS_OF, BASE
 ROOT = Path(__file__).parents[2]
 
 
-class Risk(Record):
-    """A programme risk (ROS) with its owner."""
+class Decision(Record):
+    """A programme decision (vedtak) with its owner."""
 
     id: Id
     """Unique id, e.g. R-01."""
     title: Text
-    """What could go wrong."""
+    """What was decided."""
     owner: Text
-    """The role that owns the risk."""
+    """The role that owns the decision."""
 
 
-def _risk_example(year: int) -> tuple[str, dict[str, object], str]:
-    return "risks/R-01.yaml", {"id": "R-01", "title": f"Forsinket anskaffelse {year}", "owner": "Rådmann"}, "A risk."
+def _decision_example(year: int) -> tuple[str, dict[str, object], str]:
+    return ("decisions/R-01.yaml", {"id": "R-01", "title": f"Forsinket anskaffelse {year}", "owner": "Rådmann"},
+            "A decision.")
 
 
 @pytest.fixture
-def risk_kind() -> Iterator[RecordKind]:
-    kind = RecordKind("risk", Risk, ("risks/**/*.yaml",), "risk", "risiko", example=_risk_example)
+def decision_kind() -> Iterator[RecordKind]:
+    kind = RecordKind("decision", Decision, ("decisions/**/*.yaml",), "decision", "vedtak",
+                      example=_decision_example)
     KINDS.append(kind)
     try:
         yield kind
@@ -50,37 +52,38 @@ def risk_kind() -> Iterator[RecordKind]:
         KINDS.remove(kind)
 
 
-def test_a_kind_added_to_the_table_is_read_everywhere(risk_kind: RecordKind, tmp_path: Path) -> None:
+def test_a_kind_added_to_the_table_is_read_everywhere(decision_kind: RecordKind, tmp_path: Path) -> None:
     root = tmp_path / "data"
     shutil.copytree(BASE, root)
-    (root / "risks" / "2020").mkdir(parents=True)
-    (root / "risks" / "2020" / "R-01.yaml").write_text("id: R-01\ntitle: Forsinket anskaffelse\nowner: Rådmann\n")
-    (root / "risks" / "R-02.yaml").write_text("- id: R-02\n  title: Mangler data\n  owner: Rådmann\n"
-                                              "- id: R-03\n  title: Ny lov\n  ownr: Rådmann\n")
+    (root / "decisions" / "2020").mkdir(parents=True)
+    (root / "decisions" / "2020" / "R-01.yaml").write_text(
+        "id: R-01\ntitle: Forsinket anskaffelse\nowner: Rådmann\n")
+    (root / "decisions" / "R-02.yaml").write_text("- id: R-02\n  title: Mangler data\n  owner: Rådmann\n"
+                                                  "- id: R-03\n  title: Ny lov\n  ownr: Rådmann\n")
 
-    assert kind_of("risks/2020/R-01.yaml") is risk_kind
-    assert kind_named("risk") is risk_kind
+    assert kind_of("decisions/2020/R-01.yaml") is decision_kind
+    assert kind_named("decision") is decision_kind
     portfolio = askoy2020.load(root)
     # Files of a folder are read before its subfolders; R-03 fails its schema.
-    assert [r.id for r in portfolio.of("risk")] == ["R-02", "R-01"]  # type: ignore[attr-defined]
+    assert [r.id for r in portfolio.of("decision")] == ["R-02", "R-01"]  # type: ignore[attr-defined]
     problems = [(d.file.rsplit("/", 1)[-1], d.line, d.rule, d.message) for d in askoy2020.check(portfolio, AS_OF)]
-    assert problems == [("R-02.yaml", 4, "ASK102", "missing required field 'owner' in risk"),
-                        ("R-02.yaml", 6, "ASK101", "unknown key 'ownr' in risk")]
+    assert problems == [("R-02.yaml", 4, "ASK102", "missing required field 'owner' in decision"),
+                        ("R-02.yaml", 6, "ASK101", "unknown key 'ownr' in decision")]
     assert "R-03" in portfolio.unvalidated_ids
 
-    assert schema_for("risk")["else"] == {"$ref": "#/$defs/Risk"}
-    assert "risk.schema.json" in schema_texts()
-    assert editor_settings()["yaml.schemas"]["./schemas/risk.schema.json"] == ["data/risks/**/*.yaml",
-                                                                             "data/risks/**/*.yml"]
+    assert schema_for("decision")["else"] == {"$ref": "#/$defs/Decision"}
+    assert "decision.schema.json" in schema_texts()
+    assert editor_settings()["yaml.schemas"]["./schemas/decision.schema.json"] == [
+        "data/decisions/**/*.yaml", "data/decisions/**/*.yml"]
     reference = format_reference()
-    assert "## Risk\n\nFiles: `data/risks/**/*.yaml`. A programme risk (ROS) with its owner." in reference
-    assert "| `owner` | text | yes | The role that owns the risk. |" in reference
+    assert "## Decision\n\nFiles: `data/decisions/**/*.yaml`. A programme decision (vedtak) with its owner." in reference
+    assert "| `owner` | text | yes | The role that owns the decision. |" in reference
 
     written, _ = init_repository(tmp_path / "new", year=2030)
-    assert tmp_path / "new" / "data" / "risks" / "R-01.yaml" in written
-    assert tmp_path / "new" / "schemas" / "risk.schema.json" in written
+    assert tmp_path / "new" / "data" / "decisions" / "R-01.yaml" in written
+    assert tmp_path / "new" / "schemas" / "decision.schema.json" in written
     started = askoy2020.load(tmp_path / "new" / "data")
-    assert [r.id for r in started.of("risk")] == ["R-01"]  # type: ignore[attr-defined]
+    assert [r.id for r in started.of("decision")] == ["R-01"]  # type: ignore[attr-defined]
     assert [d for d in askoy2020.check(started, date(2030, 6, 1)) if d.is_error] == []
 
 

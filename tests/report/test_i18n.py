@@ -14,6 +14,7 @@ from askoy2020.model.budget import BenefitKind, MoneyKind, Period, StaffFunding
 from askoy2020.model.leader import Instrument
 from askoy2020.model.privacy import NotInformedGround
 from askoy2020.model.quality import CaseKind, CaseStatus, Notice
+from askoy2020.model.risk import Zone
 from askoy2020.report.i18n import WORDS, Lang
 from askoy2020.report.verdict import Light
 
@@ -33,10 +34,10 @@ def test_every_key_used_by_a_template_is_translated() -> None:
                "benefit_": [BenefitKind.ECONOMIC.value, BenefitKind.STAFF.value],
                "light_": [light.value for light in Light], "trend_": ["better", "same", "worse", "none"],
                "why_": ["red", "late", "slipping"], "title_": [p.value for p in Period], "source_": ["tag", "commit", "same"],
-               "notice_": [n.value for n in Notice], "severity_": ["1", "5"],
+               "notice_": [n.value for n in Notice], "severity_": ["1", "5", "not_assessed"],
                "privacy_dpia_": ["done", "not_needed", "missing"],
                "privacy_ground_": [g.value for g in NotInformedGround],
-               "month_": [str(m) for m in range(1, 13)]}
+               "month_": [str(m) for m in range(1, 13)], "zone_": [z.value for z in Zone]}
     for prefix, values in dynamic.items():
         used.discard(prefix)
         used |= {prefix + v for v in values}

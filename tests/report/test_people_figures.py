@@ -181,7 +181,7 @@ def test_lists_follow_the_domain_order_not_the_english_keys(report: Report) -> N
     # An old service design case is listed only when there is one (ASK840 moves them to projects).
     assert [c.key for c in report.quality.by_kind] == [k.value for k in CaseKind if k is not CaseKind.SERVICE_DESIGN]
     assert [c.key for c in report.quality.by_status] == [s.value for s in CaseStatus]
-    assert [c.key for c in report.quality.by_severity] == ["1", "2", "3", "4", "5"]
+    assert [c.key for c in report.quality.by_severity] == ["1", "2", "3", "4", "5", "not_assessed"]
     text = render(report, "md")
     assert text.index("| registrert |") < text.index("| under behandling |") < text.index("| lukket |")
     units = [c.key for c in report.quality.by_unit]

@@ -174,7 +174,7 @@ def init(
 
 @app.command()
 def new(
-    kind: RecordKind = typer.Argument(..., help="project, leader, case, unit, review or finding."),
+    kind: RecordKind = typer.Argument(..., help="project, leader, case, unit, review, finding or risk."),
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     area: str | None = typer.Option(None, "--area", help="The programme area (required for a project)."),
     write: bool = typer.Option(False, "--write", help="Write the file instead of printing it."),

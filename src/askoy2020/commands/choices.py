@@ -39,6 +39,7 @@ class RecordKind(str, Enum):
     UNIT = "unit"
     REVIEW = "review"
     FINDING = "finding"
+    RISK = "risk"
 
 
 class PlanFormat(str, Enum):

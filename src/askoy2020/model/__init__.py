@@ -20,6 +20,7 @@ _LAZY = {
     "Criterion": "programme", "Programme": "programme",
     "Dependency": "project", "Project": "project", "ProjectStatus": "project",
     "CaseKind": "quality", "CaseStatus": "quality", "QualityCase": "quality",
+    "Risk": "risk", "RiskMatrix": "risk", "Zone": "risk",
 }
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from .programme import Criterion, Programme
     from .project import Dependency, Project, ProjectStatus
     from .quality import CaseKind, CaseStatus, QualityCase
+    from .risk import Risk, RiskMatrix, Zone
 
 
 __getattr__ = lazy_names(__name__, _LAZY)
@@ -39,5 +41,5 @@ __getattr__ = lazy_names(__name__, _LAZY)
 __all__ = [
     "AreaGoal", "CaseCount", "CaseKind", "CaseStatus", "Criterion", "Dependency", "Evaluation", "Goal",
     "Leader", "LeaderGoal", "Portfolio", "Programme", "ProgrammeArea", "Project",
-    "ProjectStatus", "QualityCase", "Record", "TenFactor", "TenFactorResult",
+    "ProjectStatus", "QualityCase", "Record", "Risk", "RiskMatrix", "TenFactor", "TenFactorResult", "Zone",
 ]

@@ -78,6 +78,15 @@ def case_counts(first: int) -> Example:
         {"source": "Kvalitetssystem", "unit": "Første enhet", "area": "AA", "kind": "hms_deviation",
          "month": month, "count": 1},
     ], "Cases counted in the quality system; askoy2020 import cases writes these from its export."
+def risk(first: int) -> Example:
+    return "risks/R-AA-01.yaml", {
+        "id": "R-AA-01", "title": "Søknader går tapt ved overgang til nytt fagsystem", "area": "AA",
+        "project": "AA-01", "owner": "Prosjektleder", "assessed": dt.date(first, 2, 1),
+        "probability": 3, "consequence": 4,
+        "measures": [{"text": "Parallell drift i to uker", "owner": "Prosjektleder",
+                      "deadline": dt.date(first + 1, 3, 1)}],
+        "residual": {"probability": 2, "consequence": 2}, "next_review": dt.date(first + 1, 2, 1),
+    }, "A risk in the ROS register, on the risk matrix of programme.yaml."
 
 
 def scenario(first: int) -> Example:

@@ -32,6 +32,7 @@ from .prioritisation import Scenario
 from .programme import Programme
 from .project import Project
 from .quality import QualityCase
+from .risk import Risk
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -103,6 +104,8 @@ KINDS: list[RecordKind] = [
     RecordKind("case-count", CaseCount, ("quality-counts/**/*.yaml",), "case count", "saksantall",
                example=examples.case_counts, title_nb_definite="saksantallet",
                note="Written by `askoy2020 import cases` from the quality system's export; a file holds a list."),
+    RecordKind("risk", Risk, ("risks/**/*.yaml",), "risk", "risiko", example=examples.risk,
+               title_nb_definite="risikoen"),
     RecordKind("scenario", Scenario, ("scenarios/**/*.yaml",), "scenario", "scenario", example=examples.scenario,
                title_nb_definite="scenarioet"),
     RecordKind("unit", ServiceUnit, ("control/units/**/*.yaml",), "unit", "enhet", example=examples.unit,

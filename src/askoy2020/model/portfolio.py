@@ -23,6 +23,7 @@ from .prioritisation import Scenario
 from .programme import Programme
 from .project import Project
 from .quality import QualityCase
+from .risk import Risk, RiskMatrix
 
 
 class NoProgramme(ValueError):
@@ -102,6 +103,15 @@ class Portfolio:
     def case_counts(self) -> list[CaseCount]:
         """Cases counted in the quality system (volumes, no case text)."""
         return cast(list[CaseCount], self.of("case-count"))
+
+    @property
+    def risks(self) -> list[Risk]:
+        return cast(list[Risk], self.of("risk"))
+
+    @property
+    def risk_matrix(self) -> RiskMatrix:
+        """The programme's risk matrix, or the default one without a programme."""
+        return self.programme.risk_matrix if self.programme else RiskMatrix()
 
     @property
     def scenarios(self) -> list[Scenario]:

@@ -9,6 +9,7 @@ from pydantic import Field
 from .base import Count, Id, Note, Number, Record, Text, Year
 from .budget import BudgetRound, OverrunThreshold, StaffFunding, current_round, known_years, round_for_year
 from .prioritisation import Prioritisation
+from .risk import RiskMatrix
 
 
 class Scale(Record):
@@ -56,6 +57,8 @@ class Programme(Record):
     """A red status report older than this many days is flagged."""
     min_respondents: Count = Field(default=3, ge=3)
     """Smallest number of respondents for which a unit's survey result may be shown."""
+    risk_matrix: RiskMatrix = Field(default_factory=RiskMatrix)
+    """The ROS scales and acceptance criteria for risks and deviations; by default 5 × 5."""
 
     # -- the budget cycle: which round speaks, and for which years
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from ..core.diagnostics import Say, SayError
-from .base import OSLO, Count, Day, Id, Moment, Note, Number, Record, Role, Text
+from .base import OSLO, Day, Id, Moment, Note, Number, Record, Role, Text, not_a_bool
 from .privacy import Affected, Art34, BreachPeriod, BreachType, FurtherNotice, Informing, informing
 from .project import UserInvolvement
+
+MAX_LEVELS = 10
+"""The most levels a scale of the risk matrix may have: more is a typo."""
+
+Level = Annotated[int, Field(ge=1, le=MAX_LEVELS), BeforeValidator(not_a_bool)]
+"""A level on a scale of the risk matrix, counted from 1. Its top is the
+programme's (risk_matrix in programme.yaml, ASK823); the schema only
+refuses what no scale can hold."""
 
 NOTIFY_WITHIN = dt.timedelta(hours=72)
 """GDPR art. 33(1): notify Datatilsynet within 72 hours of becoming aware."""
@@ -256,10 +265,12 @@ class QualityCase(Record):
     """When it happened (or was found)."""
     reported: Day
     """When it was registered."""
-    severity: Count = Field(default=1, ge=1, le=5)
-    """Consequence, 1 (ubetydelig) – 5 (svært alvorlig)."""
-    probability: Count = Field(default=1, ge=1, le=5)
-    """Probability of recurrence, 1 (svært lite sannsynlig) – 5 (svært sannsynlig)."""
+    severity: Level | None = None
+    """Consequence on the programme's risk matrix (risk_matrix.consequence), by default 1 (ubetydelig) –
+    5 (svært alvorlig); none: not assessed."""
+    probability: Level | None = None
+    """Probability of recurrence on the risk matrix (risk_matrix.probability), by default 1 (svært lite
+    sannsynlig) – 5 (svært sannsynlig); none: not assessed."""
     status: CaseStatus
     responsible: Role
     """The role responsible for follow-up."""
@@ -283,7 +294,10 @@ class QualityCase(Record):
     """Personal-data breaches: what Datatilsynet's form asks for, the notices and the art. 34 decision."""
 
     @property
-    def risk(self) -> int:
+    def risk(self) -> int | None:
+        """Severity × probability; None until both are assessed (never as if a missing one were 1)."""
+        if self.severity is None or self.probability is None:
+            return None
         return self.severity * self.probability
 
     def closed_by(self, day: dt.date) -> bool:

@@ -27,6 +27,7 @@ from .period import for_day
 from .plan import build_plan
 from .privacy import build_privacy
 from .quality import build_quality
+from .risk import build_risk
 
 
 def build_report(
@@ -75,7 +76,8 @@ def build_report(
                   cross_area=build_cross_area(portfolio, year, as_of, after),
                   withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset(),
                   control=build_control(portfolio, year, as_of, audience),
-                  privacy=build_privacy(portfolio, year, as_of, threshold, audience))
+                  privacy=build_privacy(portfolio, year, as_of, threshold, audience),
+                  risk=build_risk(portfolio, year, as_of, threshold, audience))
 
 
 def _in_part(portfolio: Portfolio, diagnostic: Diagnostic, part: ReportPart) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import control_words, money_words, print_words, privacy_words, verdict_words
+from . import control_words, money_words, print_words, privacy_words, risk_words, verdict_words
 from .cases_words import WORDS as CASES_WORDS
 from .charts_words import WORDS as CHART_WORDS
 from .people_words import WORDS as PEOPLE_WORDS
@@ -213,6 +213,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     PLAN_WORDS,
     print_words.WORDS,
     privacy_words.WORDS,
+    risk_words.WORDS,
     verdict_words.WORDS,
 )
 

@@ -23,6 +23,7 @@ from .parts import ReportPart
 from .people_model import LeadershipSection, QualitySection
 from .plan_model import PlanSection
 from .privacy_model import PrivacySection
+from .risk_model import RiskSection
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ class Report:
     cross_area: CrossArea | None = None
     control: ControlSection | None = None  # Internkontroll, in the Kvalitet chapter
     privacy: PrivacySection | None = None  # Personvern under Digital kommune, printed in Kvalitet
+    risk: RiskSection | None = None  # the ROS subsection of Kvalitet 2020 (report/risk.py)
 
     @property
     def sections(self) -> list[str]:

@@ -156,7 +156,7 @@ class QualityHeadline:
 class QualitySection:
     reported: int  # cases reported in the year, to the report's day
     by_kind: list[Count]  # of those, in the model's order of kinds
-    by_severity: list[Count]  # 1 to 5
+    by_severity: list[Count]  # 1 to the risk matrix's highest consequence, then not_assessed
     by_status: list[Count]  # status on the report's day: registered → in progress → closed
     by_area: list[AreaCount]
     by_unit: list[Count]  # empty in a public report

@@ -72,7 +72,10 @@ def build_quality(
     closed_in_year = [c for c in known if c.closed_by(as_of) and c.closed.year == year]  # type: ignore[union-attr]
     kinds = Counter(c.kind for c in cases)
     statuses = Counter(c.status_on(as_of) for c in cases)
+    # A case without a severity is not assessed: its own row, never level 1.
     severities = Counter(c.severity for c in cases)
+    # Levels from the risk matrix; one off its scale (ASK823) gets its own row rather than vanish.
+    levels = max([len(portfolio.risk_matrix.consequence)] + [s for s in severities if s is not None])
     proposals = [c for c in cases if c.kind is CaseKind.IMPROVEMENT_PROPOSAL]
     overdue = sorted((OverdueRow(c.id, c.unit, days) for c in known if (days := c.overdue_days(as_of)) is not None),
                      key=lambda r: (-r.days, r.id))
@@ -84,7 +87,8 @@ def build_quality(
         reported=len(cases),
         # An old service design case is still counted (ASK840 asks to move it to its project).
         by_kind=[Count(k.value, kinds[k]) for k in CaseKind if k is not CaseKind.SERVICE_DESIGN or kinds[k]],
-        by_severity=[Count(str(s), severities[s]) for s in range(1, 6)],
+        by_severity=[Count(str(s), severities[s]) for s in range(1, levels + 1)]
+        + [Count("not_assessed", severities[None])],
         by_status=[Count(s.value, statuses[s]) for s in CaseStatus],
         by_area=_by_area(portfolio, cases, threshold),
         # A unit usually has one leader, and a unit's cases point at its

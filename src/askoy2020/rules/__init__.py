@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     privacy,
     quality,
     records,
+    risk,
     status,
     time_money,
 )

@@ -15,6 +15,7 @@ PROGRAMME, AREA, AREA_GOAL = Say("programme", "program"), Say("programme area", 
 PROJECT, LEADER, LEADER_GOAL = Say("project", "prosjekt"), Say("leader", "leder"), Say("leader goal", "ledermål")
 GOAL, CASE = Say("goal", "mål"), Say("quality case", "kvalitetssak")
 UNIT, ROUTINE, FINDING = Say("unit", "enhet"), Say("routine", "rutine"), Say("audit finding", "funn")
+RISK = Say("risk", "risiko")
 
 
 def _identified(p: Portfolio) -> Iterator[tuple[str, Say, Record]]:
@@ -38,6 +39,8 @@ def _identified(p: Portfolio) -> Iterator[tuple[str, Say, Record]]:
             yield routine.id, ROUTINE, routine
     for finding in p.findings:
         yield finding.id, FINDING, finding
+    for risk in p.risks:
+        yield risk.id, RISK, risk
 
 
 def id_key(ident: str) -> str:
@@ -102,7 +105,7 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
 
     Checked: project → area, dependency → project, project → area goal,
     leader → area, leader goal → project and area goal, quality case →
-    area, project and goal.
+    area, project and goal, risk → area and project.
 
     FAIL:
         area: DKK
@@ -143,3 +146,7 @@ def unknown_reference(ctx: CheckContext) -> Iterator[Finding]:
         yield from check(case.area, areas, AREA, case, ("area",), owner)
         yield from check(case.project, projects, PROJECT, case, ("project",), owner)
         yield from check(case.goal, goals, GOAL, case, ("goal",), owner)
+    for risk in p.risks:
+        owner = named(RISK, risk.id)
+        yield from check(risk.area, areas, AREA, risk, ("area",), owner)
+        yield from check(risk.project, projects, PROJECT, risk, ("project",), owner)
