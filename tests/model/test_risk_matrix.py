@@ -190,5 +190,5 @@ def test_a_case_level_is_bounded_by_the_matrix_not_the_schema() -> None:
         QualityCase.model_validate(CASE | {"probability": True})
 
 
-def test_only_a_deviation_is_a_deviation() -> None:
-    assert [k for k in CaseKind if k.is_deviation] == [CaseKind.DEVIATION]
+def test_service_and_hms_deviations_are_deviations_and_nothing_else() -> None:
+    assert [k for k in CaseKind if k.is_deviation] == [CaseKind.DEVIATION, CaseKind.HMS_DEVIATION]

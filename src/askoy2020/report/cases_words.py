@@ -37,7 +37,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "complaints_col": ("Klager", "Complaints"),
     "volumes_total": ("I alt", "Total"),
     "volumes_by_severity": ("Avvik etter alvorlighetsgrad i {year}", "Deviations by severity in {year}"),
-    "severity_not_assessed": ("ikke vurdert", "not assessed"),
     "volumes_by_area": ("Saker i kvalitetssystemet etter programområde i {year}",
                         "Cases in the quality system by programme area in {year}"),
     "volumes_too_few": ("færre enn {n}", "fewer than {n}"),
