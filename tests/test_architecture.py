@@ -25,7 +25,7 @@ FLOORS: dict[str, int] = {
     "writing": 2,
     "loading": 3,
     "rules": 4,
-    "prioritise": 5, "report": 5, "export": 5, "fmt": 5, "schema": 5, "scaffold": 5, "accounts": 5,
+    "prioritise": 5, "report": 5, "export": 5, "fmt": 5, "schema": 5, "scaffold": 5, "accounts": 5, "migrate": 5,
     "commands": 6,
     "cli": 7, "__main__": 7,
 }

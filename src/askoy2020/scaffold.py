@@ -173,4 +173,13 @@ def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date
         }
         return NewRecord(f"quality/{today.year}/{cid}.yaml",
                          document(record, "New quality case: kind, title, unit and responsible role."))
-    raise ValueError(f"unknown record kind {kind!r}; choose project, leader or case")
+    if key == "cohort":
+        taken = {c.start for c in portfolio.cohorts}
+        start = today.year
+        while start in taken:
+            start += 1
+        record = {"id": f"K-{start}", "start": start, "leaders": 0, "sessions": [], "reaction": [], "learning": []}
+        return NewRecord(f"cohorts/K-{start}.yaml",
+                         document(record, "New cohort (kull): how many leaders, sessions and Tabell 1 aggregates "
+                                          "(at least 3 respondents each)."))
+    raise ValueError(f"unknown record kind {kind!r}; choose project, leader, case or cohort")

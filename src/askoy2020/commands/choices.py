@@ -36,6 +36,7 @@ class RecordKind(str, Enum):
     PROJECT = "project"
     LEADER = "leader"
     CASE = "case"
+    COHORT = "cohort"
 
 
 class PlanFormat(str, Enum):

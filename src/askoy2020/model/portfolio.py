@@ -14,6 +14,7 @@ from ..core.diagnostics import Diagnostic, Location, Say
 from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
 from .budget import MoneyKind, RoundFrames
+from .cohort import Cohort
 from .kinds import RecordKind, kind_of
 from .leader import Leader, LeaderGoal
 from .plan import Plan
@@ -21,6 +22,7 @@ from .prioritisation import Scenario
 from .programme import Programme
 from .project import Project
 from .quality import QualityCase
+from .survey import TenFactorSurvey
 
 
 class NoProgramme(ValueError):
@@ -91,6 +93,22 @@ class Portfolio:
     @property
     def leaders(self) -> list[Leader]:
         return cast(list[Leader], self.of("leader"))
+
+    @property
+    def cohorts(self) -> list[Cohort]:
+        return cast(list[Cohort], self.of("cohort"))
+
+    @property
+    def surveys(self) -> list[TenFactorSurvey]:
+        return cast(list[TenFactorSurvey], self.of("survey"))
+
+    def cohort_of(self, leader: Leader) -> Cohort | None:
+        """The cohort record a leader belongs to (by its start year)."""
+        return next((c for c in self.cohorts if c.start == leader.cohort), None)
+
+    def leaders_in(self, cohort: Cohort) -> list[Leader]:
+        """The leader records of a cohort."""
+        return [x for x in self.leaders if x.cohort == cohort.start]
 
     @property
     def cases(self) -> list[QualityCase]:
