@@ -107,9 +107,9 @@ def plan(portfolio: Portfolio) -> Plan:
 
         areas: dict[tuple[int, str], list[float]] = defaultdict(list)
         for leader in leaders:
-            for area, by_year in leader.competences.items():
+            for competence, by_year in leader.competences.items():
                 for year, score in by_year.items():
-                    areas[(year, area.value)].append(score)
+                    areas[(year, competence.value)].append(score)
         for (year, area), values in sorted(areas.items()):
             if (year, area) in have_learning:
                 skipped.append(f"K-{start}: learning {year} {area} already in the cohort, left as it is")

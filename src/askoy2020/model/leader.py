@@ -7,11 +7,15 @@ is optional and is left out of public reports.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .base import ByYear, Count, Goal, Id, Note, Number, Record, Role, Score, Text, Year
+from .base import ByYear, Count, Goal, Id, Note, Number, Record, Role, Score, Text, Year, not_a_bool
 from .quality import Action
+
+People = Annotated[int, Field(ge=0), BeforeValidator(not_a_bool)]
+"""A number of people (invited, answering)."""
 
 
 class CompetenceArea(str, Enum):
@@ -104,7 +108,7 @@ class TenFactorResult(Record):
     """The unit's KS 10-FAKTOR result for one survey year."""
 
     year: Year
-    invited: Count | None = Field(default=None, ge=0)
+    invited: People | None = None
     """How many employees were invited; with ``respondents`` it gives the response rate."""
     respondents: Count = Field(ge=0)
     """How many answered; results from fewer than 3 are never shown."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Count, Id, Note, Record, Score, Year
-from .leader import TenFactor
+from .base import Id, Note, Record, Score, Year
+from .leader import People, TenFactor
 
 
 class TenFactorSurvey(Record):
@@ -19,9 +19,9 @@ class TenFactorSurvey(Record):
     id: Id
     """Unique id, e.g. 10F-2020."""
     year: Year
-    invited: Count | None = Field(default=None, ge=0)
+    invited: People | None = None
     """Employees invited in the whole municipality."""
-    respondents: Count | None = Field(default=None, ge=0)
+    respondents: People | None = None
     """Employees who answered in the whole municipality."""
     municipality: dict[TenFactor, Score] = Field(default_factory=dict)
     """The municipality's mean per factor, 1–5, from KS's report."""

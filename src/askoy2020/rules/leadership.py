@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.diagnostics import Say, Severity
+from ..model.base import Record
 from ..model.cohort import MIN_RESPONDENTS
 from .registry import CheckContext, Finding, rule
 
@@ -71,8 +72,9 @@ def respondents_above_invited(ctx: CheckContext) -> Iterator[Finding]:
             respondents: 12
     """
     p = ctx.portfolio
-    found = [(x, ("ten_factor", i, "respondents"), t.invited, t.respondents, x.id)
-             for x in p.leaders for i, t in enumerate(x.ten_factor)]
+    found: list[tuple[Record, tuple[str | int, ...], int | None, int | None, str]] = [
+        (x, ("ten_factor", i, "respondents"), t.invited, t.respondents, x.id)
+        for x in p.leaders for i, t in enumerate(x.ten_factor)]
     found += [(s, ("respondents",), s.invited, s.respondents, s.id) for s in p.surveys]
     for record, path, invited, respondents, owner in found:
         if invited is not None and respondents is not None and respondents > invited:
