@@ -42,6 +42,7 @@ class Change:
     respondents: int | None  # 10-FAKTOR: respondents after; None for the others
     leaders: frozenset[str]  # the leader ids behind the figure (for the privacy threshold)
     improved: int | None = None  # area goals: how many moved the wanted way
+    before_respondents: int | None = None  # 10-FAKTOR: respondents before
 
     @property
     def delta(self) -> float:
@@ -100,7 +101,8 @@ def level_four(leaders: Sequence[Leader], areas: Iterable[ProgrammeArea], last_y
         before, after = weighted_mastery(a for _, a, _ in kept), weighted_mastery(b for _, _, b in kept)
         if before and after:
             out.append(Change("mastery", "", "", Direction.HIGHER, first, before[0], last, after[0],
-                              len(kept), after[2], frozenset(x.id for x, _, _ in kept)))
+                              len(kept), after[2], frozenset(x.id for x, _, _ in kept),
+                              before_respondents=before[2]))
     wanted = {x.area for x in leaders}
     goals = [(g, latest) for a in areas if a.id in wanted for g in a.goals
              if g.baseline is not None and (latest := _latest(g, as_of, last_year)) is not None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import money_words, print_words, verdict_words
+from . import leadership_words, money_words, print_words, verdict_words
 from .charts_words import WORDS as CHART_WORDS
 from .people_words import WORDS as PEOPLE_WORDS
 from .plan_words import WORDS as PLAN_WORDS
@@ -200,6 +200,7 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
 # WORDS); they are joined here, and a key defined twice is an error at import.
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     CHART_WORDS,
+    leadership_words.WORDS,
     money_words.WORDS,
     PEOPLE_WORDS,
     PLAN_WORDS,
