@@ -186,7 +186,8 @@ def _results(leaders: Sequence[Leader], portfolio: Portfolio, last_year: int, as
         shown.append(_change_cell(ch))
         what, key = ("mastery_oriented_leadership", True) if ch.kind == "mastery" else (ch.label, False)
         scale = 5.0 if ch.kind == "mastery" else None
-        cells.setdefault(ch.before_year, []).append(Evidence(what, key, ch.before, scale, ch.before_respondents, ch.unit))
+        cells.setdefault(ch.before_year, []).append(
+            Evidence(what, key, ch.before, scale, ch.before_respondents, ch.unit))
         cells.setdefault(ch.after_year, []).append(Evidence(what, key, ch.after, scale, ch.respondents, ch.unit))
     return LevelRow(4, cells, shown, 0, improved, measured)
 

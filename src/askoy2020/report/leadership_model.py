@@ -22,7 +22,7 @@ class Evidence:
     mean: float
     scale_max: float | None  # None: a KPI in its own unit
     respondents: int | None  # None: a KPI (figures from operations, no respondents)
-    unit: str = ""  # a KPI's unit, e.g. '%'
+    measure: str = ""  # a KPI's unit of measure, e.g. '%' (not an organisational unit)
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class ChangeCell:
     after_year: int
     after: float
     scale_max: float | None
-    unit: str
+    measure: str  # a KPI's unit of measure, e.g. '%'
     better: bool | None  # moved the wanted way; None: no wanted way
     respondents: int | None  # after; None for KPIs
 
