@@ -132,7 +132,7 @@ def test_leadership_sentence(page: str) -> None:
     leaders = [_yaml(f) for f in sorted(DATA.glob("leaders/*.yaml"))]
     goals = [g for leader in leaders for g in leader.get("goals") or []]
     verdicts = [_on_track(g) for g in goals]
-    # Tabell 1's evidence: the cohorts' aggregates of at least 3 respondents (levels 1–3), and level 4
+    # Tabell 1's evidence: the cohorts' aggregates of at least 3 respondents (levels 1 to 3), and level 4
     # from the units' figures: goals with a baseline and a measurement, 10-FAKTOR from at least 3.
     cohorts = [_yaml(f) for f in sorted(DATA.glob("cohorts/*.yaml"))]
     years: dict[int, set[int]] = {1: set(), 2: set(), 3: set(), 4: set()}
