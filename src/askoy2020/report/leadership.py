@@ -62,6 +62,8 @@ def enough_leaders(leaders: Iterable[Leader], threshold: int) -> bool:
 def _pooled(items: Sequence[tuple[float, float, int]]) -> tuple[float, float, int]:
     """(mean, scale, respondents) of several aggregates, weighted by
     respondents; on their common scale, or as per cent when they differ."""
+    if len(items) == 1:
+        return items[0]
     total = sum(n for _, _, n in items)
     scales = {s for _, s, _ in items}
     scale = scales.pop() if len(scales) == 1 else 100.0
