@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import askoy2020
-from askoy2020.commands import migrate
+from askoy2020.commands import migrate_leaders as migrate
 from askoy2020.writing.round_trip import comments
 
 SAMPLE = Path(__file__).parents[2] / "data"

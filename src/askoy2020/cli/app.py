@@ -351,7 +351,7 @@ def migrate_leaders(
 
     Example: askoy2020 migrate leaders data --dry-run
     """
-    from ..commands import migrate as command
+    from ..commands import migrate_leaders as command
 
     request = command.MigrateLeadersRequest(folder=path, dry_run=dry_run)
     raise typer.Exit(command.run(request, *_streams()))

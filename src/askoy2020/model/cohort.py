@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from ..core.diagnostics import Say, SayError
 from .base import Count, Day, Id, Note, Number, Record, Text, Year
 from .leader import CompetenceArea, Instrument
 
@@ -30,7 +31,8 @@ MIN_RESPONDENTS = 3
 
 def _on_scale(mean: float, scale_max: float) -> None:
     if mean > scale_max:
-        raise ValueError(f"mean {mean} is above the top of the scale {scale_max}")
+        raise SayError(Say(f"the mean {mean} is above the top of the scale ({scale_max}): check 'scale_max'",
+                           f"snittet {mean} er over toppen av skalaen ({scale_max}): sjekk «scale_max»"))
 
 
 class Session(Record):
