@@ -169,3 +169,23 @@ def test_broken_leader_files_stop_the_run_before_anything_is_written(data: Path)
     code, _, err = _run(data)
     assert code == 2 and "nothing written" in err
     assert _snapshot(data) == before
+
+
+def test_a_list_file_and_windows_line_ends_are_migrated_too(tmp_path: Path) -> None:
+    cases = Path(__file__).parents[1] / "cases"
+    root = tmp_path / "data"
+    shutil.copytree(cases / "_base", root)
+    shutil.copy(cases / "ASK710" / "fail-evaluations-in-list" / "leaders" / "more.yaml", root / "leaders")
+    single = (cases / "ASK710" / "fail-competences" / "leaders" / "L-001.yaml").read_text(encoding="utf-8")
+    (root / "leaders" / "L-001.yaml").write_bytes(b"\xef\xbb\xbf" + single.replace("\n", "\r\n").encode("utf-8"))
+    code, out, err = _run(root)
+    assert code == 0, err
+    # One or two leaders per aggregate: all dropped, none written; the fields are gone all the same.
+    assert out.count("dropped") == 2 and "fewer than 3" in out
+    raw = (root / "leaders" / "L-001.yaml").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid: L-001\r\n") and b"competences" not in raw and b"\n" not in raw.replace(
+        b"\r\n", b"")
+    listed = yaml.safe_load((root / "leaders" / "more.yaml").read_text(encoding="utf-8"))
+    assert [x["id"] for x in listed] == ["L-002", "L-003"]
+    assert all("competences" not in x and "evaluations" not in x for x in listed)
+    assert not [d for d in askoy2020.check(askoy2020.load(root)) if d.is_error or d.rule == "ASK710"]

@@ -164,6 +164,19 @@ def plan(portfolio: Portfolio) -> Plan:
     return result
 
 
+def _read(path: Path) -> tuple[str, str, str]:
+    """The file's text with '\n' line ends, and its line end and byte-order mark to write back."""
+    raw = path.read_bytes()
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+    text = raw.decode("utf-8-sig")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return text.replace("\r\n", "\n"), newline, bom
+
+
+def _as_written(text: str, newline: str, bom: str) -> str:
+    return bom + (text.replace("\n", newline) if newline != "\n" else text)
+
+
 def _cohort_text(cp: CohortPlan) -> str:
     lists = {"reaction": cp.reaction, "learning": cp.learning, "behaviour": cp.behaviour}
     if not cp.exists:
@@ -171,7 +184,7 @@ def _cohort_text(cp: CohortPlan) -> str:
         record.update({k: v for k, v in lists.items() if v})
         return document(record, f"Cohort (kull) {cp.start} of Prestasjonsledelse 2020: aggregated by "
                                 "askoy2020 migrate leaders from the leaders' records (respondents = leaders).")
-    original = cp.path.read_text(encoding="utf-8")
+    original, newline, bom = _read(cp.path)
     yaml = round_trip_yaml()
     yaml.preserve_quotes = True
     tree = yaml.load(original)
@@ -187,12 +200,12 @@ def _cohort_text(cp: CohortPlan) -> str:
     yaml.dump(tree, out)
     text = out.getvalue()
     _check_comments(cp.path, original, text, set())
-    return text
+    return _as_written(text, newline, bom)
 
 
 def _without_appraisal(path: Path) -> str:
     """The file's text without the appraisal fields of any leader in it."""
-    original = path.read_text(encoding="utf-8")
+    original, newline, bom = _read(path)
     yaml = round_trip_yaml()
     yaml.preserve_quotes = True
     tree = yaml.load(original)
@@ -216,7 +229,7 @@ def _without_appraisal(path: Path) -> str:
     yaml.dump(tree, out)
     text = out.getvalue()
     _check_comments(path, original, text, removed_lines)
-    return text
+    return _as_written(text, newline, bom)
 
 
 def _lines_of(record: Any, name: str, keys: list[Any]) -> set[int]:
