@@ -188,8 +188,8 @@ def behaviour_order(ctx: CheckContext) -> Iterator[Finding]:
                     cohort.where("behaviour", i, "after", "year"),
                     Say(f"cohort {cohort.id}: level 3 'after' ({b.after.year}) is not after 'before' "
                         f"({b.before.year})",
-                        f"kullet {cohort.id}: nivå 3 «after» ({b.after.year}) er ikke etter «before» "
-                        f"({b.before.year})"),
+                        f"kullet {cohort.id}: på nivå 3 er målingen etter programmet ({b.after.year}) ikke "
+                        f"senere enn målingen før ({b.before.year})"),
                     Say("Measure before the programme and after it with the same instrument.",
                         "Mål før og etter programmet med samme verktøy."),
                 )
