@@ -77,7 +77,7 @@ class LeaderGoal(Goal):
 class Evaluation(Record):
     """One measurement on the four-level evaluation model, about one leader.
 
-    Superseded: evaluations are kept per cohort (:mod:`.cohort`), where one
+    Superseded: evaluations are kept per cohort (``cohorts/``), where one
     course survey counts once. Still read, so that ``askoy2020 migrate
     leaders`` can aggregate old records and ASK710 can point at them."""
 
