@@ -9,7 +9,7 @@ Legal basis and rules relied on:
 - ASK712, ASK714: KS's anonymity rule for 10-FAKTOR (results only from at
   least 3 respondents), applied to every aggregate about leaders; GDPR
   art. 25 (data protection by design).
-- ASK711, ASK713, ASK715: consistency a programme leader expects of the figures.
+- ASK711, ASK713, ASK715, ASK716: consistency a programme leader expects of the figures.
 """
 
 from __future__ import annotations
@@ -193,3 +193,27 @@ def behaviour_order(ctx: CheckContext) -> Iterator[Finding]:
                     Say("Measure before the programme and after it with the same instrument.",
                         "Mål før og etter programmet med samme verktøy."),
                 )
+
+
+@rule("ASK716", "cohort-fewer-leaders-than-records", Severity.WARNING)
+def cohort_fewer_leaders_than_records(ctx: CheckContext) -> Iterator[Finding]:
+    """A cohort's ``leaders`` (how many took part) is smaller than the number
+    of leader records in that cohort: the count the aggregates are read
+    against is too low, or a leader's ``cohort`` year is wrong.
+
+    FAIL:
+        leaders: 1   # and two leader records with cohort: 2018
+    PASS:
+        leaders: 12
+    """
+    p = ctx.portfolio
+    for cohort in p.cohorts:
+        records = len(p.leaders_in(cohort))
+        if records > cohort.leaders:
+            yield Finding(
+                cohort.where("leaders"),
+                Say(f"cohort {cohort.id} counts {cohort.leaders} leaders, but {records} leader records are in it",
+                    f"kullet {cohort.id} teller {cohort.leaders} ledere, men {records} lederposter hører til det"),
+                Say(f"Set 'leaders' to at least {records}, or correct the leaders' 'cohort' year.",
+                    f"Sett «leaders» til minst {records}, eller rett lederens «cohort»-år."),
+            )
