@@ -267,10 +267,11 @@ def _surveys(portfolio: Portfolio, years: list[int], threshold: int, public: boo
         survey = next((s for s in portfolio.surveys if s.year == y), None)
         chosen = [t.follow_up for t in results if t.follow_up is not None]
         factors = Counter(f.value for fu in chosen for f in fu.factors)
-        chose_ok = not public or enough_leaders([x for x, t in pairs if t.follow_up is not None], threshold)
+        chose_ok = not public or not chosen or enough_leaders(
+            [x for x, t in pairs if t.follow_up is not None], threshold)
 
         def small(n: int) -> int | None:
-            return None if public and n < threshold else n
+            return None if public and 0 < n < threshold else n
 
         out.append(SurveyYear(
             y, len(results) if ok else 0,

@@ -79,12 +79,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "survey_follow_up": ("Enheter med valgt oppfølging", "Units with a chosen follow-up"),
     "survey_actions": ("Tiltak (utført)", "Actions (done)"),
     "survey_actions_cell": ("{n} ({done})", "{n} ({done})"),
-    "survey_reading": ("Mestringsorientert ledelse er snittet over enhetene vektet etter antall svar, bare enheter "
-                       "med minst {n} svar. Svarprosenten gjelder enhetene som har oppgitt antall inviterte. "
-                       "Kommunens tall er fra KS' rapport for hele kommunen.",
-                       "Mastery-oriented leadership is the mean over the units weighted by respondents, only units "
-                       "with at least {n} respondents. The response rate is over the units that give the number "
-                       "invited. The municipality's figure is from KS's report for the whole municipality."),
+    "survey_reading": ("Svarprosenten gjelder enhetene som har oppgitt antall inviterte. Kommunens tall er fra "
+                       "KS' rapport for hele kommunen, med kommunens svarprosent i parentes.",
+                       "The response rate is over the units that give the number invited. The municipality's "
+                       "figure is from KS's report for the whole municipality, with its response rate in "
+                       "brackets."),
     "no_national": ("Nasjonale tall er ikke oppgitt: det er ikke funnet publiserte nasjonale snitt, så rapporten "
                     "sammenligner bare med kommunen.",
                     "No national figures are given: no published national averages were found, so the report "
