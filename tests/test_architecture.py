@@ -26,7 +26,7 @@ FLOORS: dict[str, int] = {
     "loading": 3,
     "rules": 4,
     "prioritise": 5, "report": 5, "export": 5, "fmt": 5, "schema": 5, "scaffold": 5, "accounts": 5,
-    "counting": 5,
+    "counting": 5, "migrate": 5,
     "commands": 6,
     "cli": 7, "__main__": 7,
 }

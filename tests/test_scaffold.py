@@ -97,3 +97,15 @@ def test_every_new_record_lands_where_the_kinds_table_reads_it(choice: RecordKin
     portfolio = askoy2020.load(DATA)
     record = new_record(portfolio, choice.value, "DK", dt.date(2020, 11, 2))
     assert kind_of(record.relative_path) is kind_named(choice.value)
+
+
+def test_new_cohort_takes_the_next_free_start_year_and_validates(tmp_path: Path) -> None:
+    portfolio = askoy2020.load(DATA)
+    assert {c.start for c in portfolio.cohorts} == {2018, 2019}
+    record = new_record(portfolio, "cohort", None, dt.date(2019, 3, 1))
+    assert record.relative_path == "cohorts/K-2020.yaml" and "id: K-2020" in record.text
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    (root / record.relative_path).write_text(record.text, encoding="utf-8")
+    loaded = askoy2020.load(root)
+    assert loaded.load_diagnostics == [] and [c.id for c in loaded.cohorts if c.start == 2020] == ["K-2020"]

@@ -185,9 +185,19 @@ def new_record(portfolio: Portfolio, kind: str, area: str | None, today: dt.date
         }
         return NewRecord(f"risks/{rid}.yaml", document(
             record, "New risk: the unwanted event, what it is about, its owner, probability and consequence."))
+    if key == "cohort":
+        taken = {c.start for c in portfolio.cohorts}
+        start = today.year
+        while start in taken:
+            start += 1
+        record = {"id": f"K-{start}", "start": start, "leaders": 0, "sessions": [], "reaction": [], "learning": []}
+        return NewRecord(f"cohorts/K-{start}.yaml",
+                         document(record, "New cohort (kull): how many leaders, sessions and Tabell 1 aggregates "
+                                          "(at least 3 respondents each)."))
     if key in ("unit", "management-review", "finding"):
         return _new_control(portfolio, key, area, today)
-    raise ValueError(f"unknown record kind {kind!r}; choose project, leader, case, unit, review, finding or risk")
+    raise ValueError(f"unknown record kind {kind!r}; "
+                     "choose project, leader, case, cohort, unit, review, finding or risk")
 
 
 def _new_control(portfolio: Portfolio, key: str, area: str | None, today: dt.date) -> NewRecord:

@@ -19,7 +19,7 @@ COMMANDS = sorted(command_names(typer.main.get_command(app)))
 
 
 def test_the_commands_are_the_expected_ones() -> None:
-    assert COMMANDS == ["export", "fmt", "import actuals", "import cases", "init", "new", "prioritise", "report", "rules", "schema",
+    assert COMMANDS == ["export", "fmt", "import actuals", "import cases", "init", "migrate leaders", "new", "prioritise", "report", "rules", "schema",
                         "validate"]
 
 

@@ -32,7 +32,7 @@ def warned(tmp_path: Path) -> Path:
 def test_clean_data_exits_0_with_a_summary() -> None:
     result = runner.invoke(app, ["validate", str(BASE), *AS_OF])
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("0 errors, 0 warnings in 0 files (7 files checked)")
+    assert result.stdout.strip().endswith("0 errors, 0 warnings in 0 files (8 files checked)")
 
 
 def test_errors_exit_1_grouped_by_file_with_rule_and_hint(broken: Path) -> None:
@@ -40,7 +40,7 @@ def test_errors_exit_1_grouped_by_file_with_rule_and_hint(broken: Path) -> None:
     assert result.exit_code == 1
     assert "DK-03.yaml" in result.stdout and "ASK301" in result.stdout and "→" in result.stdout
     assert "dependency cycle: DK-03 → DK-05 → DK-04 → DK-03" in result.stdout
-    assert result.stdout.strip().splitlines()[-1].startswith("2 errors, 0 warnings in 1 file (10 files checked)")
+    assert result.stdout.strip().splitlines()[-1].startswith("2 errors, 0 warnings in 1 file (11 files checked)")
 
 
 def test_warnings_pass_unless_strict(warned: Path) -> None:
@@ -53,7 +53,7 @@ def test_json_format_is_stable(broken: Path) -> None:
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["schema_version"] == 1 and report["as_of"] == "2020-10-31"
-    assert report["summary"] == {"errors": 2, "warnings": 0, "files_with_problems": 1, "files_checked": 10}
+    assert report["summary"] == {"errors": 2, "warnings": 0, "files_with_problems": 1, "files_checked": 11}
     first = report["diagnostics"][0]
     assert set(first) == {"file", "line", "column", "rule", "severity", "message", "hint", "related"}
     cycle = next(d for d in report["diagnostics"] if d["rule"] == "ASK301")
@@ -212,7 +212,7 @@ def test_junit_report_parses_with_one_case_per_problem(broken: Path) -> None:
     assert root.tag == "testsuites" and int(root.get("failures", "0")) == len(failures) > 0
     assert all(f.get("type", "").startswith("ASK") for f in failures)
     clean = ET.fromstring(runner.invoke(app, ["validate", str(BASE), *AS_OF, "--format", "junit"]).stdout)
-    assert [c.get("name") for c in clean.iter("testcase")] == ["7 files valid"] and not list(clean.iter("failure"))
+    assert [c.get("name") for c in clean.iter("testcase")] == ["8 files valid"] and not list(clean.iter("failure"))
     assert len(cases) >= len(failures)
 
 

@@ -90,7 +90,7 @@ def test_cache_rereads_only_changed_files_and_ignores_a_corrupt_entry(
     real = loader.read_yaml
     monkeypatch.setattr(loader, "read_yaml", lambda data, name, limits: reads.append(name) or real(data, name, limits))
     first = loader.load(root, cache=cache)
-    assert len(reads) == 7
+    assert len(reads) == 8
     reads.clear()
     second = loader.load(root, cache=cache)
     assert reads == [], "nothing changed: everything comes from the cache"
@@ -108,5 +108,5 @@ def test_cache_rereads_only_changed_files_and_ignores_a_corrupt_entry(
         entry.write_bytes(b"not a pickle")
     reads.clear()
     fourth = loader.load(root, cache=cache)
-    assert len(reads) == 7, "a corrupt cache is ignored and rebuilt"
+    assert len(reads) == 8, "a corrupt cache is ignored and rebuilt"
     assert [p.model_dump() for p in fourth.projects] == [p.model_dump() for p in third.projects]

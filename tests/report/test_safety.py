@@ -127,14 +127,19 @@ goals:
     baseline: {year: 2017, value: 5}
     targets: {2020: 9}
     measurements: [{date: 2019-12-31, value: 8}]
-evaluations:
-  - {level: 1, year: 2020, instrument: questionnaire, value: 1.17, respondents: 2}
-  - {level: 3, year: 2020, instrument: observation, value: 3.5, respondents: 4}
-  - {level: 4, year: 2020, instrument: kpi, value: 80, scale_max: 100}
 ten_factor:
   - year: 2020
     respondents: 2
     scores: {mastery_oriented_leadership: 1.37}
+""", encoding="utf-8")
+    # A cohort aggregate from 2 respondents (an error, ASK712) must not be shown either.
+    (root / "cohorts" / "K-2018.yaml").write_text("""id: K-2018
+start: 2018
+leaders: 12
+reaction:
+  - {year: 2020, session: Samling 5, mean: 1.17, respondents: 2}
+behaviour:
+  - {instrument: observation, after: {year: 2020, mean: 3.5, respondents: 4}}
 """, encoding="utf-8")
     return root
 
@@ -150,10 +155,11 @@ def test_unit_figures_under_three_respondents_appear_nowhere(few_respondents: Pa
     assert ("4,10" if lang == "nb" else "4.10") in text
     portfolio = askoy2020.load(few_respondents)
     leadership = build_report(portfolio, 2020, AS_OF).leadership
-    assert leadership.mastery_mean == {2020: 4.1}
-    # A KPI has no respondents to protect, so it counts; the 2-respondent questionnaire does not.
-    assert [(row.level, row.results) for row in leadership.levels] == [(1, 0), (2, 0), (3, 1), (4, 1)]
-    assert leadership.suppressed_evaluations == 1
+    assert [s.mastery for s in leadership.surveys] == [4.1]
+    # The 2-respondent questionnaire is not in Tabell 1; the observation from 4 is.
+    assert leadership.programme is not None
+    assert leadership.programme.levels[0].by_year.get(2020, []) == []
+    assert [e.mean for e in leadership.programme.levels[2].by_year[2020]] == [3.5]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

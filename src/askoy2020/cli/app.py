@@ -174,7 +174,7 @@ def init(
 
 @app.command()
 def new(
-    kind: RecordKind = typer.Argument(..., help="project, leader, case, unit, review, finding or risk."),
+    kind: RecordKind = typer.Argument(..., help="project, leader, case, cohort, unit, review, finding or risk."),
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     area: str | None = typer.Option(None, "--area", help="The programme area (required for a project)."),
     write: bool = typer.Option(False, "--write", help="Write the file instead of printing it."),
@@ -354,6 +354,34 @@ def import_cases(
     from ..commands import import_cases as command
 
     request = command.ImportCasesRequest(export=export, folder=path, source=source, sheet=sheet, dry_run=dry_run)
+    raise typer.Exit(command.run(request, *_streams()))
+
+
+migrate_app = typer.Typer(
+    name="migrate",
+    help="Bring records written for an older format up to date.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(migrate_app, name="migrate")
+
+
+@migrate_app.command("leaders")
+def migrate_leaders(
+    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; say what would be written and dropped."),
+) -> None:
+    """Aggregate the leaders' competences and evaluations (per-leader
+    appraisal data, ASK710) into cohort records – mean and number of
+    leaders per cohort and year; fewer than 3 leaders are dropped – and
+    remove them from the leader files, keeping comments. Running it again
+    changes nothing. Git history keeps the old values: docs/migrate.md.
+
+    Example: askoy2020 migrate leaders data --dry-run
+    """
+    from ..commands import migrate_leaders as command
+
+    request = command.MigrateLeadersRequest(folder=path, dry_run=dry_run)
     raise typer.Exit(command.run(request, *_streams()))
 
 

@@ -40,6 +40,7 @@ class RecordKind(str, Enum):
     REVIEW = "review"
     FINDING = "finding"
     RISK = "risk"
+    COHORT = "cohort"
 
 
 class PlanFormat(str, Enum):

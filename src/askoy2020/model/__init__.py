@@ -14,6 +14,8 @@ from ..core.lazy import lazy_names
 _LAZY = {
     "AreaGoal": "area", "ProgrammeArea": "area", "CaseCount": "case_counts",
     "Goal": "base", "Record": "base",
+    "Cohort": "cohort",
+    "TenFactorSurvey": "survey",
     "Evaluation": "leader", "Leader": "leader", "LeaderGoal": "leader", "TenFactor": "leader",
     "TenFactorResult": "leader",
     "Portfolio": "portfolio",
@@ -27,19 +29,22 @@ if TYPE_CHECKING:
     from .area import AreaGoal, ProgrammeArea
     from .base import Goal, Record
     from .case_counts import CaseCount
+    from .cohort import Cohort
     from .leader import Evaluation, Leader, LeaderGoal, TenFactor, TenFactorResult
     from .portfolio import Portfolio
     from .programme import Criterion, Programme
     from .project import Dependency, Project, ProjectStatus
     from .quality import CaseKind, CaseStatus, QualityCase
     from .risk import Risk, RiskMatrix, Zone
+    from .survey import TenFactorSurvey
 
 
 __getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [
-    "AreaGoal", "CaseCount", "CaseKind", "CaseStatus", "Criterion", "Dependency", "Evaluation", "Goal",
+    "AreaGoal", "CaseCount", "CaseKind", "CaseStatus", "Cohort", "Criterion", "Dependency", "Evaluation", "Goal",
     "Leader", "LeaderGoal", "Portfolio", "Programme", "ProgrammeArea", "Project",
-    "ProjectStatus", "QualityCase", "Record", "Risk", "RiskMatrix", "TenFactor", "TenFactorResult", "Zone",
+    "ProjectStatus", "QualityCase", "Record", "Risk", "RiskMatrix", "TenFactor", "TenFactorResult",
+    "TenFactorSurvey", "Zone",
 ]

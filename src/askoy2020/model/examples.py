@@ -61,6 +61,22 @@ def leader(first: int) -> Example:
     }, "A leader position (role and unit; no name)."
 
 
+def cohort(first: int) -> Example:
+    return f"cohorts/K-{first}.yaml", {
+        "id": f"K-{first}", "start": first, "leaders": 12,
+        "sessions": [{"name": "Samling 1: Mål og resultater", "date": dt.date(first, 3, 1)}],
+        "reaction": [{"year": first, "session": "Samling 1: Mål og resultater", "mean": 4.2, "respondents": 11}],
+        "learning": [{"year": first, "area": "goals_and_results", "mean": 3.1, "respondents": 12}],
+    }, "A cohort (kull): Tabell 1 evidence aggregated over its leaders (at least 3 respondents each)."
+
+
+def survey(first: int) -> Example:
+    return f"surveys/10F-{first}.yaml", {
+        "id": f"10F-{first}", "year": first, "invited": 1900, "respondents": 1400,
+        "municipality": {"mastery_oriented_leadership": 4.1},
+    }, "One KS 10-FAKTOR survey: the municipality's (and national) figures."
+
+
 def quality_case(first: int) -> Example:
     last = first + 3
     return f"quality/{first}/Q-{first}-001.yaml", {

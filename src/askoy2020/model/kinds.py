@@ -24,6 +24,7 @@ from . import examples
 from .area import ProgrammeArea
 from .base import Record
 from .case_counts import CaseCount
+from .cohort import Cohort
 from .control import AuditFinding, ManagementReview, ServiceUnit
 from .examples import Example
 from .leader import Leader
@@ -33,6 +34,7 @@ from .programme import Programme
 from .project import Project
 from .quality import QualityCase
 from .risk import Risk
+from .survey import TenFactorSurvey
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -99,6 +101,10 @@ KINDS: list[RecordKind] = [
                example=examples.project, title_nb_definite="prosjektet"),
     RecordKind("leader", Leader, ("leaders/**/*.yaml",), "leader", "leder", example=examples.leader,
                title_nb_definite="lederen"),
+    RecordKind("cohort", Cohort, ("cohorts/**/*.yaml",), "cohort", "kull", example=examples.cohort,
+               title_nb_definite="kullet", note="Tabell 1 per cohort (kull): levels 1–3 aggregated, level 4 computed."),
+    RecordKind("survey", TenFactorSurvey, ("surveys/**/*.yaml",), "10-FAKTOR survey", "10-FAKTOR-undersøkelse",
+               example=examples.survey, title_nb_definite="10-FAKTOR-undersøkelsen"),
     RecordKind("quality-case", QualityCase, ("quality/**/*.yaml",), "quality case", "kvalitetssak",
                aliases=("case",), example=examples.quality_case, title_nb_definite="kvalitetssaken"),
     RecordKind("case-count", CaseCount, ("quality-counts/**/*.yaml",), "case count", "saksantall",

@@ -7,10 +7,15 @@ is optional and is left out of public reports.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .base import ByYear, Count, Goal, Id, Note, Number, Record, Role, Score, Text, Year
+from .base import ByYear, Count, Goal, Id, Note, Number, Record, Role, Score, Text, Year, not_a_bool
+from .quality import Action
+
+People = Annotated[int, Field(ge=0), BeforeValidator(not_a_bool)]
+"""A number of people (invited, answering)."""
 
 
 class CompetenceArea(str, Enum):
@@ -46,6 +51,7 @@ class Instrument(str, Enum):
     SELF_ASSESSMENT = "self_assessment"  # level 2
     OBSERVATION = "observation"  # level 3
     FEEDBACK_360 = "feedback_360"  # level 3
+    EMPLOYEE_SURVEY = "employee_survey"  # level 3: the staff's survey, e.g. 10-FAKTOR, before and after
     KPI = "kpi"  # level 4
 
     @property
@@ -55,7 +61,8 @@ class Instrument(str, Enum):
         protects them. A test, a self-assessment and a KPI have no such
         respondents to protect – the leader's own result or figures from
         operations – so the threshold does not apply to them."""
-        return self in (Instrument.QUESTIONNAIRE, Instrument.OBSERVATION, Instrument.FEEDBACK_360)
+        return self in (Instrument.QUESTIONNAIRE, Instrument.OBSERVATION, Instrument.FEEDBACK_360,
+                        Instrument.EMPLOYEE_SURVEY)
 
 
 class LeaderGoal(Goal):
@@ -68,7 +75,11 @@ class LeaderGoal(Goal):
 
 
 class Evaluation(Record):
-    """One measurement on the four-level evaluation model (the seed's Tabell 1)."""
+    """One measurement on the four-level evaluation model, about one leader.
+
+    Superseded: evaluations are kept per cohort (``cohorts/``), where one
+    course survey counts once. Still read, so that ``askoy2020 migrate
+    leaders`` can aggregate old records and ASK710 can point at them."""
 
     level: Count = Field(ge=1, le=4)
     """1 Opplevelse, 2 Læring, 3 Atferd, 4 Driftsresultat."""
@@ -84,14 +95,32 @@ class Evaluation(Record):
     comment: Note | None = None
 
 
+class TenFactorFollowUp(Record):
+    """What the unit chose to work on after the survey (KS: pick a few factors)."""
+
+    factors: list[TenFactor] = Field(min_length=1)
+    """The factors the unit works on, e.g. two."""
+    actions: list[Action] = Field(default_factory=list)
+    """The tiltak, each with an owner (a role) and a deadline."""
+
+
 class TenFactorResult(Record):
     """The unit's KS 10-FAKTOR result for one survey year."""
 
     year: Year
+    invited: People | None = None
+    """How many employees were invited; with ``respondents`` it gives the response rate."""
     respondents: Count = Field(ge=0)
     """How many answered; results from fewer than 3 are never shown."""
     scores: dict[TenFactor, Score]
     """Mean score per factor, 1–5."""
+    follow_up: TenFactorFollowUp | None = None
+    """The factors the unit chose to work on and its actions."""
+
+    @property
+    def response_rate(self) -> float | None:
+        """Respondents as a share of those invited; None when not known."""
+        return self.respondents / self.invited if self.invited else None
 
 
 class Leader(Record):
@@ -108,11 +137,21 @@ class Leader(Record):
     area: Id
     """The programme area the unit belongs to."""
     cohort: Year
-    """The year the leader started the programme."""
+    """The year the leader started the programme: the cohort (kull) whose
+    record in ``cohorts/`` has this ``start``."""
     competences: dict[CompetenceArea, ByYear[Score]] = Field(default_factory=dict)
-    """Assessment (1–5) per competence area and year."""
+    """Not to be kept: one leader's self-assessment is HR appraisal data
+    (ASK710). Read only so that ``askoy2020 migrate leaders`` can aggregate
+    it into the cohort and remove it."""
     goals: list[LeaderGoal] = Field(default_factory=list)
     """At least one goal with an indicator and a target for the measuring year."""
     evaluations: list[Evaluation] = Field(default_factory=list)
+    """Not to be kept: evaluations belong to the cohort (ASK710). Read only
+    so that ``askoy2020 migrate leaders`` can aggregate them and remove them."""
     ten_factor: list[TenFactorResult] = Field(default_factory=list)
     """KS 10-FAKTOR results of the unit per survey year."""
+
+    @property
+    def appraisal_fields(self) -> list[str]:
+        """The per-leader appraisal fields this record still holds."""
+        return [name for name in ("competences", "evaluations") if getattr(self, name)]

@@ -15,6 +15,7 @@ from .area import AreaGoal, ProgrammeArea
 from .base import Goal, Record
 from .budget import MoneyKind, RoundFrames
 from .case_counts import CaseCount
+from .cohort import Cohort
 from .control import AuditFinding, ManagementReview, ServiceUnit
 from .kinds import RecordKind, kind_of
 from .leader import Leader, LeaderGoal
@@ -24,6 +25,7 @@ from .programme import Programme
 from .project import Project
 from .quality import QualityCase
 from .risk import Risk, RiskMatrix
+from .survey import TenFactorSurvey
 
 
 class NoProgramme(ValueError):
@@ -94,6 +96,22 @@ class Portfolio:
     @property
     def leaders(self) -> list[Leader]:
         return cast(list[Leader], self.of("leader"))
+
+    @property
+    def cohorts(self) -> list[Cohort]:
+        return cast(list[Cohort], self.of("cohort"))
+
+    @property
+    def surveys(self) -> list[TenFactorSurvey]:
+        return cast(list[TenFactorSurvey], self.of("survey"))
+
+    def cohort_of(self, leader: Leader) -> Cohort | None:
+        """The cohort record a leader belongs to (by its start year)."""
+        return next((c for c in self.cohorts if c.start == leader.cohort), None)
+
+    def leaders_in(self, cohort: Cohort) -> list[Leader]:
+        """The leader records of a cohort."""
+        return [x for x in self.leaders if x.cohort == cohort.start]
 
     @property
     def cases(self) -> list[QualityCase]:

@@ -60,7 +60,7 @@ def build_report(
         goals_on_track=sum(g.on_track is True for g in goals),
         goals_with_data=sum(g.on_track is not None for g in goals),
         goals_total=len(goals),
-        levels_with_results=sum(row.results > 0 for row in leadership.levels),
+        levels_with_results=leadership.headline.levels_measured_in_year,
         # The year's cases known on the day, and how many of them are closed:
         # one population, as Kvalitet 2020 counts it (report/quality.py).
         cases_opened=quality.reported,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import control_words, money_words, print_words, privacy_words, risk_words, verdict_words
+from . import control_words, leadership_words, money_words, print_words, privacy_words, risk_words, verdict_words
 from .cases_words import WORDS as CASES_WORDS
 from .charts_words import WORDS as CHART_WORDS
 from .people_words import WORDS as PEOPLE_WORDS
@@ -208,6 +208,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     CASES_WORDS,
     CHART_WORDS,
     control_words.WORDS,
+    leadership_words.WORDS,
     money_words.WORDS,
     PEOPLE_WORDS,
     PLAN_WORDS,

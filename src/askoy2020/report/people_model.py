@@ -13,94 +13,9 @@ from dataclasses import dataclass, field
 from ..model.quality import Notice
 from .cases_model import CaseVolumes, ImprovementEffect, ServiceDesign
 
-
-@dataclass(frozen=True)
-class LevelCell:
-    """One evaluation level in one year."""
-
-    results: int | None  # evaluations counted; None: from fewer leaders than the threshold (public)
-    leaders: int | None  # the leaders they are about; None when hidden
-    mean_share: float | None  # mean value as a share of each instrument's scale
-
-
-@dataclass(frozen=True)
-class LevelRow:
-    level: int
-    instruments: list[str]  # instrument keys, in the model's order
-    answers_from_others: bool  # some instrument is answered by others: the respondent threshold applies
-    by_year: dict[int, LevelCell]
-    year: int  # the report year
-
-    @property
-    def results(self) -> int:
-        """Results in the report year (0 when none or hidden)."""
-        cell = self.by_year.get(self.year)
-        return cell.results or 0 if cell else 0
-
-    @property
-    def measured(self) -> bool:
-        """Some year up to the report year has results that may be shown."""
-        return any(cell.results for cell in self.by_year.values())
-
-
-@dataclass(frozen=True)
-class LeaderGoalRow:
-    leader: str  # role and unit; never a name; internal report only
-    goal: str
-    attainment: float | None
-    on_track: bool | None
-
-
-@dataclass(frozen=True)
-class MasteryRow:
-    unit: str  # internal report only
-    by_year: dict[int, float | None]  # None: too few respondents
-
-
-@dataclass(frozen=True)
-class MasteryCell:
-    units: int | None  # units with enough respondents in the group; None when hidden
-    mean: float | None  # None: fewer units than the threshold
-
-
-@dataclass(frozen=True)
-class MasteryGroup:
-    """Mestringsorientert ledelse over a group of units: one programme
-    area, or the areas pooled because each alone has too few units."""
-
-    areas: tuple[str, ...]  # area ids; more than one: the pooled areas
-    name: str | None  # the area's name when it is one area
-    by_year: dict[int, MasteryCell]
-
-
-@dataclass(frozen=True)
-class LeadershipHeadline:
-    """Prestasjonsledelse on page 1, safe for the public report: programme-wide counts only."""
-
-    light: str | None  # green, amber or red (word keys); None: too few leaders to say
-    goals_on_track: int | None  # None: fewer leaders than the threshold
-    goals_with_data: int | None
-    goals_total: int | None
-    levels_measured: int  # of the four levels, those with results up to the report year
-    levels_measured_in_year: int  # … in the report year itself
-
-
-@dataclass
-class LeadershipSection:
-    years: list[int]  # evaluation years up to the report year
-    levels: list[LevelRow]
-    suppressed_evaluations: int  # from fewer respondents than the threshold
-    leader_goals: list[LeaderGoalRow]  # empty in a public report
-    goals_on_track: int | None  # None: fewer leaders than the threshold
-    goals_with_data: int | None
-    goals_total: int | None
-    survey_years: list[int]
-    mastery_groups: list[MasteryGroup]  # programme areas, and the pool of small ones
-    mastery_total: dict[int, MasteryCell]  # the whole programme
-    mastery: list[MasteryRow]  # per unit; empty in a public report
-    mastery_mean: dict[int, float | None]  # mean of the units shown in ``mastery``
-    withheld: bool  # public, and the programme has fewer units than the threshold: no figures at all
-    headline: LeadershipHeadline
+# The Prestasjonsledelse part lives in its own module; its names stay importable from here.
+from .leadership_model import LeadershipHeadline as LeadershipHeadline
+from .leadership_model import LeadershipSection as LeadershipSection
 
 
 @dataclass(frozen=True)

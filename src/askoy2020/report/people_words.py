@@ -27,28 +27,6 @@ WORDS: dict[str, tuple[str, str]] = {
                  "The programme has fewer than {n} units, so the public version shows no figures about leaders or "
                  "cases: even a figure for the whole programme would point at one of too few units."),
     # -- Prestasjonsledelse
-    "levels_heading": ("Evaluering på fire nivåer (Tabell 1), år for år",
-                       "Evaluation on four levels (Table 1), year by year"),
-    "measured_with": ("Målt med", "Measured with"),
-    "level_cell": ("{n} ({mean})", "{n} ({mean})"),
-    "levels_reading": ("Tallet er antall resultater det året; i parentes snittet som andel av toppen av skalaen "
-                       "(4,2 på en skala til 5 er 84 %). Et nivå uten tall er ikke målt det året.",
-                       "The figure is the number of results that year; in brackets the mean as a share of the "
-                       "top of the scale (4.2 on a scale to 5 is 84%). A level without figures was not measured "
-                       "that year."),
-    "levels_threshold": ("Spørreskjema, observasjon og 360-evaluering er svar fra andre om programmet eller "
-                         "lederen: et resultat med færre enn {n} svar vises ikke og regnes ikke med. Test og "
-                         "egenvurdering er lederens eget resultat, og nivå 4 er "
-                         "nøkkeltall fra driften; for dem gjelder ikke svargrensen.",
-                         "Questionnaires, observations and 360 feedback are answers from others about the "
-                         "programme or the leader: a result from fewer than {n} respondents is not shown or "
-                         "counted. A test and a self-assessment are the leader's own "
-                         "result, and level 4 is operating figures; the respondent threshold does not apply "
-                         "to them."),
-    "levels_left_out": ("{n} slike resultater er holdt utenfor.", "{n} such results are left out."),
-    "levels_public": ("Et år vises bare når resultatene gjelder minst {n} ledere.",
-                      "A year is shown only when its results are about at least {n} leaders."),
-    "too_few_leaders": ("færre enn {n} ledere", "fewer than {n} leaders"),
     "questionnaire": ("spørreskjema", "questionnaire"),
     "test": ("test", "test"),
     "self_assessment": ("egenvurdering", "self-assessment"),
@@ -71,21 +49,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "pooled_areas": ("Andre programområder ({areas})", "Other programme areas ({areas})"),
     "whole_programme_row": ("Hele programmet", "Whole programme"),
     "too_few_units": ("færre enn {n} enheter", "fewer than {n} units"),
-    "mastery_scale": ("Skala: 10-FAKTOR er KS' medarbeiderundersøkelse; hver faktor besvares fra 1 (svært uenig) "
-                      "til 5 (svært enig). Tallet er snittet av enhetenes snitt for faktoren mestringsorientert "
-                      "ledelse. En enhet regnes bare med når minst {n} medarbeidere har svart (KS' regel). Et "
-                      "programområde vises for seg bare når det har minst {n} enheter med resultat hvert år; de "
-                      "andre er slått sammen.",
-                      "Scale: 10-FAKTOR is KS's employee survey; each factor is answered from 1 (strongly "
-                      "disagree) to 5 (strongly agree). The figure is the mean of the units' means for the factor "
-                      "mastery-oriented leadership. A unit counts only when at least {n} employees answered (KS's "
-                      "rule). A programme area is shown on its own only with at least {n} units with results "
-                      "every year; the others are pooled."),
-    "mastery_benchmark": ("Dataene har ikke noe sammenligningstall for andre kommuner, så rapporten sammenligner "
-                          "ikke. Et slikt tall må hentes fra KS' egen 10-FAKTOR-rapport for kommunen.",
-                          "The data holds no comparison figure for other municipalities, so the report makes "
-                          "no comparison. Such a figure has to come from KS's own 10-FAKTOR report for the "
-                          "municipality."),
     # -- Kvalitet
     "cases_reported_line": ("{n} saker meldt i {year} til og med {as_of}. Tabellene under gjelder dem.",
                             "{n} cases reported in {year} up to {as_of}. The tables below are about them."),

@@ -19,6 +19,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     frames_forecast,
     goals,
     identity,
+    leadership,
     loading,
     money,
     personal_data,

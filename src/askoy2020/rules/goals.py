@@ -111,13 +111,25 @@ def _dated_years(p: Portfolio) -> Iterator[tuple[Record, tuple[object, ...], int
         for i, t in enumerate(leader.ten_factor):
             yield leader, ("ten_factor", i, "year"), t.year, \
                 Say(f"10-FAKTOR result of {leader.id}", f"10-FAKTOR-resultatet for {leader.id}")
+    for cohort in p.cohorts:
+        results: list[tuple[tuple[object, ...], int]] = [
+            (("reaction", i, "year"), x.year) for i, x in enumerate(cohort.reaction)]
+        results += [(("learning", i, "year"), x.year) for i, x in enumerate(cohort.learning)]
+        for i, b in enumerate(cohort.behaviour):
+            results += [(("behaviour", i, side, "year"), r.year)
+                        for side in ("before", "after") if (r := getattr(b, side)) is not None]
+        for path, year in results:
+            yield cohort, path, year, Say(f"result of cohort {cohort.id}", f"resultatet for kullet {cohort.id}")
+    for survey in p.surveys:
+        yield survey, ("year",), survey.year, \
+            Say(f"10-FAKTOR survey {survey.id}", f"10-FAKTOR-undersøkelsen {survey.id}")
 
 
 @rule("ASK503", "dated-in-future", Severity.ERROR)
 def dated_in_future(ctx: CheckContext) -> Iterator[Finding]:
     """Something that has happened is dated after today (or ``--as-of``):
-    measurements, actual dates, status reports, evaluations, 10-FAKTOR
-    results, quality-case dates.
+    measurements, actual dates, status reports, evaluations, cohort results,
+    10-FAKTOR results and surveys, quality-case dates.
 
     FAIL (validated on 2019-06-01):
         measurements: [{date: 2019-12-31, value: 52}]

@@ -1,0 +1,1 @@
+"""Migrations of the data folder's records to a newer format."""
