@@ -16,7 +16,7 @@ def test_validate_returns_the_exit_code_and_writes_the_report_to_out() -> None:
     out, err = io.StringIO(), io.StringIO()
     request = validate.ValidateRequest(BASE, AS_OF, use_cache=False, output_format=DiagnosticsFormat.TEXT)
     assert validate.run(request, out, err) == 0
-    assert out.getvalue().endswith("0 errors, 0 warnings in 0 files (7 files checked)\n")
+    assert out.getvalue().endswith("0 errors, 0 warnings in 0 files (8 files checked)\n")
     assert err.getvalue() == ""
 
 

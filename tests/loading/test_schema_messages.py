@@ -108,7 +108,8 @@ def _errors(kind: RecordKind, record: Any) -> Iterator[Any]:
 def test_every_error_a_record_can_give_is_said_in_bokmal() -> None:
     records = _records()
     assert {kind.key for kind, _ in records} == {"programme", "area", "project", "leader", "cohort", "survey",
-                                                  "quality-case", "case-count", "risk", "scenario", "plan"}
+                                                  "quality-case", "case-count", "risk", "unit", "management-review",
+                                                  "finding", "scenario", "plan"}
     found: set[str] = set()
     wrong: dict[str, str] = {}
     for kind, record in records:

@@ -173,7 +173,7 @@ def test_no_public_risk_figure_isolates_a_case(sample: Portfolio) -> None:
 
 
 def test_a_programme_of_too_few_units_shows_no_deviations_in_public(sample: Portfolio) -> None:
-    few = dataclasses.replace(sample, records={**sample.records, "leader": [],
+    few = dataclasses.replace(sample, records={**sample.records, "leader": [], "case-count": [], "unit": [],
                                                "quality-case": [c for c in sample.cases if c.unit == "Renhold"]})
     public = build_risk(few, 2020, AS_OF, K, Audience.PUBLIC)
     assert public.deviations is None and public.deviations_total == public.deviations_not_assessed == 0

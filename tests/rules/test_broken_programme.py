@@ -35,4 +35,4 @@ def test_only_programme_yaml_is_blamed(tmp_path: Path, old: str, new: str) -> No
 
 
 def test_the_rules_that_need_the_programme_are_the_ones_that_compare_with_it() -> None:
-    assert {r.id for r in all_rules() if r.needs_programme} == {"ASK417", "ASK702", "ASK703", "ASK704", "ASK705"}
+    assert {r.id for r in all_rules() if r.needs_programme} == {"ASK417", "ASK702", "ASK703", "ASK704", "ASK705", "ASK823"}

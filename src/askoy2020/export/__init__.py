@@ -42,8 +42,19 @@ def sheets(portfolio: Portfolio, year: int | None = None, as_of: dt.date | None 
     # Every text of every sheet passes here: an identity number in a name
     # or a unit is masked in the workbook and the CSV files alike.
     for sheet in made:
-        sheet.rows = [[mask(v) if isinstance(v, str) else v for v in row] for row in sheet.rows]
+        sheet.rows = [[_masked(v) for v in row] for row in sheet.rows]
     return made
+
+
+def _masked(value: Any) -> Any:
+    """A cell with every text in it masked – also the texts inside a
+    formula's parts (the area a SUMIF matches is masked as its cell is, so
+    the formula still finds it)."""
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, tuple):
+        return tuple(_masked(part) for part in value)
+    return value
 
 
 def _projects(portfolio: Portfolio, years: list[int], year: int | None) -> Sheet:

@@ -27,6 +27,7 @@ from .period import for_day
 from .plan import build_plan
 from .privacy import build_privacy
 from .quality import build_quality
+from .quality_light import kvalitet_headline
 from .risk import build_risk
 
 
@@ -69,15 +70,18 @@ def build_report(
     )
     warnings = [WarningRow(d.file, d.line, d.rule, d.text(lang)[0]) for d in (diagnostics or [])
                 if (audience is Audience.INTERNAL or not _about_people(portfolio, d)) and _in_part(portfolio, d, part)]
+    control = build_control(portfolio, year, as_of, audience)
+    privacy = build_privacy(portfolio, year, as_of, threshold, audience)
+    risk = build_risk(portfolio, year, as_of, threshold, audience)
+    # Kvalitet's light is over all of its subsections, not the cases alone.
+    quality.headline = kvalitet_headline(quality.headline, control, risk, privacy)
     return Report(meta, summary, areas, build_plan(portfolio, year, lang, as_of), leadership, quality,
                   budget_by_year(portfolio, year, as_of),
                   warnings=warnings, money=build_money(portfolio, year, as_of),
                   attention=build_attention(portfolio, [d for a in areas for d in a.delays], as_of),
                   cross_area=build_cross_area(portfolio, year, as_of, after),
                   withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset(),
-                  control=build_control(portfolio, year, as_of, audience),
-                  privacy=build_privacy(portfolio, year, as_of, threshold, audience),
-                  risk=build_risk(portfolio, year, as_of, threshold, audience))
+                  control=control, privacy=privacy, risk=risk)
 
 
 def _in_part(portfolio: Portfolio, diagnostic: Diagnostic, part: ReportPart) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..core.bokmal import listing
 from . import control_words, leadership_words, money_words, print_words, privacy_words, risk_words, verdict_words
 from .cases_words import WORDS as CASES_WORDS
 from .charts_words import WORDS as CHART_WORDS
@@ -240,6 +241,10 @@ class Lang:
         nb, en = WORDS[key]
         text = nb if self.code == NB else en
         return text.format(**values) if values else text
+
+    def listing(self, items: list[str]) -> str:
+        """'a, b og c' / 'a, b and c'."""
+        return listing(items, "og" if self.code == NB else "and")
 
     def number(self, value: float | None, decimals: int = 0) -> str:
         """1 234 567,8 in Norwegian (with a narrow no-break space), 1,234,567.8 in English."""

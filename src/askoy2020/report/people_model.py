@@ -65,6 +65,13 @@ class QualityHeadline:
     overdue_cases: int  # of them, past their deadline
     breaches: int  # reported in the report year
     breaches_unlawful: int  # of them, late or not notified without a reason
+    # Set from the chapter's other subsections (report/quality_light.py):
+    findings_past_deadline: int = 0  # tilsyn and revisjon findings open past their deadline
+    binding_past_deadline: int = 0  # of them, a lovbrudd or a pålegg
+    routines_overdue: int = 0  # routines past their review date
+    red_risks_without_measures: int = 0
+    risk_reviews_overdue: int = 0
+    privacy_gaps: int = 0  # DPIA or ROS missing, a breach form incomplete, an art. 34 decision missing
 
 
 @dataclass

@@ -170,6 +170,13 @@ def _quality(report: Report, lang: Lang) -> PartVerdict | None:
     text = lang.t(key, open=h.open_cases, overdue=h.overdue_cases, unlawful=h.breaches_unlawful,
                   breaches=h.breaches, year=report.meta.year)
     text += "" if text.endswith(".") else "."
+    # The rest of the chapter, said only when something is behind.
+    behind = [lang.t(k + ("_one" if n == 1 else ""), n=n) for k, n in (
+        ("verdict_findings_late", h.findings_past_deadline), ("verdict_routines_late", h.routines_overdue),
+        ("verdict_red_risks_bare", h.red_risks_without_measures), ("verdict_risk_reviews_late", h.risk_reviews_overdue),
+        ("verdict_privacy_gaps", h.privacy_gaps)) if n]
+    if behind:
+        text += " " + lang.t("verdict_control_behind", what=lang.listing(behind)) + "."
     return PartVerdict("quality", Light(h.light), text)
 
 
