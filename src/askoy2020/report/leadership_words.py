@@ -12,6 +12,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "table1_sessions": ("{n} samlinger til og med {year}", "{n} sessions up to {year}"),
     "table1_pooled": ("Kull slått sammen ({ids}): {leaders} ledere", "Cohorts pooled ({ids}): {leaders} leaders"),
     "change_over_period": ("Endring i perioden", "Change over the period"),
+    "table1_evidence": ("Resultat (snitt av skalaen, antall svar)", "Result (mean on the scale, respondents)"),
+    "table1_no_evidence": ("ingen resultater ennå", "no results yet"),
     "no_cohorts": ("Ingen kull er registrert ennå (cohorts/). Tabell 1 føres per kull: «askoy2020 new cohort».",
                    "No cohort is recorded yet (cohorts/). Table 1 is kept per cohort: 'askoy2020 new cohort'."),
     "cohorts_left_out": ("{n} kull med færre enn {k} ledere vises ikke for seg og har ingen å slås sammen med; "
