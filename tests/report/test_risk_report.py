@@ -266,3 +266,22 @@ def test_hostile_risk_text_stays_text_in_both_formats(sample: Portfolio) -> None
     html_part = _risk_part(render(report, "html"), "html")
     assert "<script>" not in html_part and "&lt;script&gt;" in html_part and "<b>x</b>" not in html_part
     assert "■ 25" in md_part and "ikke akseptert" in md_part  # red, no residual, not accepted
+
+
+def test_red_risks_say_how_many_of_their_measures_are_done() -> None:
+    """The residual holds once the measures are in place: the section says
+    how far the red risks are from that, counted here from the YAML alone."""
+    red = done = total = with_open = 0
+    for path in sorted((DATA / "risks").glob("*.yaml")):
+        risk = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if risk["probability"] * risk["consequence"] < 10:  # the sample's red line (programme.yaml)
+            continue
+        red += 1
+        measures = risk.get("measures", [])
+        finished = [m for m in measures if m.get("done") is not None and m["done"] <= AS_OF]
+        total, done = total + len(measures), done + len(finished)
+        with_open += len(finished) < len(measures)
+    section = build_risk(askoy2020.load(DATA), 2020, AS_OF, 3, Audience.PUBLIC)
+    assert (section.red_count, section.red_measures_open, section.red_measures_done, section.red_measures) == (
+        red, with_open, done, total)
+    assert 0 < with_open < red

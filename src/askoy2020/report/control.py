@@ -74,7 +74,8 @@ def _finding(portfolio: Portfolio, finding: AuditFinding, as_of: dt.date, public
     # (docs/audience.md), and the reference, which names the unit, stays out.
     return FindingRow(
         finding.id, f"ic_source_{finding.source.value}", finding.authority, None if public else finding.reference,
-        None if public else unit.name if unit else finding.unit, finding.area or (unit.area if unit else None), finding.title,
+        None if public else unit.name if unit else finding.unit, finding.area or (unit.area if unit else None),
+        finding.title,
         f"ic_kind_{finding.kind.value}", finding.kind.binding, finding.reported, finding.deadline,
         finding.closed if finding.closed_by(as_of) else None, _status(finding, as_of),
         finding.days_past_deadline(as_of), len(finding.actions), finding.actions_done(as_of), finding.closing_note
@@ -128,7 +129,8 @@ def build_control(portfolio: Portfolio, year: int, as_of: dt.date, audience: Aud
         review_missing=[y for y in missing if y <= year],
         counts=counts,
         total=total,
-        findings=sorted((_finding(portfolio, f, as_of, public) for f in listed), key=lambda row: (row.reported, row.id)),
+        findings=sorted((_finding(portfolio, f, as_of, public) for f in listed),
+                        key=lambda row: (row.reported, row.id)),
         findings_not_listed=len(relevant) - len(listed),
         headline=ControlHeadline(light, len(overdue), total.open, total.past_deadline, binding_late),
     )

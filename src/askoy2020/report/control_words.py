@@ -5,10 +5,13 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "ic_heading": ("Internkontroll", "Internal control (internkontroll)"),
-    "ic_intro": ("Rådmannens årlige oppsummering av internkontrollen (kommuneloven 1992 § 23 nr. 2; fra "
-                 "1. januar 2021 kommuneloven § 25-1), per {as_of}.",
-                 "The chief executive's yearly summary of the internal control (kommuneloven 1992 section 23 "
-                 "no. 2; from 1 January 2021 kommuneloven section 25-1), as of {as_of}."),
+    "ic_intro": ("Rådmannens årlige rapport om internkontrollen og resultater fra statlig tilsyn, per {as_of}. "
+                 "Grunnlaget er kommuneloven 1992 § 23 nr. 2 (betryggende kontroll); fra 1. januar 2021 gjelder "
+                 "kommuneloven § 25-1 (internkontroll) og § 25-2 (rapport til kommunestyret minst én gang i året).",
+                 "The chief executive's yearly report on the internal control and the results of state "
+                 "supervision, as of {as_of}. The basis is kommuneloven 1992 section 23 no. 2 (adequate control); "
+                 "from 1 January 2021 kommuneloven section 25-1 (internal control) and section 25-2 (a report to "
+                 "the council at least once a year)."),
     "ic_none": ("Ingen enheter, gjennomganger eller funn er ført i internkontrollregisteret (data/control).",
                 "No units, reviews or findings are recorded in the internal-control register (data/control)."),
     "ic_units_line": ("{units} enheter som gir {services} ulike tjenester, er med i internkontrollen.",

@@ -1,7 +1,7 @@
 """The three parts of Askøy 2020 as reports of their own.
 
 ``report --part kvalitet`` is the quality adviser's and the rådmann's
-yearly internkontroll report (kommuneloven § 25-1); ``--part
+yearly internkontroll report (kommuneloven § 25-2); ``--part
 prestasjonsledelse`` the HR adviser's; ``--part omstilling`` the budget
 meeting's money and plan without the other two. ``all`` is the whole
 report with page 1. Each part names the sections it prints and the record

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Portfolio
+from ..model.quality import Action
 from ..model.risk import Assessment, Risk, RiskMatrix, Zone
 from .audience import Audience, withheld
 from .risk_model import MeasureRow, RedRisk, RiskCell, RiskGrid, RiskRow, RiskSection, ZoneCount
@@ -49,6 +50,10 @@ def _red(risk: Risk, matrix: RiskMatrix) -> RedRisk:
         risk.accepted.by if risk.accepted else None, risk.accepted.on if risk.accepted else None)
 
 
+def _open(measure: Action, as_of: dt.date) -> bool:
+    return measure.done is None or measure.done > as_of
+
+
 def build_risk(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, audience: Audience) -> RiskSection:
     matrix = portfolio.risk_matrix
     public = audience is Audience.PUBLIC
@@ -75,6 +80,11 @@ def build_risk(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, 
         red=[] if public else [_red(r, matrix) for r in red],
         red_count=len(red),
         red_without_measures=sum(r.lacks_measures(matrix) for r in red),
+        # The residual is the risk once every planned measure is in place:
+        # how far the red ones are from that is said beside the matrix.
+        red_measures_open=sum(any(_open(m, as_of) for m in r.measures) for r in red),
+        red_measures_done=sum(not _open(m, as_of) for r in red for m in r.measures),
+        red_measures=sum(len(r.measures) for r in red),
         awaiting_acceptance=sum(r.awaits_acceptance(matrix) for r in placed),
         reviews_overdue=sum(r.review_overdue_days(as_of) is not None for r in risks),
         deviations=None if hidden else grid(matrix, assessed),

@@ -78,6 +78,9 @@ class RiskSection:
     red: list[RedRisk]  # empty in a public report
     red_count: int
     red_without_measures: int
+    red_measures_open: int  # red risks with a measure not carried out by the report's day
+    red_measures_done: int  # measures on the red risks carried out by then
+    red_measures: int  # measures on the red risks in all
     awaiting_acceptance: int
     reviews_overdue: int
     deviations: RiskGrid | None  # None: withheld in a public report

@@ -21,10 +21,20 @@ WORDS: dict[str, tuple[str, str]] = {
                     "Key: ● acceptable (green), ▲ consider measures (yellow), ■ not acceptable (red). "
                     "The number in a cell is the count."),
     "risk_grid_before": ("Risikoer før tiltak", "Risks before measures"),
-    "risk_grid_after": ("Risikoer etter tiltak (restrisiko; uten ny vurdering: som vurdert)",
-                        "Risks after measures (residual; without a new assessment: as assessed)"),
-    "risk_grid_deviations": ("Avvik meldt i {year} per {day}, etter alvorlighet og sannsynlighet",
-                             "Deviations reported in {year} by {day}, by severity and probability"),
+    "risk_grid_after": ("Restrisiko når alle planlagte tiltak er gjennomført (der restrisiko ikke er vurdert, "
+                        "vises risikoen som vurdert før tiltak)",
+                        "Residual risk once every planned measure is in place (where no residual is assessed, the "
+                        "risk is shown as assessed before measures)"),
+    "risk_grid_deviations": ("Programmets egne avvikssaker meldt i {year} per {day}, etter alvorlighet og "
+                             "sannsynlighet for gjentakelse (avvikene i kvalitetssystemet har bare alvorlighetsgrad "
+                             "og står under Volum fra kvalitetssystemet)",
+                             "The programme's own deviation cases reported in {year} by {day}, by severity and "
+                             "probability of recurrence (the quality system's deviations carry a severity only and "
+                             "are under Volumes from the quality system)"),
+    "follow_up_red_open": ("Røde risikoer der ikke alle tiltak er gjennomført: {open} av {red} (tiltak utført: "
+                           "{done} av {total}); restrisikoen gjelder først når tiltakene er på plass",
+                           "Red risks with a measure not yet carried out: {open} of {red} (measures done: {done} of "
+                           "{total}); the residual risk holds only once the measures are in place"),
     "probability_axis": ("Sannsynlighet", "Probability"),
     "consequence_axis": ("Konsekvens", "Consequence"),
     "severity_axis": ("Alvorlighet (konsekvens)", "Severity (consequence)"),
