@@ -164,21 +164,37 @@ def test_quality_sentence(page: str) -> None:
     breaches = [c["breach"] for c in known if c["kind"] == "personal_data_breach" and c.get("breach")
                 and c["reported"].year == YEAR]
     limit = dt.timedelta(hours=72)  # Oslo local times on both sides: no clock change inside these 72 hours
-    unlawful = 0
+    ways = dict.fromkeys(("meldt innen 72 timer", "meldt for sent med begrunnelse",
+                          "ikke meldt, med begrunnelse (lite sannsynlig risiko)", "ennå innenfor 72 timer",
+                          "meldt for sent uten begrunnelse (brudd på art. 33)",
+                          "ikke meldt og uten begrunnelse (brudd på art. 33)"), 0)
     for b in breaches:
         aware = _aware(b["became_aware"])
         if b.get("notified") is not None and _aware(b["notified"]).date() <= AS_OF:
-            unlawful += _aware(b["notified"]) - aware > limit and not (b.get("late_reason") or "").strip()
-        elif not (b.get("not_notified_reason") or "").strip():
-            unlawful += dt.datetime.combine(AS_OF, dt.time(23, 59)) - aware > limit
-    start = f"{len(still_open)} åpne saker, {overdue} over frist; "
-    if unlawful:
-        said = f"{unlawful} av {len(breaches)} personvernbrudd i {YEAR} meldt for sent eller ikke meldt, uten begrunnelse."
-    elif breaches:
-        said = f"alle {len(breaches)} personvernbrudd i {YEAR} er meldt innen 72 timer eller har begrunnelse."
-    else:
-        said = f"ingen personvernbrudd i {YEAR}."
-    assert start + said in page
+            late = _aware(b["notified"]) - aware > limit
+            reason = bool((b.get("late_reason") or "").strip())
+            key = "meldt for sent med begrunnelse" if late and reason else \
+                "meldt for sent uten begrunnelse (brudd på art. 33)" if late else "meldt innen 72 timer"
+        elif (b.get("not_notified_reason") or "").strip():
+            key = "ikke meldt, med begrunnelse (lite sannsynlig risiko)"
+        elif dt.datetime.combine(AS_OF, dt.time(23, 59)) - aware > limit:
+            key = "ikke meldt og uten begrunnelse (brudd på art. 33)"
+        else:
+            key = "ennå innenfor 72 timer"
+        ways[key] += 1
+    shown = [f"{n} {way}" for way, n in ways.items() if n]
+    listed = ", ".join(shown[:-1]) + " og " + shown[-1] if len(shown) > 1 else "".join(shown)
+    # The quality system's counts, this year to the report's month.
+    counted: dict[str, int] = {}
+    for path in sorted(DATA.glob("quality-counts/*.yaml")):
+        for row in _yaml(path):
+            if str(row["month"]) <= f"{YEAR}-{AS_OF.month:02d}" and str(row["month"]).startswith(str(YEAR)):
+                counted[row["kind"]] = counted.get(row["kind"], 0) + row["count"]
+    volumes = (f"Kvalitetssystemet, januar–oktober {YEAR}: {counted['deviation']} avvik i tjenesten, "
+               f"{counted['hms_deviation']} HMS-avvik og {counted['complaint']} klager. ")
+    said = f"Programmets egne saker: {len(still_open)} åpne, {overdue} over frist. "
+    said += f"Personvernbrudd i {YEAR}: {len(breaches)} – {listed}." if breaches else f"Ingen personvernbrudd i {YEAR}."
+    assert volumes + said in page
 
 
 def test_the_points_to_decide(page: str) -> None:

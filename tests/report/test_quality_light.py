@@ -31,7 +31,7 @@ def _quality_line(root: Path, lang: str = "nb") -> tuple[str, str]:
 def test_the_sample_is_amber_for_a_routine_and_a_risk_review_behind(tmp_path: Path) -> None:
     light, text = _quality_line(copy_sample(tmp_path))
     assert light == "amber"
-    assert "1 rutine over fristen for gjennomgang" in text and "1 risikovurdering på overtid" in text
+    assert "1 rutine over fristen for gjennomgang" in text and "1 risiko over fristen for ny vurdering" in text
 
 
 def test_nothing_behind_is_green(tmp_path: Path) -> None:
@@ -71,4 +71,17 @@ def test_what_the_law_requires_undone_is_red(tmp_path: Path, file: str, old: str
 
 def test_the_english_line_says_the_same(tmp_path: Path) -> None:
     light, text = _quality_line(copy_sample(tmp_path), "en")
-    assert light == "amber" and "1 routine past its review date" in text
+    assert light == "amber" and "1 routine past its review date" in text and "1 risk past its review date" in text
+
+
+def test_a_lovbrudd_past_its_deadline_is_a_point_on_page_one(tmp_path: Path) -> None:
+    """F-2020-04 (Fylkesmannen, deadline 15.11.2020) is open in the year's
+    report; on 31.10.2020 it is not yet late, so it is not a point."""
+    portfolio = askoy2020.load(copy_sample(tmp_path))
+    said = {}
+    for day in (AS_OF, dt.date(2020, 12, 31)):
+        verdict = build_verdict(portfolio, build_report(portfolio, 2020, day))
+        said[day] = [p.text for p in verdict.points if p.kind == "finding_late"]
+    assert said[AS_OF] == []
+    assert said[dt.date(2020, 12, 31)] == [
+        "Lovbrudd fra Fylkesmannen i Vestland (F-2020-04) er ikke rettet; fristen 15.11.2020 er passert med 46 dager."]

@@ -67,7 +67,7 @@ class PartVerdict:
 class Point:
     """One thing the meeting must decide (``decide``) or know."""
 
-    kind: str  # area_over_frame, project_overrun, refused, breach, red_project, goals_off_track
+    kind: str  # area_over_frame, project_overrun, refused, breach, finding_late, red_risk_bare, red_project, …
     text: str
     section: str  # the part of the report that explains it
     decide: bool
@@ -160,16 +160,31 @@ def _leadership(report: Report, lang: Lang) -> PartVerdict | None:
 
 
 def _quality(report: Report, lang: Lang) -> PartVerdict | None:
-    """The section's own headline (report/quality.py)."""
+    """The chapter's own headline (report/quality_light.py), said as the
+    kontrollutvalg reads it: the quality system's volumes first, then the
+    programme's own cases, every breach by where it stands, and what of
+    the internal control is behind."""
     if report.quality.withheld:
         return None
     h = report.quality.headline
-    # Said plainly when every breach is in order: "0 av 6 … uten begrunnelse" reads like a fault.
-    key = "headline_quality" if h.breaches_unlawful else "verdict_quality_lawful" if h.breaches else \
-        "verdict_quality_none"
-    text = lang.t(key, open=h.open_cases, overdue=h.overdue_cases, unlawful=h.breaches_unlawful,
-                  breaches=h.breaches, year=report.meta.year)
-    text += "" if text.endswith(".") else "."
+    year = report.meta.year
+    said = []
+    volumes = report.quality.volumes
+    if volumes is not None and volumes.total:
+        # Named by the months the counts cover: an export to October is not the year.
+        last = int(volumes.last_month[5:]) if volumes.last_month else 12
+        period = str(year) if last == 12 else lang.t("verdict_months", first=lang.t("month_1"),
+                                                     last=lang.t(f"month_{last}"), year=year)
+        said.append(lang.t("verdict_quality_volumes", period=period, deviations=lang.number(volumes.deviations),
+                           hms=lang.number(volumes.hms), complaints=lang.number(volumes.complaints)))
+    said.append(lang.t("verdict_quality_cases", open=h.open_cases, overdue=h.overdue_cases))
+    if h.breaches:
+        notices = {c.key: c.count or 0 for c in report.quality.breaches.by_notice}
+        ways = [lang.t(f"verdict_breach_{key}", n=n) for key, n in notices.items() if n]
+        said.append(lang.t("verdict_quality_breaches", n=h.breaches, year=year, ways=lang.listing(ways)))
+    else:
+        said.append(lang.t("verdict_quality_no_breaches", year=year))
+    text = " ".join(s if s.endswith(".") else s + "." for s in said)
     # The rest of the chapter, said only when something is behind.
     behind = [lang.t(k + ("_one" if n == 1 else ""), n=n) for k, n in (
         ("verdict_findings_late", h.findings_past_deadline), ("verdict_routines_late", h.routines_overdue),
@@ -222,6 +237,18 @@ def _points(portfolio: Portfolio, report: Report, lang: Lang) -> list[Point]:
     unlawful = report.quality.headline.breaches_unlawful
     if unlawful and not report.quality.withheld:
         points.append(Point("breach", lang.t("point_breach", n=unlawful), "quality", False))
+    # A lovbrudd or pålegg left past its deadline is what the kontrollutvalg
+    # asks about first (kommuneloven § 25-2: results of state supervision).
+    for f in report.control.findings if report.control else []:
+        if f.binding and f.status == "ic_status_past_deadline":
+            kind = lang.t(f.kind)
+            points.append(Point("finding_late", lang.t(
+                "point_finding_late", kind=kind, kind_first=kind[:1].upper() + kind[1:], authority=f.authority, id=f.id,
+                deadline=lang.date(f.deadline), days=f.days_past_deadline), "quality", False))
+    bare = report.quality.headline.red_risks_without_measures
+    if bare:
+        points.append(Point("red_risk_bare", lang.t("point_red_risk_bare" + ("_one" if bare == 1 else ""), n=bare),
+                            "quality", False))
     for row in report.attention:
         if row.pushes:
             points.append(Point("late_pushes", lang.t(
