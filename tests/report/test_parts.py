@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import askoy2020
 from askoy2020.cli.app import app
-from askoy2020.model.kinds import KINDS
+from askoy2020.model.kinds import KINDS, kind_of
 from askoy2020.report.audience import Audience
 from askoy2020.report.compose import ReportOptions, compose
 from askoy2020.report.model import SECTIONS
@@ -37,8 +37,8 @@ def test_a_part_prints_its_own_sections_and_warnings(
     report = compose(portfolio, for_day(2020, AS_OF), ReportOptions(part=part), diagnostics)
     assert report.sections and set(report.sections) <= set(part.sections or ())
     assert report.number(report.sections[0]) == 1
-    for row in report.warnings:
-        kind = portfolio.kind_of_file(row.file)
+    for row in report.warnings:  # named by its path in the data folder
+        kind = kind_of(row.file)
         assert part.owns_warning(kind.key if kind else None)
     owned = [d for d in diagnostics if part.owns_warning(k.key if (k := portfolio.kind_of_file(d.file)) else None)]
     assert len(report.warnings) == len(owned)
@@ -81,3 +81,15 @@ def test_the_command_takes_the_part_and_refuses_an_unknown_one() -> None:
     wrong = runner.invoke(app, ["report", str(DATA), "--period", "2020", "--part", "økonomi"])
     assert wrong.exit_code == 2
     assert "Traceback" not in wrong.output
+
+
+def test_warnings_name_files_by_their_path_in_the_data_folder(
+    checked: tuple[askoy2020.Portfolio, list[askoy2020.Diagnostic]]
+) -> None:
+    """Not by a path from wherever the report was made ('../../home/…'),
+    which a public report would print to the council."""
+    portfolio, diagnostics = checked
+    report = compose(portfolio, for_day(2020, AS_OF), ReportOptions(), diagnostics)
+    assert report.warnings
+    assert [row.file for row in report.warnings if row.file.startswith(("/", "..")) or "\\" in row.file] == []
+    assert "risks/R-DK-04.yaml" in {row.file for row in report.warnings}

@@ -169,7 +169,7 @@ def rendered(sample: Portfolio) -> dict[tuple[str, str, str], str]:
 WORDS = {
     "nb": ["Personvern i prosjekter", "Meldt i flere trinn (ettersendt, art. 33 nr. 4): 1",
            "Ble de berørte varslet? (art. 34)", "høy risiko ikke sannsynlig (art. 34 nr. 1)",
-           "Omtrent 78 personer berørt i alt", "gjort 26.11.2018, arkivsak 2018/1450", "ikke nødvendig",
+           "Om lag 78 personer er berørt", "gjort 26.11.2018, arkivsak 2018/1450", "ikke nødvendig",
            "0 av 4 mangler DPIA eller begrunnelse"],
     "en": ["Privacy in projects", "Notified in stages (further notices, art. 33(4)): 1",
            "Were the people affected told? (art. 34)", "high risk not likely (art. 34(1))",

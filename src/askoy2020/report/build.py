@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
@@ -68,7 +69,7 @@ def build_report(
         cases_closed=quality.reported - quality.open_now,
         red_projects=sorted(p.id for p in live if p.is_red(as_of)),
     )
-    warnings = [WarningRow(d.file, d.line, d.rule, d.text(lang)[0]) for d in (diagnostics or [])
+    warnings = [WarningRow(_in_data(portfolio, d.file), d.line, d.rule, d.text(lang)[0]) for d in (diagnostics or [])
                 if (audience is Audience.INTERNAL or not _about_people(portfolio, d)) and _in_part(portfolio, d, part)]
     control = build_control(portfolio, year, as_of, audience)
     privacy = build_privacy(portfolio, year, as_of, threshold, audience)
@@ -82,6 +83,14 @@ def build_report(
                   cross_area=build_cross_area(portfolio, year, as_of, after),
                   withheld_ids=personal_ids(portfolio) if audience is Audience.PUBLIC else frozenset(),
                   control=control, privacy=privacy, risk=risk)
+
+
+def _in_data(portfolio: Portfolio, file: str) -> str:
+    """A file as the reader finds it: its path in the data folder, not one
+    that depends on where the report was made (a public report printed
+    '../../home/…' before)."""
+    relative = os.path.relpath(os.path.abspath(file), os.path.abspath(portfolio.root)) if file else file
+    return file if not file or relative.startswith("..") else relative.replace(os.sep, "/")
 
 
 def _in_part(portfolio: Portfolio, diagnostic: Diagnostic, part: ReportPart) -> bool:

@@ -83,8 +83,8 @@ WORDS: dict[str, tuple[str, str]] = {
                       "offentlige versjonen.",
                       "{n} findings from internal audits or other sources are counted above but not listed in the "
                       "public version."),
-    "ic_binding_note": ("Lovbrudd og pålegg må rettes; et tilsyn avsluttes først når myndigheten har godtatt "
-                        "oppfølgingen. Tilsynsrapporter og forvaltningsrevisjoner er offentlige.",
+    "ic_binding_note": ("Lovbrudd må rettes og pålegg oppfylles; et tilsyn avsluttes først når tilsynsmyndigheten har "
+                        "godtatt oppfølgingen. Tilsynsrapporter og forvaltningsrevisjoner er offentlige.",
                         "A breach of law or an order must be corrected; a supervision is closed only when the "
                         "authority accepts the follow-up. Supervision and performance audit reports are public."),
 }

@@ -177,8 +177,14 @@ BASE_WORDS: dict[str, tuple[str, str]] = {
     "rule": ("Regel", "Rule"),
     "message": ("Melding", "Message"),
     "no_warnings": ("Ingen advarsler.", "No warnings."),
-    "warnings_intro": ("{n} advarsler fra validering; de sier hvor mye tallene kan stoles på.",
-                       "{n} validation warnings; they tell how far the figures can be trusted."),
+    "warnings_intro": ("{n} advarsler fra valideringen; de viser hvor mye man kan stole på tallene. Filene er "
+                       "oppgitt med stien i datamappen.",
+                       "{n} validation warnings; they tell how far the figures can be trusted. Files are given by "
+                       "their path in the data folder."),
+    "warnings_intro_one": ("1 advarsel fra valideringen; den viser hvor mye man kan stole på tallene. Filen er "
+                           "oppgitt med stien i datamappen.",
+                           "1 validation warning; it tells how far the figures can be trusted. The file is given by "
+                           "its path in the data folder."),
     "attainment_chart": ("Måloppnåelse per mål", "Attainment per goal"),
     "frame": ("Ramme", "Frame"),
     "year": ("År", "Year"),

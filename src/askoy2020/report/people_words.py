@@ -71,22 +71,24 @@ WORDS: dict[str, tuple[str, str]] = {
                            "Cases reported in {year}: {closed} are closed, median {median} days from report to "
                            "closing. {open} ({share}) are still open, median {age} days since reported. The median "
                            "of the closed ones alone leaves out the open ones, which are often the slowest."),
-    "breaches_heading": ("Brudd på personopplysningssikkerheten meldt i {year}: {n}",
-                         "Personal data breaches reported in {year}: {n}"),
+    "breaches_heading": ("Brudd på personopplysningssikkerheten i {year} ({n} registrert)",
+                         "Personal data breaches in {year} ({n} recorded)"),
     "notice_in_time": ("meldt Datatilsynet innen 72 timer", "notified to Datatilsynet within 72 hours"),
     "notice_late_with_reason": ("meldt etter 72 timer, med begrunnelse for forsinkelsen",
                                 "notified after 72 hours, with the reason for the delay"),
     "notice_not_notified_with_reason": ("ikke meldt, med begrunnelse (lite sannsynlig risiko, art. 33 nr. 1)",
                                         "not notified, with a reason (unlikely to result in a risk, art. 33(1))"),
     "notice_pending": ("ikke meldt ennå, innenfor 72 timer", "not notified yet, within 72 hours"),
-    "notice_late_without_reason": ("meldt etter 72 timer uten begrunnelse – brudd på art. 33 nr. 1",
+    "notice_late_without_reason": ("meldt for sent uten begrunnelse (i strid med art. 33 nr. 1)",
                                    "notified after 72 hours without a reason – a breach of art. 33(1)"),
-    "notice_not_notified_without_reason": ("ikke meldt og uten begrunnelse etter 72 timer – brudd på art. 33 nr. 1",
+    "notice_not_notified_without_reason": ("ikke meldt og uten begrunnelse etter 72 timer (i strid med art. 33 nr. 1)",
                                            "not notified and no reason after 72 hours – a breach of art. 33(1)"),
-    "breaches_law": ("Personvernforordningen art. 33 nr. 1: et brudd skal meldes Datatilsynet innen 72 timer, "
-                     "med mindre det er lite sannsynlig at det medfører risiko; en sen melding skal begrunnes.",
-                     "GDPR art. 33(1): a breach is notified to Datatilsynet within 72 hours unless it is "
-                     "unlikely to result in a risk; a late notice must give the reason."),
+    "breaches_law": ("Personvernforordningen art. 33 nr. 1: et brudd skal meldes til Datatilsynet uten ugrunnet "
+                     "opphold og om mulig senest 72 timer etter at kommunen ble kjent med det, med mindre det er lite "
+                     "sannsynlig at bruddet medfører en risiko; en sen melding skal begrunnes.",
+                     "GDPR art. 33(1): a breach is notified to Datatilsynet without undue delay and, where feasible, "
+                     "within 72 hours of becoming aware of it, unless it is unlikely to result in a risk; a late "
+                     "notice must give the reason."),
     "proposals_closed": ("Forbedringsforslag meldt i {year}, lukket",
                          "Improvement proposals reported in {year}, closed"),
     "pdca_line": ("Saker meldt i {year} med fullført PDCA-sirkel (et tiltak utført i hvert trinn: planlegge, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "privacy_notified": ("Meldt Datatilsynet: {notified} av {total}. Meldt i flere trinn (ettersendt, art. 33 nr. 4): "
-                         "{staged}; meldingen fullført: {completed}.",
+                         "{staged}; meldingen er komplett (alle opplysninger sendt): {completed}.",
                          "Notified to Datatilsynet: {notified} of {total}. Notified in stages (further notices, "
                          "art. 33(4)): {staged}; notice completed: {completed}."),
     "privacy_form": ("Meldeskjemaet er ufullstendig (det Datatilsynet spør om, art. 33 nr. 3) for {n} av {due} brudd "
@@ -26,7 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
                                      "bokstav c)",
                                      "disproportionate effort; a public notice instead (art. 34(3)(c))"),
     "privacy_decision_missing": ("ingen beslutning registrert", "no decision recorded"),
-    "privacy_people": ("Omtrent {n} personer berørt i alt (summen av anslagene i {breaches} brudd).",
+    "privacy_people": ("Om lag {n} personer er berørt (summen av anslagene for {breaches} brudd).",
                        "About {n} people affected in all (the sum of the estimates in {breaches} breaches)."),
     "privacy_people_withheld": ("Antall berørte vises ikke: færre enn {n} brudd har et anslag.",
                                 "The number of people affected is not shown: fewer than {n} breaches give an "

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "risk_heading": ("Risiko (ROS)", "Risk (ROS)"),
-    "risk_intro": ("Risikoer i registeret, vurdert per {day}: {n}. Risikotallet er sannsynlighet × konsekvens; "
-                   "akseptkriteriene: til og med {low} er akseptabelt, fra {high} er ikke akseptabelt, og mellom "
-                   "de to skal tiltak vurderes.",
+    "risk_intro": ("Risikoregisteret har {n} risikoer vurdert per {day}. Risikotall = sannsynlighet × "
+                   "konsekvens. Akseptkriterier: risikotall til og med {low} er akseptabel risiko (grønn), fra "
+                   "{high} er risikoen ikke akseptabel (rød), og i mellom skal tiltak vurderes (gul).",
                    "Risks in the register, assessed by {day}: {n}. The risk score is probability × consequence; "
                    "the acceptance criteria: up to {low} is acceptable, from {high} is not acceptable, and in "
                    "between measures are to be considered."),
@@ -58,10 +58,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "risk_follow_up": ("Oppfølging per {day}", "Follow-up on {day}"),
     "follow_up_red": ("Risikoer i rød sone før tiltak: {red}, av dem uten tiltak: {without}",
                       "Risks in the red zone before measures: {red}, of them without measures: {without}"),
-    "follow_up_accept": ("Restrisiko over akseptlinjen uten akseptvedtak: {n}",
+    "follow_up_accept": ("Restrisiko utenfor akseptkriteriene (gul eller rød) som ingen har akseptert: {n}",
                          "Residual risk above the acceptance line without an acceptance decision: {n}"),
-    "follow_up_review": ("Ny vurdering på overtid (next_review passert): {n}",
-                         "Review overdue (next_review passed): {n}"),
+    "follow_up_review": ("Risikoer som har passert fristen for ny vurdering: {n}",
+                         "Risks past their date for a new assessment: {n}"),
     "acceptance_not_needed": ("aksept ikke nødvendig (grønn)", "no acceptance needed (green)"),
     "red_risks_heading": ("Risikoer i rød sone, med tiltak (intern)",
                           "Risks in the red zone, with measures (internal)"),

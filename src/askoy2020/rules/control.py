@@ -104,7 +104,8 @@ def finding_past_deadline(ctx: CheckContext) -> Iterator[Finding]:
         if late is None:
             continue
         kind = KIND[finding.kind]
-        must = Say(f"; a {kind.en} must be corrected", f"; et {kind.nb} må rettes") if finding.kind.binding \
+        verb = "oppfylles" if finding.kind.value == "order" else "rettes"  # one fulfils a pålegg, corrects a lovbrudd
+        must = Say(f"; a {kind.en} must be corrected", f"; et {kind.nb} må {verb}") if finding.kind.binding \
             else Say("", "")
         yield Finding(
             finding.where("deadline"),

@@ -44,7 +44,7 @@ def _dpia_missing(ctx: CheckContext, started: bool) -> Iterator[Finding]:
                 Say(f"{project.id} processes personal data but has neither a DPIA nor a recorded reason that none "
                     "is needed",
                     f"{project.id} behandler personopplysninger, men har verken en personvernkonsekvensvurdering "
-                    "(DPIA) eller en begrunnelse for at det ikke trengs"),
+                    "(DPIA) eller en begrunnelse for at den ikke trengs"),
                 Say("Add 'dpia: {done: …, reference: …, conclusion: …}', or 'dpia_not_needed:' with the "
                     "assessment that high risk is unlikely (GDPR art. 35(1), Datatilsynet's list).",
                     "Legg til «dpia: {done: …, reference: …, conclusion: …}», eller «dpia_not_needed:» med "
@@ -304,7 +304,7 @@ def art34_decision_missing(ctx: CheckContext) -> Iterator[Finding]:
         decision = breach.art34
         if decision is None:
             where = case.where("breach")
-            what = Say("has no art. 34 decision", "har ingen beslutning etter art. 34")
+            what = Say("has no art. 34 decision", "har ikke registrert om de berørte ble varslet, eller hvorfor ikke")
         elif decision.informed is not None and decision.not_informed is not None:
             where = case.where("breach", "art34", "not_informed")
             what = Say("says both that the people affected were told and that they were not",

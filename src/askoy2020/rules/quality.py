@@ -156,7 +156,7 @@ def breach_notified_late(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # Breach.notice is the one reading of art. 33(1), shared with the report.
         if breach.notice(ctx.as_of) is Notice.LATE_WITHOUT_REASON:
-            hours = f"{delay.total_seconds() / 3600:.1f}"
+            hours = f"{delay.total_seconds() / 3600:.1f}".removesuffix(".0")  # "90 timer", "89,5 timer"
             yield Finding(
                 case.where("breach", "notified"),
                 Say(f"{case.id} was notified {hours} hours after the municipality became aware (limit 72)",

@@ -22,9 +22,10 @@ from ..model.risk import Assessment, RiskMatrix, Zone
 from .registry import CheckContext, Finding, rule
 from .words import days
 
-ZONE = {Zone.ACCEPTABLE: Say("acceptable (green)", "akseptabel (grønn)"),
-        Zone.CONSIDER: Say("consider measures (yellow)", "vurder tiltak (gul)"),
-        Zone.NOT_ACCEPTABLE: Say("not acceptable (red)", "ikke akseptabel (rød)")}
+# Said as where the risk lies: "ligger i gul sone (vurder tiltak)".
+ZONE = {Zone.ACCEPTABLE: Say("in the green zone (acceptable)", "i grønn sone (akseptabel)"),
+        Zone.CONSIDER: Say("in the yellow zone (consider measures)", "i gul sone (vurder tiltak)"),
+        Zone.NOT_ACCEPTABLE: Say("in the red zone (not acceptable)", "i rød sone (ikke akseptabel)")}
 
 
 def _cell(a: Assessment) -> Say:
@@ -84,9 +85,9 @@ def residual_risk_not_accepted(ctx: CheckContext) -> Iterator[Finding]:
             remains = Say("the residual risk", "restrisikoen") if risk.residual else Say("the risk", "risikoen")
             yield Finding(
                 risk.where("residual") if risk.residual else risk.where("probability"),
-                Say(f"{remains.en} of {risk.id} is {ZONE[zone].en}, {_cell(risk.remaining).en}, "
+                Say(f"{remains.en} of {risk.id} lies {ZONE[zone].en}, {_cell(risk.remaining).en}, "
                     "and no one has accepted it",
-                    f"{remains.nb} for {risk.id} er {ZONE[zone].nb}, {_cell(risk.remaining).nb}, "
+                    f"{remains.nb} for {risk.id} ligger {ZONE[zone].nb}, {_cell(risk.remaining).nb}, "
                     "og ingen har akseptert den"),
                 Say("Add measures that bring it to the green zone, or 'accepted: {by: <role>, on: <date>}' "
                     "with the role that accepts it.",
