@@ -91,11 +91,14 @@ def processing_start(project: Project) -> dt.date | None:
 
 def has_ros(project: Project, portfolio: Portfolio | None = None, as_of: dt.date | None = None) -> bool:
     """The one test of whether a project that processes personal data has
-    a ROS-analyse (by ``as_of``). Today: the project's own
-    ``personal_data.ros``. The portfolio is passed so a risk register
-    (records of kind risk naming the project) can count as its ROS as well."""
+    a ROS-analyse (by ``as_of``): the project's own ``personal_data.ros``
+    (a ROS document), or risks in the ROS register (``risks/``) that name
+    the project and were assessed by then – the register is a ROS too."""
     data = project.personal_data
-    return data is not None and data.ros_on(as_of) is not None
+    if data is not None and data.ros_on(as_of) is not None:
+        return True
+    return portfolio is not None and any(
+        risk.project == project.id and (as_of is None or risk.assessed <= as_of) for risk in portfolio.risks)
 
 
 # -- breaches
