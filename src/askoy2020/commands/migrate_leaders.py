@@ -57,10 +57,10 @@ def run(request: MigrateLeadersRequest, out: TextIO, err: TextIO) -> int:
     removing = "would remove" if request.dry_run else "removed"
     for line in result.removed:
         echo(out, f"{removing} {visible(line)}")
-    what = [w for w, found in (("competences and evaluations", result.cohorts or result.dropped or result.skipped),
-                                ("names", any("the name" in x for x in result.removed)),
-                                ("10-FAKTOR scores from too few respondents", any("10-FAKTOR" in x for x in result.removed)))
-            if found]
+    kinds = (("competences and evaluations", bool(result.cohorts or result.dropped or result.skipped)),
+             ("names", any("the name" in x for x in result.removed)),
+             ("10-FAKTOR scores from too few respondents", any("10-FAKTOR" in x for x in result.removed)))
+    what = [w for w, found in kinds if found]
     echo(out, f"{removing} {', '.join(what) or 'appraisal data'} from {len(result.leader_files)} leader file(s)")
     if request.dry_run:
         return 0
