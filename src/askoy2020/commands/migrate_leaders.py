@@ -61,7 +61,8 @@ def run(request: MigrateLeadersRequest, out: TextIO, err: TextIO) -> int:
              ("names", any("the name" in x for x in result.removed)),
              ("10-FAKTOR scores from too few respondents", any("10-FAKTOR" in x for x in result.removed)))
     what = [w for w, found in kinds if found]
-    echo(out, f"{removing} {', '.join(what) or 'appraisal data'} from {len(result.leader_files)} leader file(s)")
+    listed = " and ".join([", ".join(what[:-1]), what[-1]] if len(what) > 1 else what) or "appraisal data"
+    echo(out, f"{removing} {listed} from {len(result.leader_files)} leader file(s)")
     if request.dry_run:
         return 0
     write(result)

@@ -251,12 +251,14 @@ def ten_factor_scores_too_few(ctx: CheckContext) -> Iterator[Finding]:
     for leader in ctx.portfolio.leaders:
         for i, result in enumerate(leader.ten_factor):
             if result.scores and result.respondents < k:
+                few = result.respondents <= 2
                 yield Finding(
                     leader.where("ten_factor", i, "scores"),
-                    Say(f"10-FAKTOR of {leader.id} {result.year}: scores from {result.respondents} respondents "
-                        f"(fewer than {k}) are one or two employees' answers",
+                    Say(f"10-FAKTOR of {leader.id} {result.year}: scores from {result.respondents} "
+                        f"respondent{'' if result.respondents == 1 else 's'} "
+                        f"(fewer than {k}) are {'one or two' if few else 'a few'} employees' answers",
                         f"10-FAKTOR for {leader.id} {result.year}: resultater fra {result.respondents} svar "
-                        f"(færre enn {k}) er svarene til én eller to ansatte"),
+                        f"(færre enn {k}) er svarene til {'én eller to' if few else 'noen få'} ansatte"),
                     Say("Remove the scores and keep 'invited' and 'respondents' (askoy2020 migrate leaders does it); "
                         "git history keeps old versions – see docs/migrate.md.",
                         "Fjern resultatene og behold «invited» og «respondents» (askoy2020 migrate leaders gjør "
