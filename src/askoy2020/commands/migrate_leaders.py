@@ -1,5 +1,6 @@
 """``askoy2020 migrate leaders``: per-leader appraisal data into cohort
-records (:mod:`askoy2020.migrate.leaders`). Exit 0 when done or nothing to
+records, and names and 10-FAKTOR scores from too few respondents out of the
+leader records (:mod:`askoy2020.migrate.leaders`). Exit 0 when done or nothing to
 do, 1 when a file cannot be migrated safely (nothing written), 2 when the
 folder cannot be read or its leader or cohort files have errors."""
 
@@ -42,7 +43,8 @@ def run(request: MigrateLeadersRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: {visible(exc)}. Nothing written.")
         return 1
     if result.empty:
-        echo(out, "Nothing to migrate: no leader holds competences or evaluations.")
+        echo(out, "Nothing to migrate: no leader holds competences, evaluations, a name or 10-FAKTOR scores "
+                  f"from fewer than {result.threshold} respondents.")
         return 0
     verb = "would write" if request.dry_run else "wrote"
     for cp in result.cohorts:
@@ -53,7 +55,14 @@ def run(request: MigrateLeadersRequest, out: TextIO, err: TextIO) -> int:
     for line in result.skipped:
         echo(out, f"skipped {visible(line)}")
     removing = "would remove" if request.dry_run else "removed"
-    echo(out, f"{removing} competences and evaluations from {len(result.leader_files)} leader file(s)")
+    for line in result.removed:
+        echo(out, f"{removing} {visible(line)}")
+    kinds = (("competences and evaluations", bool(result.cohorts or result.dropped or result.skipped)),
+             ("names", any("the name" in x for x in result.removed)),
+             ("10-FAKTOR scores from too few respondents", any("10-FAKTOR" in x for x in result.removed)))
+    what = [w for w, found in kinds if found]
+    listed = " and ".join([", ".join(what[:-1]), what[-1]] if len(what) > 1 else what) or "appraisal data"
+    echo(out, f"{removing} {listed} from {len(result.leader_files)} leader file(s)")
     if request.dry_run:
         return 0
     write(result)

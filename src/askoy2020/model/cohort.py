@@ -24,9 +24,19 @@ from pydantic import Field, model_validator
 from ..core.diagnostics import Say, SayError
 from .base import Count, Day, Id, Note, Number, Record, Text, Year
 from .leader import CompetenceArea, Instrument
+from .programme import Programme
 
 MIN_RESPONDENTS = 3
-"""KS's anonymity rule for 10-FAKTOR, used for every aggregate about leaders."""
+"""KS's anonymity rule for 10-FAKTOR, used for every aggregate about leaders;
+the threshold of a data folder without a programme (see :func:`threshold_of`)."""
+
+
+def threshold_of(programme: Programme | None) -> int:
+    """The respondent threshold k for a data folder: its programme's
+    ``min_respondents`` (a municipality may choose more than 3, e.g. 5), or
+    :data:`MIN_RESPONDENTS` without a programme. Used wherever an aggregate
+    about leaders or a unit's 10-FAKTOR result is kept, written or shown."""
+    return programme.min_respondents if programme is not None else MIN_RESPONDENTS
 
 
 def _on_scale(mean: float, scale_max: float) -> None:

@@ -1,7 +1,7 @@
 """Leaders in Prestasjonsledelse 2020: ``data/leaders/*.yaml``.
 
-A leader record describes a *position* (role, unit), not a person: the name
-is optional and is left out of public reports.
+A leader record describes a *position* (role, unit), not a person: it holds
+no name (ASK718).
 """
 
 from __future__ import annotations
@@ -111,9 +111,11 @@ class TenFactorResult(Record):
     invited: People | None = None
     """How many employees were invited; with ``respondents`` it gives the response rate."""
     respondents: Count = Field(ge=0)
-    """How many answered; results from fewer than 3 are never shown."""
-    scores: dict[TenFactor, Score]
-    """Mean score per factor, 1–5."""
+    """How many answered. From fewer than the programme's ``min_respondents``
+    (3 by default) the result keeps only ``invited`` and ``respondents``, no
+    scores (ASK717)."""
+    scores: dict[TenFactor, Score] = Field(default_factory=dict)
+    """Mean score per factor, 1–5; left out when too few answered (ASK717)."""
     follow_up: TenFactorFollowUp | None = None
     """The factors the unit chose to work on and its actions."""
 
@@ -131,7 +133,10 @@ class Leader(Record):
     role: Role
     """Role title, e.g. Rektor."""
     name: Note | None = None
-    """Optional; left out of public reports. Prefer leaving it empty."""
+    """Leave it out: a leader record describes a position, and a name next to
+    the unit's goals and 10-FAKTOR makes it a personnel file in git (ASK718).
+    Read only so that the warning can point at it and ``askoy2020 migrate
+    leaders`` can remove it."""
     unit: Text
     """The unit led, e.g. Kleppestø skole."""
     area: Id

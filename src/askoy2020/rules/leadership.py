@@ -9,6 +9,11 @@ Legal basis and rules relied on:
 - ASK712, ASK714: KS's anonymity rule for 10-FAKTOR (results only from at
   least 3 respondents), applied to every aggregate about leaders; GDPR
   art. 25 (data protection by design).
+- ASK717: the same rule for a unit's 10-FAKTOR result: scores from fewer
+  than the threshold are one or two employees' own answers about their
+  identifiable leader (GDPR art. 5(1)(c), art. 25); KS does not release them.
+- ASK718: GDPR art. 5(1)(c): a leader record describes a position; a name
+  makes it a personnel file in git.
 - ASK711, ASK713, ASK715, ASK716: consistency a programme leader expects of the figures.
 """
 
@@ -18,7 +23,7 @@ from collections.abc import Iterator
 
 from ..core.diagnostics import Say, Severity
 from ..model.base import Record
-from ..model.cohort import MIN_RESPONDENTS
+from ..model.cohort import threshold_of
 from .registry import CheckContext, Finding, rule
 
 
@@ -89,10 +94,11 @@ def respondents_above_invited(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("ASK712", "cohort-aggregate-too-few", Severity.ERROR)
 def cohort_aggregate_too_few(ctx: CheckContext) -> Iterator[Finding]:
-    """A cohort aggregate has fewer than 3 respondents: it is one or two
-    people's answers – a single leader's appraisal, or staff's rating of one
-    leader – and KS's rule shows nothing under 3. Leave it out, or pool the
-    sessions or years until 3 have answered.
+    """A cohort aggregate has fewer respondents than the programme's
+    ``min_respondents`` (3 by default): it is one or two people's answers –
+    a single leader's appraisal, or staff's rating of one leader – and KS's
+    rule shows nothing under 3. Leave it out, or pool the sessions or years
+    until enough have answered.
 
     FAIL:
         learning:
@@ -101,17 +107,18 @@ def cohort_aggregate_too_few(ctx: CheckContext) -> Iterator[Finding]:
         learning:
           - {year: 2019, area: goals_and_results, mean: 3.4, respondents: 9}
     """
+    k = threshold_of(ctx.portfolio.programme)
     for cohort in ctx.portfolio.cohorts:
         for path, respondents in cohort.aggregates():
-            if respondents < MIN_RESPONDENTS:
+            if respondents < k:
                 yield Finding(
                     cohort.where(*path),
                     Say(f"cohort {cohort.id}: an aggregate from {respondents} respondents (fewer than "
-                        f"{MIN_RESPONDENTS}) is one person's appraisal",
-                        f"kullet {cohort.id}: et snitt av {respondents} svar (færre enn {MIN_RESPONDENTS}) er en "
-                        "vurdering av én person"),
-                    Say(f"Remove it, or pool sessions or years until at least {MIN_RESPONDENTS} have answered.",
-                        f"Fjern det, eller slå sammen samlinger eller år til minst {MIN_RESPONDENTS} har svart."),
+                        f"{k}) is one or two people's appraisal",
+                        f"kullet {cohort.id}: et snitt av {respondents} svar (færre enn {k}) er en "
+                        "vurdering av én eller to personer"),
+                    Say(f"Remove it, or pool sessions or years until at least {k} have answered.",
+                        f"Fjern det, eller slå sammen samlinger eller år til minst {k} har svart."),
                 )
 
 
@@ -216,4 +223,74 @@ def cohort_fewer_leaders_than_records(ctx: CheckContext) -> Iterator[Finding]:
                     f"kullet {cohort.id} teller {cohort.leaders} ledere, men {records} lederposter hører til det"),
                 Say(f"Set 'leaders' to at least {records}, or correct the leaders' 'cohort' year.",
                     f"Sett «leaders» til minst {records}, eller rett lederens «cohort»-år."),
+            )
+
+
+@rule("ASK717", "ten-factor-scores-too-few", Severity.ERROR)
+def ten_factor_scores_too_few(ctx: CheckContext) -> Iterator[Finding]:
+    """A unit's 10-FAKTOR result holds scores from fewer respondents than the
+    programme's ``min_respondents`` (3 by default): they are one or two
+    employees' own answers, including their rating of their identifiable
+    leader (mestringsorientert ledelse). KS does not release them, and git
+    history would keep them (GDPR art. 5(1)(c), art. 25). Keep ``invited``
+    and ``respondents`` – the response rate – and remove the scores.
+
+    FAIL:
+        ten_factor:
+          - year: 2018
+            invited: 2
+            respondents: 1
+            scores: {task_motivation: 4.5, mastery_climate: 3.9}
+    PASS:
+        ten_factor:
+          - year: 2018
+            invited: 2
+            respondents: 1
+    """
+    k = threshold_of(ctx.portfolio.programme)
+    for leader in ctx.portfolio.leaders:
+        for i, result in enumerate(leader.ten_factor):
+            if result.scores and result.respondents < k:
+                few = result.respondents <= 2
+                yield Finding(
+                    leader.where("ten_factor", i, "scores"),
+                    Say(f"10-FAKTOR of {leader.id} {result.year}: scores from {result.respondents} "
+                        f"respondent{'' if result.respondents == 1 else 's'} "
+                        f"(fewer than {k}) are {'one or two' if few else 'a few'} employees' answers",
+                        f"10-FAKTOR for {leader.id} {result.year}: resultater fra {result.respondents} svar "
+                        f"(færre enn {k}) er svarene til {'én eller to' if few else 'noen få'} ansatte"),
+                    Say("Remove the scores and keep 'invited' and 'respondents' (askoy2020 migrate leaders does it); "
+                        "git history keeps old versions – see docs/migrate.md.",
+                        "Fjern resultatene og behold «invited» og «respondents» (askoy2020 migrate leaders gjør "
+                        "det); git-historikken har fortsatt gamle versjoner – se docs/migrate.md."),
+                )
+
+
+@rule("ASK718", "leader-record-has-name", Severity.WARNING)
+def leader_record_has_name(ctx: CheckContext) -> Iterator[Finding]:
+    """A leader record has a ``name``. A leader record describes a position
+    (role and unit); a name next to the unit's goals and 10-FAKTOR makes it a
+    personnel file about one person in git, shown to every leader in the
+    internal report (GDPR art. 5(1)(c), data minimisation).
+
+    FAIL:
+        id: L-001
+        role: Rektor
+        name: Kari Nordmann
+    PASS:
+        id: L-001
+        role: Rektor
+    """
+    for leader in ctx.portfolio.leaders:
+        if leader.name is not None:
+            yield Finding(
+                leader.where_key("name"),
+                Say(f"leader record {leader.id} has a name; a leader record describes a position: remove the name "
+                    "(GDPR art. 5(1)(c))",
+                    f"lederposten {leader.id} har et navn; en lederpost beskriver en stilling – fjern navnet "
+                    "(personvernforordningen art. 5 nr. 1 bokstav c)"),
+                Say("Delete the 'name' line (askoy2020 migrate leaders does it); git history keeps old versions – "
+                    "see docs/migrate.md.",
+                    "Slett linjen «name» (askoy2020 migrate leaders gjør det); git-historikken har fortsatt gamle "
+                    "versjoner – se docs/migrate.md."),
             )
