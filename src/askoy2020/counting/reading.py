@@ -44,6 +44,9 @@ from .columns import (
 )
 
 HEADER_SEARCH_ROWS = 50
+MAX_COUNT = 1_000_000
+"""The most cases one row (or one count record) may count: Askøy registers
+a few thousand a year; more is a typing or export error."""
 _TEXT: TypeAdapter[str] = TypeAdapter(Text)
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -63,10 +66,25 @@ class CountedExport:
     """unit -> area id, from an område column."""
     rows: int = 0
     """Rows read (cases, or count rows)."""
-    units: set[str] = field(default_factory=set)
-    """Units whose names were checked."""
+    units: dict[str, None] = field(default_factory=dict)
+    """Units the export names (a row counting 0 too), in the order it first names them."""
     identity_lines: list[int] = field(default_factory=list)
     """Lines with what looks like an identity number in a column that is never read."""
+    month_mismatch_lines: list[int] = field(default_factory=list)
+    """Lines whose dato falls in another month than their måned (the måned is counted)."""
+
+    def rename_units(self, renamed: dict[str, str]) -> None:
+        """Count each unit of ``renamed`` under its new name."""
+        counts: dict[Key, int] = {}
+        for (unit, kind, severity, month), count in self.counts.items():
+            key = (renamed.get(unit, unit), kind, severity, month)
+            counts[key] = counts.get(key, 0) + count
+        self.counts = counts
+        areas: dict[str, str] = {}
+        for unit, area in self.areas.items():
+            areas.setdefault(renamed.get(unit, unit), area)
+        self.areas = areas
+        self.units = {renamed.get(unit, unit): None for unit in self.units}
 
     @property
     def months(self) -> list[str]:
@@ -132,6 +150,10 @@ def _cell(cells: Sequence[object], index: int | None) -> object:
     return cells[index] if index is not None and index < len(cells) else None
 
 
+def holds_identity_number(text: str) -> bool:
+    return might_hold_one(text) and any(True for _ in find_identity_numbers(text))
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -146,8 +168,9 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
     header, name = export.header, export.name
     kept_at = {header.columns[f]: f for f in KEPT if f in header.columns}
     for index, cell in enumerate(cells):
-        text = cell if isinstance(cell, str) else str(cell) if isinstance(cell, int) else ""
-        if might_hold_one(text) and any(True for _ in find_identity_numbers(text)):
+        # Scanned as the text that would be kept: a long number typed into
+        # an xlsx cell is read as a float (1.5458512326E10) and kept as digits.
+        if holds_identity_number(_text(cell)):
             if index in kept_at:
                 raise ImportProblem(Location(name, number, index + 1),
                                     f"the {_column(header, kept_at[index])} column holds what looks like an "
@@ -167,7 +190,7 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
     if unit not in export.units:
         if wrong := _not_text(unit):
             raise problem("unit", f"cannot be kept: {wrong}", "Correct the unit's name in the export.")
-        export.units.add(unit)
+        export.units[unit] = None
     raw_kind = _text(_cell(cells, header.columns["kind"]))
     try:
         kind = kind_of(raw_kind)
@@ -194,15 +217,26 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
         if count_or_none is None or count_or_none < 0:
             raise problem("count", f"{shown(_text(value))} is not a whole number of cases",
                           "Write the number of cases, e.g. 4.")
+        if count_or_none > MAX_COUNT:
+            raise problem("count", f"{shown(_text(value))} is more cases than a row can count "
+                          f"(at most {MAX_COUNT:,})", "Correct the number; the export is likely wrong here.")
         count = count_or_none
     if "area" in header.columns and (area := _text(_cell(cells, header.columns["area"]))):
         if not _ID.fullmatch(area):
             raise problem("area", f"{shown(area)} is not an area id", "Write the programme area's id, e.g. HM.")
         export.areas.setdefault(unit, area)
+    if when == "month" and "date" in header.columns:
+        day = _month(_cell(cells, header.columns["date"]))
+        if day is not None and day != month:
+            export.month_mismatch_lines.append(number)
     export.rows += 1
     if count:
         key = (unit, kind, severity, month)
-        export.counts[key] = export.counts.get(key, 0) + count
+        total = export.counts.get(key, 0) + count
+        if total > MAX_COUNT:
+            raise problem("count", f"brings the count of {shown(unit)}, {kind.value}, {month} to {total:,}, more "
+                          f"than a record can hold (at most {MAX_COUNT:,})", "Check the export's numbers.")
+        export.counts[key] = total
 
 
 _ID = re.compile(ID_PATTERN[1:-1])
