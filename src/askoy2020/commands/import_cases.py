@@ -113,7 +113,7 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: writing failed: {visible(exc.strerror or exc)}. Files written before it got their "
                   "previous contents back; nothing was imported.")
         return 1
-    if not export.counts:
+    if not export.counts and not written:
         echo(err, "The export counts no case; no file was written.")
     elif written:
         echo(err, f"Wrote {len(written)} file{'s' * (len(written) != 1)}: {', '.join(visible(n) for n in written)}.")

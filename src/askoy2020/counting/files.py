@@ -88,7 +88,8 @@ def plan_files(export: CountedExport, folder: Path, source: str, areas: dict[str
         months = {m for m in covered if m.startswith(f"{year}-")}
         records = [_record(key, count, source, export.areas.get(key[0]) or areas.get(key[0]), shown(path))
                    for key, count in rows]
-        changes.append(_change(path, shown(path), source, months, units, records, year))
+        if records or path.exists():  # a year that counts nothing makes no new file
+            changes.append(_change(path, shown(path), source, months, units, records, year))
     return changes
 
 

@@ -70,6 +70,8 @@ class CountedExport:
     """Units the export names (a row counting 0 too), in the order it first names them."""
     identity_lines: list[int] = field(default_factory=list)
     """Lines with what looks like an identity number in a column that is never read."""
+    row_months: set[str] = field(default_factory=set)
+    """Months of every row, one that counts 0 too."""
     month_mismatch_lines: list[int] = field(default_factory=list)
     """Lines whose dato falls in another month than their måned (the måned is counted)."""
 
@@ -89,7 +91,7 @@ class CountedExport:
     @property
     def months(self) -> list[str]:
         """Every month from the first to the last the export counts: the months it covers."""
-        found = sorted({key[3] for key in self.counts})
+        found = sorted({key[3] for key in self.counts} | self.row_months)
         if not found:
             return []
         year, month = int(found[0][:4]), int(found[0][5:])
@@ -230,6 +232,7 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
         if day is not None and day != month:
             export.month_mismatch_lines.append(number)
     export.rows += 1
+    export.row_months.add(month)
     if count:
         key = (unit, kind, severity, month)
         total = export.counts.get(key, 0) + count
