@@ -287,3 +287,13 @@ def test_spellings_are_counted_under_the_registers_name(data: Path, tmp_path: Pa
     assert [(c["unit"], c["count"]) for c in _counts(data)] == [("Klima og miljø", 5)]
     assert not [d for d in askoy2020.check(askoy2020.load(data), as_of=AS_OF)
                 if d.rule == "ASK815" and "quality-counts" in d.location.file]
+
+
+def test_an_identity_number_in_a_title_or_header_cell_is_warned_of(data: Path, tmp_path: Path) -> None:
+    number = identity_number(21)
+    export = _write(tmp_path / "hdr.csv", [f"Avviksrapport for {number}", f"Enhet;Avvikstype;Registrert;{number}",
+                                          "Ask skole;Avvik;2020-03-01;x"])
+    code, out, err = _run(export, data)
+    assert code == 0, err
+    assert "2 lines (first 1) hold what looks like an identity number in a column that is not imported" in err
+    assert number not in out + err + _repo_text(data)

@@ -130,18 +130,24 @@ def read_counts(path: Path, name: str, sheet: str | None = None) -> CountedExpor
         if sheet is not None:
             raise whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
         form, rows = csv_rows(data, name, _header_at)
-    header, data_rows = _split_header(rows, name)
-    export = CountedExport(name, form, header)
+    header, data_rows, flagged = _split_header(rows, name)
+    export = CountedExport(name, form, header, identity_lines=flagged)
     for number, cells in data_rows:
         _read_row(export, number, cells)
     return export
 
 
-def _split_header(rows: Iterator[Row], name: str) -> tuple[CountHeader, Iterator[Row]]:
+def _split_header(rows: Iterator[Row], name: str) -> tuple[CountHeader, Iterator[Row], list[int]]:
+    """The header, the rows after it, and the lines up to it (a title, the
+    header itself) that hold what looks like an identity number: never
+    kept, but the export holds personal data."""
+    flagged: list[int] = []
     for searched, (number, cells) in enumerate(rows, start=1):
+        if any(holds_identity_number(_text(cell)) for cell in cells):
+            flagged.append(number)
         header = _header_at(cells, number, name)
         if header is not None:
-            return header, rows
+            return header, rows, flagged
         if searched >= HEADER_SEARCH_ROWS:
             break
     raise whole(name, f"no header row found in the first {HEADER_SEARCH_ROWS} lines",
