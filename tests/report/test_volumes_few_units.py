@@ -165,3 +165,29 @@ def test_public_volumes_only_over_k_distinct_units_and_k_cases(counts: list[Case
         assert volumes.by_month == [] and volumes.by_severity == [] and volumes.total == 0
     for row in volumes.by_area:
         assert row.units is None or row.units >= K
+
+
+def test_a_warning_about_a_count_record_names_no_unit_in_public(tmp_path: Path) -> None:
+    """ASK815 on a count names its unit: the public report leaves it out, as
+    it does a leader's or a case's warnings."""
+    import shutil
+
+    from askoy2020.report.build import build_report
+    from askoy2020.report.render import render
+    from helpers import BASE
+
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    (root / "control" / "units").mkdir(parents=True)
+    (root / "control" / "units" / "E-KLS.yaml").write_text(
+        "id: E-KLS\nname: Kleppestø skole\narea: DK\nservices: [grunnskole]\nleader: Rektor\n", encoding="utf-8")
+    (root / "quality-counts").mkdir()
+    (root / "quality-counts" / "compilo-2020.yaml").write_text(
+        "- {source: Compilo, unit: Sjøbris bofellesskap, area: DK, kind: deviation, month: 2020-03, count: 4}\n",
+        encoding="utf-8")
+    portfolio = askoy2020.load(root)
+    assert any(d.rule == "ASK815" and "quality-counts" in d.location.file
+               for d in askoy2020.check(portfolio, as_of=AS_OF))
+    for audience, named in ((Audience.PUBLIC, False), (Audience.INTERNAL, True)):
+        text = render(build_report(portfolio, 2020, AS_OF, audience=audience), "md")
+        assert ("Sjøbris bofellesskap" in text) is named

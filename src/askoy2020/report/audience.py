@@ -34,10 +34,11 @@ if TYPE_CHECKING:  # a type only: --help must not load the model
     from ..model.portfolio import Portfolio
 
 
-PERSONAL_KINDS = frozenset({"leader", "quality-case", "unit"})
+PERSONAL_KINDS = frozenset({"leader", "quality-case", "unit", "case-count"})
 """Record kinds (keys of the kinds table) about people: their validation
 warnings stay out of the public report. A unit's file is one: a routine of
-the unit overdue for review rates its leader."""
+the unit overdue for review rates its leader. A count of cases is one: its
+warnings (ASK815, ASK842) name the unit whose cases it counts."""
 
 
 class Audience(str, Enum):
