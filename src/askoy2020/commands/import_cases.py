@@ -96,9 +96,11 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
                   "month than their måned; the måned is what is counted. Check which one the export means.")
     if export.identity_lines:
         lines = export.identity_lines
-        echo(err, f"Warning: {len(lines)} line{'s' * (len(lines) != 1)} (first {lines[0]}) hold what looks like an "
-                  "identity number in a column that is not imported; nothing of it is written. The export itself "
-                  "holds personal data: delete it when the import is done.")
+        verb = "holds" if len(lines) == 1 else "hold"
+        echo(err, f"Warning: {len(lines)} line{'s' * (len(lines) != 1)} (first {lines[0]}) {verb} what looks like an "
+                  "identity number outside the imported columns (a title, a header or a column that is not "
+                  "imported); nothing of it is written. The export itself holds personal data: delete it when the "
+                  "import is done.")
     for change in prepared.changes:
         state = "unchanged" if not change.changed else "new" if change.old is None else "changed"
         echo(out, f"{visible(change.name)}: {state} – {change.written} records from the export, "
