@@ -69,7 +69,8 @@ class CountedExport:
     units: dict[str, None] = field(default_factory=dict)
     """Units the export names (a row counting 0 too), in the order it first names them."""
     identity_lines: list[int] = field(default_factory=list)
-    """Lines with what looks like an identity number in a column that is never read."""
+    """Lines with what looks like an identity number in a column that is never
+    read, or in a title or header line."""
     row_months: set[str] = field(default_factory=set)
     """Months of every row, one that counts 0 too."""
     month_mismatch_lines: list[int] = field(default_factory=list)
@@ -243,8 +244,9 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
         key = (unit, kind, severity, month)
         total = export.counts.get(key, 0) + count
         if total > MAX_COUNT:
-            raise problem("count", f"brings the count of {shown(unit)}, {kind.value}, {month} to {total:,}, more "
-                          f"than a record can hold (at most {MAX_COUNT:,})", "Check the export's numbers.")
+            raise problem("count" if header.aggregated else "unit",
+                          f"brings the count of {shown(unit)}, {kind.value}, {month} to {total:,}, more than a "
+                          f"record can hold (at most {MAX_COUNT:,})", "Check the export's numbers.")
         export.counts[key] = total
 
 
