@@ -143,7 +143,10 @@ def _small(tmp_path: Path, rows: list[str]) -> askoy2020.Portfolio:
 def test_public_small_programme_and_small_figures(tmp_path: Path) -> None:
     row = "- {{source: Compilo, unit: {unit}, area: DK, kind: {kind}, month: 2020-0{m}, count: {n}}}"
     few = _small(tmp_path / "few", [row.format(unit="Kleppestø skole", kind="deviation", m=3, n=9)])
-    assert build_report(few, 2020, AS_OF, audience=Audience.PUBLIC).quality.volumes is None  # one unit: withheld
+    withheld = build_report(few, 2020, AS_OF, audience=Audience.PUBLIC).quality.volumes  # one unit: withheld
+    assert withheld is not None and withheld.withheld
+    assert (withheld.by_month, withheld.by_severity, withheld.by_area, withheld.total) == ([], [], [], 0)
+    assert all(v is None for k in withheld.by_kind for v in k.by_year.values())
     assert build_report(few, 2020, AS_OF).quality.volumes is not None
     three = _small(tmp_path / "three", [
         row.format(unit="Kleppestø skole", kind="deviation", m=3, n=5),
@@ -159,8 +162,9 @@ def test_public_small_programme_and_small_figures(tmp_path: Path) -> None:
         row.format(unit="Kleppestø skole", kind="deviation", m=3, n=5),
         row.format(unit="Florvåg skole", kind="deviation", m=3, n=4),
         row.format(unit="Ask skole", kind="deviation", m=3, n=1).replace("2020-03", "2019-03")])
-    [hidden] = build_report(two, 2020, AS_OF, audience=Audience.PUBLIC).quality.volumes.by_area  # type: ignore[union-attr]
-    assert (hidden.areas, hidden.total, hidden.units) == ((), None, None)
+    # Two units in the report year: no figure of the year at all, not only the area hidden.
+    hidden = build_report(two, 2020, AS_OF, audience=Audience.PUBLIC).quality.volumes
+    assert hidden is not None and hidden.withheld and hidden.by_area == [] and hidden.total == 0
 
 
 # -- generated small portfolios: the volumes alone, one count record at a time

@@ -41,6 +41,10 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
     if not source or any(True for _ in find_identity_numbers(source)) or len(source) > 60:
         echo(err, "Error: --source names the quality system, e.g. --source Compilo.")
         return 2
+    if odd := _unprintable(source):
+        echo(err, f"Error: --source holds {odd}; it is written into each record and the file's header, so it must "
+                  "be one line of plain text. Name the quality system, e.g. --source Compilo.")
+        return 2
     if not request.export.is_file():
         echo(err, f"Error: {visible(request.export)} is not a file. Give the quality system's export, e.g. "
                   f"'{EXAMPLE}'.")
@@ -56,7 +60,7 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
         echo(err, "Nothing was written.")
         return 1
     except ValueError as exc:  # a record that would not load: the importer's own fault, said plainly
-        echo(err, f"Error: a count record would not be valid ({visible(exc)}). Nothing was written.")
+        echo(err, f"Error: a count record would not be valid ({visible(_reason(exc))}). Nothing was written.")
         return 1
     export = prepared.export
     by_kind = Counter[str]()
@@ -66,8 +70,10 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
     echo(out, f"Read {export.name} ({export.form}): {export.rows} {what}, "
               f"{sum(by_kind.values())} cases in {len(export.counts)} counts.")
     if export.months:
+        units = len(export.units)
         echo(out, f"Months covered: {export.months[0]} to {export.months[-1]} ({len(export.months)}); "
-                  f"records of {source} for these months are replaced.")
+                  f"records of {visible(source)} for these months are replaced for the {units} "
+                  f"unit{'s' * (units != 1)} the export names; other units' records are kept.")
     for kind, count in sorted(by_kind.items()):
         echo(out, f"  {kind}: {count}")
     if prepared.units_without_area:
@@ -76,11 +82,25 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Warning: {len(prepared.units_without_area)} units have no programme area ({shown}{more}): "
                   "their counts are in the programme's totals but in no area. Add an område column, or a leader "
                   "record for the unit.")
+    if prepared.renamed:
+        pairs = sorted(prepared.renamed.items())
+        shown = "; ".join(f"{visible(a)!r} as {visible(b)!r}" for a, b in pairs[:5])
+        more = f" and {len(pairs) - 5} more" if len(pairs) > 5 else ""
+        echo(err, f"Warning: {len(pairs)} unit name{'s' * (len(pairs) != 1)} differ only in case, accents or spaces "
+                  f"from another name of the same unit, and are counted under it: {shown}{more}. Correct the names "
+                  "in the quality system so they match data/control/units.")
+    if export.month_mismatch_lines:
+        lines = export.month_mismatch_lines
+        verb = "has" if len(lines) == 1 else "have"
+        echo(err, f"Warning: {len(lines)} line{'s' * (len(lines) != 1)} (first {lines[0]}) {verb} a dato in another "
+                  "month than their måned; the måned is what is counted. Check which one the export means.")
     if export.identity_lines:
         lines = export.identity_lines
-        echo(err, f"Warning: {len(lines)} line{'s' * (len(lines) != 1)} (first {lines[0]}) hold what looks like an "
-                  "identity number in a column that is not imported; nothing of it is written. The export itself "
-                  "holds personal data: delete it when the import is done.")
+        verb = "holds" if len(lines) == 1 else "hold"
+        echo(err, f"Warning: {len(lines)} line{'s' * (len(lines) != 1)} (first {lines[0]}) {verb} what looks like an "
+                  "identity number outside the imported columns (a title, a header or a column that is not "
+                  "imported); nothing of it is written. The export itself holds personal data: delete it when the "
+                  "import is done.")
     for change in prepared.changes:
         state = "unchanged" if not change.changed else "new" if change.old is None else "changed"
         echo(out, f"{visible(change.name)}: {state} – {change.written} records from the export, "
@@ -95,10 +115,37 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: writing failed: {visible(exc.strerror or exc)}. Files written before it got their "
                   "previous contents back; nothing was imported.")
         return 1
-    if not export.counts:
+    if not export.counts and not written:
         echo(err, "The export counts no case; no file was written.")
     elif written:
         echo(err, f"Wrote {len(written)} file{'s' * (len(written) != 1)}: {', '.join(visible(n) for n in written)}.")
     else:
         echo(err, f"Every count was already as in the export; no file was written ({slug(source)}-YEAR.yaml).")
     return 0
+
+
+def _unprintable(text: str) -> str | None:
+    """What in ``text`` cannot stand in one line of a YAML comment or record:
+    a line break, tab or other control character, or a bidirectional
+    override (U+202E) that makes a line read otherwise than it is; None when
+    there is none."""
+    import unicodedata
+
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+            return f"the character U+{ord(char):04X} ({unicodedata.name(char, 'a control character').lower()})"
+    return None
+
+
+def _reason(exc: ValueError) -> str:
+    """The first reason of a validation error, without pydantic's dump of
+    the input and its web address."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+            where = ".".join(str(part) for part in first.get("loc", ()))
+            return f"{where}: {first['msg']}" if where else str(first["msg"])
+        except (IndexError, KeyError, TypeError):
+            pass
+    return str(exc).splitlines()[0]

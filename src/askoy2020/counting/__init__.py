@@ -12,10 +12,11 @@ from typing import Any
 
 from ..accounts.errors import ImportProblem
 from ..model import Portfolio
+from ..rules.control import unit_key
 from .files import FileChange, plan_files, slug, write_files
 from .reading import CountedExport, read_counts
 
-__all__ = ["FileChange", "ImportProblem", "PreparedCounts", "prepare_counts", "slug", "unit_areas",
+__all__ = ["FileChange", "ImportProblem", "PreparedCounts", "prepare_counts", "same_units", "slug", "unit_areas",
            "write_files"]
 
 
@@ -25,6 +26,26 @@ class PreparedCounts:
     changes: list[FileChange] = field(default_factory=list)
     units_without_area: list[str] = field(default_factory=list)
     """Units the export names that neither it nor the data places in a programme area."""
+    renamed: dict[str, str] = field(default_factory=dict)
+    """A unit's name as the export wrote it -> the name it is counted under:
+    one unit written otherwise only in case, accents or spaces."""
+
+
+def same_units(export: CountedExport, portfolio: Portfolio) -> dict[str, str]:
+    """Each of the export's unit names that :func:`unit_key` makes one with
+    another name, mapped to the name to keep: the register's
+    (data/control/units), else a leader's or case record's, else the one the
+    export wrote first."""
+    known: dict[str, str] = {}
+    for name in ([u.name for u in portfolio.units] + [x.unit for x in portfolio.leaders]
+                 + [c.unit for c in portfolio.cases]):
+        known.setdefault(unit_key(name), name)
+    renamed: dict[str, str] = {}
+    for name in export.units:
+        chosen = known.setdefault(unit_key(name), name)
+        if chosen != name:
+            renamed[name] = chosen
+    return renamed
 
 
 def unit_areas(portfolio: Portfolio) -> dict[str, str]:
@@ -47,7 +68,10 @@ def prepare_counts(portfolio: Portfolio, export_file: Path, export_name: str, so
     """Everything the import would write; an :class:`ImportProblem` when
     the export cannot be read whole."""
     export = read_counts(export_file, export_name, sheet)
+    renamed = same_units(export, portfolio)
+    if renamed:
+        export.rename_units(renamed)
     areas = unit_areas(portfolio)
     changes = plan_files(export, portfolio.root, source, areas, shown)
     missing = sorted({key[0] for key in export.counts if key[0] not in export.areas and key[0] not in areas})
-    return PreparedCounts(export, changes, missing)
+    return PreparedCounts(export, changes, missing, renamed)

@@ -10,6 +10,7 @@ passed over: its text never reaches the repository.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,6 +62,12 @@ SEVERITY_WORDS: dict[str, int | None] = {
 }
 
 
+_LABELLED = re.compile(r"(?:(?:\s+|\s*[-–—:.)]\s*)[^\W\d_].*)?", re.DOTALL)
+"""What may follow a severity's digit: nothing, or its name after a space
+or a dash ('3 - Moderat', '3-Moderat', '3: moderat', '3. Moderat'), never
+another digit or a decimal part ('3,5', '3.5') or letters glued to it ('5x')."""
+
+
 class UnknownValue(ValueError):
     """A cell whose value the importer does not know."""
 
@@ -86,9 +93,10 @@ def severity_of(value: object) -> int | None:
         raise UnknownValue("is not a severity from 1 to 5")
     text = str(value).strip()
     if text[:1].isdigit():
-        if text[:1] in "12345" and not text[1:2].isdigit():
+        if text[:1] in "12345" and _LABELLED.fullmatch(text[1:]):
             return int(text[:1])
-        raise UnknownValue("is not a severity from 1 to 5")
+        raise UnknownValue("is not a severity from 1 to 5 (a digit, alone or before its name, as in "
+                           "'3 - Moderat')")
     key = normal(text)
     if text in ("-", "–") or key in SEVERITY_WORDS:
         return SEVERITY_WORDS.get(key)

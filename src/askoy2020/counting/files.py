@@ -1,12 +1,13 @@
 """The count files an import writes: ``quality-counts/<source>-<year>.yaml``,
 one record a line.
 
-An import replaces, for its source, the months the export covers (from its
-first month to its last: a month in between with no case has no row) and
-keeps every other record with the comments written above or beside it, and
-the comment block at the top of the file. Records are kept in order of
-month, unit, kind and severity, so importing the same export twice writes
-the same bytes.
+An import replaces, for its source, the records of the units the export
+names in the months it covers (from its first month to its last: a month in
+between with no case has no row). It keeps every other record – other
+units' too, so an export filtered to one unit changes only that unit – with
+the comments written above or beside it, and the comment block at the top of
+the file. Records are kept in order of month, unit, kind and severity, so
+importing the same export twice writes the same bytes.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from typing import Any
 from ..accounts.errors import ImportProblem
 from ..core.diagnostics import Location
 from ..model.case_counts import CaseCount, CountedKind
+from ..rules.control import unit_key
 from ..writing.yaml_text import scalar
-from .reading import CountedExport, Key
+from .reading import CountedExport, Key, holds_identity_number
 
 FOLDER = "quality-counts"
 _KIND_ORDER = {kind: index for index, kind in enumerate(CountedKind)}
@@ -74,6 +76,7 @@ def plan_files(export: CountedExport, folder: Path, source: str, areas: dict[str
     ``areas`` gives the area of a unit the export names none for; ``shown``
     names a path for messages."""
     covered = export.months
+    units = {unit_key(unit) for unit in export.units}
     by_year: dict[int, list[tuple[Key, int]]] = {}
     for key, count in sorted(export.counts.items(), key=lambda item: (item[0][3], item[0][0])):
         by_year.setdefault(int(key[3][:4]), []).append((key, count))
@@ -83,36 +86,58 @@ def plan_files(export: CountedExport, folder: Path, source: str, areas: dict[str
     for year, rows in sorted(by_year.items()):
         path = folder / FOLDER / f"{slug(source)}-{year}.yaml"
         months = {m for m in covered if m.startswith(f"{year}-")}
-        records = [_record(key, count, source, export.areas.get(key[0]) or areas.get(key[0])) for key, count in rows]
-        changes.append(_change(path, shown(path), source, months, records, year))
+        records = [_record(key, count, source, export.areas.get(key[0]) or areas.get(key[0]), shown(path))
+                   for key, count in rows]
+        if records or path.exists():  # a year that counts nothing makes no new file
+            changes.append(_change(path, shown(path), source, months, units, records, year))
     return changes
 
 
-def _record(key: Key, count: int, source: str, area: str | None) -> dict[str, Any]:
+def _record(key: Key, count: int, source: str, area: str | None, name: str) -> dict[str, Any]:
     unit, kind, severity, month = key
     record = {"source": source, "unit": unit, "area": area, "kind": kind.value, "severity": severity,
               "month": month, "count": count}
+    for field_name in ("source", "unit", "area"):  # every kept text checked again, as it is written
+        value = record[field_name]
+        if isinstance(value, str) and holds_identity_number(value):
+            raise ImportProblem(Location(name, 0), f"the {field_name} of a count record would hold what looks like "
+                                "an identity number (fødselsnummer or D-nummer)",
+                                "Nothing is imported: identity numbers must never be written to the repository. "
+                                "Correct the export.")
     CaseCount.model_validate({k: v for k, v in record.items() if v is not None})  # never write what would not load
     return record
 
 
-def _change(path: Path, name: str, source: str, months: set[str], records: list[dict[str, Any]],
+def _change(path: Path, name: str, source: str, months: set[str], units: set[str], records: list[dict[str, Any]],
             year: int) -> FileChange:
+    """``units``: the export's units, as :func:`unit_key` writes them; only
+    their records of ``months`` are replaced – an export of some units (or
+    one) keeps every other unit's counts."""
     old = path.read_bytes() if path.exists() else None
-    header, chunks = _chunks(old.decode("utf-8-sig"), name) if old is not None else (_new_header(source, year), [])
+    header, chunks = _chunks(_decoded(old, name), name) if old is not None else (_new_header(source, year), [])
     kept = [(order, lines) for order, lines, record in chunks
             if not (str(record.get("source", "")).casefold() == source.casefold()
-                    and str(record.get("month")) in months)]
+                    and str(record.get("month")) in months
+                    and unit_key(str(record.get("unit", ""))) in units)]
     new = [(_order(r), [record_line(r)]) for r in records]
     body = [line for _, lines in sorted(kept + new, key=lambda item: item[0]) for line in lines]
     text = "\n".join(header + body).rstrip("\n") + "\n"
     return FileChange(path, name, old, text.encode("utf-8"), len(records), len(kept), len(chunks) - len(kept))
 
 
+def _decoded(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ImportProblem(Location(name, line), "the file is not UTF-8 text, as askoy2020 writes its files",
+                            "Save it as UTF-8 (or move it away), then import again.") from None
+
+
 def _new_header(source: str, year: int) -> list[str]:
     return [f"# Cases counted in {source}, {year}: written by askoy2020 import cases from the quality system's "
             "export.",
-            "# Counts only – no case text. A later import replaces the months its export covers."]
+            "# Counts only – no case text. A later import replaces its units' counts in the months its export covers."]
 
 
 def _chunks(text: str, name: str) -> tuple[list[str], list[tuple[tuple[Any, ...], list[str], dict[str, Any]]]]:

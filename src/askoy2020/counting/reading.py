@@ -44,6 +44,9 @@ from .columns import (
 )
 
 HEADER_SEARCH_ROWS = 50
+MAX_COUNT = 1_000_000
+"""The most cases one row (or one count record) may count: Askøy registers
+a few thousand a year; more is a typing or export error."""
 _TEXT: TypeAdapter[str] = TypeAdapter(Text)
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -63,15 +66,33 @@ class CountedExport:
     """unit -> area id, from an område column."""
     rows: int = 0
     """Rows read (cases, or count rows)."""
-    units: set[str] = field(default_factory=set)
-    """Units whose names were checked."""
+    units: dict[str, None] = field(default_factory=dict)
+    """Units the export names (a row counting 0 too), in the order it first names them."""
     identity_lines: list[int] = field(default_factory=list)
-    """Lines with what looks like an identity number in a column that is never read."""
+    """Lines with what looks like an identity number in a column that is never
+    read, or in a title or header line."""
+    row_months: set[str] = field(default_factory=set)
+    """Months of every row, one that counts 0 too."""
+    month_mismatch_lines: list[int] = field(default_factory=list)
+    """Lines whose dato falls in another month than their måned (the måned is counted)."""
+
+    def rename_units(self, renamed: dict[str, str]) -> None:
+        """Count each unit of ``renamed`` under its new name."""
+        counts: dict[Key, int] = {}
+        for (unit, kind, severity, month), count in self.counts.items():
+            key = (renamed.get(unit, unit), kind, severity, month)
+            counts[key] = counts.get(key, 0) + count
+        self.counts = counts
+        areas: dict[str, str] = {}
+        for unit, area in self.areas.items():
+            areas.setdefault(renamed.get(unit, unit), area)
+        self.areas = areas
+        self.units = {renamed.get(unit, unit): None for unit in self.units}
 
     @property
     def months(self) -> list[str]:
         """Every month from the first to the last the export counts: the months it covers."""
-        found = sorted({key[3] for key in self.counts})
+        found = sorted({key[3] for key in self.counts} | self.row_months)
         if not found:
             return []
         year, month = int(found[0][:4]), int(found[0][5:])
@@ -110,18 +131,24 @@ def read_counts(path: Path, name: str, sheet: str | None = None) -> CountedExpor
         if sheet is not None:
             raise whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
         form, rows = csv_rows(data, name, _header_at)
-    header, data_rows = _split_header(rows, name)
-    export = CountedExport(name, form, header)
+    header, data_rows, flagged = _split_header(rows, name)
+    export = CountedExport(name, form, header, identity_lines=flagged)
     for number, cells in data_rows:
         _read_row(export, number, cells)
     return export
 
 
-def _split_header(rows: Iterator[Row], name: str) -> tuple[CountHeader, Iterator[Row]]:
+def _split_header(rows: Iterator[Row], name: str) -> tuple[CountHeader, Iterator[Row], list[int]]:
+    """The header, the rows after it, and the lines up to it (a title, the
+    header itself) that hold what looks like an identity number: never
+    kept, but the export holds personal data."""
+    flagged: list[int] = []
     for searched, (number, cells) in enumerate(rows, start=1):
+        if any(holds_identity_number(_text(cell)) for cell in cells):
+            flagged.append(number)
         header = _header_at(cells, number, name)
         if header is not None:
-            return header, rows
+            return header, rows, flagged
         if searched >= HEADER_SEARCH_ROWS:
             break
     raise whole(name, f"no header row found in the first {HEADER_SEARCH_ROWS} lines",
@@ -130,6 +157,10 @@ def _split_header(rows: Iterator[Row], name: str) -> tuple[CountHeader, Iterator
 
 def _cell(cells: Sequence[object], index: int | None) -> object:
     return cells[index] if index is not None and index < len(cells) else None
+
+
+def holds_identity_number(text: str) -> bool:
+    return might_hold_one(text) and any(True for _ in find_identity_numbers(text))
 
 
 def _text(value: object) -> str:
@@ -146,8 +177,9 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
     header, name = export.header, export.name
     kept_at = {header.columns[f]: f for f in KEPT if f in header.columns}
     for index, cell in enumerate(cells):
-        text = cell if isinstance(cell, str) else str(cell) if isinstance(cell, int) else ""
-        if might_hold_one(text) and any(True for _ in find_identity_numbers(text)):
+        # Scanned as the text that would be kept: a long number typed into
+        # an xlsx cell is read as a float (1.5458512326E10) and kept as digits.
+        if holds_identity_number(_text(cell)):
             if index in kept_at:
                 raise ImportProblem(Location(name, number, index + 1),
                                     f"the {_column(header, kept_at[index])} column holds what looks like an "
@@ -167,7 +199,7 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
     if unit not in export.units:
         if wrong := _not_text(unit):
             raise problem("unit", f"cannot be kept: {wrong}", "Correct the unit's name in the export.")
-        export.units.add(unit)
+        export.units[unit] = None
     raw_kind = _text(_cell(cells, header.columns["kind"]))
     try:
         kind = kind_of(raw_kind)
@@ -194,15 +226,28 @@ def _read_row(export: CountedExport, number: int, cells: Sequence[object]) -> No
         if count_or_none is None or count_or_none < 0:
             raise problem("count", f"{shown(_text(value))} is not a whole number of cases",
                           "Write the number of cases, e.g. 4.")
+        if count_or_none > MAX_COUNT:
+            raise problem("count", f"{shown(_text(value))} is more cases than a row can count "
+                          f"(at most {MAX_COUNT:,})", "Correct the number; the export is likely wrong here.")
         count = count_or_none
     if "area" in header.columns and (area := _text(_cell(cells, header.columns["area"]))):
         if not _ID.fullmatch(area):
             raise problem("area", f"{shown(area)} is not an area id", "Write the programme area's id, e.g. HM.")
         export.areas.setdefault(unit, area)
+    if when == "month" and "date" in header.columns:
+        day = _month(_cell(cells, header.columns["date"]))
+        if day is not None and day != month:
+            export.month_mismatch_lines.append(number)
     export.rows += 1
+    export.row_months.add(month)
     if count:
         key = (unit, kind, severity, month)
-        export.counts[key] = export.counts.get(key, 0) + count
+        total = export.counts.get(key, 0) + count
+        if total > MAX_COUNT:
+            raise problem("count" if header.aggregated else "unit",
+                          f"brings the count of {shown(unit)}, {kind.value}, {month} to {total:,}, more than a "
+                          f"record can hold (at most {MAX_COUNT:,})", "Check the export's numbers.")
+        export.counts[key] = total
 
 
 _ID = re.compile(ID_PATTERN[1:-1])

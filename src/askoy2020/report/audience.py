@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -34,10 +34,11 @@ if TYPE_CHECKING:  # a type only: --help must not load the model
     from ..model.portfolio import Portfolio
 
 
-PERSONAL_KINDS = frozenset({"leader", "quality-case", "unit"})
+PERSONAL_KINDS = frozenset({"leader", "quality-case", "unit", "case-count"})
 """Record kinds (keys of the kinds table) about people: their validation
 warnings stay out of the public report. A unit's file is one: a routine of
-the unit overdue for review rates its leader."""
+the unit overdue for review rates its leader. A count of cases is one: its
+warnings (ASK815, ASK842) name the unit whose cases it counts."""
 
 
 class Audience(str, Enum):
@@ -68,13 +69,35 @@ def pool_small_groups(
     return alone, pool
 
 
+def unit_count(names: Iterable[str]) -> int:
+    """How many units ``names`` name: names that differ only in case,
+    accents or spaces are one unit (:func:`~askoy2020.rules.control.unit_key`),
+    so a unit written two ways is not counted twice towards k."""
+    from ..rules.control import unit_key  # not at the top: --help must not load the model
+
+    return len({unit_key(name) for name in names})
+
+
 def withheld(portfolio: Portfolio, audience: Audience, threshold: int) -> bool:
     """A programme of fewer units than the threshold has no public figures
     about leaders or cases at all: even a count for the whole programme
     would point at one of too few units."""
-    units = {x.unit for x in portfolio.leaders} | {c.unit for c in portfolio.cases} | {
-        c.unit for c in portfolio.case_counts}
-    return audience is Audience.PUBLIC and len(units) < threshold
+    units = [x.unit for x in portfolio.leaders] + [c.unit for c in portfolio.cases] + [
+        c.unit for c in portfolio.case_counts]
+    return audience is Audience.PUBLIC and unit_count(units) < threshold
+
+
+def too_few_units(units: Iterable[str], audience: Audience, threshold: int) -> bool:
+    """Public, and a figure is counted over at least one but fewer than k
+    units: then even a total for the whole programme points at one of them.
+
+    Each figure is judged on the records it is counted from, not on the
+    programme's units: the programme's own case tables on the case records
+    (report/quality.py), the quality system's volumes on the counts
+    (report/cases.py), the leader figures on the leaders. Thirty units with
+    a leader do not make one unit's cases anonymous. No unit at all is no
+    one to point at: then the figures are zeros."""
+    return audience is Audience.PUBLIC and 0 < unit_count(units) < threshold
 
 
 def without_people(portfolio: Portfolio) -> Portfolio:

@@ -7,8 +7,11 @@ They are never added to the case records, which are the programme's own
 follow-up of single cases (:mod:`.quality`); the report says which is which.
 
 The public report counts per programme area only over at least k units
-and k cases; a smaller area is pooled with the others (:mod:`.audience`). Programme-wide figures
-(a month, a kind, a severity) point at no unit and are shown in both.
+and k cases; a smaller area is pooled with the others (:mod:`.audience`).
+Programme-wide figures (a month, a kind, a severity) are shown in public
+only when the counts they are taken from cover at least k units and k
+cases: a year's counts from one or two units would be those units' case
+lists. Units are told apart as :func:`.audience.unit_count` does.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from ..model import Portfolio
 from ..model.case_counts import CaseCount, CountedKind
 from ..model.project import Approach
 from ..model.quality import CaseKind, QualityCase
-from .audience import Audience, pool_small_groups
+from .audience import Audience, pool_small_groups, too_few_units, unit_count
 from .cases_model import (
     AreaVolume,
     CaseVolumes,
@@ -41,6 +44,15 @@ def _known(counts: list[CaseCount], as_of: dt.date) -> list[CaseCount]:
     return [c for c in counts if c.first_day <= as_of]
 
 
+def shown_over(counts: list[CaseCount], threshold: int, public: bool) -> bool:
+    """Figures counted over ``counts`` may be shown: internal, or public and
+    over at least k units and k cases (or over none: zeros point at no one)."""
+    if not public or not counts:
+        return True
+    return sum(c.count for c in counts) >= threshold and not too_few_units(
+        [c.unit for c in counts], Audience.PUBLIC, threshold)
+
+
 def build_volumes(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int,
                   audience: Audience) -> CaseVolumes | None:
     known = _known(portfolio.case_counts, as_of)
@@ -49,8 +61,19 @@ def build_volumes(portfolio: Portfolio, year: int, as_of: dt.date, threshold: in
     public = audience is Audience.PUBLIC
     in_year = [c for c in known if c.year == year]
     years = sorted({c.year for c in known if c.year <= year})
-    by_kind = [KindYears(k.value, {y: sum(c.count for c in known if c.kind is k and c.year == y) for y in years})
+    # Each year's figures are counted over that year's counts: a year of
+    # fewer than k units (or cases) is not shown in public, the report
+    # year's tables with it.
+    shown_years = {y for y in years if shown_over([c for c in known if c.year == y], threshold, public)}
+    by_kind = [KindYears(k.value, {y: sum(c.count for c in known if c.kind is k and c.year == y)
+                                   if y in shown_years else None for y in years})
                for k in CountedKind]
+    sources = sorted({c.source for c in known}, key=alphabetical)
+    part_year = year if year in years and as_of < dt.date(year, 12, 31) and as_of.year == year else None
+    if not shown_over(in_year, threshold, public):
+        return CaseVolumes(sources=sources, year=year, last_month=None, years=years, part_year=part_year,
+                           by_kind=by_kind, by_month=[], by_severity=[], by_area=[], by_unit=[], total=0,
+                           deviations=0, hms=0, complaints=0, withheld=True)
     months = sorted({c.month_number for c in in_year})
     by_month = []
     for month in range(1, (max(months) if months else 0) + 1):
@@ -71,9 +94,7 @@ def build_volumes(portfolio: Portfolio, year: int, as_of: dt.date, threshold: in
         for unit, group in sorted(units.items(), key=lambda item: alphabetical(item[0]))]
     last = max((c.month for c in in_year), default=None)
     return CaseVolumes(
-        sources=sorted({c.source for c in known}, key=alphabetical),
-        year=year, last_month=last, years=years,
-        part_year=year if year in years and as_of < dt.date(year, 12, 31) and as_of.year == year else None,
+        sources=sources, year=year, last_month=last, years=years, part_year=part_year,
         by_kind=by_kind, by_month=by_month, by_severity=severities,
         by_area=_by_area(portfolio, in_year, threshold, public),
         by_unit=by_unit, total=sum(c.count for c in in_year),
@@ -95,7 +116,8 @@ def _by_area(portfolio: Portfolio, counts: list[CaseCount], threshold: int, publ
 
     def enough(keys: frozenset[str]) -> bool:
         group = members(keys)
-        return not public or (sum(c.count for c in group) >= threshold and len({c.unit for c in group}) >= threshold)
+        return not public or (sum(c.count for c in group) >= threshold
+                              and unit_count(c.unit for c in group) >= threshold)
 
     def row(keys: frozenset[str]) -> AreaVolume:
         if not enough(keys):
@@ -106,9 +128,9 @@ def _by_area(portfolio: Portfolio, counts: list[CaseCount], threshold: int, publ
         # over them too (hiding a small one would not help: the total less
         # the others gives it back).
         return AreaVolume(tuple(sorted(keys)), area.name if area else None, _sum(group, DEVIATION),
-                          _sum(group, HMS), sum(c.count for c in group), len({c.unit for c in group}))
+                          _sum(group, HMS), sum(c.count for c in group), unit_count(c.unit for c in group))
 
-    sizes = {key: len({c.unit for c in group}) for key, group in grouped.items()}
+    sizes = {key: unit_count(c.unit for c in group) for key, group in grouped.items()}
     alone, pool = pool_small_groups(sizes, enough)
     return [row(frozenset({key})) for key in sorted(alone)] + ([row(pool)] if pool else [])
 

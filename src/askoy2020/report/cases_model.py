@@ -15,7 +15,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class KindYears:
     kind: str  # a CountedKind value (word key)
-    by_year: dict[int, int]
+    by_year: dict[int, int | None]  # None: that year's counts cover fewer than k units or cases (public)
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,9 @@ class CaseVolumes:
     deviations: int  # the report year, deviations in the service
     hms: int  # the report year, HMS deviations
     complaints: int  # the report year
+    withheld: bool = False
+    """Public, and the report year's counts cover fewer than k units or k
+    cases: no figure of the year (the lists above are empty, the totals 0)."""
 
 
 @dataclass(frozen=True)

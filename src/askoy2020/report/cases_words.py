@@ -40,6 +40,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "volumes_by_area": ("Saker i kvalitetssystemet etter programområde i {year}",
                         "Cases in the quality system by programme area in {year}"),
     "volumes_too_few": ("færre enn {n}", "fewer than {n}"),
+    "volumes_too_few_units": ("færre enn {n} enheter", "fewer than {n} units"),
+    "volumes_withheld": ("Tallene for {year} vises ikke i den offentlige versjonen: sakene i kvalitetssystemet er "
+                         "fra færre enn {n} enheter eller færre enn {n} saker, og selv et tall for hele programmet "
+                         "ville peke på én av dem.",
+                         "The figures for {year} are not shown in the public version: the cases in the quality "
+                         "system are from fewer than {n} units or fewer than {n} cases, and even a figure for the "
+                         "whole programme would point at one of them."),
+    "volumes_years_note": ("Et år med saker fra færre enn {n} enheter eller færre enn {n} saker vises ikke i den "
+                           "offentlige versjonen.",
+                           "A year with cases from fewer than {n} units or fewer than {n} cases is not shown in the "
+                           "public version."),
+    "cases_withheld": ("Programmets egne saker vises ikke i den offentlige versjonen: de gjelder færre enn {n} "
+                       "enheter, og selv et tall for hele programmet ville peke på én av dem.",
+                       "The programme's own cases are not shown in the public version: they concern fewer than {n} "
+                       "units, and even a figure for the whole programme would point at one of them."),
     "volumes_areas_note": ("I den offentlige versjonen er et programområde med færre enn {n} enheter eller {n} saker "
                            "slått sammen med andre.",
                            "In the public version, a programme area with fewer than {n} units or {n} cases is pooled "

@@ -6,7 +6,8 @@ Every figure says what it counts: the year's cases are those *reported*
 in the year up to the report's day; "closed in the year" counts every
 case closed in it, also those reported earlier. The public report names
 no unit and lists no case; it counts cases per programme area only over
-at least k cases from k units (:mod:`.audience`).
+at least k cases from k units, and shows the programme's case tables only
+when the case records cover at least k units (:mod:`.audience`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections import Counter
 
 from ..model import Portfolio
 from ..model.quality import CaseKind, CaseStatus, Notice, QualityCase
-from .audience import Audience, pool_small_groups, withheld, without_people
+from .audience import Audience, pool_small_groups, too_few_units, unit_count, withheld, without_people
 from .cases import build_effect, build_service_design, build_volumes
 from .i18n import alphabetical
 from .people_model import AreaCount, BreachCounts, Count, OverdueRow, QualityHeadline, QualitySection
@@ -33,7 +34,7 @@ def _by_area(portfolio: Portfolio, cases: list[QualityCase], threshold: int) -> 
 
     def enough(keys: frozenset[str]) -> bool:
         group = members(keys)
-        return len(group) >= threshold and len({c.unit for c in group}) >= threshold
+        return len(group) >= threshold and unit_count(c.unit for c in group) >= threshold
 
     def row(keys: frozenset[str]) -> AreaCount:
         group = members(keys)
@@ -43,9 +44,10 @@ def _by_area(portfolio: Portfolio, cases: list[QualityCase], threshold: int) -> 
             # Too few to show: not even which areas, or a lone area's name
             # beside the programme's counts would point at its few units.
             return AreaCount((), None, None, None)
-        return AreaCount(tuple(sorted(keys)), area.name if area else None, len(group), len({c.unit for c in group}))
+        return AreaCount(tuple(sorted(keys)), area.name if area else None, len(group),
+                         unit_count(c.unit for c in group))
 
-    alone, pool = pool_small_groups({key: len({c.unit for c in group}) for key, group in grouped.items()}, enough)
+    alone, pool = pool_small_groups({key: unit_count(c.unit for c in group) for key, group in grouped.items()}, enough)
     return [row(frozenset({key})) for key in alone] + ([row(pool)] if pool else [])
 
 
@@ -63,7 +65,14 @@ def build_quality(
     portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, audience: Audience
 ) -> QualitySection:
     public = audience is Audience.PUBLIC
-    hidden = withheld(portfolio, audience, threshold)
+    # The quality system's volumes are judged on the counts (report/cases.py),
+    # the programme's own case tables on the case records: the year's and
+    # every case known on the report's day must each cover k units.
+    volumes = build_volumes(portfolio, year, as_of, threshold, audience)
+    known = [c for c in portfolio.cases if c.reported <= as_of]
+    hidden = withheld(portfolio, audience, threshold) or too_few_units(
+        [c.unit for c in known], audience, threshold) or too_few_units(
+        [c.unit for c in known if c.reported.year == year], audience, threshold)
     portfolio = without_people(portfolio) if hidden else portfolio
     known = [c for c in portfolio.cases if c.reported <= as_of]
     cases = [c for c in known if c.reported.year == year]
@@ -116,7 +125,7 @@ def build_quality(
         per_year_to_date=dict(sorted(Counter(
             c.reported.year for c in known
             if (c.reported.month, c.reported.day) <= (as_of.month, as_of.day)).items())),
-        volumes=None if hidden else build_volumes(portfolio, year, as_of, threshold, audience),
+        volumes=volumes,
         service_design=build_service_design(portfolio),
         effect=build_effect(known, year, as_of),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..core import bokmal as nb
@@ -269,11 +270,26 @@ def control_date_order(ctx: CheckContext) -> Iterator[Finding]:
                     yield from _future(rv, ("decisions", i, "done"), decision.done, as_of, what)
 
 
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"})
+
+
+def unit_key(name: str) -> str:
+    """A unit's name as units are told apart: without case, accents or
+    extra spaces ('Klima  og Miljø' and 'klima og miljo' are one unit).
+    Everything that counts units – the public report's threshold k, the
+    importer, ASK815 – compares names by this."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(text.split())
+
+
 @rule("ASK815", "unit-not-in-register", Severity.WARNING)
 def unit_not_in_register(ctx: CheckContext) -> Iterator[Finding]:
-    """A quality case or a leader names a unit (``unit:``) that is not in
-    the register of units (data/control/units), once it has units: the
-    internal control would not cover it, and counts per unit would split.
+    """A quality case, a leader or a count of cases from the quality system
+    names a unit (``unit:``) that is not in the register of units
+    (data/control/units), once it has units: the internal control would not
+    cover it, and counts per unit would split. A count file is told once
+    per unit it names so.
 
     FAIL:
         unit: Kleppestø skule
@@ -284,11 +300,17 @@ def unit_not_in_register(ctx: CheckContext) -> Iterator[Finding]:
     if not p.units:
         return
     names = {u.name for u in p.units}
-    named: list[tuple[str, str, Record]] = [(c.id, c.unit, c) for c in p.cases]
-    named += [(x.id, x.unit, x) for x in p.leaders]
-    for ident, name, record in named:
+    named: list[tuple[Say, str, Record]] = [(Say(c.id, c.id), c.unit, c) for c in p.cases]
+    named += [(Say(x.id, x.id), x.unit, x) for x in p.leaders]
+    told: set[tuple[str | None, str]] = set()
+    for count in p.case_counts:
+        file = count.origin.file if count.origin else None
+        if count.unit not in names and (file, count.unit) not in told:
+            told.add((file, count.unit))
+            named.append((Say(f"A count from {count.source}", f"En telling fra {count.source}"), count.unit, count))
+    for owner, name, record in named:
         if name not in names:
-            found = _unknown(name, names, UNIT, record.where("unit"), Say(ident, ident))
+            found = _unknown(name, names, UNIT, record.where("unit"), owner)
             yield Finding(found.location, found.message,
                           found.hint + Say(" Or add the unit to data/control/units.",
                                            " Eller legg enheten til i data/control/units."))
