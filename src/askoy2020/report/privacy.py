@@ -21,7 +21,7 @@ from ..model import Portfolio, ProjectStatus
 from ..model.privacy import Informing, NotInformedGround, has_ros
 from ..model.project import Project
 from ..model.quality import Breach, CaseKind
-from .audience import Audience, withheld, without_people
+from .audience import Audience, too_few_units, withheld, without_people
 from .privacy_model import BreachFigures, Count, PrivacySection, ProjectRow
 
 
@@ -80,7 +80,11 @@ def build_privacy(
     portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, audience: Audience
 ) -> PrivacySection:
     public = audience is Audience.PUBLIC
-    if withheld(portfolio, audience, threshold):  # as Kvalitet: no breach figures at all
+    # As Kvalitet: no breach figures at all in a programme of too few units,
+    # nor when the breaches come from fewer than k units of their own.
+    if withheld(portfolio, audience, threshold) or too_few_units(
+            [c.unit for c in portfolio.cases if c.kind is CaseKind.PERSONAL_DATA_BREACH and c.reported.year == year
+             and c.reported <= as_of], audience, threshold):
         portfolio = without_people(portfolio)
     projects = sorted((p for p in portfolio.projects
                        if p.personal_data is not None and p.personal_data.processes

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from ..model import Portfolio
 from ..model.quality import Action
 from ..model.risk import Assessment, Risk, RiskMatrix, Zone
-from .audience import Audience, withheld
+from .audience import Audience, too_few_units, withheld
 from .risk_model import MeasureRow, RedRisk, RiskCell, RiskGrid, RiskRow, RiskSection, ZoneCount
 
 
@@ -62,9 +62,12 @@ def build_risk(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, 
     before, after = grid(matrix, (r.inherent for r in placed)), grid(matrix, (r.remaining for r in placed))
     red = sorted((r for r in placed if r.zone(matrix) is Zone.NOT_ACCEPTABLE),
                  key=lambda r: (-r.inherent.score, r.id))
-    hidden = withheld(portfolio, audience, threshold)
     deviations = [c for c in portfolio.cases
                   if c.kind.is_deviation and c.reported.year == year and c.reported <= as_of]
+    # Judged on the deviations' own units: thirty units with a leader do not
+    # make one unit's deviations anonymous (audience.too_few_units).
+    hidden = withheld(portfolio, audience, threshold) or too_few_units([c.unit for c in deviations], audience,
+                                                                       threshold)
     assessed = [Assessment(c.probability, c.severity) for c in deviations
                 if c.probability is not None and c.severity is not None]
     return RiskSection(
