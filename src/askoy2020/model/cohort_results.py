@@ -122,7 +122,8 @@ def level_four(leaders: Sequence[Leader], areas: Iterable[ProgrammeArea], last_y
 
 
 def _counts(result: TenFactorResult, threshold: int) -> bool:
-    return result.respondents >= max(threshold, MIN_RESPONDENTS) and TenFactor.MASTERY_ORIENTED_LEADERSHIP in result.scores
+    return (result.respondents >= max(threshold, MIN_RESPONDENTS)
+            and TenFactor.MASTERY_ORIENTED_LEADERSHIP in result.scores)
 
 
 def _result(leader: Leader, year: int) -> TenFactorResult | None:
