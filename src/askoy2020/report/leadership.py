@@ -267,15 +267,17 @@ def _table(portfolio: Portfolio, cohorts: Sequence[Cohort], leaders: Sequence[Le
                   sum(c.leaders for c in cohorts), years, levels, aims, sessions), groups
 
 
-def _cohort_tables(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int,
-                   public: bool) -> tuple[Table1 | None, list[Table1], int]:
+def _cohort_tables(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool,
+                   totals: dict[int, frozenset[str]]) -> tuple[Table1 | None, list[Table1], int]:
     """The programme's table and the cohorts'. In public a cohort stands
     alone only when its leader records are at least ``threshold`` leaders in
     as many units – the test every level uses (:func:`enough_leaders`), not
     the head count a cohort declares – and the others are pooled
-    (:func:`.audience.pool_small_groups`); then a programme figure of level 4
-    is shown only where the shown cohorts' figures leave nothing, or enough,
-    to subtract (:func:`_without_remainder`)."""
+    (:func:`.audience.pool_small_groups`). Then a level-4 figure is shown
+    only where no difference of shown figures leaves a group under the
+    threshold (:func:`_without_remainder`): the programme's less the
+    cohorts', and the whole programme's 10-FAKTOR of a year (``totals``: the
+    leaders of the units counted in it, when shown) less a table's."""
     cohorts = sorted((c for c in portfolio.cohorts if c.start <= year), key=lambda c: c.start)
     if not cohorts:
         return None, [], 0
@@ -303,40 +305,79 @@ def _cohort_tables(portfolio: Portfolio, year: int, as_of: dt.date, threshold: i
         left_out = len(pool)
     programme = None
     if not public or enough(frozenset(by_id)):
-        programme, whole = _table(portfolio, cohorts, portfolio.leaders, year, as_of, threshold, public, visible)
-        if public and built:
-            programme = _without_remainder(programme, whole, [groups for _, groups in built],
-                                           portfolio.leader_by_id, threshold)
-    return programme, [table for table, _ in built], left_out
+        programme = _table(portfolio, cohorts, portfolio.leaders, year, as_of, threshold, public, visible)
+    if public:
+        programme, built = _without_remainder(programme, built, totals, portfolio.leader_by_id, threshold)
+    return programme[0] if programme else None, [table for table, _ in built], left_out
 
 
-def _without_remainder(programme: Table1, whole: Groups, parts: list[Groups], leaders: dict[str, Leader],
-                       threshold: int) -> Table1:
-    """The programme's table less every level-4 figure that, beside the
-    shown cohorts' figures of the same thing, gives a group under the
-    threshold by subtraction: the programme's leaders less the cohorts'
-    must be none or enough (and the cohorts' all among the programme's, or
-    the cohort less the programme is the remainder). Per figure, so per
-    level and year: a figure's years are over one group of leaders."""
+MASTERY = "mastery_oriented_leadership"
+
+
+def _without_remainder(programme: tuple[Table1, Groups] | None, parts: list[tuple[Table1, Groups]],
+                       totals: dict[int, frozenset[str]], leaders: dict[str, Leader],
+                       threshold: int) -> tuple[tuple[Table1, Groups] | None, list[tuple[Table1, Groups]]]:
+    """The tables less every level-4 figure that a reader could subtract
+    from another shown figure to leave fewer than ``threshold`` leaders
+    (or more than none and fewer than as many units). A figure's years are
+    over one group of leaders, so this holds per level and year.
+
+    1. The 10-FAKTOR total of a year less the cohorts' mastery that year,
+       each alone and all together: a cohort's is dropped until none leaves
+       a small remainder.
+    2. The programme's figure less the cohorts' shown figures of the same
+       thing (the cohorts' all among the programme's, or the cohort less
+       the programme is the remainder).
+    3. The 10-FAKTOR total less the programme's mastery."""
+
+    def small(group: Iterable[str]) -> bool:
+        found = [leaders[i] for i in group if i in leaders]
+        return bool(found) and not enough_leaders(found, threshold)
+
+    def years(table: Table1, what: str) -> set[int]:
+        return {y for y, cell in table.levels[3].by_year.items() if any(e.what == what for e in cell)}
+
+    parts = list(parts)
+    changed = True
+    while changed:
+        changed = False
+        for y, total in totals.items():
+            showing = [i for i, (t, g) in enumerate(parts) if MASTERY in g and y in years(t, MASTERY)]
+            union = frozenset().union(*(parts[i][1][MASTERY] for i in showing))
+            if showing and small(total - union):
+                bad = showing
+            else:
+                bad = [i for i in showing if small(total - parts[i][1][MASTERY])]
+            for i in bad:
+                parts[i] = _drop(*parts[i], {MASTERY})
+                changed = True
+    if programme is None:
+        return None, parts
+    table, whole = programme
     drop = set()
     for what, group in whole.items():
-        shown = [part[what] for part in parts if what in part]
-        if not shown:
-            continue
+        shown = [g[what] for _, g in parts if what in g]
         covered = frozenset().union(*shown)
-        rest = group - covered
-        if not covered <= group or (rest and not enough_leaders([leaders[i] for i in rest if i in leaders],
-                                                                 threshold)):
+        if shown and (not covered <= group or small(group - covered)):
             drop.add(what)
+    if MASTERY in whole and any(small(total - whole[MASTERY]) for y, total in totals.items()
+                                if y in years(table, MASTERY)):
+        drop.add(MASTERY)
+    return _drop(table, whole, drop), parts
+
+
+def _drop(table: Table1, groups: Groups, drop: set[str]) -> tuple[Table1, Groups]:
+    """The table and its level-4 groups less the figures ``drop`` names."""
     if not drop:
-        return programme
-    level = programme.levels[3]
+        return table, groups
+    level = table.levels[3]
     kept = dataclasses.replace(
         level, by_year={y: [e for e in cell if e.what not in drop] for y, cell in level.by_year.items()},
         changes=[c for c in level.changes if c.what not in drop],
         goals_improved=None if "area_goals" in drop else level.goals_improved,
         goals_measured=None if "area_goals" in drop else level.goals_measured)
-    return dataclasses.replace(programme, levels=[*programme.levels[:3], kept])
+    return (dataclasses.replace(table, levels=[*table.levels[:3], kept]),
+            {what: group for what, group in groups.items() if what not in drop})
 
 
 # -- 10-FAKTOR
@@ -475,7 +516,10 @@ def build_leadership(
     if hidden:
         portfolio = without_people(portfolio)
         portfolio = dataclasses.replace(portfolio, records={**portfolio.records, "cohort": []})
-    programme, cohorts, left_out = _cohort_tables(portfolio, year, as_of, threshold, public)
+    valid = _valid(portfolio, threshold)
+    totals = {y: frozenset(found) for y, found in valid.items()
+              if enough_leaders([portfolio.leader_by_id[i] for i in found], threshold)}
+    programme, cohorts, left_out = _cohort_tables(portfolio, year, as_of, threshold, public, totals)
     goal_rows = []
     measured_leaders = []
     for leader in sorted(portfolio.leaders, key=lambda x: x.id):
@@ -492,7 +536,6 @@ def build_leadership(
                           and enough_leaders(measured_leaders, threshold))
     on, with_data, total = (None, None, None) if few else (
         sum(r.on_track is True for r in goal_rows), sum(r.on_track is not None for r in goal_rows), len(goal_rows))
-    valid = _valid(portfolio, threshold)
     survey_years = sorted({t.year for leader in portfolio.leaders for t in leader.ten_factor if t.year <= year})
     unit_rows = []
     for leader in sorted(portfolio.leaders, key=lambda x: alphabetical(x.unit)):
