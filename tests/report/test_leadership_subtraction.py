@@ -4,8 +4,9 @@ another to give a figure over fewer than 3 leaders (or 3 units).
 Variants of the sample: for each cohort in turn, all but a few of its
 leader records removed (the cohort still declares its head count), or the
 10-FAKTOR blocks or the unit goals removed from all but a few of its
-leaders. For every public level-4 figure of Tabell 1 and every
-whole-programme 10-FAKTOR figure, the group of leaders behind it is
+leaders; and each programme area's 10-FAKTOR removed. For every public
+level-4 figure of Tabell 1 and every 10-FAKTOR mastery figure (whole
+programme, per area), the group of leaders behind it is
 recomputed here from the records (not read from the report's internals),
 and for each figure, every set of other shown figures of the same thing
 and year that lie inside it must leave nothing or at least 3 leaders in 3
@@ -78,6 +79,11 @@ def _figures(portfolio: Portfolio, section: LeadershipSection) -> dict[tuple[str
         if s.mastery is not None:
             found.setdefault((MASTERY, s.year), []).append(
                 frozenset(x.id for x in portfolio.leaders if _valid(x, s.year)))
+    for row in section.mastery_groups:  # the 10-FAKTOR rows per programme area (and the pool of small ones)
+        for year, cell in row.by_year.items():
+            if cell.mean is not None:
+                found.setdefault((MASTERY, year), []).append(
+                    frozenset(x.id for x in portfolio.leaders if x.area in row.areas and _valid(x, year)))
     return found
 
 
@@ -143,6 +149,16 @@ def test_the_red_teams_two_reproductions_are_closed(sample: Portfolio) -> None:
     shown = [t for t in [section.programme, *section.cohorts]
              if any(e.what == MASTERY for cell in t.levels[3].by_year.values() for e in cell)]
     assert len(shown) <= 1
+
+
+def test_no_remainder_when_an_area_loses_its_ten_factor(sample: Portfolio) -> None:
+    # An area row of the 10-FAKTOR section beside a cohort's mastery: nested groups come from areas too.
+    for area in sorted({x.area for x in sample.leaders}):
+        for keep in range(0, 4):
+            ids = [x.id for x in sample.leaders if x.area == area][keep:]
+            portfolio = _with(sample, [x.model_copy(update={"ten_factor": []}) if x.id in ids else x
+                                       for x in sample.leaders])
+            assert _remainders(portfolio) == [], (area, keep)
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))

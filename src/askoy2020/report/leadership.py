@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..model import Portfolio
 from ..model.cohort import Cohort
@@ -268,7 +269,7 @@ def _table(portfolio: Portfolio, cohorts: Sequence[Cohort], leaders: Sequence[Le
 
 
 def _cohort_tables(portfolio: Portfolio, year: int, as_of: dt.date, threshold: int, public: bool,
-                   totals: dict[int, frozenset[str]]) -> tuple[Table1 | None, list[Table1], int]:
+                   surveys: dict[int, list[frozenset[str]]]) -> tuple[Table1 | None, list[Table1], int]:
     """The programme's table and the cohorts'. In public a cohort stands
     alone only when its leader records are at least ``threshold`` leaders in
     as many units – the test every level uses (:func:`enough_leaders`), not
@@ -276,8 +277,8 @@ def _cohort_tables(portfolio: Portfolio, year: int, as_of: dt.date, threshold: i
     (:func:`.audience.pool_small_groups`). Then a level-4 figure is shown
     only where no difference of shown figures leaves a group under the
     threshold (:func:`_without_remainder`): the programme's less the
-    cohorts', and the whole programme's 10-FAKTOR of a year (``totals``: the
-    leaders of the units counted in it, when shown) less a table's."""
+    cohorts', and the 10-FAKTOR section's mastery of a year (``surveys``:
+    the leaders of the units counted in each shown group) less a table's."""
     cohorts = sorted((c for c in portfolio.cohorts if c.start <= year), key=lambda c: c.start)
     if not cohorts:
         return None, [], 0
@@ -307,7 +308,7 @@ def _cohort_tables(portfolio: Portfolio, year: int, as_of: dt.date, threshold: i
     if not public or enough(frozenset(by_id)):
         programme = _table(portfolio, cohorts, portfolio.leaders, year, as_of, threshold, public, visible)
     if public:
-        programme, built = _without_remainder(programme, built, totals, portfolio.leader_by_id, threshold)
+        programme, built = _without_remainder(programme, built, surveys, portfolio.leader_by_id, threshold)
     return programme[0] if programme else None, [table for table, _ in built], left_out
 
 
@@ -315,55 +316,62 @@ MASTERY = "mastery_oriented_leadership"
 
 
 def _without_remainder(programme: tuple[Table1, Groups] | None, parts: list[tuple[Table1, Groups]],
-                       totals: dict[int, frozenset[str]], leaders: dict[str, Leader],
+                       surveys: dict[int, list[frozenset[str]]], leaders: dict[str, Leader],
                        threshold: int) -> tuple[tuple[Table1, Groups] | None, list[tuple[Table1, Groups]]]:
     """The tables less every level-4 figure that a reader could subtract
-    from another shown figure to leave fewer than ``threshold`` leaders
-    (or more than none and fewer than as many units). A figure's years are
-    over one group of leaders, so this holds per level and year.
-
-    1. The 10-FAKTOR total of a year less the cohorts' mastery that year,
-       each alone and all together: a cohort's is dropped until none leaves
-       a small remainder.
-    2. The programme's figure less the cohorts' shown figures of the same
-       thing (the cohorts' all among the programme's, or the cohort less
-       the programme is the remainder).
-    3. The 10-FAKTOR total less the programme's mastery."""
+    from another shown figure of the same thing and year – or subtract
+    others from – to leave fewer than ``threshold`` leaders (or more than
+    none and fewer than as many units). The figures are the tables' (a
+    figure's years are over one group of leaders, so this holds per level
+    and year) and, for mastery, the 10-FAKTOR section's shown groups per
+    survey year (``surveys``: the whole programme and each area row). Of a
+    figure and the shown figures inside it, the one dropped is the
+    enclosing table figure (the programme's before a cohort's) unless it is
+    over the very units of a 10-FAKTOR row, else one inside it; the
+    10-FAKTOR section is never changed."""
 
     def small(group: Iterable[str]) -> bool:
         found = [leaders[i] for i in group if i in leaders]
         return bool(found) and not enough_leaders(found, threshold)
 
-    def years(table: Table1, what: str) -> set[int]:
-        return {y for y, cell in table.levels[3].by_year.items() if any(e.what == what for e in cell)}
-
-    parts = list(parts)
-    changed = True
-    while changed:
-        changed = False
-        for y, total in totals.items():
-            showing = [i for i, (t, g) in enumerate(parts) if MASTERY in g and y in years(t, MASTERY)]
-            union = frozenset().union(*(parts[i][1][MASTERY] for i in showing))
-            if showing and small(total - union):
-                bad = showing
-            else:
-                bad = [i for i in showing if small(total - parts[i][1][MASTERY])]
-            for i in bad:
-                parts[i] = _drop(*parts[i], {MASTERY})
-                changed = True
+    tables = ([programme] if programme is not None else []) + list(parts)
+    while (found := _remainder(tables, surveys, small)) is not None:
+        index, what = found
+        tables[index] = _drop(*tables[index], {what})
     if programme is None:
-        return None, parts
-    table, whole = programme
-    drop = set()
-    for what, group in whole.items():
-        shown = [g[what] for _, g in parts if what in g]
-        covered = frozenset().union(*shown)
-        if shown and (not covered <= group or small(group - covered)):
-            drop.add(what)
-    if MASTERY in whole and any(small(total - whole[MASTERY]) for y, total in totals.items()
-                                if y in years(table, MASTERY)):
-        drop.add(MASTERY)
-    return _drop(table, whole, drop), parts
+        return None, tables
+    return tables[0], tables[1:]
+
+
+def _remainder(tables: list[tuple[Table1, Groups]], surveys: dict[int, list[frozenset[str]]],
+               small: Callable[[Iterable[str]], bool]) -> tuple[int, str] | None:
+    """The first table figure (its table's index and what it is) to drop,
+    or None when no shown figure less any set of disjoint shown figures
+    inside it leaves a small group."""
+    figures: dict[tuple[str, int], list[tuple[int | None, frozenset[str]]]] = {}
+    for index, (table, groups) in enumerate(tables):
+        for what, group in groups.items():
+            years = {y for y, cell in table.levels[3].by_year.items() if any(e.what == what for e in cell)}
+            for y in years or {0}:  # area goals: a count with no year of its own
+                figures.setdefault((what, y), []).append((index, group))
+    for (what, y), found in figures.items():
+        public = set(surveys.get(y, [])) if what == MASTERY else set()
+        found += [(None, group) for group in public]
+        for owner, whole in found:
+            inside = [(o, g) for o, g in found if g < whole]
+            for n in range(1, len(inside) + 1):
+                for chosen in itertools.combinations(inside, n):
+                    sets = [g for _, g in chosen]
+                    if any(a & b for a, b in itertools.combinations(sets, 2)):
+                        continue
+                    if not small(whole - frozenset().union(*sets)):
+                        continue
+                    # A table figure over the same units as a 10-FAKTOR row tells nothing new: keep it.
+                    owners = ([owner] if whole not in public else []) + [o for o, _ in chosen]
+                    drop = next((o for o in owners if o is not None), None)
+                    if drop is not None:
+                        return drop, what
+    return None
 
 
 def _drop(table: Table1, groups: Groups, drop: set[str]) -> tuple[Table1, Groups]:
@@ -517,9 +525,15 @@ def build_leadership(
         portfolio = without_people(portfolio)
         portfolio = dataclasses.replace(portfolio, records={**portfolio.records, "cohort": []})
     valid = _valid(portfolio, threshold)
-    totals = {y: frozenset(found) for y, found in valid.items()
-              if enough_leaders([portfolio.leader_by_id[i] for i in found], threshold)}
-    programme, cohorts, left_out = _cohort_tables(portfolio, year, as_of, threshold, public, totals)
+    survey_years = sorted({t.year for leader in portfolio.leaders for t in leader.ten_factor if t.year <= year})
+    groups, total_cells = _mastery_groups(portfolio, valid, survey_years, threshold)
+    shown: dict[int, list[frozenset[str]]] = {}
+    for areas, cells in [(g.areas, g.by_year) for g in groups] + [(None, total_cells)]:
+        for y, cell in cells.items():
+            if cell.mean is not None:
+                shown.setdefault(y, []).append(frozenset(
+                    i for i in valid.get(y, {}) if areas is None or portfolio.leader_by_id[i].area in areas))
+    programme, cohorts, left_out = _cohort_tables(portfolio, year, as_of, threshold, public, shown)
     goal_rows = []
     measured_leaders = []
     for leader in sorted(portfolio.leaders, key=lambda x: x.id):
@@ -543,10 +557,9 @@ def build_leadership(
             unit_rows.append(MasteryRow(leader.unit, {
                 y: t.scores.get(TenFactor.MASTERY_ORIENTED_LEADERSHIP) if (t := valid.get(y, {}).get(leader.id))
                 else None for y in survey_years}))
-    groups, total_cells = _mastery_groups(portfolio, valid, survey_years, threshold)
-    shown = [t for t in [programme, *cohorts] if t is not None]
-    levels_measured, in_year = _levels_measured(shown, year)
-    trends = [_trend(t) for t in (cohorts or shown)]
+    tables = [t for t in [programme, *cohorts] if t is not None]
+    levels_measured, in_year = _levels_measured(tables, year)
+    trends = [_trend(t) for t in (cohorts or tables)]
     light = None if hidden or not trends else _light(trends, levels_measured)
     return LeadershipSection(
         programme=programme, cohorts=cohorts, cohorts_left_out=left_out,
