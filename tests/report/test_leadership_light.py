@@ -175,3 +175,16 @@ def test_level_4_counts_a_units_ten_factor_only_from_the_programmes_threshold(sa
     k2018 = next(t for t in section.cohorts if t.ids == ("K-2018",))
     mastery = next(c for c in k2018.levels[3].changes if c.what == "mastery_oriented_leadership")
     assert mastery.respondents == high.respondents != three.respondents
+
+
+def test_a_pool_of_cohorts_not_all_measured_before_and_after_shows_no_change(sample: Portfolio) -> None:
+    # With min_respondents 12 the public report pools K-2018 (20 leaders) with K-2019 (10), whose 360 has 10
+    # respondents and no before: the pool's level 3 would be K-2018's alone under the programme's name.
+    public = build_leadership(sample, 2020, AS_OF, 12, Audience.PUBLIC)
+    assert public.cohorts == [] and public.programme is not None
+    level3 = public.programme.levels[2]
+    assert level3.changes == [] and level3.not_comparable == [""]
+    assert [(t.cohorts, t.behaviour) for t in public.headline.cohorts] == [("K-2018, K-2019", "not_comparable")]
+    assert public.headline.light == "amber"
+    internal = build_leadership(sample, 2020, AS_OF, 12, Audience.INTERNAL)
+    assert [c.cohorts for c in internal.programme.levels[2].changes] == ["K-2018"]  # type: ignore[union-attr]

@@ -169,6 +169,7 @@ def _behaviour(cohorts: Sequence[Cohort], year: int, threshold: int, visible: fr
     cells: dict[int, list[Evidence]] = {}
     changes: list[ChangeCell] = []
     without: list[str] = []
+    unlike: list[str] = []
     for label, group in _comparisons(cohorts, visible):
         spans: dict[tuple[str, float, int, int], list[tuple[float, int, float, int]]] = {}
         missing = False
@@ -186,6 +187,14 @@ def _behaviour(cohorts: Sequence[Cohort], year: int, threshold: int, visible: fr
                     Evidence(instrument, True, b.before.mean, b.scale_max, b.before.respondents))
                 spans.setdefault((instrument, b.scale_max, b.before.year, b.after.year), []).append(
                     (b.before.mean, b.before.respondents, b.after.mean, b.after.respondents))
+        measured = {c.id for c in group for b in c.behaviour
+                    if b.after.year <= year and b.after.respondents >= threshold}
+        if len(group) > 1 and (missing or len(measured) < len(group)
+                               or len({(i, sc) for i, sc, _, _ in spans}) < len(spans)):
+            # A pool of cohorts not all measured before and after at the same times: its before and after
+            # would not be the same leaders, so no change is told for it.
+            unlike.append(label)
+            spans, missing = {}, False
         for (instrument, scale, first, last), items in sorted(spans.items()):
             before = _pooled([(bm, scale, bn) for bm, bn, _, _ in items])
             after = _pooled([(am, scale, an) for _, _, am, an in items])
@@ -194,7 +203,7 @@ def _behaviour(cohorts: Sequence[Cohort], year: int, threshold: int, visible: fr
         if missing:
             without.append(label)
     merged = {y: _merge_same(evidence) for y, evidence in cells.items()}
-    return LevelRow(3, merged, changes, without)
+    return LevelRow(3, merged, changes, without, not_comparable=unlike)
 
 
 def _merge_same(evidence: list[Evidence]) -> list[Evidence]:
@@ -600,8 +609,10 @@ def _direction(changes: Sequence[ChangeCell]) -> str:
 def _trend(table: Table1) -> CohortTrend:
     behaviour, results = table.levels[2], table.levels[3]
     level3 = _direction(behaviour.changes)
-    if level3 == "none" and behaviour.without_before:
-        level3 = "no_before"
+    if behaviour.without_before and level3 in ("none", "better"):
+        level3 = "no_before"  # some of the table's leaders have no before: not all of it is known to improve
+    if behaviour.not_comparable and level3 in ("none", "better"):
+        level3 = "not_comparable"
     return CohortTrend(", ".join(table.ids), level3, _direction(results.changes))
 
 

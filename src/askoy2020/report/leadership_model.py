@@ -51,6 +51,9 @@ class LevelRow:
     # (their ids; [""] in a table of one cohort): no change to show
     goals_improved: int | None = None  # level 4: area goals moved the wanted way …
     goals_measured: int | None = None  # … of the area goals with a measurement
+    # Level 3: pools of cohorts (their ids; "" for the table's own) not all measured before and after at the
+    # same times, so no change is told for them.
+    not_comparable: list[str] = field(default_factory=list)
 
     @property
     def measured_years(self) -> set[int]:

@@ -113,6 +113,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "level_trend_mixed": ("både bedre og dårligere", "both better and worse"),
     "level_trend_none": ("ingen måling før og etter ennå", "no before and after yet"),
     "level_trend_no_before": ("ingen måling før programmet", "no measurement before the programme"),
+    "level_trend_not_comparable": ("ikke målt før og etter i alle kullene",
+                                   "not measured before and after in every cohort"),
     "headline_leader_goals": ("Ledernes enhetsmål, ett av tegnene på nivå 4: {on} av {with_data} med måling er i "
                               "rute mot {year}",
                               "The leaders' unit goals, one of level 4's indicators: {on} of {with_data} with a "
