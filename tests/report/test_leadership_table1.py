@@ -97,7 +97,31 @@ def test_level_3_is_before_and_after_with_the_same_instrument(section: Leadershi
     assert change.better is (b["after"]["mean"] > b["before"]["mean"])
     # K-2019 measured only after: no change is claimed.
     k2019 = _table(section, "K-2019").levels[2]
-    assert not k2019.changes and k2019.without_before == 1
+    assert not k2019.changes and k2019.without_before == [""]
+    # The whole programme compares no cohort's before with another's after: each cohort's change is its own.
+    assert section.programme is not None
+    programme = section.programme.levels[2]
+    assert [(c.cohorts, c.before, c.after) for c in programme.changes] == [
+        ("K-2018", pytest.approx(b["before"]["mean"]), pytest.approx(b["after"]["mean"]))]
+    assert programme.without_before == ["K-2019"]
+
+
+def test_level_2_changes_per_cohort_and_says_self_assessment(section: LeadershipSection) -> None:
+    # Review A9: level 2 has a before and after per cohort; every area item in the sample is a self-assessment.
+    assert section.programme is not None
+    changes = {c.cohorts: c for c in section.programme.levels[1].changes}
+    assert set(changes) == {"K-2018", "K-2019"}
+    for cohort in _yaml("cohorts"):
+        items = [i for i in cohort["learning"] if "area" in i]
+        assert {i.get("instrument", "self_assessment") for i in items} == {"self_assessment"}
+        first, last = min(i["year"] for i in items), max(i["year"] for i in items)
+        mean = {y: sum(i["mean"] for i in items if i["year"] == y) / 5 for y in (first, last)}
+        change = changes[cohort["id"]]
+        assert change.what == "aims_mean_self_assessment"
+        assert (change.before_year, change.after_year) == (first, last)
+        assert (change.before, change.after) == (pytest.approx(mean[first]), pytest.approx(mean[last]))
+        own = _table(section, cohort["id"]).levels[1].changes
+        assert [(c.cohorts, c.before, c.after) for c in own] == [("", change.before, change.after)]
 
 
 def test_level_4_mastery_is_the_same_units_before_and_after_weighted_by_respondents(
@@ -181,10 +205,15 @@ def test_both_formats_and_languages_show_table_1_the_aims_and_ten_factor(fmt: st
     portfolio = askoy2020.load(DATA)
     words = {"nb": ["Tabell 1: evaluering på fire nivåer per kull", "Kull 2018 (K-2018): 20 ledere",
                     "fastsetter mål og følger opp resultater", "Svarprosent", "Endring i perioden",
-                    "360-evaluering: 3,32 (2018) → 3,71 (2020) (bedre)", "Nasjonale tall er ikke oppgitt"],
+                    "K-2018: 360-evaluering: 3,32 (2018) → 3,71 (2020) (bedre)", "Nasjonale tall er ikke oppgitt",
+                    "K-2019: ingen måling før programmet", "egenvurdering per lederområde, snitt: 2,92 av 5",
+                    "K-2018: egenvurdering per lederområde, snitt: 2,92 (2018) → 3,81 (2020) (bedre)",
+                    "egenvurdering samlet: 3,75 av 5"],
              "en": ["Table 1: evaluation on four levels per cohort", "Cohort 2018 (K-2018): 20 leaders",
                     "sets goals and follows up results", "Response rate", "Change over the period",
-                    "360 feedback: 3.32 (2018) → 3.71 (2020) (better)", "No national figures are given"]}
+                    "K-2018: 360 feedback: 3.32 (2018) → 3.71 (2020) (better)", "No national figures are given",
+                    "K-2019: no measurement before the programme", "self-assessment per leader aim, mean",
+                    "self-assessment overall: 3.75 of 5"]}
     for audience in Audience:
         report = build_report(portfolio, 2020, AS_OF, lang=lang, audience=audience)
         text = _section_text(render(report, fmt), fmt)
@@ -201,8 +230,9 @@ def test_the_public_section_names_no_unit_role_or_leader(fmt: str) -> None:
     assert any(name in internal for name in names)  # the check can fail
     for name in names:
         assert not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", public), name
-    # A factor chosen by fewer than 3 units is not counted in public.
-    assert ("mestringsorientert ledelse færre enn 3" in public) and ("mestringsorientert ledelse 1" in internal)
+    # A factor chosen by fewer than 3 units is not counted alone in public, but pooled (review A8).
+    assert "andre faktorer (mestringsorientert ledelse, mestringsklima) til sammen 3" in public
+    assert "mestringsorientert ledelse 1" in internal and "andre faktorer" not in internal
 
 
 def test_a_small_cohort_is_never_shown_on_its_own_in_public(tmp_path: Path) -> None:

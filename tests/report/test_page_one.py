@@ -128,13 +128,57 @@ def test_omstilling_sentence(page: str) -> None:
     assert sentence in page
 
 
+def _direction(changes: list[tuple[float, float, bool]]) -> str:
+    """(before, after, lower is better) → bedre, dårligere, både bedre og dårligere, or none."""
+    better = sum((a < b) if lower else (a > b) for b, a, lower in changes)
+    worse = sum((a > b) if lower else (a < b) for b, a, lower in changes)
+    if not changes:
+        return "ingen måling før og etter ennå"
+    if worse > better:
+        return "dårligere"
+    return "bedre" if better and not worse else "både bedre og dårligere"
+
+
+def _results(leaders: list[dict[str, Any]], last: int) -> str:
+    """Level 4 for a group of leaders: per indicator the mean baseline against the mean latest measurement,
+    and 10-FAKTOR mastery over the units with at least 3 respondents in the first and last survey."""
+    changes = []
+    indicators: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for x in leaders:
+        for g in x.get("goals") or []:
+            found = [m for m in g.get("measurements") or [] if m["date"] <= AS_OF and m["date"].year <= last]
+            if g.get("baseline") and found:
+                latest = max(found, key=lambda m: m["date"])
+                indicators.setdefault((g["indicator"], g.get("direction", "higher")), []).append(
+                    (g["baseline"]["value"], latest["value"]))
+    for (_, direction), rows in indicators.items():
+        changes.append((sum(b for b, _ in rows) / len(rows), sum(a for _, a in rows) / len(rows),
+                        direction == "lower"))
+    years = sorted({t["year"] for x in leaders for t in x.get("ten_factor") or [] if t["year"] <= last})
+    if len(years) >= 2:
+        def result(x: dict[str, Any], year: int) -> dict[str, Any] | None:
+            found = [t for t in x.get("ten_factor") or [] if t["year"] == year and t["respondents"] >= 3
+                     and "mastery_oriented_leadership" in t["scores"]]
+            return found[0] if found else None
+
+        pairs = [(a, b) for x in leaders if (a := result(x, years[0])) and (b := result(x, years[-1]))]
+        if pairs:
+            def mean(side: list[dict[str, Any]]) -> float:
+                return (sum(t["scores"]["mastery_oriented_leadership"] * t["respondents"] for t in side)
+                        / sum(t["respondents"] for t in side))
+            changes.append((mean([a for a, _ in pairs]), mean([b for _, b in pairs]), False))
+    return _direction(changes)
+
+
 def test_leadership_sentence(page: str) -> None:
+    """Review A1: the light and the sentence come from Tabell 1 per cohort (levels 3 and 4), the leaders'
+    unit goals only as one of level 4's indicators."""
     leaders = [_yaml(f) for f in sorted(DATA.glob("leaders/*.yaml"))]
     goals = [g for leader in leaders for g in leader.get("goals") or []]
     verdicts = [_on_track(g) for g in goals]
     # Tabell 1's evidence: the cohorts' aggregates of at least 3 respondents (levels 1 to 3), and level 4
     # from the units' figures: goals with a baseline and a measurement, 10-FAKTOR from at least 3.
-    cohorts = [_yaml(f) for f in sorted(DATA.glob("cohorts/*.yaml"))]
+    cohorts = sorted((_yaml(f) for f in sorted(DATA.glob("cohorts/*.yaml"))), key=lambda c: c["start"])
     years: dict[int, set[int]] = {1: set(), 2: set(), 3: set(), 4: set()}
     for c in cohorts:
         years[1] |= {r["year"] for r in c.get("reaction") or [] if r["respondents"] >= 3}
@@ -148,8 +192,24 @@ def test_leadership_sentence(page: str) -> None:
         years[4] |= {t["year"] for t in leader.get("ten_factor") or [] if t["respondents"] >= 3}
     levels = sum(any(y <= YEAR for y in found) for found in years.values())
     in_year = sum(YEAR in found for found in years.values())
-    assert (f"{verdicts.count(True)} av {sum(v is not None for v in verdicts)} ledermål med måling er i rute; "
-            f"{levels} av 4 evalueringsnivåer har resultater (i {YEAR}: {in_year}).") in page
+    measuring = _yaml(DATA / "programme.yaml").get("measuring_year", 2020)
+    parts, states = [], []
+    for c in cohorts:
+        behaviour = [(b["before"]["mean"], b["after"]["mean"], False) for b in c.get("behaviour") or []
+                     if b.get("before") and b["before"]["respondents"] >= 3 and b["after"]["respondents"] >= 3]
+        level3 = _direction(behaviour)
+        if not behaviour and c.get("behaviour"):
+            level3 = "ingen måling før programmet"
+        level4 = _results([x for x in leaders if x["cohort"] == c["start"]], min(YEAR, c.get("end") or measuring))
+        parts.append(f"{c['id']}: nivå 3 {level3}, nivå 4 {level4}")
+        states += [level3, level4]
+    sentence = (f"Tabell 1 per kull: {'; '.join(parts)}. {levels} av 4 evalueringsnivåer har resultater "
+                f"(i {YEAR}: {in_year}). Ledernes enhetsmål, ett av tegnene på nivå 4: {verdicts.count(True)} av "
+                f"{sum(v is not None for v in verdicts)} med måling er i rute mot {YEAR}.")
+    assert sentence in page
+    light = ("rød" if "dårligere" in states else "grønn" if levels == 4 and set(states) == {"bedre"} else "gul")
+    row = next(line for line in page.splitlines() if line.startswith("| Prestasjonsledelse 2020 |"))
+    assert f" {light} |" in row and light == "gul"  # K-2019 has no before yet
 
 
 def _aware(stamp: Any) -> dt.datetime:

@@ -7,9 +7,10 @@ cohort, the change in
 - the leaders' unit goals (e.g. sykefravær), per indicator: the mean of
   the baselines and the mean of the latest measurements up to the day;
 - mestringsorientert ledelse in KS 10-FAKTOR, weighted by respondents, over
-  the units with results from at least :data:`.cohort.MIN_RESPONDENTS` in
-  both the first and the last survey of the period (the same units: a
-  fair before/after);
+  the units with results from at least the programme's ``min_respondents``
+  (the threshold; never below :data:`.cohort.MIN_RESPONDENTS`) in both the
+  first and the last survey of the period (the same units: a fair
+  before/after);
 - the goals of the programme areas the cohort's units belong to: how many
   moved the wanted way from their baseline.
 """
@@ -53,12 +54,13 @@ class Change:
         return self.delta < 0 if self.direction is Direction.LOWER else self.delta > 0
 
 
-def weighted_mastery(results: Iterable[TenFactorResult]) -> tuple[float, int, int] | None:
+def weighted_mastery(results: Iterable[TenFactorResult],
+                     threshold: int = MIN_RESPONDENTS) -> tuple[float, int, int] | None:
     """Mestringsorientert ledelse over units, weighted by respondents: (mean,
-    units, respondents). Units under the threshold are left out; None when
-    none is left."""
+    units, respondents). Units under the threshold (the programme's
+    ``min_respondents``) are left out; None when none is left."""
     shown = [(s, r.respondents) for r in results
-             if r.respondents >= MIN_RESPONDENTS
+             if r.respondents >= max(threshold, MIN_RESPONDENTS)
              and (s := r.scores.get(TenFactor.MASTERY_ORIENTED_LEADERSHIP)) is not None]
     total = sum(n for _, n in shown)
     if not total:
@@ -75,8 +77,10 @@ def _latest(goal: Goal, as_of: dt.date, last_year: int) -> tuple[int, float] | N
 
 
 def level_four(leaders: Sequence[Leader], areas: Iterable[ProgrammeArea], last_year: int,
-               as_of: dt.date) -> list[Change]:
-    """The cohort's results: unit goals per indicator, 10-FAKTOR, area goals."""
+               as_of: dt.date, threshold: int = MIN_RESPONDENTS) -> list[Change]:
+    """The cohort's results: unit goals per indicator, 10-FAKTOR, area
+    goals. ``threshold`` is the programme's ``min_respondents``: a unit's
+    10-FAKTOR counts only from that many respondents."""
     out: list[Change] = []
     by_indicator: dict[tuple[str, str, Direction], list[tuple[str, int, float, int, float]]] = {}
     for leader in leaders:
@@ -97,8 +101,9 @@ def level_four(leaders: Sequence[Leader], areas: Iterable[ProgrammeArea], last_y
         first, last = years[0], years[-1]
         kept = [(x, a, b) for x in leaders
                 if (a := _result(x, first)) is not None and (b := _result(x, last)) is not None
-                and _counts(a) and _counts(b)]
-        before, after = weighted_mastery(a for _, a, _ in kept), weighted_mastery(b for _, _, b in kept)
+                and _counts(a, threshold) and _counts(b, threshold)]
+        before = weighted_mastery((a for _, a, _ in kept), threshold)
+        after = weighted_mastery((b for _, _, b in kept), threshold)
         if before and after:
             out.append(Change("mastery", "", "", Direction.HIGHER, first, before[0], last, after[0],
                               len(kept), after[2], frozenset(x.id for x, _, _ in kept),
@@ -116,8 +121,9 @@ def level_four(leaders: Sequence[Leader], areas: Iterable[ProgrammeArea], last_y
     return out
 
 
-def _counts(result: TenFactorResult) -> bool:
-    return result.respondents >= MIN_RESPONDENTS and TenFactor.MASTERY_ORIENTED_LEADERSHIP in result.scores
+def _counts(result: TenFactorResult, threshold: int) -> bool:
+    return (result.respondents >= max(threshold, MIN_RESPONDENTS)
+            and TenFactor.MASTERY_ORIENTED_LEADERSHIP in result.scores)
 
 
 def _result(leader: Leader, year: int) -> TenFactorResult | None:

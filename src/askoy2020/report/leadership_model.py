@@ -10,7 +10,7 @@ group its figures are over (the privacy tests read them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class ChangeCell:
     measure: str  # a KPI's unit of measure, e.g. '%'
     better: bool | None  # moved the wanted way; None: no wanted way
     respondents: int | None  # after; None for KPIs
+    cohorts: str = ""  # whose change it is ("K-2018"), in a table of several cohorts; "": the table's own
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,13 @@ class LevelRow:
     level: int
     by_year: dict[int, list[Evidence]]
     changes: list[ChangeCell]  # level 3 and 4: before → after over the period
-    without_before: int = 0  # level 3 comparisons with no before measurement (no change to show)
+    without_before: list[str] = field(default_factory=list)  # level 3: cohorts with no before measurement
+    # (their ids; [""] in a table of one cohort): no change to show
     goals_improved: int | None = None  # level 4: area goals moved the wanted way …
     goals_measured: int | None = None  # … of the area goals with a measurement
+    # Level 3: pools of cohorts (their ids; "" for the table's own) not all measured before and after at the
+    # same times, so no change is told for them.
+    not_comparable: list[str] = field(default_factory=list)
 
     @property
     def measured_years(self) -> set[int]:
@@ -97,9 +102,13 @@ class SurveyYear:
     municipality_rate: float | None
     national: float | None
     follow_up_units: int | None  # units that chose factors to work on
-    follow_up: list[FactorCount]
+    follow_up: list[FactorCount]  # public: only factors chosen by at least the threshold of units
     actions: int | None
     actions_done: int | None
+    # Public: the factors chosen by fewer units than the threshold, pooled so that no count under it can be
+    # recovered from the others (their sum is at least the threshold); empty in the internal report.
+    other_factors: tuple[str, ...] = ()
+    other_count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -148,11 +157,23 @@ class LeaderGoalRow:
 
 
 @dataclass(frozen=True)
+class CohortTrend:
+    """Page 1: where one cohort (or a pool of cohorts, or the whole
+    programme) of Tabell 1 stands on levels 3 and 4, read off its table."""
+
+    cohorts: str  # "K-2018"; several ids for a pool or the programme
+    behaviour: str  # level 3: better, worse, mixed, no_before or none (no before → after yet)
+    results: str  # level 4: better, worse, mixed or none
+
+
+@dataclass(frozen=True)
 class LeadershipHeadline:
-    """Prestasjonsledelse on page 1, safe for the public report: programme-wide counts only."""
+    """Prestasjonsledelse on page 1, safe for the public report: read off
+    the Tabell 1 tables the section shows, and programme-wide counts."""
 
     light: str | None  # green, amber or red (word keys); None: too few leaders to say
-    goals_on_track: int | None  # None: fewer leaders than the threshold
+    cohorts: list[CohortTrend]  # each table of Tabell 1 shown: the cohorts, or the programme when none is
+    goals_on_track: int | None  # the leaders' unit goals, one indicator of level 4; None: too few leaders
     goals_with_data: int | None
     goals_total: int | None
     levels_measured: int  # of the four levels, those with evidence up to the report year

@@ -30,28 +30,43 @@ WORDS: dict[str, tuple[str, str]] = {
     "change_same": ("uendret", "unchanged"),
     "area_goals_change": ("{improved} av {measured} områdemål har gått i ønsket retning",
                           "{improved} of {measured} area goals moved the wanted way"),
-    "without_before": ("{n} uten måling før programmet", "{n} without a measurement before the programme"),
+    "without_before": ("{cohorts}: ingen måling før programmet", "{cohorts}: no measurement before the programme"),
+    "without_before_one": ("ingen måling før programmet", "no measurement before the programme"),
+    "not_comparable": ("{cohorts}: ikke målt før og etter i alle kullene, så ingen endring vises",
+                       "{cohorts}: not measured before and after in every cohort, so no change is shown"),
+    "not_comparable_one": ("ikke målt før og etter i alle kullene, så ingen endring vises",
+                           "not measured before and after in every cohort, so no change is shown"),
     "leader_aims_mean": ("de fem lederområdene, snitt", "the five leader aims, mean"),
+    "aims_mean_self_assessment": ("egenvurdering per lederområde, snitt", "self-assessment per leader aim, mean"),
+    "aims_mean_test": ("test per lederområde, snitt", "test per leader aim, mean"),
+    "self_assessment_overall": ("egenvurdering samlet", "self-assessment overall"),
+    "test_overall": ("test samlet", "test overall"),
     "employee_survey": ("medarbeiderundersøkelse", "employee survey"),
     "table1_reading": ("Hver celle er kullets samlede resultat det året: snitt på verktøyets skala og antall svar "
                        "(n). Nivå 1 er deltakernes spørreskjema etter hver samling; nivå 2 er test eller "
-                       "egenvurdering per lederområde (snittet av de fem; hvert område i tabellen under); nivå 3 "
-                       "er samme verktøy før og etter (360-evaluering eller medarbeiderundersøkelse); nivå 4 er "
+                       "egenvurdering per lederområde (snittet av de fem; hvert område i tabellen under) – en "
+                       "egenvurdering er ledernes eget syn og svakere bevis enn en test; nivå 3 "
+                       "er samme verktøy før og etter (360-evaluering eller medarbeiderundersøkelse), og endringen "
+                       "vises per kull, så før og etter gjelder de samme lederne; nivå 4 er "
                        "regnet ut fra enhetenes nøkkeltall – ledernes enhetsmål, 10-FAKTOR mestringsorientert "
                        "ledelse (vektet etter antall svar, samme enheter før og etter) og programområdenes mål – "
                        "som endring over perioden. Ingen verdi bygger på færre enn {n} svar.",
                        "Each cell is the cohort's result that year: the mean on the instrument's scale and the "
                        "number of respondents (n). Level 1 is the participants' questionnaire after each session; "
                        "level 2 is a test or self-assessment per leader aim (the mean of the five; each aim in the "
-                       "table below); level 3 is the same instrument before and after (360 feedback or an "
-                       "employee survey); level 4 is computed from the units' figures – the leaders' unit goals, "
+                       "table below) – a self-assessment is the leaders' own view and weaker evidence than a test; "
+                       "level 3 is the same instrument before and after (360 feedback or an employee survey), and "
+                       "its change is told per cohort, so before and after are the same leaders; level 4 is "
+                       "computed from the units' figures – the leaders' unit goals, "
                        "10-FAKTOR mastery-oriented leadership (weighted by respondents, the same units before and "
                        "after) and the programme areas' goals – as the change over the period. No figure rests on "
                        "fewer than {n} respondents."),
-    "table1_public": ("Et kull vises for seg bare med minst {n} ledere; nivå 4 bare over minst {n} ledere i "
-                      "{n} enheter.",
-                      "A cohort is shown on its own only with at least {n} leaders; level 4 only over at least "
-                      "{n} leaders in {n} units."),
+    "table1_public": ("Et kull vises for seg bare med minst {n} ledere i {n} enheter; nivå 4 bare over minst "
+                      "{n} ledere i {n} enheter, og for hele programmet bare der kullene som vises, ikke lar "
+                      "færre enn {n} ledere bli igjen.",
+                      "A cohort is shown on its own only with at least {n} leaders in {n} units; level 4 only over "
+                      "at least {n} leaders in {n} units, and for the whole programme only where the cohorts "
+                      "shown leave no fewer than {n} leaders over."),
     "aims_heading": ("De fem lederområdene (ledermålene i Prestasjonsledelse 2020)",
                      "The five leader aims (competence areas of Prestasjonsledelse 2020)"),
     "aim": ("Lederområde", "Leader aim"),
@@ -93,7 +108,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "factors_chosen": ("Faktorer enhetene valgte å jobbe med etter {year} (antall enheter):",
                        "Factors the units chose to work on after {year} (number of units):"),
     "factor_count": ("{factor} {n}", "{factor} {n}"),
-    "factor_few": ("{factor} færre enn {n}", "{factor} fewer than {n}"),
+    "factor_pooled": ("andre faktorer ({factors}) til sammen {n}", "other factors ({factors}) together {n}"),
+    "factor_pooled_all": ("{factors} til sammen {n}", "{factors} together {n}"),
+    "factor_pool_reading": ("Faktorer som færre enn {n} enheter valgte, telles sammen, så ingen liten telling kan "
+                            "regnes ut av de andre.",
+                            "Factors fewer than {n} units chose are counted together, so that no small count can be "
+                            "worked out from the others."),
     "follow_up_units": ("Oppfølging per enhet (bare i den interne versjonen)",
                         "Follow-up by unit (internal version only)"),
     "follow_up_factors": ("Valgte faktorer", "Factors chosen"),

@@ -104,10 +104,23 @@ WORDS: dict[str, tuple[str, str]] = {
                        "{n} open cases are past their deadline, the oldest by {days} days. The public version "
                        "does not say which."),
     # -- page 1 (the lead's summary): one line per part, with its light
-    "headline_leadership": ("{on} av {with_data} ledermål med måling er i rute; {levels} av 4 evalueringsnivåer "
-                            "har resultater (i {year}: {levels_year})",
-                            "{on} of {with_data} measured leader goals are on track; {levels} of 4 evaluation "
-                            "levels have results (in {year}: {levels_year})"),
+    "headline_leadership": ("Tabell 1 per kull: {cohorts}. {levels} av 4 evalueringsnivåer har resultater "
+                            "(i {year}: {levels_year})",
+                            "Table 1 per cohort: {cohorts}. {levels} of 4 evaluation levels have results "
+                            "(in {year}: {levels_year})"),
+    "headline_cohort": ("{cohort} nivå 3 {behaviour}, nivå 4 {results}",
+                        "{cohort} level 3 {behaviour}, level 4 {results}"),
+    "level_trend_better": ("bedre", "better"),
+    "level_trend_worse": ("dårligere", "worse"),
+    "level_trend_mixed": ("både bedre og dårligere", "both better and worse"),
+    "level_trend_none": ("ingen måling før og etter ennå", "no before and after yet"),
+    "level_trend_no_before": ("ingen måling før programmet", "no measurement before the programme"),
+    "level_trend_not_comparable": ("ikke målt før og etter i alle kullene",
+                                   "not measured before and after in every cohort"),
+    "headline_leader_goals": ("Ledernes enhetsmål, ett av tegnene på nivå 4: {on} av {with_data} med måling er i "
+                              "rute mot {year}",
+                              "The leaders' unit goals, one of level 4's indicators: {on} of {with_data} with a "
+                              "measurement are on track for {year}"),
     "headline_quality": ("{open} åpne saker, {overdue} over frist; {unlawful} av {breaches} personvernbrudd i "
                          "{year} meldt for sent eller ikke meldt, uten begrunnelse",
                          "{open} open cases, {overdue} past their deadline; {unlawful} of {breaches} personal "

@@ -149,13 +149,21 @@ def _omstilling(portfolio: Portfolio, report: Report, lang: Lang) -> PartVerdict
 
 
 def _leadership(report: Report, lang: Lang) -> PartVerdict | None:
-    """The section's own headline (report/leadership.py); None when a public
-    report has too few leaders to say anything about them."""
+    """The section's own headline (report/leadership.py): where each cohort
+    of Tabell 1 stands on levels 3 and 4, and the leaders' unit goals as one
+    of level 4's indicators; None when a public report has too few leaders
+    to say anything about them."""
     h = report.leadership.headline
     if h.light is None:
         return None
-    text = lang.t("headline_leadership", on=h.goals_on_track, with_data=h.goals_with_data, levels=h.levels_measured,
+    cohorts = "; ".join(lang.t("headline_cohort", cohort=c.cohorts + ":",
+                               behaviour=lang.t("level_trend_" + c.behaviour),
+                               results=lang.t("level_trend_" + c.results)) for c in h.cohorts)
+    text = lang.t("headline_leadership", cohorts=cohorts, levels=h.levels_measured,
                   levels_year=h.levels_measured_in_year, year=report.meta.year) + "."
+    if h.goals_on_track is not None and h.goals_with_data:
+        text += " " + lang.t("headline_leader_goals", on=h.goals_on_track, with_data=h.goals_with_data,
+                             year=report.meta.year) + "."
     return PartVerdict("leadership", Light(h.light), text)
 
 
