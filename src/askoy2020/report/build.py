@@ -9,6 +9,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.version import __version__
 from ..model import Portfolio, ProjectStatus
 from ..model.budget import MoneyKind
+from ..model.cohort import threshold_of
 from ..model.schedule import dependants
 from .areas import build_area, build_cross_area
 from .attention import build_attention
@@ -39,7 +40,7 @@ def build_report(
     """``public=True`` is the older way to say ``audience=Audience.PUBLIC``."""
     audience = Audience.PUBLIC if public else audience
     programme = portfolio.programme
-    threshold = programme.min_respondents if programme else 3
+    threshold = threshold_of(programme)  # one k per data folder (model/cohort.py)
     period = for_day(year, as_of).period
     title = Lang(lang).t(f"title_{period.value}" if period else "title", name=Lang(lang).t(f"part_{part.value}"),
                          year=year)
