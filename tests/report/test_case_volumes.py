@@ -204,3 +204,18 @@ def test_no_public_volume_isolates_a_units_count(portfolio: askoy2020.Portfolio)
         smaller = without(portfolio, record)
         assert problems(smaller, _public_volumes(smaller), K) == []
         assert isolating(portfolio, record.unit, before, figures(_public_volumes(smaller)), K) == []
+
+
+@pytest.mark.parametrize(("day", "header"), [(dt.date(2020, 10, 31), "2020 (januar–oktober)"),
+                                             (dt.date(2020, 12, 31), "2020 (januar–oktober)"),
+                                             (dt.date(2021, 3, 1), "2020 (januar–oktober)")])
+def test_a_year_counted_to_october_is_never_labelled_the_whole_year(day: dt.date, header: str) -> None:
+    """The sample's counts end in October 2020: the year's report, made in
+    December or later, must not set ten months beside whole years."""
+    last = max(str(row["month"]) for path in DATA.glob("quality-counts/*.yaml")
+               for row in yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert last == "2020-10"
+    text = render(build_report(askoy2020.load(DATA), 2020, day), "md")
+    volumes = text[text.index("Volum fra kvalitetssystemet"):]
+    assert f"| {header} |" in volumes.splitlines()[next(i for i, line in enumerate(volumes.splitlines())
+                                                          if line.startswith("| Type |"))]

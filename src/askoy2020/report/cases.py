@@ -93,6 +93,10 @@ def build_volumes(portfolio: Portfolio, year: int, as_of: dt.date, threshold: in
                    sum(c.count for c in group))
         for unit, group in sorted(units.items(), key=lambda item: alphabetical(item[0]))]
     last = max((c.month for c in in_year), default=None)
+    if last is not None and not last.endswith("-12"):
+        # The counts end before December: the report year is a part year
+        # however late the report is made (an export to October is not 2020).
+        part_year = year
     return CaseVolumes(
         sources=sources, year=year, last_month=last, years=years, part_year=part_year,
         by_kind=by_kind, by_month=by_month, by_severity=severities,

@@ -63,12 +63,13 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "Cases in the quality system by unit in {year} (internal version only)"),
     "follow_up_heading": ("Programmets oppfølging av enkeltsaker", "The programme's follow-up of single cases"),
     "service_design_heading": ("Tjenestedesign i prosjektene", "Service design in the projects"),
-    "service_design_projects_line": ("{n} prosjekter drives med tjenestedesign; {with_users} av dem har registrert "
-                                     "brukermedvirkning, til sammen {users} brukere.",
+    "counted_to": ("{year} (januar–{last})", "{year} (January–{last})"),
+    "service_design_projects_line": ("{n} prosjekter bruker tjenestedesign som metode; {with_users} av dem har "
+                                     "registrert brukermedvirkning, til sammen {users} brukere.",
                                      "{n} projects are run with service design; {with_users} of them have recorded "
                                      "user involvement, {users} users in all."),
     "service_design_none": ("Ingen prosjekter drives med tjenestedesign.", "No project is run with service design."),
-    "users_involved": ("Brukere med", "Users involved"),
+    "users_involved": ("Brukere som har medvirket", "Users involved"),
     "effect_line": ("Av {closed} saker lukket i {year} som skulle rette eller forbedre noe (alle typer unntatt "
                     "klager), har {measured} ({share}) målt effekt av tiltaket (en kontroll med målt resultat), og "
                     "{pdca} har fullført PDCA-sirkel (et tiltak utført i hvert trinn).",

@@ -70,7 +70,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "ic_kind_remark": ("merknad", "remark"),
     "ic_kind_recommendation": ("anbefaling", "recommendation"),
     "ic_kind_deviation": ("avvik", "deviation"),
-    "ic_status_closed": ("lukket {day}", "closed {day}"),
+    "ic_status_closed": ("avsluttet {day}", "closed {day}"),
     "ic_status_open": ("åpent", "open"),
     "ic_status_past_deadline": ("åpent, {days} dager over fristen", "open, {days} days past the deadline"),
     "ic_findings_list": ("Funn fra {year} og funn som fortsatt er åpne", "Findings of {year} and findings still open"),

@@ -8,6 +8,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "marking_internal": ("Unntatt offentlighet, jf. offentleglova § 14 første ledd (organinternt dokument)",
                          "Exempt from public access: offentleglova (Freedom of Information Act) section 14 "
                          "first paragraph (internal document)"),
+    "internal_note_kvalitet": ("Intern versjon for rådmannens stab og lederne: den viser saker, rutiner og risikoer "
+                               "per enhet og med ansvarlige roller, og skal ikke sendes ut av administrasjonen. Til "
+                               "kontrollutvalget, formannskapet, kommunestyret og pressen går den offentlige versjonen "
+                               "(askoy2020 report --part kvalitet --audience public).",
+                               "Internal version for the chief executive's staff and the leaders: it shows cases, "
+                               "routines and risks per unit and with the roles responsible, and must not leave the "
+                               "administration. The control committee, the executive committee, the council and the "
+                               "press get the public version (askoy2020 report --part kvalitet --audience public)."),
     "internal_note": ("Intern versjon for rådmannens stab og lederne. Den vurderer navngitte lederstillinger "
                       "(måloppnåelse, 10-FAKTOR per enhet) og viser saker per enhet, og skal ikke sendes ut av "
                       "administrasjonen. Til formannskapet, kommunestyret og pressen går den offentlige versjonen "
