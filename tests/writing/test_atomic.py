@@ -102,3 +102,42 @@ def test_stale_temp_files_of_a_killed_write_are_removed_and_nothing_else(
     assert remove_stale_temp_files(tmp_path) == ([temp] if removed else [])
     assert temp.is_symlink() or temp.exists() != removed
     assert target.read_text(encoding="utf-8") == "id: DK-02\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="umask and folder fsync are POSIX")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o027, 0o640), (0o077, 0o600)])
+def test_a_new_file_gets_the_permissions_the_umask_gives(tmp_path: Path, umask: int, mode: int) -> None:
+    before = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "new.yaml", "x\n")
+        assert os.umask(before) == umask  # the umask is as it was
+    finally:
+        os.umask(before)
+    assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == mode
+
+
+@pytest.mark.skipif(os.name != "posix", reason="umask and folder fsync are POSIX")
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "plan.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o660)
+    write_atomic(target, "new\n")
+    assert target.stat().st_mode & 0o777 == 0o660
+
+
+@pytest.mark.skipif(os.name != "posix", reason="umask and folder fsync are POSIX")
+def test_the_folder_is_flushed_after_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new name lives in the folder: without flushing it, a power cut
+    after the rename can bring back the old file."""
+    import stat
+
+    flushed: list[tuple[bool, bool]] = []  # (a folder?, the target there yet?)
+    real = os.fsync
+
+    def recording(fd: int) -> None:
+        flushed.append((stat.S_ISDIR(os.fstat(fd).st_mode), (tmp_path / "plan.yaml").exists()))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    write_atomic(tmp_path / "plan.yaml", "x\n")
+    assert flushed == [(False, False), (True, True)]  # the file's data first, then the folder after the rename

@@ -1,7 +1,11 @@
 """Write a file so that a crash, a full disk or Ctrl-C never leaves it half
 written: the text goes to a temporary file in the same folder (same file
 system, so the rename is atomic) and is renamed over the target only when
-complete and flushed to disk."""
+complete and flushed to disk. The folder is flushed after the rename too,
+or a power cut could lose the rename itself (the new name lives in the
+folder, not in the file). A new file gets the permissions the user's umask
+gives (a shared repository with umask 002 stays group-writable); a replaced
+file keeps its own."""
 
 from __future__ import annotations
 
@@ -72,12 +76,37 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, durable: bool 
             # Keep the permissions of the file being replaced.
             os.chmod(temp, target.stat().st_mode & 0o777)
         else:
-            os.chmod(temp, 0o644)
+            # mkstemp makes the file 0600; a new file is made as open() would make it.
+            os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
+        if durable:
+            _fsync_folder(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _umask() -> int:
+    """The process's umask. It can only be read by setting it, so it is set
+    back at once (the command line runs one thread)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush the folder's entries (the rename) to disk. Where a folder cannot
+    be opened for that (Windows), the rename is as durable as the system makes it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def write_new_files(files: Iterable[tuple[Path, str]]) -> list[Path]:
