@@ -226,3 +226,19 @@ def test_a_lowered_limit_turns_big_files_into_diagnostics() -> None:
     result = runner.invoke(app, ["validate", str(BASE), "--no-cache"], env={"ASKOY2020_MAX_FILE_BYTES": "100"})
     assert result.exit_code == 1
     assert "ASK005" in result.output and "more than the limit of 100" in result.output
+
+
+def test_junit_timestamp_is_when_the_check_ran_and_as_of_is_a_property(broken: Path) -> None:
+    """JUnit's timestamp is the run's date-time (xs:dateTime without a zone),
+    not the --as-of day; SOURCE_DATE_EPOCH fixes it for reproducible output."""
+    import datetime as dt
+    from xml.etree import ElementTree as ET
+
+    before = dt.datetime.now().replace(microsecond=0)
+    suite = ET.fromstring(runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", "junit"]).stdout)[0]
+    ran = dt.datetime.fromisoformat(suite.get("timestamp", ""))
+    assert ran.tzinfo is None and before <= ran <= dt.datetime.now()
+    assert {p.get("name"): p.get("value") for p in suite.iter("property")}["as_of"] == AS_OF[1]
+    fixed = [runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", "junit"],
+                           env={"SOURCE_DATE_EPOCH": "1604102400"}).stdout for _ in range(2)]
+    assert fixed[0] == fixed[1] and 'timestamp="2020-10-31T00:00:00"' in fixed[0]

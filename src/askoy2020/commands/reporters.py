@@ -170,8 +170,13 @@ def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: T
     errors = sum(d.is_error for d in diagnostics)
     suites = ET.Element("testsuites", name="askoy2020 validate", tests=str(max(1, len(diagnostics))),
                         failures=str(errors))
+    # The timestamp is when the check ran (JUnit's xs:dateTime, no zone), as
+    # CI systems show it; the day the data was checked as of is a property.
     suite = ET.SubElement(suites, "testsuite", name="askoy2020 validate", tests=str(max(1, len(diagnostics))),
-                          failures=str(errors), errors="0", timestamp=as_of.isoformat())
+                          failures=str(errors), errors="0", timestamp=_run_time())
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", name="as_of", value=as_of.isoformat())
+    ET.SubElement(properties, "property", name="files_checked", value=str(files_checked))
     for d in diagnostics:
         file = visible(d.file)  # also keeps out what XML 1.0 cannot hold
         case = ET.SubElement(suite, "testcase", classname=file, name=f"{d.rule} {d.line}:{d.column}",
@@ -186,6 +191,20 @@ def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: T
         ET.SubElement(suite, "testcase", classname="askoy2020", name=f"{files_checked} files valid")
     ET.indent(suites)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")
+
+
+def _run_time() -> str:
+    """Now, to the second; SOURCE_DATE_EPOCH (the reproducible-builds
+    convention) fixes it, so a test or a rebuild gives the same bytes."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    else:
+        moment = dt.datetime.now()
+    return moment.isoformat(timespec="seconds")
 
 
 Reporter = Callable[[list[Diagnostic], int, date, TextIO, Language], None]
