@@ -20,7 +20,7 @@ from .amounts import DecimalMark, NotAnAmount, cell_amount, decimal_mark
 from .columns import CODE_FIELDS, FIELD_TITLES, HEADER_SEARCH_ROWS, Header, expected_header
 from .errors import ImportProblem, shown
 from .periods import Month, NotAPeriod, parse_month
-from .sources import Row, csv_rows, header_at, whole, xlsx_rows
+from .sources import Row, export_rows, header_at, whole
 
 MAX_EXPORT_BYTES = 200_000_000
 """A year of a large municipality's ledger lines is some tens of megabytes."""
@@ -67,27 +67,8 @@ class Export:
 
 def read_export(path: Path, name: str, sheet: str | None = None) -> Export:
     """The lines of the export at ``path`` (shown as ``name``)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_EXPORT_BYTES:
-            raise whole(name, f"the file is {size:,} bytes, more than {MAX_EXPORT_BYTES:,}",
-                        "Export one year at a time.")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise whole(name, f"the file cannot be read: {exc.strerror or exc}",
-                    "Check the name and that the file is readable.") from None
-    if not data.strip():
-        raise whole(name, "the file is empty", "Export the ledger lines again.")
-    if data.startswith(_OLE):
-        raise whole(name, "this is an old Excel .xls file", "Save it as .xlsx or CSV and import that.")
-    if data.startswith(_ZIP):
-        form, rows = xlsx_rows(data, name, sheet)
-        mark: DecimalMark | None = None
-    else:
-        if sheet is not None:
-            raise whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
-        form, rows = csv_rows(data, name)
-        mark = ","
+    form, rows, is_csv = export_rows(path, name, sheet, "ledger lines")
+    mark: DecimalMark | None = "," if is_csv else None
     header, data_rows = _split_header(rows, name)
     return _lines(name, form, header, data_rows, mark, csv_file=mark is not None)
 

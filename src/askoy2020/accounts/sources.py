@@ -18,6 +18,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..core.diagnostics import Location
@@ -28,6 +29,11 @@ DELIMITERS = (";", "\t", ",")
 MAX_UNPACKED_BYTES = 1_000_000_000
 """50,000 ledger lines unpack to some 15 MB of sheet XML."""
 Row = tuple[int, Sequence[object]]
+
+
+MAX_EXPORT_BYTES = 200_000_000
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls
 
 
 def whole(name: str, message: str, hint: str = "") -> ImportProblem:
@@ -161,3 +167,31 @@ def _find_header(rows: Iterator[Row], name: str, find: HeaderFinder = header_at)
         if header is not None:
             return header
     return None
+
+
+def export_rows(path: Path, name: str, sheet: str | None, what: str,
+                find: HeaderFinder = header_at) -> tuple[str, Iterator[Row], bool]:
+    """The rows of an export (CSV or xlsx, told by its first bytes) at
+    ``path``, shown as ``name``; ``what`` the export holds, for the hint when
+    it is empty. Returns the form, the rows and whether it is CSV. One
+    reader for every importer (actuals, case counts)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_EXPORT_BYTES:
+            raise whole(name, f"the file is {size:,} bytes, more than {MAX_EXPORT_BYTES:,}",
+                        "Export one year at a time.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise whole(name, f"the file cannot be read: {exc.strerror or exc}",
+                    "Check the name and that the file is readable.") from None
+    if not data.strip():
+        raise whole(name, "the file is empty", f"Export the {what} again.")
+    if data.startswith(_OLE):
+        raise whole(name, "this is an old Excel .xls file", "Save it as .xlsx or CSV and import that.")
+    if data.startswith(_ZIP):
+        form, rows = xlsx_rows(data, name, sheet)
+        return form, rows, False
+    if sheet is not None:
+        raise whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
+    form, rows = csv_rows(data, name, find)
+    return form, rows, True

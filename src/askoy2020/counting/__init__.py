@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..accounts.errors import ImportProblem
+from ..core.names import unit_key
 from ..model import Portfolio
-from ..rules.control import unit_key
 from .files import FileChange, plan_files, slug, write_files
 from .reading import CountedExport, read_counts
 

@@ -21,8 +21,8 @@ from typing import Any
 
 from ..accounts.errors import ImportProblem
 from ..core.diagnostics import Location
+from ..core.names import unit_key
 from ..model.case_counts import CaseCount, CountedKind
-from ..rules.control import unit_key
 from ..writing.yaml_text import scalar
 from .reading import CountedExport, Key, holds_identity_number
 

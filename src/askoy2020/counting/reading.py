@@ -25,8 +25,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from ..accounts.errors import ImportProblem, shown
-from ..accounts.reading import MAX_EXPORT_BYTES
-from ..accounts.sources import Row, csv_rows, whole, xlsx_rows
+from ..accounts.sources import Row, export_rows, whole
 from ..core.diagnostics import Location
 from ..core.identity_numbers import find_identity_numbers, might_hold_one
 from ..model.base import ID_PATTERN, Text
@@ -48,8 +47,6 @@ MAX_COUNT = 1_000_000
 """The most cases one row (or one count record) may count: Askøy registers
 a few thousand a year; more is a typing or export error."""
 _TEXT: TypeAdapter[str] = TypeAdapter(Text)
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 Key = tuple[str, CountedKind, int | None, str]
 """unit, kind, severity, month (YYYY-MM)."""
@@ -112,25 +109,7 @@ def _header_at(cells: Sequence[object], number: int, name: str) -> CountHeader |
 
 def read_counts(path: Path, name: str, sheet: str | None = None) -> CountedExport:
     """The counts of the export at ``path`` (shown as ``name``)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_EXPORT_BYTES:
-            raise whole(name, f"the file is {size:,} bytes, more than {MAX_EXPORT_BYTES:,}",
-                        "Export one year at a time.")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise whole(name, f"the file cannot be read: {exc.strerror or exc}",
-                    "Check the name and that the file is readable.") from None
-    if not data.strip():
-        raise whole(name, "the file is empty", "Export the cases again.")
-    if data.startswith(_OLE):
-        raise whole(name, "this is an old Excel .xls file", "Save it as .xlsx or CSV and import that.")
-    if data.startswith(_ZIP):
-        form, rows = xlsx_rows(data, name, sheet)
-    else:
-        if sheet is not None:
-            raise whole(name, "--sheet is for an xlsx workbook, and this is a CSV file", "Leave out --sheet.")
-        form, rows = csv_rows(data, name, _header_at)
+    form, rows, _ = export_rows(path, name, sheet, "cases", _header_at)
     header, data_rows, flagged = _split_header(rows, name)
     export = CountedExport(name, form, header, identity_lines=flagged)
     for number, cells in data_rows:

@@ -71,9 +71,9 @@ def pool_small_groups(
 
 def unit_count(names: Iterable[str]) -> int:
     """How many units ``names`` name: names that differ only in case,
-    accents or spaces are one unit (:func:`~askoy2020.rules.control.unit_key`),
+    accents or spaces are one unit (:func:`~askoy2020.core.names.unit_key`),
     so a unit written two ways is not counted twice towards k."""
-    from ..rules.control import unit_key  # not at the top: --help must not load the model
+    from ..core.names import unit_key  # not at the top: --help loads only what it needs
 
     return len({unit_key(name) for name in names})
 

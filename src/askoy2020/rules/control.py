@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..core import bokmal as nb
@@ -268,19 +267,6 @@ def control_date_order(ctx: CheckContext) -> Iterator[Finding]:
                     yield from _order(rv, ("decisions", i, "done"), decision.done, rv.held, what,
                                       Say("the review", "gjennomgangen"))
                     yield from _future(rv, ("decisions", i, "done"), decision.done, as_of, what)
-
-
-_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"})
-
-
-def unit_key(name: str) -> str:
-    """A unit's name as units are told apart: without case, accents or
-    extra spaces ('Klima  og Miljø' and 'klima og miljo' are one unit).
-    Everything that counts units – the public report's threshold k, the
-    importer, ASK815 – compares names by this."""
-    text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.split())
 
 
 @rule("ASK815", "unit-not-in-register", Severity.WARNING)
