@@ -21,8 +21,11 @@ _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`")
 # Characters no reader can see: controls (bar tab and newline, which YAML
 # writes visibly), format characters such as U+200B and U+00AD, and the line
 # and paragraph separators. Written literally they hide text or, to YAML,
-# break lines; every writer puts them in double quotes as escapes.
-_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+# break lines; every writer puts them in double quotes as escapes. Code
+# points with no character (Cn: U+FFFE, U+FFFF, unassigned ones) and lone
+# surrogates (Cs) are outside what a YAML file may hold at all, so they are
+# written as escapes too.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cn", "Cs"})
 
 
 def is_invisible(char: str) -> bool:
@@ -77,12 +80,13 @@ def scalar(value: Any, flow: bool = False) -> str:
         not text
         or not isinstance(resolve_plain(text), str)
         or text[0] in _SPECIAL_START
+        or text in ("<<", "=")  # a merge key, and YAML 1.1's value key that ruamel's round-trip reader still knows
         or text != text.strip()
         or ": " in text or " #" in text or text.endswith(":")
-        or "\n" in text
+        or "\n" in text or "\t" in text  # a tab in a plain scalar is read as text by some parsers, not by others
         or has_invisible(text)
         or re.match(r"^\d{4}-\d{2}-\d{2}", text) is not None
-        or (flow and any(c in text for c in ",[]{}"))
+        or (flow and any(c in text for c in ",[]{}:"))  # libyaml reads no colon inside a flow plain scalar
     )
     if not needs_quotes:
         return text
