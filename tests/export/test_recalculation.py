@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from libreoffice import CSV_AS_SHOWN, needs_libreoffice, soffice
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -24,13 +23,14 @@ from askoy2020.export.money import BENEFIT_NB, KIND_NB
 from askoy2020.export.sheet import DATE, MONEY, PERCENT, STAFF
 from askoy2020.model import Portfolio, ProjectStatus
 from askoy2020.model.budget import MONEY_KINDS
+from libreoffice import CSV_AS_SHOWN, needs_libreoffice, soffice
 
 DATA = Path(__file__).parents[2] / "data"
 AS_OF = dt.date(2020, 10, 31)
 YEARS = [None, 2020, 2021]
 NBSP = "\u00a0"  # nb-NO's thousands separator in LibreOffice
-# The number columns left in Excel's General format: years, a severity (1–5), and figures in
-# a goal's own unit (48.5 %-points, a count) – shown as typed.
+# The number columns left in Excel's General format: years, a severity (1 to 5), and figures in
+# a goal's own unit (48.5 %-points, a count): shown as typed.
 GENERAL = {"År", "Utgangsår", "Alvorlighet", "Utgangsverdi", "Siste verdi", "Planlagt", "Realisert", "Differanse", "Tatt ut",
            *(f"Mål {y}" for y in range(2018, 2024))}
 
