@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from askoy2020.export.money import BENEFIT_NB, KIND_NB
 from askoy2020.export.sheet import DATE, MONEY, PERCENT, STAFF
 from askoy2020.model import Portfolio, ProjectStatus
 from askoy2020.model.budget import MONEY_KINDS
+from helpers import BASE
 from libreoffice import CSV_AS_SHOWN, needs_libreoffice, soffice
 
 DATA = Path(__file__).parents[2] / "data"
@@ -213,3 +215,34 @@ def test_every_number_shows_in_norwegian_as_its_format_says(
     if year != 2021:  # no quality case is reported in 2021
         assert checked[DATE]
     assert checked[PERCENT] or year == 2021
+
+
+@needs_libreoffice
+def test_the_issues_figures_show_as_finance_expects(tmp_path: Path) -> None:
+    """The figures of the report: 1234567 (1000 kr) with thousands
+    separators, a 57.6 årsverk frame as 57,6 (not " 58"), 0 as "0"."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    project = data / "programmes" / "dk" / "projects" / "DK-01.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("cost: {2018: 800, 2019: 400}",
+                                                                   "cost: {2018: 1234567, 2019: 0}"), encoding="utf-8")
+    area = data / "programmes" / "dk" / "area.yaml"
+    area.write_text(area.read_text(encoding="utf-8").replace("staff: {2018: 2,", "staff: {2018: 57.6,"),
+                    encoding="utf-8")
+    book = tmp_path / "b.xlsx"
+    result = CliRunner().invoke(app, ["export", str(data), "--format", "xlsx", "--output", str(book),
+                                      "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 0, result.output
+    soffice([book], CSV_AS_SHOWN, tmp_path / "shown", locale="nb-NO")
+
+    def shown(sheet: str) -> dict[str, dict[str, str]]:
+        with (tmp_path / "shown" / f"b-{sheet}.csv").open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter=";"))
+        return {f"{r[0]}/{r[1]}": dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+
+    projects = shown("Prosjekter")
+    assert projects["DK-01/Digital postkasse"]["Kostnad 2018"] == f"1{NBSP}234{NBSP}567"
+    assert projects["DK-01/Digital postkasse"]["Kostnad 2019"] == "0"
+    frames = shown("Rammer")
+    assert frames["DK/Årsverkramme"]["2018"] == "57,6"
+    assert frames[f"DK/{PROJECT_COST}"]["2018"].startswith(f"1{NBSP}2")
