@@ -178,3 +178,32 @@ def test_libreoffice_evaluates_none_of_the_texts(tmp_path: Path) -> None:
         frames = _read_csv(tmp_path / "lo" / f"b{number}-Rammer.csv")
         used = [r for r in frames if r[1] == PROJECT_COST]
         assert used and all(float(v) >= 0 for r in used for v in r[2:])
+
+
+@needs_libreoffice
+def test_a_norwegian_spreadsheet_imports_the_csv_texts_as_texts(tmp_path: Path) -> None:
+    """LibreOffice with nb-NO imports the excel-nb files as a double click
+    in Excel would – and, like Excel, it runs a field that starts with '='
+    (the control line shows it): every hostile text arrives as text."""
+    files = []
+    for number, text in enumerate(HOSTILE):
+        data = _hostile_tree(tmp_path / f"d{number}", text)
+        result = runner.invoke(app, ["export", str(data), "--format", "csv", "--output", str(tmp_path / f"c{number}")])
+        assert result.exit_code == 0, result.output
+        for stem in CSV_NAMES.values():
+            files.append(tmp_path / "in" / f"h{number}-{stem}.csv")
+            files[-1].parent.mkdir(exist_ok=True)
+            shutil.copyfile(tmp_path / f"c{number}" / f"{stem}.csv", files[-1])
+    control = tmp_path / "in" / "control.csv"
+    control.write_bytes("\ufeffa;b\r\n=1+1;'=1+1\r\n".encode())
+    soffice([*files, control], "xlsx", tmp_path / "lo", locale="nb-NO", infilter="CSV:59,34,76,1,,1044,false,true")
+    ran, kept = load_workbook(tmp_path / "lo" / "control.xlsx").active[2]  # type: ignore[index,misc]
+    assert ran.data_type == "f" and (kept.data_type, kept.value) == ("s", "'=1+1")
+    for number, typed in enumerate(HOSTILE):
+        text = _as_xml_reads(typed)
+        for sheet, stem in CSV_NAMES.items():
+            ws = load_workbook(tmp_path / "lo" / f"h{number}-{stem}.xlsx").active
+            rows = [[c.value for c in r] for r in ws.iter_rows()]  # type: ignore[union-attr]
+            assert not [c for r in ws.iter_rows() for c in r if c.data_type == "f"], (typed, sheet)  # type: ignore[union-attr]
+            for name, values in _columns(rows, sheet).items():  # type: ignore[arg-type]
+                assert "'" + text in values and set(values) <= {"'" + text, AREA_OWNER}, (typed, sheet, name, values)
