@@ -150,3 +150,15 @@ def test_a_dialect_for_a_workbook_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", str(DATA), "--format", "xlsx", "--output", str(tmp_path / "a.xlsx"),
                                  "--csv-dialect", "plain"])
     assert result.exit_code == 2 and "--csv-dialect" in result.stderr and not (tmp_path / "a.xlsx").exists()
+
+
+def test_the_default_dialect_follows_the_language() -> None:
+    from askoy2020.commands.choices import CsvDialect, ExportFormat, Language
+    from askoy2020.commands.export import ExportRequest
+
+    def request(**given: object) -> ExportRequest:
+        return ExportRequest(folder=None, output_format=ExportFormat.CSV, output=Path("e"), **given)  # type: ignore[arg-type]
+
+    assert request().dialect() is CsvDialect.EXCEL_NB
+    assert request(lang=Language.EN).dialect() is CsvDialect.PLAIN
+    assert request(lang=Language.EN, csv_dialect=CsvDialect.EXCEL_NB).dialect() is CsvDialect.EXCEL_NB

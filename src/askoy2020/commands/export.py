@@ -21,7 +21,7 @@ class ExportRequest:
     output: Path
     """The .xlsx file, or the folder for the CSV files."""
     year: int | None = None
-    """Only projects with cost or staff that year and cases reported that year."""
+    """Only that year: its columns, projects with cost or staff that year, cases reported that year."""
     as_of: dt.date | None = None
     """The day the figures are as on: a goal's latest measurement is the newest on or before it."""
     csv_dialect: CsvDialect | None = None
@@ -41,15 +41,15 @@ def run(request: ExportRequest, out: TextIO, err: TextIO) -> int:
     from ..export import CSV_DIALECTS, write_csv, write_xlsx
     from .paths import load_or_explain
 
+    if request.output_format is ExportFormat.XLSX and request.csv_dialect is not None:
+        echo(err, "Error: --csv-dialect is for --format csv; a workbook has no dialect. "
+                  "/ Feil: --csv-dialect gjelder --format csv; en arbeidsbok har ingen dialekt.")
+        return 2
     portfolio = load_or_explain(request.folder, "askoy2020 export data --format xlsx --output askoy2020.xlsx", err)
     if portfolio is None:
         return 2
     output = request.output
     if request.output_format is ExportFormat.XLSX:
-        if request.csv_dialect is not None:
-            echo(err, "Error: --csv-dialect is for --format csv; a workbook has no dialect. "
-                      "/ Feil: --csv-dialect gjelder --format csv; en arbeidsbok har ingen dialekt.")
-            return 2
         if output.suffix.lower() != ".xlsx":
             echo(err, f"Error: --output {visible(output)}: an Excel file must end in .xlsx.")
             return 2
