@@ -86,6 +86,7 @@ def test_formulas_compute_the_yaml_totals(workbook: Path, portfolio) -> None:  #
 
 
 def test_csv_files_one_per_kind_with_bom_and_the_same_numbers(tmp_path: Path, portfolio) -> None:  # type: ignore[no-untyped-def]
+    """The default dialect is Norwegian Excel's: ';', decimal comma, 31.12.2020, a byte-order mark."""
     result = runner.invoke(app, ["export", str(DATA), "--format", "csv", "--output", str(tmp_path / "eksport"),
                                  "--year", "2020"])
     assert result.exit_code == 0
@@ -93,11 +94,14 @@ def test_csv_files_one_per_kind_with_bom_and_the_same_numbers(tmp_path: Path, po
     assert files == ["gevinster.csv", "kvalitetssaker.csv", "maal.csv", "okonomi.csv", "prosjekter.csv", "rammer.csv"]
     raw = (tmp_path / "eksport" / "prosjekter.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     expected = {p.id: p.cost.get(2020, 0.0) for p in portfolio.projects if p.cost.get(2020) or p.staff.get(2020)}
-    assert {r["Id"]: float(r["Kostnad 2020"]) for r in rows} == expected
-    cases = list(csv.DictReader((tmp_path / "eksport" / "kvalitetssaker.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert cases and all(r["Meldt"].startswith("2020-") for r in cases)
+    assert {r["Id"]: float(r["Kostnad 2020"].replace(",", ".")) for r in rows} == expected
+    staff = {r["Id"]: r["Årsverk 2020"] for r in rows}
+    assert any("," in v for v in staff.values()) and not any("." in v for v in staff.values())
+    cases = list(csv.DictReader((tmp_path / "eksport" / "kvalitetssaker.csv").read_text(encoding="utf-8-sig")
+                                .splitlines(), delimiter=";"))
+    assert cases and all(re.fullmatch(r"\d\d\.\d\d\.2020", r["Meldt"]) for r in cases)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -114,9 +118,9 @@ def test_as_of_decides_the_latest_measurement_as_in_the_report(tmp_path: Path, p
 
     day = dt.date(2019, 6, 30)
     result = runner.invoke(app, ["export", str(DATA), "--format", "csv", "--output", str(tmp_path / "e"),
-                                 "--as-of", day.isoformat()])
+                                 "--as-of", day.isoformat(), "--csv-dialect", "plain"])
     assert result.exit_code == 0, result.stderr
-    rows = {r["Id"]: r for r in csv.DictReader((tmp_path / "e" / "maal.csv").read_text(encoding="utf-8-sig").splitlines())}
+    rows = {r["Id"]: r for r in csv.DictReader((tmp_path / "e" / "maal.csv").read_text(encoding="utf-8").splitlines())}
     report_goals = {g.id: g for a in build_report(portfolio, 2020, day).areas for g in a.goals}
     later = 0
     for goal_id, goal in portfolio.goal_by_id.items():

@@ -5,10 +5,8 @@ every text column of every sheet, while our own SUM/SUMIFS stay formulas."""
 from __future__ import annotations
 
 import csv
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from askoy2020.cli.app import app
 from askoy2020.export import PROJECT_COST
 from askoy2020.export.money import DEVIATION, DEVIATION_SHARE, GAIN_GAP
 from helpers import BASE
+from libreoffice import CSV_VALUES, needs_libreoffice, soffice
 
 runner = CliRunner()
 
@@ -43,6 +42,7 @@ TEXT_COLUMNS = {
     "Kvalitetssaker": ["Tittel", "Enhet"],
 }
 AREA_OWNER = "DK"  # "Eier" of an area's goal is the area id; a leader's goal has the (hostile) role
+DIALECTS = {"excel-nb": ";", "plain": ","}  # --csv-dialect and its separator
 CSV_NAMES = {"Prosjekter": "prosjekter", "Mål": "maal", "Kvalitetssaker": "kvalitetssaker"}
 
 
@@ -87,7 +87,7 @@ def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     folder = tmp_path_factory.mktemp("hostile")
     data = _hostile_tree(folder / "data", text)
     for args in (["--format", "xlsx", "--output", str(folder / "out.xlsx")],
-                 ["--format", "csv", "--output", str(folder / "csv")]):
+                 *(["--format", "csv", "--output", str(folder / f"csv-{d}"), "--csv-dialect", d] for d in DIALECTS)):
         result = runner.invoke(app, ["export", str(data), *args])
         assert result.exit_code == 0, result.output
     return text, folder
@@ -99,9 +99,9 @@ def _as_xml_reads(text: str) -> str:
     return text.replace("\r", "\n")
 
 
-def _read_csv(path: Path) -> list[list[object]]:
+def _read_csv(path: Path, delimiter: str = ",") -> list[list[object]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:  # a quoted CR stays in its cell
-        return list(csv.reader(handle))
+        return list(csv.reader(handle, delimiter=delimiter))
 
 
 def _columns(rows: list[list[object]], sheet: str) -> dict[str, list[object]]:
@@ -139,10 +139,11 @@ def test_every_text_cell_of_the_workbook_is_a_string_and_only_our_totals_are_for
     assert formulas and all(_ours(str(f)) for f in formulas), [f for f in formulas if not _ours(str(f))][:3]
 
 
-def test_every_text_cell_of_the_csv_files_is_neutralised(exported: tuple[str, Path]) -> None:
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_every_text_cell_of_the_csv_files_is_neutralised(exported: tuple[str, Path], dialect: str) -> None:
     text, folder = exported
     for sheet, stem in CSV_NAMES.items():
-        rows = _read_csv(folder / "csv" / f"{stem}.csv")
+        rows = _read_csv(folder / f"csv-{dialect}" / f"{stem}.csv", DIALECTS[dialect])
         for name, values in _columns(rows, sheet).items():
             assert "'" + text in values and set(values) <= {"'" + text, AREA_OWNER}, (sheet, name, values)
         # numbers stay numbers: no quote before a figure
@@ -151,14 +152,14 @@ def test_every_text_cell_of_the_csv_files_is_neutralised(exported: tuple[str, Pa
 
 
 def test_negative_numbers_in_csv_are_not_quoted() -> None:
-    from askoy2020.export import _csv_value
+    from askoy2020.export import CSV_DIALECTS
 
-    assert [_csv_value(v) for v in (-12.5, -3, "-3", "=1")] == [-12.5, -3, "'-3", "'=1"]
+    values = (-12.5, -3, "-3", "=1")
+    assert [CSV_DIALECTS["excel-nb"].value(v) for v in values] == ["-12,5", "-3", "'-3", "'=1"]
+    assert [CSV_DIALECTS["plain"].value(v) for v in values] == ["-12.5", "-3", "'-3", "'=1"]
 
 
-# CI sets ASKOY2020_REQUIRE_LIBREOFFICE so a missing LibreOffice fails there instead of skipping.
-@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("ASKOY2020_REQUIRE_LIBREOFFICE"),
-                    reason="LibreOffice is not installed (.ci/run installs it)")
+@needs_libreoffice
 def test_libreoffice_evaluates_none_of_the_texts(tmp_path: Path) -> None:
     """What a spreadsheet sees: LibreOffice recalculates the workbook and
     writes every sheet as CSV; the texts come back as typed, the totals as numbers."""
@@ -166,11 +167,7 @@ def test_libreoffice_evaluates_none_of_the_texts(tmp_path: Path) -> None:
         data = _hostile_tree(tmp_path / f"d{number}", text)
         book = tmp_path / f"b{number}.xlsx"
         assert runner.invoke(app, ["export", str(data), "--format", "xlsx", "--output", str(book)]).exit_code == 0
-    books = sorted(str(p) for p in tmp_path.glob("b*.xlsx"))
-    subprocess.run(["soffice", "--headless", "--norestore", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                    "--outdir", str(tmp_path / "lo"), *books],
-                   check=True, capture_output=True, timeout=300, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    soffice(sorted(tmp_path.glob("b*.xlsx")), CSV_VALUES, tmp_path / "lo")
     for number, typed in enumerate(HOSTILE):
         text = _as_xml_reads(typed)
         for sheet in TEXT_COLUMNS:
@@ -181,3 +178,32 @@ def test_libreoffice_evaluates_none_of_the_texts(tmp_path: Path) -> None:
         frames = _read_csv(tmp_path / "lo" / f"b{number}-Rammer.csv")
         used = [r for r in frames if r[1] == PROJECT_COST]
         assert used and all(float(v) >= 0 for r in used for v in r[2:])
+
+
+@needs_libreoffice
+def test_a_norwegian_spreadsheet_imports_the_csv_texts_as_texts(tmp_path: Path) -> None:
+    """LibreOffice with nb-NO imports the excel-nb files as a double click
+    in Excel would – and, like Excel, it runs a field that starts with '='
+    (the control line shows it): every hostile text arrives as text."""
+    files = []
+    for number, text in enumerate(HOSTILE):
+        data = _hostile_tree(tmp_path / f"d{number}", text)
+        result = runner.invoke(app, ["export", str(data), "--format", "csv", "--output", str(tmp_path / f"c{number}")])
+        assert result.exit_code == 0, result.output
+        for stem in CSV_NAMES.values():
+            files.append(tmp_path / "in" / f"h{number}-{stem}.csv")
+            files[-1].parent.mkdir(exist_ok=True)
+            shutil.copyfile(tmp_path / f"c{number}" / f"{stem}.csv", files[-1])
+    control = tmp_path / "in" / "control.csv"
+    control.write_bytes("\ufeffa;b\r\n=1+1;'=1+1\r\n".encode())
+    soffice([*files, control], "xlsx", tmp_path / "lo", locale="nb-NO", infilter="CSV:59,34,76,1,,1044,false,true")
+    ran, kept = load_workbook(tmp_path / "lo" / "control.xlsx").active[2]  # type: ignore[index,misc]
+    assert ran.data_type == "f" and (kept.data_type, kept.value) == ("s", "'=1+1")
+    for number, typed in enumerate(HOSTILE):
+        text = _as_xml_reads(typed)
+        for sheet, stem in CSV_NAMES.items():
+            ws = load_workbook(tmp_path / "lo" / f"h{number}-{stem}.xlsx").active
+            rows = [[c.value for c in r] for r in ws.iter_rows()]  # type: ignore[union-attr]
+            assert not [c for r in ws.iter_rows() for c in r if c.data_type == "f"], (typed, sheet)  # type: ignore[union-attr]
+            for name, values in _columns(rows, sheet).items():  # type: ignore[arg-type]
+                assert "'" + text in values and set(values) <= {"'" + text, AREA_OWNER}, (typed, sheet, name, values)

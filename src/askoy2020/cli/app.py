@@ -15,6 +15,7 @@ import typer
 
 from ..commands.choices import (
     AmountUnit,
+    CsvDialect,
     DiagnosticsFormat,
     ExportFormat,
     ImportFormat,
@@ -143,6 +144,9 @@ def export(
                                     help="Only projects with cost or staff that year and cases reported that year."),
     as_of: str | None = typer.Option(None, "--as-of", help="Figures as on this day (YYYY-MM-DD): the latest "
                                      "measurement of each goal on or before it; default today."),
+    csv_dialect: CsvDialect | None = typer.Option(None, "--csv-dialect", help="excel-nb (';', decimal comma, "
+                                                  "31.12.2020, BOM: opens in Norwegian Excel; the default) or plain "
+                                                  "(',', decimal point, ISO dates: for programs)."),
 ) -> None:
     """Projects with cost and staff per year against frames, goals with
     targets and measurements, and quality cases – for Excel.
@@ -152,7 +156,7 @@ def export(
     from ..commands import export as command
 
     request = command.ExportRequest(folder=path, output_format=output_format, output=output, year=year,
-                                    as_of=_parse_date(as_of) or date.today())
+                                    as_of=_parse_date(as_of) or date.today(), csv_dialect=csv_dialect)
     raise typer.Exit(command.run(request, *_streams()))
 
 

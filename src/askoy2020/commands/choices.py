@@ -30,6 +30,13 @@ class ExportFormat(str, Enum):
     CSV = "csv"
 
 
+class CsvDialect(str, Enum):
+    """``export --csv-dialect``: for a Norwegian spreadsheet or for programs."""
+
+    EXCEL_NB = "excel-nb"
+    PLAIN = "plain"
+
+
 class RecordKind(str, Enum):
     """The record kinds ``new`` can start."""
 

@@ -9,10 +9,13 @@ import datetime as dt
 
 from ..model import Portfolio, ProjectStatus
 from ..model.budget import MONEY_KINDS
-from .sheet import RowFormula, Sheet
+from .sheet import STAFF, RowFormula, Sheet
 
 KIND_NB = {"drift": "Drift", "investment": "Investering"}
 BENEFIT_NB = {"economic": "Økonomisk (1000 kr)", "staff": "Årsverk", "quality": "Kvalitet"}
+# A gain's figures are in its kind's unit: 1000 kr (the money format),
+# årsverk, or the goal's own indicator (48.5 %-points, shown as typed).
+BENEFIT_FORMAT = {"staff": STAFF, "quality": None}
 
 DEVIATION = '=IF(AND(ISNUMBER({Prognose}),ISNUMBER({Revidert budsjett})),{Prognose}-{Revidert budsjett},"")'
 DEVIATION_SHARE = ('=IF(AND(ISNUMBER({Prognose}),ISNUMBER({Revidert budsjett}),{Revidert budsjett}<>0),'
@@ -52,7 +55,8 @@ def money_sheet(portfolio: Portfolio, years: list[int], year: int | None, as_of:
 def benefit_sheet(portfolio: Portfolio, year: int | None, as_of: dt.date) -> Sheet:
     headers = ["Id", "Prosjekt", "Område", "Gevinsttype", "Gevinsteier", "Mål", "År", "Planlagt", "Realisert",
                "Differanse", "Tatt ut", "Vedtak om uttak"]
-    sheet = Sheet("gevinster", "Gevinster", headers, total_columns=set())
+    # No totals: a column mixes kroner, årsverk and indicators.
+    sheet = Sheet("gevinster", "Gevinster", headers, money_columns={7, 8, 9, 10})
     for p in sorted(portfolio.projects, key=lambda p: p.id):
         for benefit in p.benefits:
             for y in sorted(set(benefit.planned) | set(benefit.realised) | {t.year for t in benefit.take_outs}):
@@ -62,6 +66,8 @@ def benefit_sheet(portfolio: Portfolio, year: int | None, as_of: dt.date) -> She
                 planned = benefit.planned.get(y, 0.0)
                 realised = benefit.realised.get(y) if dt.date(y, 12, 31) <= as_of else None
                 taken = [t for t in benefit.take_outs if t.year == y]
+                if benefit.kind.value in BENEFIT_FORMAT:
+                    sheet.row_units[len(sheet.rows)] = BENEFIT_FORMAT[benefit.kind.value]
                 sheet.rows.append([
                     p.id, p.name, p.area, BENEFIT_NB[benefit.kind.value], benefit.owner, benefit.goal or "", y,
                     planned, realised, RowFormula(GAIN_GAP, None if realised is None else round(realised - planned, 6)),

@@ -6,6 +6,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+# Number formats as Excel stores them: ',' and '.' are placeholders that
+# Excel and LibreOffice show in the reader's locale (1 234 567 and 57,6 in
+# nb-NO). A space in a format is a literal space, never a separator.
+MONEY = "#,##0"  # 1000 kr
+STAFF = "#,##0.0"  # årsverk: 57.6 must not show as 58
+PERCENT = "0.0 %"
+DATE = "dd.mm.yyyy"
+
 
 @dataclass
 class Sheet:
@@ -17,6 +25,21 @@ class Sheet:
     fte_columns: set[int] = field(default_factory=set)
     total_columns: set[int] = field(default_factory=set)  # get a SUM row
     percent_columns: set[int] = field(default_factory=set)
+    row_units: dict[int, str | None] = field(default_factory=dict)
+    """Rows (0-based) whose money columns hold something else: the format
+    for them (STAFF for an årsverk frame or gain, None for a figure in its
+    own unit, shown as typed)."""
+
+    def number_format(self, row: int | None, column: int) -> str | None:
+        """The format of a cell (0-based row and column; None for the
+        total row) that holds a number; None leaves Excel's General."""
+        if column in self.money_columns:
+            return self.row_units.get(row, MONEY) if row is not None else MONEY
+        if column in self.fte_columns:
+            return STAFF
+        if column in self.percent_columns:
+            return PERCENT
+        return None
 
 
 _HEADER_REFERENCE = re.compile(r"\{([^{}]+)\}")
@@ -41,4 +64,3 @@ class RowFormula:
 
     def references(self) -> list[str]:
         return _HEADER_REFERENCE.findall(self.template)
-
