@@ -41,3 +41,33 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: b
     except DataFolderError as exc:
         echo(err, f"Error: {visible(exc)}. Give the data folder, e.g. '{example}'.")
         return None
+
+
+class RepositoryPaths:
+    """File names as CI systems match them: from the top of the git
+    repository the file is in (GitHub and GitLab put an annotation on
+    ``quality/Q-1.yaml`` of the repository, whatever folder the check ran
+    in), or as shown (relative to the working folder) outside a repository
+    or for a name that is no file (``<option>``). Lexical: a masked or a
+    removed file is placed by its name alone."""
+
+    def __init__(self, cwd: Path | None = None) -> None:
+        self.cwd = cwd or Path.cwd()
+        self.roots: dict[Path, Path | None] = {}
+
+    def __call__(self, file: str) -> str:
+        import os
+
+        if not file or file.startswith("<"):
+            return file
+        absolute = Path(os.path.normpath(self.cwd / file))
+        folder = absolute.parent
+        if folder not in self.roots:
+            self.roots[folder] = repository_root(folder)
+        root = self.roots[folder]
+        if root is None:
+            return file
+        try:
+            return absolute.resolve().relative_to(root).as_posix()
+        except (ValueError, OSError):  # a link out of the repository, a loop of links
+            return file

@@ -7,13 +7,18 @@ an XML parser raw.
 
 Each view says the messages and hints in the language asked for
 (``validate --lang``, English by default). JSON keeps ``message`` and
-``hint`` in English and adds ``message_nb`` and ``hint_nb`` for bokmål; a
-GitLab fingerprint is made from the English message, so switching the
-language does not make every problem look new."""
+``hint`` in English and adds ``message_nb`` and ``hint_nb`` for bokmål.
+
+The CI views (GitHub, GitLab, JUnit) name files from the top of their git
+repository, as CI systems match them, wherever the check was run from
+(:class:`~.paths.RepositoryPaths`); text and JSON keep the names relative
+to the working folder, as the user typed them. A GitLab fingerprint names
+the problem – file, rule, record, key path – and neither its line nor its
+words (:mod:`.fingerprints`), so a new day, a comment line added above or
+another ``--lang`` does not make it look fixed and new."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -22,6 +27,7 @@ from typing import TextIO
 from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic
 from .choices import DiagnosticsFormat, Language
+from .paths import RepositoryPaths
 from .safe_text import json_safe, visible
 
 JSON_SCHEMA_VERSION = 1
@@ -129,12 +135,24 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _rule_titles() -> dict[str, str]:
+    """``ASK101 unknown-key`` by id: the id and the name, as ``askoy2020 rules`` lists them."""
+    from ..rules import all_rules  # the package: every rule registered
+
+    return {r.id: f"{r.id} {r.name}" for r in all_rules()}
+
+
 def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
-    """GitHub Actions workflow commands; each becomes an annotation on the line."""
+    """GitHub Actions workflow commands; each becomes an annotation on the
+    line. Escaped as the runner unescapes them (actions/runner,
+    ``ActionCommand.cs``): ``%``, CR and LF in the message; also ``:`` and
+    ``,`` in a property, which would end it."""
+    shown, titles = RepositoryPaths(), _rule_titles()
     for d in diagnostics:
         level = "error" if d.is_error else "warning"  # GitHub's command names, in any language
-        file = _escape_property(visible(d.file))
-        props = f"file={file},line={d.line},col={d.column},title={_escape_property(d.rule)}"
+        file = _escape_property(visible(shown(d.file)))
+        title = _escape_property(visible(titles.get(d.rule, d.rule)))
+        props = f"file={file},line={d.line},col={d.column},title={title}"
         said, hint = d.text(lang)
         message = visible(said + (f" – {hint}" if hint else ""), keep="\n")  # %0A: one annotation
         out.write(f"::{level} {props}::{_escape_data(message)}\n")
@@ -144,11 +162,11 @@ def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
 def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
     """GitLab Code Quality report (a JSON array); save it as the job's
     ``artifacts:reports:codequality`` and problems show in the merge request."""
+    from .fingerprints import fingerprints
+
+    shown = RepositoryPaths()
     issues = []
-    for d in diagnostics:
-        # From the English message in either language: a problem keeps its fingerprint when --lang changes.
-        key = f"{d.file}\0{d.line}\0{d.column}\0{d.rule}\0{d.message}"
-        fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()  # a non-UTF-8 file name
+    for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, shown), strict=True):
         said, hint = d.text(lang)
         issues.append({
             "type": "issue",
@@ -157,7 +175,7 @@ def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
             "categories": ["Bug Risk"],
             "severity": "major" if d.is_error else "minor",
             "fingerprint": fingerprint,
-            "location": {"path": d.file, "lines": {"begin": max(1, d.line)}},
+            "location": {"path": shown(d.file), "lines": {"begin": max(1, d.line)}},
         })
     out.write(json_safe(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n")
 
@@ -174,11 +192,12 @@ def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: T
     # CI systems show it; the day the data was checked as of is a property.
     suite = ET.SubElement(suites, "testsuite", name="askoy2020 validate", tests=str(max(1, len(diagnostics))),
                           failures=str(errors), errors="0", timestamp=_run_time())
+    shown = RepositoryPaths()
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="as_of", value=as_of.isoformat())
     ET.SubElement(properties, "property", name="files_checked", value=str(files_checked))
     for d in diagnostics:
-        file = visible(d.file)  # also keeps out what XML 1.0 cannot hold
+        file = visible(shown(d.file))  # also keeps out what XML 1.0 cannot hold
         case = ET.SubElement(suite, "testcase", classname=file, name=f"{d.rule} {d.line}:{d.column}",
                              file=file, line=str(d.line))
         said, hint = d.text(lang)
