@@ -18,9 +18,11 @@ def default_data_folder(start: Path | None = None) -> Path:
     return (repository_root(here) or here) / "data"
 
 
-def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: bool = True) -> Portfolio | None:
+def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: bool = True,
+                    quiet: bool = False) -> Portfolio | None:
     """Load the data folder (the default one when None), or write why it is
-    not a data folder with an example of the command, and return None."""
+    not a data folder with an example of the command, and return None.
+    ``quiet``: no progress spinner, whatever the terminal."""
     from ..loading.cache import default_cache_folder
     from ..loading.loader import DataFolderError, load
     from ..loading.yaml_reader import ReadLimits
@@ -35,7 +37,7 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: b
         echo(err, f"Error: {visible(exc)}. Unset it to use the default, or see docs/robustness.md.")
         return None
     try:
-        with busy("Reading the data…"):
+        with busy("Reading the data…", enabled=not quiet):
             cache = default_cache_folder(target) if use_cache and target.is_dir() else None
             return load(target, limits, cache=cache)
     except DataFolderError as exc:

@@ -20,9 +20,8 @@ another ``--lang`` does not make it look fixed and new."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic
@@ -58,13 +57,14 @@ def _see(lang: Language) -> str:
     return "se" if lang is Language.NB else "see"
 
 
-def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+         quiet: bool = False) -> None:
     from rich.console import Console
     from rich.markup import escape
 
     console = Console(file=out, highlight=False, soft_wrap=True)
     if console.color_system is None:  # a pipe, CI, NO_COLOR: no styles to render
-        _plain_text(diagnostics, files_checked, out, lang)
+        _plain_text(diagnostics, files_checked, out, lang, quiet)
         return
     current = None
     for d in diagnostics:
@@ -82,13 +82,16 @@ def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: Te
             console.print(f"  \t\t[dim]→ {escape(visible(hint))}[/]")
         for r in d.related:
             console.print(f"  \t\t[dim]  {_see(lang)} {escape(visible(r))}[/]")
+    if quiet:
+        return
     if diagnostics:
         console.print()
     colour = "red" if any(d.is_error for d in diagnostics) else ("yellow" if diagnostics else "green")
     console.print(f"[bold {colour}]{summary_line(diagnostics, files_checked, lang)}[/]")
 
 
-def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO, lang: Language = EN) -> None:
+def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO, lang: Language = EN,
+                quiet: bool = False) -> None:
     """What :func:`text` prints without colours, written directly: rich's
     markup rendering costs about 0.7 ms a line, which made 20,000
     diagnostics take 15 s in CI. Tabs are expanded as rich expands them."""
@@ -105,13 +108,15 @@ def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO, 
         if hint:
             lines.append(f"  \t\t→ {visible(hint)}")
         lines.extend(f"  \t\t  {_see(lang)} {visible(r)}" for r in d.related)
-    if diagnostics:
+    if diagnostics and not quiet:
         lines.append("")
-    lines.append(summary_line(diagnostics, files_checked, lang))
+    if not quiet:
+        lines.append(summary_line(diagnostics, files_checked, lang))
     out.write("".join(line.expandtabs(8) + "\n" for line in lines))
 
 
-def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+            quiet: bool = False) -> None:
     errors = sum(d.is_error for d in diagnostics)
     document = {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -142,7 +147,8 @@ def _rule_titles() -> dict[str, str]:
     return {r.id: f"{r.id} {r.name}" for r in all_rules()}
 
 
-def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+           quiet: bool = False) -> None:
     """GitHub Actions workflow commands; each becomes an annotation on the
     line. Escaped as the runner unescapes them (actions/runner,
     ``ActionCommand.cs``): ``%``, CR and LF in the message; also ``:`` and
@@ -156,10 +162,12 @@ def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
         said, hint = d.text(lang)
         message = visible(said + (f" – {hint}" if hint else ""), keep="\n")  # %0A: one annotation
         out.write(f"::{level} {props}::{_escape_data(message)}\n")
-    out.write(summary_line(diagnostics, files_checked, lang) + "\n")
+    if not quiet:
+        out.write(summary_line(diagnostics, files_checked, lang) + "\n")
 
 
-def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+           quiet: bool = False) -> None:
     """GitLab Code Quality report (a JSON array); save it as the job's
     ``artifacts:reports:codequality`` and problems show in the merge request."""
     from .fingerprints import fingerprints
@@ -180,7 +188,8 @@ def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
     out.write(json_safe(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n")
 
 
-def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+          quiet: bool = False) -> None:
     """JUnit XML for CI systems that show test reports: one test case per
     problem (errors fail, warnings pass with their text), or one passing case."""
     from xml.etree import ElementTree as ET
@@ -226,7 +235,15 @@ def _run_time() -> str:
     return moment.isoformat(timespec="seconds")
 
 
-Reporter = Callable[[list[Diagnostic], int, date, TextIO, Language], None]
+class Reporter(Protocol):
+    """A view: the diagnostics, how many files were checked, the day, the
+    stream and the language; ``quiet`` leaves out what is not a problem
+    (the summary line). A quiet run hands over only the failing problems."""
+
+    def __call__(self, diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO,
+                 lang: Language = EN, quiet: bool = False) -> None: ...
+
+
 REPORTERS: dict[DiagnosticsFormat, Reporter] = {
     DiagnosticsFormat.TEXT: text, DiagnosticsFormat.JSON: as_json, DiagnosticsFormat.GITHUB: github,
     DiagnosticsFormat.GITLAB: gitlab, DiagnosticsFormat.JUNIT: junit,
