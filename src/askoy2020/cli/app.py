@@ -160,8 +160,14 @@ def _complete_rule(incomplete: str) -> list[tuple[str, str]]:
 
 
 def _folder_given(ctx: typer.Context) -> Path | None:
+    """The data folder typed before the TAB. While an option's value is
+    being completed Click leaves the arguments unparsed in ``ctx.args``:
+    the last of them that is a folder is taken."""
     folder = ctx.params.get("path")
-    return Path(folder) if folder else None
+    if folder:
+        return Path(folder)
+    folders = [Path(a) for a in ctx.args if not a.startswith("-") and Path(a).is_dir()]
+    return folders[-1] if folders else None
 
 
 def _complete_area(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

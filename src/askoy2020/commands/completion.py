@@ -15,20 +15,20 @@ Offer = tuple[str, str]
 
 
 def rule_ids(incomplete: str) -> list[Offer]:
-    """Rule ids starting with ``incomplete`` (any case), or the names, when
-    it starts a name instead (``askoy2020 rules`` takes either)."""
+    """Rule ids starting with ``incomplete``, or the names, when it starts a
+    name instead (``askoy2020 rules`` takes either). As written: Typer
+    offers only words that start with what was typed."""
     from ..rules import all_rules
 
     rules = all_rules()
-    start = incomplete.lower()
-    ids = [(r.id, r.name) for r in rules if r.id.lower().startswith(start)]
-    return ids or [(r.name, r.id) for r in rules if r.name.startswith(start)]
+    ids = [(r.id, r.name) for r in rules if r.id.startswith(incomplete)]
+    return ids or [(r.name, r.id) for r in rules if r.name.startswith(incomplete)]
 
 
 def area_ids(folder: Path | None, incomplete: str) -> list[Offer]:
     """The ids of the programme areas in ``folder`` (default: data/ of the
-    git repository around the working folder) starting with ``incomplete``
-    (any case), each with its name."""
+    git repository around the working folder) starting with ``incomplete``,
+    each with its name."""
     from ..loading.yaml_reader import read_yaml
     from .paths import default_data_folder
 
@@ -47,8 +47,7 @@ def area_ids(folder: Path | None, incomplete: str) -> list[Offer]:
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             name = value.get("name")
             offers.setdefault(value["id"], name if isinstance(name, str) else "")
-    start = incomplete.lower()
-    return [(area, name) for area, name in sorted(offers.items()) if area.lower().startswith(start)]
+    return [(area, name) for area, name in sorted(offers.items()) if area.startswith(incomplete)]
 
 
 def area_prefixes(folder: Path | None, incomplete: str) -> list[Offer]:
