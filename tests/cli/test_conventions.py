@@ -63,7 +63,7 @@ def test_the_commands_with_these_options_are_the_expected_ones() -> None:
 
     assert having("--output") == ["export", "prioritise", "report", "schema"]
     assert having("--format") == ["export", "import actuals", "prioritise", "report", "rules", "validate"]
-    assert having("--quiet") == ["validate"]
+    assert having("--quiet") == ["import actuals", "import cases", "prioritise", "report", "validate"]
     assert having("--as-of") == ["export", "import actuals", "prioritise", "report", "validate"]
 
 
@@ -127,3 +127,34 @@ def test_quiet_and_strict_show_the_warnings_that_fail_the_run(warned: Path) -> N
     result = runner.invoke(app, ["validate", str(warned), *AS_OF, "-q", "--strict"], env={"NO_COLOR": "1"})
     assert result.exit_code == 1 and "ASK803" in result.stdout and "warning" in result.stdout
     assert "2 warnings" not in result.stdout
+
+
+def test_quiet_import_says_no_warning_and_no_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One project file unreadable (a warning), the rest imported (a note):
+    quiet keeps standard output – the result – and drops both."""
+    from accounts.erp import coded_data, write_csv
+
+    monkeypatch.chdir(tmp_path)
+    runs = {}
+    for quiet in (False, True):
+        data = coded_data(tmp_path / f"data-{quiet}")
+        (data / "programmes" / "ti" / "projects" / "TI-07.yaml").write_text("id: TI-07\nname: [\n", encoding="utf-8")
+        write_csv(Path("r.csv"))
+        args = ["import", "actuals", "r.csv", str(data), "--period", "2020-T2", "--as-of", "2020-10-31"]
+        runs[quiet] = runner.invoke(app, args + ["-q"] * quiet, env={"ASKOY2020_NO_CACHE": "1"})
+    loud, quiet_run = runs[False], runs[True]
+    assert loud.exit_code == quiet_run.exit_code == 0, loud.output
+    assert "Warning: 1 project file could not be read" in loud.stderr and "Wrote " in loud.stderr
+    assert quiet_run.stderr == "" and quiet_run.stdout == loud.stdout.replace("data-False", "data-True")
+
+
+def test_quiet_prioritise_and_report_do_not_say_what_they_wrote(tmp_path: Path) -> None:
+    as_of = ["--as-of", "2020-10-31"]
+    for quiet in (False, True):
+        plan = runner.invoke(app, ["prioritise", str(BASE), *as_of, "--no-explain", "-o",
+                                   str(tmp_path / f"plan-{quiet}.yaml"), *["-q"] * quiet])
+        report = runner.invoke(app, ["report", str(BASE), "--year", "2020", *as_of, "-o",
+                                     str(tmp_path / f"report-{quiet}.md"), *["-q"] * quiet])
+        assert plan.exit_code == report.exit_code == 0, plan.output + report.output
+        assert (tmp_path / f"plan-{quiet}.yaml").is_file() and (tmp_path / f"report-{quiet}.md").is_file()
+        assert ("Wrote the plan" in plan.stderr) is not quiet and ("Wrote the md report" in report.stderr) is not quiet

@@ -347,6 +347,8 @@ def prioritise(
     output_format: PlanFormat = typer.Option(PlanFormat.TEXT, "-f", "--format", help="text, json, yaml or csv."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write the plan to a file (.yaml, .json or .csv), "
                                        "atomically; data/plans/*.yaml is checked by validate."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only: no warnings, progress or notes on "
+                               "standard error."),
 ) -> None:
     """Plan the next budget round: choose the projects and start years that
     give the most value within the frames of the open years (money in
@@ -363,7 +365,7 @@ def prioritise(
         folder=path, as_of=_parse_date(as_of) or date.today(), from_year=from_year, method=method, years=years,
         frames=tuple(frame), staff=tuple(staff), investment_frames=tuple(investment_frame), include=tuple(include),
         exclude=tuple(exclude), scenario=scenario, time_limit=time_limit, gap=gap, explain=explain,
-        output_format=output_format, output=output,
+        output_format=output_format, output=output, quiet=quiet,
     )
     raise typer.Exit(command.run(request, *_streams()))
 
@@ -393,6 +395,8 @@ def report(
     part: ReportPart = typer.Option(ReportPart.ALL, "--part", help="all (default): the whole report with page 1; "
                                     "kvalitet: Kvalitet 2020 alone – the rådmann's yearly internkontroll report; "
                                     "prestasjonsledelse or omstilling: that part alone."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only: no warnings, progress or notes on "
+                               "standard error."),
 ) -> None:
     """The budget-meeting report: summary, programme areas, the plan,
     leadership, quality and validation warnings, in Markdown or HTML.
@@ -406,7 +410,7 @@ def report(
     request = command.ReportRequest(
         folder=path, year=year, as_of=_parse_date(as_of), output_format=output_format, lang=lang,
         output=output, templates=templates, audience=Audience.PUBLIC if public else audience or Audience.INTERNAL,
-        since=since, period=period, part=part,
+        since=since, period=period, part=part, quiet=quiet,
     )
     raise typer.Exit(command.run(request, *_streams()))
 
@@ -433,6 +437,8 @@ def import_actuals(
     sheet: str | None = typer.Option(None, "--sheet", help="The xlsx sheet to read (default: the first)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; show each file's diff and the summary."),
     output_format: ImportFormat = typer.Option(ImportFormat.TEXT, "-f", "--format", help="text or json."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only: no warnings, progress or notes on "
+                               "standard error."),
 ) -> None:
     """Set each project's actual (regnskap hittil i år) for a period from
     an ERP export, by the projects' accounting codes. Lines that match no
@@ -445,7 +451,7 @@ def import_actuals(
 
     request = command.ImportActualsRequest(
         export=export, folder=path, period=period, as_of=_parse_date(as_of) or date.today(), unit=unit,
-        sheet=sheet, dry_run=dry_run, output_format=output_format,
+        sheet=sheet, dry_run=dry_run, output_format=output_format, quiet=quiet,
     )
     raise typer.Exit(command.run(request, *_streams()))
 
@@ -459,6 +465,8 @@ def import_cases(
                                "EQS: named in each record and in the file name."),
     sheet: str | None = typer.Option(None, "--sheet", help="The xlsx sheet to read (default: the first)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; show what would be written."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only on standard error (and the warning that "
+                               "the export holds identity numbers)."),
 ) -> None:
     """Count cases per unit, kind, severity and month from a quality
     system's export (Compilo, Landax, EQS …) into
@@ -470,7 +478,8 @@ def import_cases(
     """
     from ..commands import import_cases as command
 
-    request = command.ImportCasesRequest(export=export, folder=path, source=source, sheet=sheet, dry_run=dry_run)
+    request = command.ImportCasesRequest(export=export, folder=path, source=source, sheet=sheet, dry_run=dry_run,
+                                         quiet=quiet)
     raise typer.Exit(command.run(request, *_streams()))
 
 
