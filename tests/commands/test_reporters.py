@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -248,3 +249,23 @@ def test_a_fingerprint_cannot_be_searched_for_an_identity_number(tmp_path: Path,
         file.write_text(f"id: L-{identity_number(seed)}\nname: x\n", encoding="utf-8")
         prints.append(gitlab_report([_at(file, 2, 7)])[0]["fingerprint"])
     assert prints[0] == prints[1]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_a_link_is_never_read_for_a_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader reports a named pipe and a link out of the data folder
+    without opening them; so does the fingerprint (a pipe would hang it, a
+    link to /dev/zero fill the memory)."""
+    import threading
+
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe.yaml")
+    os.symlink("/dev/zero", "zero.yaml")
+    Path("big.yaml").write_text("id: X\n" + "# padding\n" * 100, encoding="utf-8")
+    monkeypatch.setenv("ASKOY2020_MAX_FILE_BYTES", "200")
+    found: list[list[dict[str, Any]]] = []
+    worker = threading.Thread(target=lambda: found.append(gitlab_report(
+        [_at(Path(name), 1, 1) for name in ("pipe.yaml", "zero.yaml", "big.yaml")])), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert found and len(found[0]) == 3

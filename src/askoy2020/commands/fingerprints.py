@@ -28,9 +28,10 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from ..core.diagnostics import Diagnostic
@@ -48,13 +49,16 @@ class _File:
         self.value: Any = None
         self.exact: dict[_Mark, _Path] = {}
         self.marks: list[tuple[_Mark, int, _Path]] = []
-        try:
-            data = Path(file).read_bytes()
-        except (OSError, ValueError):
-            return
-        from ..loading.yaml_reader import read_yaml
+        from ..loading.yaml_reader import ReadLimits, read_yaml
 
-        document = read_yaml(data, file).document
+        try:
+            limits = ReadLimits.from_environment()
+        except ValueError:
+            limits = ReadLimits()
+        data = _regular_file_bytes(file, limits.max_file_bytes)
+        if data is None:
+            return
+        document = read_yaml(data, file, limits).document
         if document is None:
             return
         self.value = document.value
@@ -96,6 +100,24 @@ class _File:
                 parts.append(_text(step))
             value = child
         return record, json.dumps(parts, ensure_ascii=False)
+
+
+def _regular_file_bytes(file: str, max_bytes: int) -> bytes | None:
+    """The file's bytes if it is a regular file, not a link, within the
+    size limit: as the loader, never a pipe that would hang the report or a
+    link to a file elsewhere (the loader reported those; they are named by
+    file, rule and count alone)."""
+    try:
+        if os.path.islink(file):
+            return None
+        info = os.stat(file)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None
+        with open(file, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except (OSError, ValueError):
+        return None
+    return data if len(data) <= max_bytes else None
 
 
 def _child(value: Any, step: Any) -> Any:
