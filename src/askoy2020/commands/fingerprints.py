@@ -49,6 +49,7 @@ class _File:
         self.value: Any = None
         self.exact: dict[_Mark, _Path] = {}
         self.marks: list[tuple[_Mark, int, _Path]] = []
+        self.anchors: dict[_Mark, tuple[str, str]] = {}
         from ..loading.yaml_reader import ReadLimits, read_yaml
 
         try:
@@ -85,7 +86,13 @@ class _File:
         return self.marks[index][2] if index >= 0 else ()
 
     def anchor(self, line: int, column: int) -> tuple[str, str]:
-        """(record id, key path) of the problem at ``line``:``column``."""
+        """(record id, key path) of the problem at ``line``:``column``, masked."""
+        if (line, column) not in self.anchors:
+            record, path = self._anchor(line, column)
+            self.anchors[(line, column)] = (mask(record), mask(path))
+        return self.anchors[(line, column)]
+
+    def _anchor(self, line: int, column: int) -> tuple[str, str]:
         record, value = self.record, self.value
         parts: list[str | int | list[str]] = []
         for step in self.path_at(line, column):
@@ -141,7 +148,7 @@ def fingerprints(diagnostics: Sequence[Diagnostic], shown: Callable[[str], str] 
         if d.file not in files:
             files[d.file] = _File(d.file)
         record, path = files[d.file].anchor(d.line, d.column)
-        key = (shown(d.file), d.rule, mask(record), mask(path))
+        key = (shown(d.file), d.rule, record, path)
         found.append(_hash(*key, str(seen[key])))
         seen[key] += 1
     return found

@@ -56,8 +56,14 @@ class RepositoryPaths:
     def __init__(self, cwd: Path | None = None) -> None:
         self.cwd = cwd or Path.cwd()
         self.roots: dict[Path, Path | None] = {}
+        self.shown: dict[str, str] = {}  # a file has many problems: each name is placed once
 
     def __call__(self, file: str) -> str:
+        if file not in self.shown:
+            self.shown[file] = self._place(file)
+        return self.shown[file]
+
+    def _place(self, file: str) -> str:
         import os
 
         if not file or file.startswith("<"):
