@@ -85,9 +85,6 @@ def test_bash_offers_the_area_ids_of_the_data_folder(program: Path, sample_repos
     # The data folder given on the command line, from outside any repository.
     given = ["askoy2020", "new", "project", str(BASE), "--area", ""]
     assert _complete(program, given, tmp_path, tmp_path) == ["DK"]
-    # prioritise --frame DK:2021=+500: the area and its colon.
-    frame = _complete(program, ["askoy2020", "prioritise", "--frame", "O"], sample_repository, tmp_path)
-    assert frame == ["OK:", "OL:"]
     # Nowhere to read areas from: nothing, and no error.
     assert _complete(program, ["askoy2020", "new", "project", "--area", ""], tmp_path, tmp_path) == []
 

@@ -176,12 +176,6 @@ def _complete_area(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     return area_ids(_folder_given(ctx), incomplete)
 
 
-def _complete_area_prefix(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from ..commands.completion import area_prefixes
-
-    return area_prefixes(_folder_given(ctx), incomplete)
-
-
 @app.command()
 def validate(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
@@ -330,10 +324,9 @@ def prioritise(
     years: str | None = typer.Option(None, "--years", help="Plan years, e.g. 2021-2023 (default: from the first "
                                      "open year to the end of the economic plan; never before the first open year)."),
     frame: list[str] = typer.Option([], "--frame", help="Change a budget (drift) frame: 2021=+5000, 2021=-5000, "
-                                    "2021=120000 or DK:2021=+500. Repeatable.", autocompletion=_complete_area_prefix),
+                                    "2021=120000 or DK:2021=+500. Repeatable."),
     investment_frame: list[str] = typer.Option([], "--investment-frame", help="Change an investment frame, e.g. "
-                                               "2022=+20000 or HM:2022=+20000. Repeatable.",
-                                               autocompletion=_complete_area_prefix),
+                                               "2022=+20000 or HM:2022=+20000. Repeatable."),
     staff: list[str] = typer.Option([], "--staff", help="Change a staff frame, e.g. 2021=-2. Repeatable."),
     include: list[str] = typer.Option([], "--include", help="A project that must be in. Repeatable."),
     exclude: list[str] = typer.Option([], "--exclude", help="A project kept out. Repeatable."),

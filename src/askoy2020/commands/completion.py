@@ -49,10 +49,3 @@ def area_ids(folder: Path | None, incomplete: str) -> list[Offer]:
             offers.setdefault(value["id"], name if isinstance(name, str) else "")
     return [(area, name) for area, name in sorted(offers.items()) if area.startswith(incomplete)]
 
-
-def area_prefixes(folder: Path | None, incomplete: str) -> list[Offer]:
-    """For ``prioritise --frame DK:2021=+500``: each area id with its colon,
-    while no colon is written yet."""
-    if ":" in incomplete or "=" in incomplete:
-        return []
-    return [(f"{area}:", name) for area, name in area_ids(folder, incomplete)]
