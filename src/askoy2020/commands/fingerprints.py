@@ -59,7 +59,10 @@ class _File:
         data = _regular_file_bytes(file, limits.max_file_bytes)
         if data is None:
             return
-        document = read_yaml(data, file, limits).document
+        try:  # straight to the builder that keeps positions (the fast path would read the text twice)
+            document = read_yaml(data, file, limits, parser="libyaml").document
+        except RuntimeError:  # PyYAML without libyaml
+            document = read_yaml(data, file, limits, parser="ruamel").document
         if document is None:
             return
         self.value = document.value
