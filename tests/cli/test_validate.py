@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from askoy2020.cli.app import app
+from commands.test_reporters import GITLAB_CODE_QUALITY_SCHEMA
 from helpers import BASE, CASES, build_case
 
 runner = CliRunner()
@@ -64,7 +65,7 @@ def test_github_annotations_chosen_automatically(broken: Path) -> None:
     result = runner.invoke(app, ["validate", str(broken), *AS_OF], env={"GITHUB_ACTIONS": "true"})
     lines = result.stdout.splitlines()
     annotation = next(line for line in lines if "ASK301" in line)
-    assert annotation.startswith("::error file=") and ",line=9,col=14,title=ASK301::" in annotation
+    assert annotation.startswith("::error file=") and ",line=9,col=14,title=ASK301 dependency-cycle::" in annotation
     assert "DK-03 → DK-05" in annotation
 
 
@@ -164,28 +165,6 @@ def test_module_entry_point_and_no_traceback_on_hostile_files(tmp_path: Path) ->
     assert done.stdout.count(".yaml") >= len(hostile)
     version = subprocess.run([sys.executable, "-m", "askoy2020", "--version"], capture_output=True, text=True)
     assert version.stdout.startswith("askoy2020 ")
-
-
-GITLAB_CODE_QUALITY_SCHEMA = {
-    # The fields GitLab reads from a Code Quality report (docs.gitlab.com, "Code Quality report format").
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["description", "check_name", "fingerprint", "severity", "location"],
-        "properties": {
-            "description": {"type": "string", "minLength": 1},
-            "check_name": {"type": "string"},
-            "fingerprint": {"type": "string", "minLength": 1},
-            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
-            "location": {
-                "type": "object", "required": ["path", "lines"],
-                "properties": {"path": {"type": "string"},
-                               "lines": {"type": "object", "required": ["begin"],
-                                         "properties": {"begin": {"type": "integer", "minimum": 1}}}},
-            },
-        },
-    },
-}
 
 
 def test_gitlab_code_quality_report(tmp_path: Path) -> None:

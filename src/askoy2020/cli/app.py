@@ -2,16 +2,23 @@
 options into the request of its module in :mod:`askoy2020.commands` and
 exits with what that module's ``run`` returns. The command modules are
 imported inside each function, so ``--help`` loads neither them nor the
-library."""
+library.
+
+Conventions every command keeps: ``-h``/``--help``; ``-o``/``--output``,
+``-f``/``--format`` and ``-q``/``--quiet`` wherever a command has them;
+``--as-of DATE``; ``-V``/``--version`` on ``askoy2020`` itself. TAB offers
+rule ids and programme area ids (:mod:`askoy2020.commands.completion`)."""
 
 from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 import typer
+from typer._completion_classes import completion_init
+from typer.core import TyperGroup
 
 from ..commands.choices import (
     AmountUnit,
@@ -24,17 +31,54 @@ from ..commands.choices import (
     RecordKind,
     ReportFormat,
     RulesFormat,
+    Shell,
 )
 from ..core.version import __version__
 from ..model.methods import Method
 from ..report.audience import Audience
 from ..report.parts import ReportPart
 
+if TYPE_CHECKING:
+    from typer._click import Context as ClickContext  # Typer 0.29 carries its own Click
+
+PROG = "askoy2020"
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+DATE = "DATE"  # the metavar of every --as-of: YYYY-MM-DD
+_COMPLETE_VAR = "_ASKOY2020_COMPLETE"  # what Click names it for askoy2020, also under python -m
+_DETECT = "detect"  # --install-completion without a shell: the shell it runs in
+_SHELL_OPTIONS = ("--install-completion", "--show-completion")
+
+
+class _Group(TyperGroup):
+    """``askoy2020``'s own options: ``--install-completion`` and
+    ``--show-completion`` take a shell or none (the current one). Click has
+    no option with an optional value, and Typer's own pair is a flag that
+    leaves ``zsh`` behind as a stray word and installs for the shell it
+    detects; so the word that follows, unless it is an option, is joined to
+    its option as the shell."""
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        joined: list[str] = []
+        rest = list(args)
+        while rest and rest[0].startswith("-") and rest[0] != "--":
+            arg = rest.pop(0)
+            if arg in _SHELL_OPTIONS:
+                # The next word, if not an option, is the shell (a wrong one is refused, not ignored).
+                arg = f"{arg}={rest.pop(0) if rest and not rest[0].startswith('-') else _DETECT}"
+            joined.append(arg)
+        return super().parse_args(ctx, joined + rest)
+
+
+_SHELLS = frozenset(shell.value for shell in Shell)
+completion_init()  # Typer's completion scripts for each shell, which add_completion=True would register
+
 app = typer.Typer(
-    name="askoy2020",
+    name=PROG,
     help="Run Askøy 2020 – Omstilling, Prestasjonsledelse and Kvalitet 2020 – as YAML in git.",
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # replaced by _Group's and _root's pair, which take a shell
+    cls=_Group,
+    context_settings=CONTEXT,
     pretty_exceptions_enable=False,
     # Plain help text: typer's rich help formatter imports rich and
     # markdown-it (~150 ms), doubling the start-up time of --help.
@@ -63,26 +107,88 @@ def _parse_date(value: str | None) -> date | None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"askoy2020 {__version__}")
+        typer.echo(f"{PROG} {__version__}")
         raise typer.Exit()
+
+
+def _shell(value: str) -> str | None:
+    if value == _DETECT:
+        return None
+    if value not in _SHELLS:
+        raise typer.BadParameter(f"{value!r} is not a shell; use one of {', '.join(sorted(_SHELLS))}")
+    return value
+
+
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import install
+
+    shell, path = install(shell=_shell(value), prog_name=PROG, complete_var=_COMPLETE_VAR)
+    typer.echo(f"{shell} completion installed in {path}")
+    typer.echo("Completion will take effect once you restart the terminal.")
+    raise typer.Exit()
+
+
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from typer._completion_shared import _get_shell_name, get_completion_script
+
+    shell = _shell(value) or _get_shell_name() or ""
+    typer.echo(get_completion_script(prog_name=PROG, complete_var=_COMPLETE_VAR, shell=shell))
+    raise typer.Exit()
 
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(False, "-V", "--version", callback=_version, is_eager=True, help="Show the version."),
+    install_completion: str | None = typer.Option(
+        None, "--install-completion", metavar="[SHELL]", callback=_install_completion, is_eager=True,
+        expose_value=False, help="Install TAB completion for SHELL: bash, zsh, fish, powershell or pwsh "
+        "(default: the shell this runs in)."),
+    show_completion: str | None = typer.Option(
+        None, "--show-completion", metavar="[SHELL]", callback=_show_completion, is_eager=True,
+        expose_value=False, help="Print the completion script for SHELL, to install it yourself."),
 ) -> None:
     """Run Askøy 2020 as YAML in git."""
+
+
+def _complete_rule(incomplete: str) -> list[tuple[str, str]]:
+    from ..commands.completion import rule_ids
+
+    return rule_ids(incomplete)
+
+
+def _folder_given(ctx: typer.Context) -> Path | None:
+    """The data folder typed before the TAB. While an option's value is
+    being completed Click leaves the arguments unparsed in ``ctx.args``:
+    the last of them that is a folder is taken."""
+    folder = ctx.params.get("path")
+    if folder:
+        return Path(folder)
+    folders = [Path(a) for a in ctx.args if not a.startswith("-") and Path(a).is_dir()]
+    return folders[-1] if folders else None
+
+
+def _complete_area(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from ..commands.completion import area_ids
+
+    return area_ids(_folder_given(ctx), incomplete)
 
 
 @app.command()
 def validate(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Validate as on this day (YYYY-MM-DD); default today."),
+    as_of: str | None = typer.Option(None, "--as-of", metavar=DATE,
+                                     help="Validate as on this day (YYYY-MM-DD); default today."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Show only the problems that fail the run (errors; "
+                               "with --strict, warnings too), without the summary line or progress."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file again instead of using "
                                   ".askoy2020-cache (also: ASKOY2020_NO_CACHE=1)."),
     output_format: DiagnosticsFormat | None = typer.Option(
-        None, "--format", help="text, json, github, gitlab (Code Quality) or junit "
+        None, "-f", "--format", help="text, json, github, gitlab (Code Quality) or junit "
         "(default: github under GitHub Actions, else text)."
     ),
     lang: Language = typer.Option(Language.EN, "--lang", help="Messages and hints in en or nb (Norwegian bokmål); "
@@ -96,15 +202,16 @@ def validate(
 
     request = command.ValidateRequest(
         folder=path, as_of=_parse_date(as_of) or date.today(), strict=strict, use_cache=not no_cache,
-        output_format=output_format, lang=lang,
+        output_format=output_format, lang=lang, quiet=quiet,
     )
     raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command("rules")
 def list_rules(
-    rule_id: str | None = typer.Argument(None, help="Show one rule's full documentation, e.g. ASK301."),
-    output_format: RulesFormat = typer.Option(RulesFormat.TEXT, "--format", help="text or json."),
+    rule_id: str | None = typer.Argument(None, help="Show one rule's full documentation, e.g. ASK301.",
+                                         autocompletion=_complete_rule),
+    output_format: RulesFormat = typer.Option(RulesFormat.TEXT, "-f", "--format", help="text or json."),
 ) -> None:
     """List every rule with its id, severity and summary.
 
@@ -137,13 +244,14 @@ def fmt(
 @app.command()
 def export(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
-    output_format: ExportFormat = typer.Option(..., "--format", help="xlsx (one sheet per kind) or csv (one file "
+    output_format: ExportFormat = typer.Option(..., "-f", "--format", help="xlsx (one sheet per kind) or csv (one file "
                                                "per kind in the --output folder)."),
-    output: Path = typer.Option(..., "--output", help="The .xlsx file, or the folder for the CSV files."),
+    output: Path = typer.Option(..., "-o", "--output", help="The .xlsx file, or the folder for the CSV files."),
     year: int | None = typer.Option(None, "--year", min=1990, max=2100,
-                                    help="Only projects with cost or staff that year and cases reported that year."),
+                                    help="Only that year: its columns, the projects with cost or staff that year and "
+                                    "the cases reported that year."),
     as_of: str | None = typer.Option(None, "--as-of", help="Figures as on this day (YYYY-MM-DD): the latest "
-                                     "measurement of each goal on or before it; default today."),
+                                     "measurement of each goal on or before it; default today.", metavar=DATE),
     csv_dialect: CsvDialect | None = typer.Option(None, "--csv-dialect", help="excel-nb (';', decimal comma, "
                                                   "31.12.2020, BOM: opens in Norwegian Excel; the default) or plain "
                                                   "(',', decimal point, ISO dates: for programs)."),
@@ -180,7 +288,8 @@ def init(
 def new(
     kind: RecordKind = typer.Argument(..., help="project, leader, case, cohort, unit, review, finding or risk."),
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
-    area: str | None = typer.Option(None, "--area", help="The programme area (required for a project)."),
+    area: str | None = typer.Option(None, "--area", help="The programme area (required for a project).",
+                                    autocompletion=_complete_area),
     write: bool = typer.Option(False, "--write", help="Write the file instead of printing it."),
 ) -> None:
     """Print (or --write) a new record with the next free id and every
@@ -196,7 +305,7 @@ def new(
 
 @app.command()
 def schema(
-    output: Path = typer.Option(Path("schemas"), "--output", help="Folder for the *.schema.json files."),
+    output: Path = typer.Option(Path("schemas"), "-o", "--output", help="Folder for the *.schema.json files."),
 ) -> None:
     """Write a JSON Schema per record kind, for the YAML language server in
     VS Code and other editors (see README: editor set-up).
@@ -212,7 +321,7 @@ def schema(
 def prioritise(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     as_of: str | None = typer.Option(None, "--as-of", help="Plan as on this day (YYYY-MM-DD): the budget rounds "
-                                     "adopted by then decide which years are open; default today."),
+                                     "adopted by then decide which years are open; default today.", metavar=DATE),
     from_year: int | None = typer.Option(None, "--from-year", min=1990, max=2100, help="First plan year; money "
                                          "before it is sunk (default: the first open year, the year after the "
                                          "newest adopted budget)."),
@@ -233,9 +342,11 @@ def prioritise(
     gap: float | None = typer.Option(None, "--gap", min=0.0, max=0.5,
                                      help="Relative gap to stop at (0 = prove optimal)."),
     explain: bool = typer.Option(True, "--explain/--no-explain", help="Reasons and marginal values (extra solves)."),
-    output_format: PlanFormat = typer.Option(PlanFormat.TEXT, "--format", help="text, json, yaml or csv."),
-    output: Path | None = typer.Option(None, "--output", help="Write the plan to a file (.yaml, .json or .csv), "
+    output_format: PlanFormat = typer.Option(PlanFormat.TEXT, "-f", "--format", help="text, json, yaml or csv."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the plan to a file (.yaml, .json or .csv), "
                                        "atomically; data/plans/*.yaml is checked by validate."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only: no warnings, progress or notes on "
+                               "standard error."),
 ) -> None:
     """Plan the next budget round: choose the projects and start years that
     give the most value within the frames of the open years (money in
@@ -252,7 +363,7 @@ def prioritise(
         folder=path, as_of=_parse_date(as_of) or date.today(), from_year=from_year, method=method, years=years,
         frames=tuple(frame), staff=tuple(staff), investment_frames=tuple(investment_frame), include=tuple(include),
         exclude=tuple(exclude), scenario=scenario, time_limit=time_limit, gap=gap, explain=explain,
-        output_format=output_format, output=output,
+        output_format=output_format, output=output, quiet=quiet,
     )
     raise typer.Exit(command.run(request, *_streams()))
 
@@ -263,11 +374,12 @@ def report(
     year: int | None = typer.Option(None, "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),
     period: str | None = typer.Option(None, "--period", help="A tertial report (2020-T1, 2020-T2) or the year "
                                       "(2020), as on the period's last day; instead of --year and --as-of."),
-    output_format: ReportFormat | None = typer.Option(None, "--format", help="md or html (default: from --output, "
-                                                      "else md)."),
+    output_format: ReportFormat | None = typer.Option(None, "-f", "--format", help="md or html (default: from "
+                                                      "--output, else md)."),
     lang: Language = typer.Option(Language.NB, "--lang", help="nb (Norwegian bokmål) or en."),
-    output: Path | None = typer.Option(None, "--output", help="Write to a file (.md or .html), atomically."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Report as on this day (YYYY-MM-DD); default today."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write to a file (.md or .html), atomically."),
+    as_of: str | None = typer.Option(None, "--as-of", metavar=DATE,
+                                     help="Report as on this day (YYYY-MM-DD); default today."),
     templates: Path | None = typer.Option(None, "--templates", help="A folder whose report.md.j2 / report.html.j2 "
                                           "replace the built-in ones (run in Jinja's sandbox)."),
     audience: Audience | None = typer.Option(
@@ -281,6 +393,8 @@ def report(
     part: ReportPart = typer.Option(ReportPart.ALL, "--part", help="all (default): the whole report with page 1; "
                                     "kvalitet: Kvalitet 2020 alone – the rådmann's yearly internkontroll report; "
                                     "prestasjonsledelse or omstilling: that part alone."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only: no warnings, progress or notes on "
+                               "standard error."),
 ) -> None:
     """The budget-meeting report: summary, programme areas, the plan,
     leadership, quality and validation warnings, in Markdown or HTML.
@@ -294,13 +408,14 @@ def report(
     request = command.ReportRequest(
         folder=path, year=year, as_of=_parse_date(as_of), output_format=output_format, lang=lang,
         output=output, templates=templates, audience=Audience.PUBLIC if public else audience or Audience.INTERNAL,
-        since=since, period=period, part=part,
+        since=since, period=period, part=part, quiet=quiet,
     )
     raise typer.Exit(command.run(request, *_streams()))
 
 
 import_app = typer.Typer(
     name="import",
+    context_settings=CONTEXT,
     help="Bring figures from other systems into the data files.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -315,11 +430,13 @@ def import_actuals(
     period: str = typer.Option(..., "--period", help="The period: 2020-T1 (to 30 April), 2020-T2 (to 31 August) "
                                "or 2020-T3 (the year's accounts)."),
     as_of: str | None = typer.Option(None, "--as-of", help="Today, as far as the import knows (YYYY-MM-DD): a "
-                                     "period not ended on it is refused; default today."),
+                                     "period not ended on it is refused; default today.", metavar=DATE),
     unit: AmountUnit = typer.Option(AmountUnit.KR, "--unit", help="What beløp is in: kr (divided by 1000) or 1000kr."),
     sheet: str | None = typer.Option(None, "--sheet", help="The xlsx sheet to read (default: the first)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; show each file's diff and the summary."),
-    output_format: ImportFormat = typer.Option(ImportFormat.TEXT, "--format", help="text or json."),
+    output_format: ImportFormat = typer.Option(ImportFormat.TEXT, "-f", "--format", help="text or json."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only: no warnings, progress or notes on "
+                               "standard error."),
 ) -> None:
     """Set each project's actual (regnskap hittil i år) for a period from
     an ERP export, by the projects' accounting codes. Lines that match no
@@ -332,7 +449,7 @@ def import_actuals(
 
     request = command.ImportActualsRequest(
         export=export, folder=path, period=period, as_of=_parse_date(as_of) or date.today(), unit=unit,
-        sheet=sheet, dry_run=dry_run, output_format=output_format,
+        sheet=sheet, dry_run=dry_run, output_format=output_format, quiet=quiet,
     )
     raise typer.Exit(command.run(request, *_streams()))
 
@@ -346,6 +463,8 @@ def import_cases(
                                "EQS: named in each record and in the file name."),
     sheet: str | None = typer.Option(None, "--sheet", help="The xlsx sheet to read (default: the first)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; show what would be written."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only on standard error (and the warning that "
+                               "the export holds identity numbers)."),
 ) -> None:
     """Count cases per unit, kind, severity and month from a quality
     system's export (Compilo, Landax, EQS …) into
@@ -357,12 +476,14 @@ def import_cases(
     """
     from ..commands import import_cases as command
 
-    request = command.ImportCasesRequest(export=export, folder=path, source=source, sheet=sheet, dry_run=dry_run)
+    request = command.ImportCasesRequest(export=export, folder=path, source=source, sheet=sheet, dry_run=dry_run,
+                                         quiet=quiet)
     raise typer.Exit(command.run(request, *_streams()))
 
 
 migrate_app = typer.Typer(
     name="migrate",
+    context_settings=CONTEXT,
     help="Bring records written for an older format up to date.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -396,4 +517,4 @@ def main() -> None:
 
     sys.stdout = cast(TextIO, MaskingWriter(sys.stdout))
     sys.stderr = cast(TextIO, MaskingWriter(sys.stderr))
-    app()
+    app(prog_name=PROG)  # also under python -m askoy2020: usage lines, completion scripts

@@ -77,3 +77,14 @@ class AmountUnit(str, Enum):
 
     KR = "kr"
     THOUSAND_KR = "1000kr"
+
+
+class Shell(str, Enum):
+    """``--install-completion`` and ``--show-completion``: the shells Typer
+    writes a completion script for."""
+
+    BASH = "bash"
+    ZSH = "zsh"
+    FISH = "fish"
+    POWERSHELL = "powershell"
+    PWSH = "pwsh"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .choices import AmountUnit, ImportFormat
 from .failures import explain_os_errors
-from .output import echo
+from .output import echo, notes
 from .safe_text import visible
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ class ImportActualsRequest:
     sheet: str | None = None
     dry_run: bool = False
     output_format: ImportFormat = ImportFormat.TEXT
+    quiet: bool = False
+    """Errors only on standard error: no warning, progress or "Wrote …"."""
 
 
 @explain_os_errors
@@ -58,15 +60,17 @@ def run(request: ImportActualsRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: {visible(request.export)} is not a file. Give the ERP export, e.g. "
                   "'askoy2020 import actuals regnskap.csv data --period 2020-T2'.")
         return 2
-    portfolio = load_or_explain(request.folder, "askoy2020 import actuals regnskap.csv data --period 2020-T2", err)
+    note = notes(err, request.quiet)
+    portfolio = load_or_explain(request.folder, "askoy2020 import actuals regnskap.csv data --period 2020-T2", err,
+                                quiet=request.quiet)
     if portfolio is None:
         return 2
     unreadable = sorted({d.file for d in portfolio.load_diagnostics
                          if d.is_error and (kind := portfolio.kind_of_file(d.file)) and kind.key == "project"})
     if unreadable:
-        echo(err, f"Warning: {len(unreadable)} project file{'s' * (len(unreadable) != 1)} could not be read "
-                  f"({', '.join(visible(n) for n in unreadable[:3])}{' …' * (len(unreadable) > 3)}); their "
-                  "accounting codes are not used, so their lines show as unmapped. askoy2020 validate says why.")
+        note(f"Warning: {len(unreadable)} project file{'s' * (len(unreadable) != 1)} could not be read "
+             f"({', '.join(visible(n) for n in unreadable[:3])}{' …' * (len(unreadable) > 3)}); their "
+             "accounting codes are not used, so their lines show as unmapped. askoy2020 validate says why.")
     unit = Unit(request.unit.value)
     try:
         prepared = prepare(portfolio.projects, request.export, display_name(request.export), year, period, unit,
@@ -94,7 +98,7 @@ def run(request: ImportActualsRequest, out: TextIO, err: TextIO) -> int:
         if not json_out:
             view.diffs(prepared, out)
         _summary(prepared, unit.value, True, False, json_out, out)
-        echo(err, f"Dry run: {_files(len(prepared.changes))} would change; nothing was written.")
+        note(f"Dry run: {_files(len(prepared.changes))} would change; nothing was written.")
         return 0
     try:
         write_changes(prepared.changes)
@@ -104,12 +108,12 @@ def run(request: ImportActualsRequest, out: TextIO, err: TextIO) -> int:
         return 1
     _summary(prepared, unit.value, False, True, json_out, out)
     if prepared.changes:
-        echo(err, f"Wrote {_files(len(prepared.changes))}: "
-                  + ", ".join(visible(c.name) for c in prepared.changes) + ".")
+        note(f"Wrote {_files(len(prepared.changes))}: "
+             + ", ".join(visible(c.name) for c in prepared.changes) + ".")
     elif prepared.matching.figures:
-        echo(err, "Every figure was already as in the export; no file was written.")
+        note("Every figure was already as in the export; no file was written.")
     else:
-        echo(err, "No figure to set; no file was written.")
+        note("No figure to set; no file was written.")
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .failures import explain_os_errors
-from .output import echo
+from .output import echo, notes
 from .safe_text import visible
 
 EXAMPLE = "askoy2020 import cases avvik-2020.csv data --source Compilo --dry-run"
@@ -28,6 +28,9 @@ class ImportCasesRequest:
     """The quality system, e.g. Compilo: named in each record and the file name."""
     sheet: str | None = None
     dry_run: bool = False
+    quiet: bool = False
+    """Errors only on standard error – and the warning that the export holds
+    identity numbers, which asks for the export to be deleted."""
 
 
 @explain_os_errors
@@ -49,7 +52,8 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: {visible(request.export)} is not a file. Give the quality system's export, e.g. "
                   f"'{EXAMPLE}'.")
         return 2
-    portfolio = load_or_explain(request.folder, EXAMPLE, err)
+    note = notes(err, request.quiet)
+    portfolio = load_or_explain(request.folder, EXAMPLE, err, quiet=request.quiet)
     if portfolio is None:
         return 2
     try:
@@ -79,21 +83,21 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
     if prepared.units_without_area:
         shown = ", ".join(visible(u) for u in prepared.units_without_area[:5])
         more = f" and {len(prepared.units_without_area) - 5} more" if len(prepared.units_without_area) > 5 else ""
-        echo(err, f"Warning: {len(prepared.units_without_area)} units have no programme area ({shown}{more}): "
-                  "their counts are in the programme's totals but in no area. Add an område column, or a leader "
-                  "record for the unit.")
+        note(f"Warning: {len(prepared.units_without_area)} units have no programme area ({shown}{more}): "
+             "their counts are in the programme's totals but in no area. Add an område column, or a leader "
+             "record for the unit.")
     if prepared.renamed:
         pairs = sorted(prepared.renamed.items())
         shown = "; ".join(f"{visible(a)!r} as {visible(b)!r}" for a, b in pairs[:5])
         more = f" and {len(pairs) - 5} more" if len(pairs) > 5 else ""
-        echo(err, f"Warning: {len(pairs)} unit name{'s' * (len(pairs) != 1)} differ only in case, accents or spaces "
-                  f"from another name of the same unit, and are counted under it: {shown}{more}. Correct the names "
-                  "in the quality system so they match data/control/units.")
+        note(f"Warning: {len(pairs)} unit name{'s' * (len(pairs) != 1)} differ only in case, accents or spaces "
+             f"from another name of the same unit, and are counted under it: {shown}{more}. Correct the names "
+             "in the quality system so they match data/control/units.")
     if export.month_mismatch_lines:
         lines = export.month_mismatch_lines
         verb = "has" if len(lines) == 1 else "have"
-        echo(err, f"Warning: {len(lines)} line{'s' * (len(lines) != 1)} (first {lines[0]}) {verb} a dato in another "
-                  "month than their måned; the måned is what is counted. Check which one the export means.")
+        note(f"Warning: {len(lines)} line{'s' * (len(lines) != 1)} (first {lines[0]}) {verb} a dato in another "
+             "month than their måned; the måned is what is counted. Check which one the export means.")
     if export.identity_lines:
         lines = export.identity_lines
         verb = "holds" if len(lines) == 1 else "hold"
@@ -107,7 +111,7 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
                   f"{change.replaced} replaced, {change.kept} kept.")
     if request.dry_run:
         changed = sum(c.changed for c in prepared.changes)
-        echo(err, f"Dry run: {changed} file{'s' * (changed != 1)} would change; nothing was written.")
+        note(f"Dry run: {changed} file{'s' * (changed != 1)} would change; nothing was written.")
         return 0
     try:
         written = write_files(prepared.changes)
@@ -116,11 +120,11 @@ def run(request: ImportCasesRequest, out: TextIO, err: TextIO) -> int:
                   "previous contents back; nothing was imported.")
         return 1
     if not export.counts and not written:
-        echo(err, "The export counts no case; no file was written.")
+        note("The export counts no case; no file was written.")
     elif written:
-        echo(err, f"Wrote {len(written)} file{'s' * (len(written) != 1)}: {', '.join(visible(n) for n in written)}.")
+        note(f"Wrote {len(written)} file{'s' * (len(written) != 1)}: {', '.join(visible(n) for n in written)}.")
     else:
-        echo(err, f"Every count was already as in the export; no file was written ({slug(source)}-YEAR.yaml).")
+        note(f"Every count was already as in the export; no file was written ({slug(source)}-YEAR.yaml).")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TextIO
 
 from .safe_text import visible
@@ -18,3 +19,12 @@ def echo(stream: TextIO, message: str = "", nl: bool = True) -> None:
     if text:
         stream.write(text)
     stream.flush()
+
+
+def notes(stream: TextIO, quiet: bool) -> Callable[[str], None]:
+    """:func:`echo` to ``stream`` for what is not an error – a warning, a
+    "Wrote …" – or, with ``--quiet``, nothing: a quiet command says only
+    its errors (and its result on standard output)."""
+    if quiet:
+        return lambda message: None
+    return lambda message: echo(stream, message)

@@ -18,9 +18,11 @@ def default_data_folder(start: Path | None = None) -> Path:
     return (repository_root(here) or here) / "data"
 
 
-def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: bool = True) -> Portfolio | None:
+def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: bool = True,
+                    quiet: bool = False) -> Portfolio | None:
     """Load the data folder (the default one when None), or write why it is
-    not a data folder with an example of the command, and return None."""
+    not a data folder with an example of the command, and return None.
+    ``quiet``: no progress spinner, whatever the terminal."""
     from ..loading.cache import default_cache_folder
     from ..loading.loader import DataFolderError, load
     from ..loading.yaml_reader import ReadLimits
@@ -35,9 +37,45 @@ def load_or_explain(folder: Path | None, example: str, err: TextIO, use_cache: b
         echo(err, f"Error: {visible(exc)}. Unset it to use the default, or see docs/robustness.md.")
         return None
     try:
-        with busy("Reading the data…"):
+        with busy("Reading the data…", enabled=not quiet):
             cache = default_cache_folder(target) if use_cache and target.is_dir() else None
             return load(target, limits, cache=cache)
     except DataFolderError as exc:
         echo(err, f"Error: {visible(exc)}. Give the data folder, e.g. '{example}'.")
         return None
+
+
+class RepositoryPaths:
+    """File names as CI systems match them: from the top of the git
+    repository the file is in (GitHub and GitLab put an annotation on
+    ``quality/Q-1.yaml`` of the repository, whatever folder the check ran
+    in), or as shown (relative to the working folder) outside a repository
+    or for a name that is no file (``<option>``). Lexical: a masked or a
+    removed file is placed by its name alone."""
+
+    def __init__(self, cwd: Path | None = None) -> None:
+        self.cwd = cwd or Path.cwd()
+        self.roots: dict[Path, Path | None] = {}
+        self.shown: dict[str, str] = {}  # a file has many problems: each name is placed once
+
+    def __call__(self, file: str) -> str:
+        if file not in self.shown:
+            self.shown[file] = self._place(file)
+        return self.shown[file]
+
+    def _place(self, file: str) -> str:
+        import os
+
+        if not file or file.startswith("<"):
+            return file
+        absolute = Path(os.path.normpath(self.cwd / file))
+        folder = absolute.parent
+        if folder not in self.roots:
+            self.roots[folder] = repository_root(folder)
+        root = self.roots[folder]
+        if root is None:
+            return file
+        try:
+            return absolute.resolve().relative_to(root).as_posix()
+        except (ValueError, OSError):  # a link out of the repository, a loop of links
+            return file

@@ -50,6 +50,8 @@ class PrioritiseRequest:
     explain: bool = True
     output_format: PlanFormat = PlanFormat.TEXT
     output: Path | None = None
+    quiet: bool = False
+    """Errors only on standard error: no progress, no "Wrote the plan"."""
 
 
 @explain_os_errors
@@ -57,7 +59,7 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
     from .paths import load_or_explain
     from .progress import busy
 
-    portfolio = load_or_explain(request.folder, "askoy2020 prioritise data", err)
+    portfolio = load_or_explain(request.folder, "askoy2020 prioritise data", err, quiet=request.quiet)
     if portfolio is None:
         return 2
     blocking = _load_errors_in_plan_inputs(portfolio)
@@ -85,7 +87,7 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
         settings = _settings(portfolio, request).started()  # one budget for the whole command
         plan_id = request.output.stem if request.output else (scenario_id or "plan")
         began = time.perf_counter()
-        with busy("Solving…"):
+        with busy("Solving…", enabled=not request.quiet):
             # With a scenario the baseline, which is not explained, may take half of the budget.
             baseline = prioritise(portfolio, options, settings.share(0.5) if scenario_adj else settings,
                                   plan_id=plan_id if not scenario_id else "baseline",
@@ -166,7 +168,7 @@ def _emit(
     else:
         assert plan is not None
         out.write(plan_csv(plan))
-    if request.output is not None and plan is not None:
+    if request.output is not None and plan is not None and not request.quiet:
         echo(err, f"Wrote the plan to {visible(request.output)}")
     return 0 if plan is not None else 1
 

@@ -11,9 +11,9 @@ from typing import Any, TextIO
 
 
 @contextlib.contextmanager
-def busy(message: str, stream: TextIO | None = None, delay: float = 1.0) -> Iterator[None]:
+def busy(message: str, stream: TextIO | None = None, delay: float = 1.0, enabled: bool = True) -> Iterator[None]:
     out = stream or sys.stderr
-    if not out.isatty():
+    if not enabled or not out.isatty():
         yield
         return
     from rich.console import Console

@@ -37,6 +37,8 @@ class ReportRequest:
     part: ReportPart = ReportPart.ALL
     period: str | None = None
     """2020-T1, 2020-T2 (tertial reports) or 2020 (the year): the year and the day from it."""
+    quiet: bool = False
+    """Errors only on standard error: no progress, no "Wrote the … report"."""
 
 
 @explain_os_errors
@@ -66,7 +68,7 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
     if request.templates is not None and not request.templates.is_dir():
         echo(err, f"Error: --templates {visible(request.templates)} is not a folder.")
         return 2
-    portfolio = load_or_explain(request.folder, "askoy2020 report --year 2020 data", err)
+    portfolio = load_or_explain(request.folder, "askoy2020 report --year 2020 data", err, quiet=request.quiet)
     if portfolio is None:
         return 2
     diagnostics = looking_back(check(portfolio, as_of=period.as_of), period.as_of, dt.date.today())
@@ -87,7 +89,8 @@ def run(request: ReportRequest, out: TextIO, err: TextIO) -> int:
         out.write(text)
     else:
         write_atomic(request.output, text)
-        echo(err, f"Wrote the {fmt.value} report to {visible(request.output)}")
+        if not request.quiet:
+            echo(err, f"Wrote the {fmt.value} report to {visible(request.output)}")
     return 0
 
 

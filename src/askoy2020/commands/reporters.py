@@ -7,21 +7,26 @@ an XML parser raw.
 
 Each view says the messages and hints in the language asked for
 (``validate --lang``, English by default). JSON keeps ``message`` and
-``hint`` in English and adds ``message_nb`` and ``hint_nb`` for bokmål; a
-GitLab fingerprint is made from the English message, so switching the
-language does not make every problem look new."""
+``hint`` in English and adds ``message_nb`` and ``hint_nb`` for bokmål.
+
+The CI views (GitHub, GitLab, JUnit) name files from the top of their git
+repository, as CI systems match them, wherever the check was run from
+(:class:`~.paths.RepositoryPaths`); text and JSON keep the names relative
+to the working folder, as the user typed them. A GitLab fingerprint names
+the problem – file, rule, record, key path – and neither its line nor its
+words (:mod:`.fingerprints`), so a new day, a comment line added above or
+another ``--lang`` does not make it look fixed and new."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable
 from datetime import date
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic
 from .choices import DiagnosticsFormat, Language
+from .paths import RepositoryPaths
 from .safe_text import json_safe, visible
 
 JSON_SCHEMA_VERSION = 1
@@ -52,13 +57,14 @@ def _see(lang: Language) -> str:
     return "se" if lang is Language.NB else "see"
 
 
-def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+         quiet: bool = False) -> None:
     from rich.console import Console
     from rich.markup import escape
 
     console = Console(file=out, highlight=False, soft_wrap=True)
     if console.color_system is None:  # a pipe, CI, NO_COLOR: no styles to render
-        _plain_text(diagnostics, files_checked, out, lang)
+        _plain_text(diagnostics, files_checked, out, lang, quiet)
         return
     current = None
     for d in diagnostics:
@@ -76,13 +82,16 @@ def text(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: Te
             console.print(f"  \t\t[dim]→ {escape(visible(hint))}[/]")
         for r in d.related:
             console.print(f"  \t\t[dim]  {_see(lang)} {escape(visible(r))}[/]")
+    if quiet:
+        return
     if diagnostics:
         console.print()
     colour = "red" if any(d.is_error for d in diagnostics) else ("yellow" if diagnostics else "green")
     console.print(f"[bold {colour}]{summary_line(diagnostics, files_checked, lang)}[/]")
 
 
-def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO, lang: Language = EN) -> None:
+def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO, lang: Language = EN,
+                quiet: bool = False) -> None:
     """What :func:`text` prints without colours, written directly: rich's
     markup rendering costs about 0.7 ms a line, which made 20,000
     diagnostics take 15 s in CI. Tabs are expanded as rich expands them."""
@@ -99,13 +108,15 @@ def _plain_text(diagnostics: list[Diagnostic], files_checked: int, out: TextIO, 
         if hint:
             lines.append(f"  \t\t→ {visible(hint)}")
         lines.extend(f"  \t\t  {_see(lang)} {visible(r)}" for r in d.related)
-    if diagnostics:
+    if diagnostics and not quiet:
         lines.append("")
-    lines.append(summary_line(diagnostics, files_checked, lang))
+    if not quiet:
+        lines.append(summary_line(diagnostics, files_checked, lang))
     out.write("".join(line.expandtabs(8) + "\n" for line in lines))
 
 
-def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def as_json(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+            quiet: bool = False) -> None:
     errors = sum(d.is_error for d in diagnostics)
     document = {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -129,26 +140,41 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
-    """GitHub Actions workflow commands; each becomes an annotation on the line."""
+def _rule_titles() -> dict[str, str]:
+    """``ASK101 unknown-key`` by id: the id and the name, as ``askoy2020 rules`` lists them."""
+    from ..rules import all_rules  # the package: every rule registered
+
+    return {r.id: f"{r.id} {r.name}" for r in all_rules()}
+
+
+def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+           quiet: bool = False) -> None:
+    """GitHub Actions workflow commands; each becomes an annotation on the
+    line. Escaped as the runner unescapes them (actions/runner,
+    ``ActionCommand.cs``): ``%``, CR and LF in the message; also ``:`` and
+    ``,`` in a property, which would end it."""
+    shown, titles = RepositoryPaths(), _rule_titles()
     for d in diagnostics:
         level = "error" if d.is_error else "warning"  # GitHub's command names, in any language
-        file = _escape_property(visible(d.file))
-        props = f"file={file},line={d.line},col={d.column},title={_escape_property(d.rule)}"
+        file = _escape_property(visible(shown(d.file)))
+        title = _escape_property(visible(titles.get(d.rule, d.rule)))
+        props = f"file={file},line={d.line},col={d.column},title={title}"
         said, hint = d.text(lang)
         message = visible(said + (f" – {hint}" if hint else ""), keep="\n")  # %0A: one annotation
         out.write(f"::{level} {props}::{_escape_data(message)}\n")
-    out.write(summary_line(diagnostics, files_checked, lang) + "\n")
+    if not quiet:
+        out.write(summary_line(diagnostics, files_checked, lang) + "\n")
 
 
-def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+           quiet: bool = False) -> None:
     """GitLab Code Quality report (a JSON array); save it as the job's
     ``artifacts:reports:codequality`` and problems show in the merge request."""
+    from .fingerprints import fingerprints
+
+    shown = RepositoryPaths()
     issues = []
-    for d in diagnostics:
-        # From the English message in either language: a problem keeps its fingerprint when --lang changes.
-        key = f"{d.file}\0{d.line}\0{d.column}\0{d.rule}\0{d.message}"
-        fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()  # a non-UTF-8 file name
+    for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, shown), strict=True):
         said, hint = d.text(lang)
         issues.append({
             "type": "issue",
@@ -157,12 +183,13 @@ def gitlab(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
             "categories": ["Bug Risk"],
             "severity": "major" if d.is_error else "minor",
             "fingerprint": fingerprint,
-            "location": {"path": d.file, "lines": {"begin": max(1, d.line)}},
+            "location": {"path": shown(d.file), "lines": {"begin": max(1, d.line)}},
         })
     out.write(json_safe(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n")
 
 
-def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN) -> None:
+def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO, lang: Language = EN,
+          quiet: bool = False) -> None:
     """JUnit XML for CI systems that show test reports: one test case per
     problem (errors fail, warnings pass with their text), or one passing case."""
     from xml.etree import ElementTree as ET
@@ -174,11 +201,12 @@ def junit(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: T
     # CI systems show it; the day the data was checked as of is a property.
     suite = ET.SubElement(suites, "testsuite", name="askoy2020 validate", tests=str(max(1, len(diagnostics))),
                           failures=str(errors), errors="0", timestamp=_run_time())
+    shown = RepositoryPaths()
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="as_of", value=as_of.isoformat())
     ET.SubElement(properties, "property", name="files_checked", value=str(files_checked))
     for d in diagnostics:
-        file = visible(d.file)  # also keeps out what XML 1.0 cannot hold
+        file = visible(shown(d.file))  # also keeps out what XML 1.0 cannot hold
         case = ET.SubElement(suite, "testcase", classname=file, name=f"{d.rule} {d.line}:{d.column}",
                              file=file, line=str(d.line))
         said, hint = d.text(lang)
@@ -207,7 +235,15 @@ def _run_time() -> str:
     return moment.isoformat(timespec="seconds")
 
 
-Reporter = Callable[[list[Diagnostic], int, date, TextIO, Language], None]
+class Reporter(Protocol):
+    """A view: the diagnostics, how many files were checked, the day, the
+    stream and the language; ``quiet`` leaves out what is not a problem
+    (the summary line). A quiet run hands over only the failing problems."""
+
+    def __call__(self, diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: TextIO,
+                 lang: Language = EN, quiet: bool = False) -> None: ...
+
+
 REPORTERS: dict[DiagnosticsFormat, Reporter] = {
     DiagnosticsFormat.TEXT: text, DiagnosticsFormat.JSON: as_json, DiagnosticsFormat.GITHUB: github,
     DiagnosticsFormat.GITLAB: gitlab, DiagnosticsFormat.JUNIT: junit,

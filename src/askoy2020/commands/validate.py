@@ -23,6 +23,8 @@ class ValidateRequest:
     """None: GitHub annotations under GitHub Actions, else text."""
     lang: Language = Language.EN
     """The language of messages and hints (the JSON keeps English and adds bokmål)."""
+    quiet: bool = False
+    """Show only the problems that fail the run, with no summary line and no progress."""
 
 
 def run(request: ValidateRequest, out: TextIO, err: TextIO) -> int:
@@ -30,14 +32,16 @@ def run(request: ValidateRequest, out: TextIO, err: TextIO) -> int:
     from .paths import load_or_explain
     from .reporters import REPORTERS
 
-    portfolio = load_or_explain(request.folder, "askoy2020 validate data", err, use_cache=request.use_cache)
+    portfolio = load_or_explain(request.folder, "askoy2020 validate data", err, use_cache=request.use_cache,
+                                quiet=request.quiet)
     if portfolio is None:
         return 2
     diagnostics = check(portfolio, as_of=request.as_of)
+    failing = [d for d in diagnostics if d.is_error or request.strict]
     output_format = request.output_format or _default_format()
-    REPORTERS[output_format](diagnostics, len(portfolio.files), request.as_of, out, request.lang)
-    failed = any(d.is_error for d in diagnostics) or (request.strict and bool(diagnostics))
-    return 1 if failed else 0
+    REPORTERS[output_format](failing if request.quiet else diagnostics, len(portfolio.files), request.as_of, out,
+                             request.lang, quiet=request.quiet)
+    return 1 if failing else 0
 
 
 def _default_format() -> DiagnosticsFormat:
