@@ -57,7 +57,7 @@ PRE_COMMIT = """\
 # pre-commit installs askoy2020 from this repository and tag into an environment of its own.
 repos:
   - repo: @URL@
-    rev: @REF@
+    rev: '@REF@'   # quoted: a commit id such as 1234567 would be read as a number
     hooks:
       - id: askoy2020-fmt
       - id: askoy2020-validate
