@@ -159,6 +159,14 @@ def test_installed_between_tags_defaults_to_the_commit(monkeypatch: pytest.Monke
     assert default_source() == InstallSource("https://git.example.org/askoy2020.git", COMMIT, "installed")
 
 
+def test_a_recorded_path_pip_decoded_is_encoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pip writes file:///a b into direct_url.json for the file:///a%20b it installed."""
+    _installed(monkeypatch, "0.17.0", {"url": "file:///srv/verktøy kopi/askoy2020",
+                                       "vcs_info": {"vcs": "git", "commit_id": COMMIT}})
+    assert default_source() == InstallSource("file:///srv/verkt%C3%B8y%20kopi/askoy2020", "v0.17.0", "installed")
+    assert default_source() == InstallSource(Path("/srv/verktøy kopi/askoy2020").as_uri(), "v0.17.0", "installed")
+
+
 def test_a_recorded_url_with_a_token_is_no_default(monkeypatch: pytest.MonkeyPatch) -> None:
     _installed(monkeypatch, "0.17.0", {"url": "https://ghp_secret@git.example.org/askoy2020.git",
                                        "vcs_info": {"vcs": "git", "commit_id": COMMIT}})

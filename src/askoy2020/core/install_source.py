@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 DISTRIBUTION = "askoy2020"
 _HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?"
@@ -92,7 +92,7 @@ def default_source() -> InstallSource | None:
     vcs = direct.get("vcs_info") if direct is not None else None
     if direct is not None and isinstance(vcs, dict):
         ref = release_tag or vcs.get("commit_id")
-        return _valid(str(direct.get("url", "")), str(ref or ""), "installed")
+        return _valid(_quoted(str(direct.get("url", ""))), str(ref or ""), "installed")
     for entry in dist.metadata.get_all("Project-URL") or []:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("source", "repository") and release_tag:
@@ -108,6 +108,13 @@ def _direct_url(text: str | None) -> dict[str, object] | None:
     except ValueError:
         return None
     return found if isinstance(found, dict) else None
+
+
+def _quoted(url: str) -> str:
+    """The URL with its path percent-encoded: pip records ``file:///a b``
+    for the ``file:///a%20b`` it was given."""
+    parts = urlsplit(url)
+    return parts._replace(path=quote(unquote(parts.path), safe="/~")).geturl()
 
 
 def _valid(url: str, ref: str, found: str) -> InstallSource | None:
