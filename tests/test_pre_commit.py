@@ -1,9 +1,9 @@
-"""The published hooks run under pre-commit itself: `pre-commit try-repo`
-installs this repository into its own environment and runs the hook in a
-fresh git repository of data – passing a good commit, failing a broken one.
-A repository made by `askoy2020 init` gets the hooks from askoy2020's git
-repository at a tag, as written: fmt touches only the staged files, and a
-one-file commit is timed against the whole-folder hook it replaces."""
+"""The published hooks run under pre-commit itself. A repository made by
+`askoy2020 init` gets them from askoy2020's git repository at a tag, as its
+config is written: pre-commit installs that into an environment of its own;
+fmt touches only the staged files; validate passes good data and fails a
+broken record; a one-file commit is timed against the whole-folder fmt hook
+it replaces. `pre-commit try-repo` runs the hooks of the working tree."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def _git(cwd: Path, *args: str) -> None:
 def kommune(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """askoy2020 as a git repository tagged TAG (the working tree); a data
     repository made by init that installs from it, holding the sample data
-    (315 files); pre-commit's hook environment installed once, in a
+    (380 record files); pre-commit's hook environment installed once, in a
     PRE_COMMIT_HOME of its own. Returns the data repository and the
     environment to run pre-commit in."""
     tool = tmp_path_factory.mktemp("tool") / "askoy2020"
