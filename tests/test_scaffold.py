@@ -56,7 +56,7 @@ def test_init_makes_a_repository_that_validates_reports_and_is_formatted(tmp_pat
 
 def test_init_keeps_existing_files(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("ours\n", encoding="utf-8")
-    written, kept = init_repository(tmp_path, SOURCE, 2030)
+    written, kept = init_repository(tmp_path, 2030, SOURCE)
     assert kept == [tmp_path / "README.md"] and (tmp_path / "README.md").read_text() == "ours\n"
     assert tmp_path / "data" / "programme.yaml" in written
 

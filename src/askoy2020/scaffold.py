@@ -77,10 +77,7 @@ def ci_files(source: InstallSource) -> dict[str, str]:
 README = """\
 # Strategic programme data
 
-Records of the programme as YAML, checked by [askoy2020]({url}) ({ref}), which CI
-and pre-commit install from there. Install it yourself the same way:
-
-    {pip_install}
+Records of the programme as YAML, checked by askoy2020.{install}
 
 1. Edit a file under `data/` (VS Code with the YAML extension checks it as you type).
 2. `askoy2020 fmt` and `askoy2020 validate`.
@@ -88,6 +85,12 @@ and pre-commit install from there. Install it yourself the same way:
 
 `askoy2020 new project --area AA --write` starts a new project with the next free id.
 `askoy2020 report --year {year} --output report.html` makes the report.
+"""
+
+README_INSTALL = """ CI and pre-commit install it
+from [its repository]({url}) at {ref}; install it yourself the same way:
+
+    {pip_install}
 """
 
 
@@ -101,9 +104,11 @@ def _example_records(year: int) -> dict[str, tuple[dict[str, Any] | list[dict[st
     return found
 
 
-def init_repository(target: Path, source: InstallSource, year: int | None = None) -> tuple[list[Path], list[Path]]:
-    """Write the starter files that do not exist yet, the CI files installing
-    askoy2020 from ``source``; returns (written, kept)."""
+def init_repository(target: Path, year: int | None = None,
+                    source: InstallSource | None = None) -> tuple[list[Path], list[Path]]:
+    """Write the starter files that do not exist yet – with ``source``, the
+    CI and pre-commit files that install askoy2020 from there; returns
+    (written, kept)."""
     from .fmt import format_folder
     from .schema import editor_settings, schema_texts
 
@@ -111,8 +116,11 @@ def init_repository(target: Path, source: InstallSource, year: int | None = None
     files: dict[str, str] = {rel: document(record, header) for rel, (record, header) in _example_records(year).items()}
     files |= {f"schemas/{name}": text for name, text in schema_texts().items()}
     files[".vscode/settings.json"] = json.dumps(editor_settings(), indent=2) + "\n"
-    files |= ci_files(source)
-    files["README.md"] = README.format(year=year, url=source.url, ref=source.ref, pip_install=source.pip_install)
+    install = ""
+    if source is not None:
+        files |= ci_files(source)
+        install = README_INSTALL.format(url=source.url, ref=source.ref, pip_install=source.pip_install)
+    files["README.md"] = README.format(year=year, install=install.rstrip("\n"))
     files[".gitignore"] = "report.html\n.askoy2020-cache/\n"
     kept = [target / rel for rel in files if (target / rel).exists()]
     written = write_new_files((target / rel, text) for rel, text in files.items() if not (target / rel).exists())

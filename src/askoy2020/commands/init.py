@@ -59,7 +59,7 @@ def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
                   "see docs/ci.md. Nothing was written.")
         return 2
     source = InstallSource(url, ref, "given" if default is None else default.found)
-    written, kept = init_repository(request.folder, source)
+    written, kept = init_repository(request.folder, source=source)
     for path in written:
         echo(out, f"wrote {visible(path)}")
     for path in kept:
