@@ -84,6 +84,17 @@ def test_a_folder_inside_the_data_folder_is_read_with_its_kinds(repo: Path) -> N
     assert code == 0 and out.decode() == "reformatted dk/projects/DK-10.yaml\n"
 
 
+def test_the_top_of_the_repository_means_its_data_folder(repo: Path) -> None:
+    """fmt . at the top formats the records under data/, and no other YAML file."""
+    (repo / ".gitlab-ci.yml").write_text("b: 1\na: 2\n", encoding="utf-8")
+    (repo / "leaders").mkdir()  # a record folder's name, but not under data/
+    (repo / "leaders" / "L-001.yaml").write_text("role: x\nid: L-001\n", encoding="utf-8")
+    code, out, _ = _invoke(repo, "--check", ".")
+    assert code == 1 and sorted(out.decode().splitlines()) == [
+        "would reformat data/leaders/L-001.yaml", "would reformat data/programmes/dk/projects/DK-09.yaml",
+        "would reformat data/programmes/dk/projects/DK-10.yaml"]
+
+
 def test_a_file_in_no_record_folder_is_reported_and_left(repo: Path) -> None:
     (repo / "notes.yaml").write_text("b: 1\na: 2\n", encoding="utf-8")
     (repo / "data" / "misc").mkdir()

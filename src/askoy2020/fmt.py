@@ -78,8 +78,9 @@ def format_files(paths: list[Path], check: bool = False, limits: ReadLimits = Re
         found: list[tuple[Path, RecordKind | None]]
         if given.is_dir():
             real, root = Path(os.path.realpath(given)), _data_root_around(given)
-            found = [(path, kind_of((real / path.relative_to(given)).relative_to(root).as_posix()))
-                     for path in discover(given) if not odd_name(path.name)]
+            found = [(path, kind_of(inside.relative_to(root).as_posix()) if inside.is_relative_to(root) else None)
+                     for path in discover(given) if not odd_name(path.name)
+                     for inside in [real / path.relative_to(given)]]
         else:
             place = record_place(given)
             root = place[0] if place else Path(os.path.realpath(given.parent))
@@ -99,13 +100,15 @@ def format_files(paths: list[Path], check: bool = False, limits: ReadLimits = Re
 
 def _data_root_around(folder: Path) -> Path:
     """``data/`` of the repository when ``folder`` is inside it (fmt
-    data/leaders), else the folder itself."""
+    data/leaders) or holds it (fmt . at the top), else the folder itself."""
     from .core.paths import repository_root
 
     real = Path(os.path.realpath(folder))
     repository = repository_root(real)
     data = repository / "data" if repository is not None else None
-    return data if data is not None and real.is_relative_to(data) else real
+    if data is not None and data.is_dir() and (real.is_relative_to(data) or data.is_relative_to(real)):
+        return data
+    return real
 
 
 def record_place(file: Path) -> tuple[Path, RecordKind] | None:
