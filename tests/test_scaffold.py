@@ -163,6 +163,13 @@ def test_init_refuses_a_hostile_url_or_ref_and_writes_nothing(tmp_path: Path, op
     assert not (tmp_path / "k").exists()
 
 
+def test_init_over_existing_ci_files_says_they_are_kept(tmp_path: Path) -> None:
+    (tmp_path / ".gitlab-ci.yml").write_text("ours: {script: [pip install something]}\n", encoding="utf-8")
+    result = runner.invoke(app, [*INIT, str(tmp_path)])
+    assert result.exit_code == 0 and "are kept: check where they install" in result.stderr
+    assert (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8").startswith("ours:")
+
+
 def test_init_warns_when_the_ref_is_a_branch(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(tmp_path), "--tool-url", SOURCE.url, "--tool-ref", "main"])
     assert result.exit_code == 0 and "looks like a branch" in result.stderr

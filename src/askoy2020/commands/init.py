@@ -35,7 +35,7 @@ class InitRequest:
 @explain_os_errors
 def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
     from ..core.install_source import InstallSource, check_ref, check_url, default_source
-    from ..scaffold import init_repository
+    from ..scaffold import ci_files, init_repository
 
     try:
         url = check_url(request.tool_url) if request.tool_url is not None else None
@@ -64,7 +64,13 @@ def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
         echo(out, f"wrote {visible(path)}")
     for path in kept:
         echo(out, f"kept  {visible(path)} (already there)")
-    echo(err, f"CI and pre-commit install askoy2020 from {source.url} at {source.ref} ({_FOUND[source.found]}).")
+    ci = [request.folder / rel for rel in ci_files(source)]
+    if any(path in written for path in ci):
+        echo(err, f"CI and pre-commit install askoy2020 from {source.url} at {source.ref} "
+                  f"({_FOUND[source.found]}).")
+    if any(path in kept for path in ci):
+        echo(err, "The CI or pre-commit files that were there already are kept: check where they install "
+                  "askoy2020 from (docs/ci.md).")
     if not source.pinned:
         echo(err, f"Warning: {visible(source.ref)} looks like a branch: CI then installs whatever it points to on "
                   "the day. Give a tag or commit with --tool-ref.")
