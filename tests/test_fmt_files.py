@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from askoy2020.cli.app import app
 from askoy2020.fmt import format_files, record_place
+from model_strategies import identity_number
 from test_fmt import MESSY
 
 runner = CliRunner()
@@ -137,6 +138,16 @@ def test_stdin_keeps_every_byte_of_non_ascii_text(repo: Path) -> None:
     text = MESSY.encode("utf-8")
     code, out, _ = _invoke(repo, "-", "--stdin-filename", "data/programmes/dk/projects/DK-09.yaml", stdin=text)
     assert code == 0 and "Ny løsning for æøå" in out.decode("utf-8") and out.decode().split("\n")[1] == "id: DK-09"
+
+
+def test_stdin_writes_the_text_as_the_file_would_hold_it_not_masked(repo: Path) -> None:
+    """Masking is for messages: the text goes back to the editor as fmt
+    would write the file (validate flags the number, ASK901)."""
+    number = identity_number(7)
+    path = repo / "data" / "risks" / "R-AI-01.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", f"title: {number} ", 1), encoding="utf-8")
+    code, out, err = _invoke(repo, "-", "--stdin-filename", "data/risks/R-AI-01.yaml", stdin=path.read_bytes())
+    assert code == 0 and out == path.read_bytes() and number in out.decode() and number not in err
 
 
 def test_stdin_check_says_whether_it_would_change(repo: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .failures import explain_os_errors
 from .output import echo
@@ -34,8 +34,6 @@ class FmtRequest:
     """Only list the files that would change."""
     stdin_filename: str | None = None
     """The name of the file standard input holds (its kind, and the name in messages)."""
-    stdin: BinaryIO | None = None
-    """Standard input (tests give their own)."""
 
 
 @explain_os_errors
@@ -82,8 +80,7 @@ def _run_stdin(request: FmtRequest, limits: ReadLimits, out: TextIO, err: TextIO
         echo(err, "Error: give the name of the file on standard input, so fmt knows its kind: "
                   "'askoy2020 fmt - --stdin-filename data/leaders/L-001.yaml'.")
         return 2
-    source = request.stdin or sys.stdin.buffer
-    data = source.read(limits.max_file_bytes + 1)
+    data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
     name = request.stdin_filename
     if len(data) > limits.max_file_bytes:
         echo(err, f"Error: standard input is larger than {limits.max_file_bytes} bytes "
@@ -97,8 +94,10 @@ def _run_stdin(request: FmtRequest, limits: ReadLimits, out: TextIO, err: TextIO
         if changed:
             echo(out, f"would reformat {visible(name)}")
     else:
-        # The text itself, byte for byte: what fmt would write to the file
-        # (not through the masking and escaping of messages).
+        # The text itself, byte for byte: what fmt would write to the file,
+        # not passed through the masking and escaping meant for messages.
+        # An identity number in it is the text's own (validate reports it,
+        # ASK901); masking it here would silently change what the editor saves.
         _write_bytes(out, formatted.encode("utf-8") if formatted is not None else data)
     failed = any(d.is_error for d in problems)
     return 1 if failed or (request.check and changed) else 0
