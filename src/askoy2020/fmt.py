@@ -29,7 +29,7 @@ from .loading import problems as R
 from .loading.discover import discover, odd_name
 from .loading.files import os_error_nb, read_record_bytes
 from .loading.yaml_reader import ReadLimits, read_yaml
-from .model.kinds import kind_of
+from .model.kinds import YAML_SUFFIXES, RecordKind, kind_of
 from .model.types import shape
 from .writing.round_trip import as_read as _as_read
 from .writing.round_trip import comment_places as _comment_places
@@ -53,8 +53,6 @@ class FmtResult:
 def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimits()) -> FmtResult:
     """Format every record file under ``root`` (or, with ``check``, only
     say which would change)."""
-    from .writing import remove_stale_temp_files, write_atomic
-
     result = FmtResult()
     real_root = os.path.realpath(root)
     folders: set[str] = set()
@@ -62,36 +60,137 @@ def format_folder(root: Path, check: bool = False, limits: ReadLimits = ReadLimi
         kind = kind_of(path.relative_to(root).as_posix())
         if kind is None or odd_name(path.name):  # not read, so never rewritten
             continue
-        folder = os.path.dirname(os.path.realpath(path))
-        if not check and folder not in folders and os.path.commonpath([real_root, folder]) == real_root:
-            folders.add(folder)  # once per folder: a killed earlier run may have left a temporary file
-            result.removed_temp_files += [display_name(p) for p in remove_stale_temp_files(folder)]
-        name = display_name(path)
-        original = read_record_bytes(path, real_root, name, limits.max_file_bytes)
-        if not isinstance(original, bytes):  # a link out of the folder, a pipe …: never rewritten
-            result.diagnostics += [original] if original is not None else []
-            continue
-        formatted, problems = format_text(original, name, kind.model, limits)
-        result.diagnostics += problems
-        if formatted is None or formatted.encode("utf-8") == original:
-            result.unchanged += 1
-            continue
-        result.changed.append(name)
-        if not check:
-            # A link inside the data folder stays a link: its target is
-            # rewritten in place (a link out of it was refused above).
-            target = Path(os.path.realpath(path))
-            try:
-                write_atomic(target, formatted)
-            except OSError as exc:
-                result.diagnostics.append(R.WRITE_FAILED.at(
-                    Location(name),
-                    Say(f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
-                        f"kunne ikke skrive den formaterte filen ({os_error_nb(exc)}); den er uendret"),
-                    Say("Check the free space and that the folder is writable, then run fmt again.",
-                        "Kontroller at det er ledig plass og at mappen er skrivbar, og kjør fmt på nytt."),
-                ))
+        _format_file(path, real_root, kind.model, check, limits, result, folders)
     return result
+
+
+def format_files(paths: list[Path], check: bool = False, limits: ReadLimits = ReadLimits()) -> FmtResult:
+    """Format the files and folders given, each file once (a pre-commit
+    hook passes the staged files). A file is formatted as the record its
+    place says it is (:func:`record_place`); a folder as the records below
+    it – read from ``data/`` of its repository when it is inside that,
+    else from the folder itself, as :func:`format_folder` does. A file
+    named outright that is in no record folder is reported and left."""
+    result = FmtResult()
+    folders: set[str] = set()
+    done: set[str] = set()
+    for given in paths:
+        found: list[tuple[Path, RecordKind | None]]
+        if given.is_dir():
+            real, root = Path(os.path.realpath(given)), _data_root_around(given)
+            found = [(path, kind_of(inside.relative_to(root).as_posix()) if inside.is_relative_to(root) else None)
+                     for path in discover(given) if not odd_name(path.name)
+                     for inside in [real / path.relative_to(given)]]
+        else:
+            place = record_place(given)
+            root = place[0] if place else Path(os.path.realpath(given.parent))
+            found = [(given, place[1] if place else None)]
+        for path, kind in found:
+            key = os.path.realpath(path)
+            if key in done:
+                continue
+            done.add(key)
+            if kind is None:
+                if not given.is_dir():
+                    result.diagnostics.append(_not_a_record(display_name(path)))
+                continue
+            _format_file(path, os.path.realpath(root), kind.model, check, limits, result, folders)
+    return result
+
+
+def _data_root_around(folder: Path) -> Path:
+    """``data/`` of the repository when ``folder`` is inside it (fmt
+    data/leaders) or holds it (fmt . at the top), else the folder itself."""
+    from .core.paths import repository_root
+
+    real = Path(os.path.realpath(folder))
+    repository = repository_root(real)
+    data = repository / "data" if repository is not None else None
+    if data is not None and data.is_dir() and (real.is_relative_to(data) or data.is_relative_to(real)):
+        return data
+    return real
+
+
+def record_place(file: Path) -> tuple[Path, RecordKind] | None:
+    """The data folder ``file`` belongs to and the kind of record it holds
+    there: ``data/`` of the git repository around it when the file is in
+    there (what validate reads by default), else the nearest folder above
+    the file from which it is in a record folder (``leaders/L-001.yaml``,
+    ``programmes/dk/projects/…``). None when there is none, or the name is
+    one the loader does not read. The file need not exist (standard input)."""
+    from .core.paths import repository_root
+
+    if odd_name(file.name) or not file.name.endswith(YAML_SUFFIXES):
+        return None
+    absolute = Path(os.path.realpath(file.parent)) / file.name
+    repository = repository_root(absolute.parent)
+    data = repository / "data" if repository is not None else None
+    if data is not None and absolute.is_relative_to(data):
+        kind = kind_of(absolute.relative_to(data).as_posix())
+        return (data, kind) if kind is not None else None
+    for folder in absolute.parents:
+        kind = kind_of(absolute.relative_to(folder).as_posix())
+        if kind is not None:
+            return folder, kind
+    return None
+
+
+def _format_file(path: Path, real_root: str, model: type[BaseModel], check: bool, limits: ReadLimits,
+                 result: FmtResult, folders: set[str]) -> None:
+    from .writing import remove_stale_temp_files, write_atomic
+
+    folder = os.path.dirname(os.path.realpath(path))
+    if not check and folder not in folders and os.path.commonpath([real_root, folder]) == real_root:
+        folders.add(folder)  # once per folder: a killed earlier run may have left a temporary file
+        result.removed_temp_files += [display_name(p) for p in remove_stale_temp_files(folder)]
+    name = display_name(path)
+    original = read_record_bytes(path, real_root, name, limits.max_file_bytes)
+    if not isinstance(original, bytes):  # a link out of the folder, a pipe …: never rewritten
+        result.diagnostics += [original] if original is not None else []
+        return
+    formatted, problems = format_text(original, name, model, limits)
+    result.diagnostics += problems
+    if formatted is None or formatted.encode("utf-8") == original:
+        result.unchanged += 1
+        return
+    result.changed.append(name)
+    if not check:
+        # A link inside the data folder stays a link: its target is
+        # rewritten in place (a link out of it was refused above).
+        target = Path(os.path.realpath(path))
+        try:
+            write_atomic(target, formatted)
+        except OSError as exc:
+            result.diagnostics.append(R.WRITE_FAILED.at(
+                Location(name),
+                Say(f"could not write the formatted file ({exc.strerror or exc}); it is unchanged",
+                    f"kunne ikke skrive den formaterte filen ({os_error_nb(exc)}); den er uendret"),
+                Say("Check the free space and that the folder is writable, then run fmt again.",
+                    "Kontroller at det er ledig plass og at mappen er skrivbar, og kjør fmt på nytt."),
+            ))
+
+
+def format_stream(data: bytes, name: str, limits: ReadLimits = ReadLimits()) -> tuple[str | None, list[Diagnostic]]:
+    """The canonical text of a record read from standard input, its kind
+    told by ``name`` – the path it will be saved as (``--stdin-filename``)."""
+    place = record_place(Path(name))
+    if place is None:
+        return None, [_not_a_record(name)]
+    return format_text(data, name, place[1].model, limits)
+
+
+def _not_a_record(name: str) -> Diagnostic:
+    return R.FMT_SKIPPED.at(
+        Location(name),
+        Say("this file is in no record folder of a data folder, so fmt cannot tell which kind of record it holds; "
+            "it was left as it is",
+            "filen ligger ikke i noen postmappe i en datamappe, så fmt kan ikke vite hva slags post den har; den "
+            "ble latt være"),
+        Say("Give a file under data/ (e.g. data/leaders/L-001.yaml) or the data folder itself; see docs/format.md "
+            "for the folders.",
+            "Oppgi en fil under data/ (f.eks. data/leaders/L-001.yaml) eller selve datamappen; se docs/format.md "
+            "for mappene."),
+    )
 
 
 def format_text(

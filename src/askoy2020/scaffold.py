@@ -11,14 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .core.install_source import InstallSource
 from .model import Portfolio
 from .model.kinds import KINDS, kind_named
 from .writing import document, write_new_files
 
+# The recipes install askoy2020 from its git repository at a tag or commit
+# (@INSTALL@ below): the name is on no package index. See docs/ci.md.
 GITHUB_WORKFLOW = """\
-# Checks every push and merge request with askoy2020 validate.
+# Checks every push and pull request with askoy2020 validate.
 name: askoy2020
 on: [push, pull_request]
+permissions:
+  contents: read
 jobs:
   validate:
     runs-on: ubuntu-latest
@@ -27,7 +32,7 @@ jobs:
         with: {fetch-depth: 0}
       - uses: actions/setup-python@v5
         with: {python-version: '3.11'}
-      - run: pip install askoy2020
+      - run: @INSTALL@
       - run: askoy2020 validate data   # annotations appear on the changed lines
       - run: askoy2020 fmt --check data
 """
@@ -37,7 +42,7 @@ GITLAB_CI = """\
 askoy2020:
   image: python:3.11
   script:
-    - pip install askoy2020
+    - @INSTALL@
     - askoy2020 validate data || true   # readable log; the next line decides
     - askoy2020 validate data --format gitlab > gl-code-quality-report.json
     - askoy2020 fmt --check data
@@ -48,28 +53,31 @@ askoy2020:
 """
 
 PRE_COMMIT = """\
-# Runs askoy2020 before each commit: pip install pre-commit && pre-commit install
+# Runs askoy2020 on the staged files before each commit: pip install pre-commit && pre-commit install
+# pre-commit installs askoy2020 from this repository and tag into an environment of its own.
 repos:
-  - repo: local
+  - repo: @URL@
+    rev: '@REF@'   # quoted: a commit id such as 1234567 would be read as a number
     hooks:
       - id: askoy2020-fmt
-        name: askoy2020 fmt
-        entry: askoy2020 fmt data
-        language: system
-        pass_filenames: false
-        files: ^data/.*\\.ya?ml$
       - id: askoy2020-validate
-        name: askoy2020 validate
-        entry: askoy2020 validate data
-        language: system
-        pass_filenames: false
-        files: ^data/
 """
+
+
+def ci_files(source: InstallSource) -> dict[str, str]:
+    """The CI and pre-commit files, installing askoy2020 from ``source``
+    (whose URL and ref :mod:`askoy2020.core.install_source` has checked)."""
+    return {
+        ".pre-commit-config.yaml": PRE_COMMIT.replace("@URL@", source.url).replace("@REF@", source.ref),
+        ".github/workflows/askoy2020.yml": GITHUB_WORKFLOW.replace("@INSTALL@", source.pip_install),
+        ".gitlab-ci.yml": GITLAB_CI.replace("@INSTALL@", source.pip_install),
+    }
+
 
 README = """\
 # Strategic programme data
 
-Records of the programme as YAML, checked by [askoy2020](https://pypi.org/project/askoy2020/).
+Records of the programme as YAML, checked by askoy2020.{install}
 
 1. Edit a file under `data/` (VS Code with the YAML extension checks it as you type).
 2. `askoy2020 fmt` and `askoy2020 validate`.
@@ -77,6 +85,12 @@ Records of the programme as YAML, checked by [askoy2020](https://pypi.org/projec
 
 `askoy2020 new project --area AA --write` starts a new project with the next free id.
 `askoy2020 report --year {year} --output report.html` makes the report.
+"""
+
+README_INSTALL = """ CI and pre-commit install it
+from [its repository]({url}) at {ref}; install it yourself the same way:
+
+    {pip_install}
 """
 
 
@@ -90,8 +104,11 @@ def _example_records(year: int) -> dict[str, tuple[dict[str, Any] | list[dict[st
     return found
 
 
-def init_repository(target: Path, year: int | None = None) -> tuple[list[Path], list[Path]]:
-    """Write the starter files that do not exist yet; returns (written, kept)."""
+def init_repository(target: Path, year: int | None = None,
+                    source: InstallSource | None = None) -> tuple[list[Path], list[Path]]:
+    """Write the starter files that do not exist yet – with ``source``, the
+    CI and pre-commit files that install askoy2020 from there; returns
+    (written, kept)."""
     from .fmt import format_folder
     from .schema import editor_settings, schema_texts
 
@@ -99,10 +116,11 @@ def init_repository(target: Path, year: int | None = None) -> tuple[list[Path], 
     files: dict[str, str] = {rel: document(record, header) for rel, (record, header) in _example_records(year).items()}
     files |= {f"schemas/{name}": text for name, text in schema_texts().items()}
     files[".vscode/settings.json"] = json.dumps(editor_settings(), indent=2) + "\n"
-    files[".pre-commit-config.yaml"] = PRE_COMMIT
-    files[".github/workflows/askoy2020.yml"] = GITHUB_WORKFLOW
-    files[".gitlab-ci.yml"] = GITLAB_CI
-    files["README.md"] = README.format(year=year)
+    install = ""
+    if source is not None:
+        files |= ci_files(source)
+        install = README_INSTALL.format(url=source.url, ref=source.ref, pip_install=source.pip_install)
+    files["README.md"] = README.format(year=year, install=install.rstrip("\n"))
     files[".gitignore"] = "report.html\n.askoy2020-cache/\n"
     kept = [target / rel for rel in files if (target / rel).exists()]
     written = write_new_files((target / rel, text) for rel, text in files.items() if not (target / rel).exists())

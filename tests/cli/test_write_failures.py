@@ -92,7 +92,8 @@ def test_init_that_fails_halfway_leaves_the_folder_as_it_was(tmp_path: Path, mon
             _full_disk()
 
     monkeypatch.setattr("askoy2020.writing.atomic.os.fsync", fail_on_the_fifth)
-    result = runner.invoke(app, ["init", str(target)])
+    result = runner.invoke(app, ["init", str(target), "--tool-url", "https://git.example.org/askoy2020.git",
+                                 "--tool-ref", "v0.17.0"])
     assert result.exit_code == 1 and "No space left on device" in result.output
     assert len(writes) == 5  # four files were written before the failure …
     assert sorted(p.name for p in target.rglob("*")) == ["README.md"]  # … and removed again

@@ -225,19 +225,22 @@ def list_rules(
 
 @app.command()
 def fmt(
-    path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
+    paths: list[Path] | None = typer.Argument(None, help="Data folders, folders in one, or record files; '-' reads "
+                                              "standard input. Default: data/ of the current git repository."),
     check: bool = typer.Option(False, "--check", help="Only list files that would change; exit 1 if any."),
+    stdin_filename: str | None = typer.Option(None, "--stdin-filename", help="With '-': the file the text on "
+                                              "standard input belongs to, e.g. data/leaders/L-001.yaml."),
 ) -> None:
-    """Give every record file one canonical layout (key order as in the
-    model, two-space indentation, quotes only where needed), keeping
-    comments. Files are rewritten atomically; a file with YAML errors is
-    left as it is and reported.
+    """Give record files one canonical layout (key order as in the model,
+    two-space indentation, quotes only where needed), keeping comments.
+    Files are rewritten atomically; a file with YAML errors is left as it
+    is and reported. With '-' the formatted text goes to standard output.
 
-    Example: askoy2020 fmt --check data
+    Example: askoy2020 fmt --check data/leaders/L-001.yaml data/risks
     """
     from ..commands import fmt as command
 
-    request = command.FmtRequest(folder=path, check=check)
+    request = command.FmtRequest(paths=paths or [], check=check, stdin_filename=stdin_filename)
     raise typer.Exit(command.run(request, *_streams()))
 
 
@@ -271,17 +274,22 @@ def export(
 @app.command()
 def init(
     folder: Path = typer.Argument(Path("."), help="Where to start the data repository (default: here)."),
+    tool_url: str | None = typer.Option(None, "--tool-url", help="The git repository CI and pre-commit install "
+                                        "askoy2020 from (https://…); default: where this copy came from."),
+    tool_ref: str | None = typer.Option(None, "--tool-ref", help="The tag or commit of it to install, e.g. "
+                                        "v0.17.0; default: this copy's."),
 ) -> None:
     """Start a new data repository: folders, an example of each record kind,
     the prioritisation model, JSON Schemas with editor settings, a
-    pre-commit config and CI files for GitHub and GitLab. Existing files are
-    kept as they are.
+    pre-commit config and CI files for GitHub and GitLab that install
+    askoy2020 from its repository at a tag. Existing files are kept.
 
-    Example: askoy2020 init kommune-2030
+    Example: askoy2020 init kommune-2030 --tool-url https://git.example.org/askoy/askoy2020.git --tool-ref v0.17.0
     """
     from ..commands import init as command
 
-    raise typer.Exit(command.run(command.InitRequest(folder=folder), *_streams()))
+    request = command.InitRequest(folder=folder, tool_url=tool_url, tool_ref=tool_ref)
+    raise typer.Exit(command.run(request, *_streams()))
 
 
 @app.command()
