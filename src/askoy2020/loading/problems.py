@@ -201,8 +201,9 @@ TOO_MANY_PROBLEMS = _declare("ASK011", "too-many-problems", E, """
 
 FMT_SKIPPED = _declare("ASK012", "fmt-skipped", W, """
     ``askoy2020 fmt`` left a file as it was: reformatting it would change a
-    value or lose a comment, or ruamel.yaml cannot round-trip it. Reported
-    by fmt only; validate still checks the file.
+    value or lose a comment, ruamel.yaml cannot round-trip it, or a file
+    named to fmt lies in no record folder. Reported by fmt only; validate
+    still checks the file.
 
     FAIL: a file whose comment sits where a reordered key would strand it.
     PASS: any file fmt can reorder with every value and comment kept.
