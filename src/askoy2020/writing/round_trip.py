@@ -21,10 +21,9 @@ from .yaml_text import escape_invisible, has_invisible
 
 def round_trip_yaml() -> Any:
     """ruamel.yaml in round-trip mode with askoy2020's layout: two-space
-    indentation, list dashes indented under their key, no line re-wrapped."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
+    indentation, list dashes indented under their key (a file that is a
+    list has its dashes at the margin), no line re-wrapped."""
+    yaml = _margin_yaml()(typ="rt")
     yaml.Emitter = _escaping_emitter()
     yaml.Constructor, yaml.Representer = _verbatim_numbers()
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -53,6 +52,32 @@ def quote_invisible(node: Any) -> None:
                 node[index] = DoubleQuotedScalarString(value)
             else:
                 quote_invisible(value)
+
+
+@functools.cache
+def _margin_yaml() -> type:
+    """ruamel's YAML, but a file that is a list is written with its dashes
+    at the margin, as the editor's formatter (prettier, in VS Code's YAML
+    extension) and :mod:`.yaml_text` write it: ruamel indents the dashes
+    of the top list like those of a nested one, and ``fmt`` and the editor
+    would then rewrite each other's files. Every line of such a document
+    sits at least two spaces in, so moving all of them two to the left
+    keeps block scalars and nesting as they were."""
+    from ruamel.yaml import YAML
+
+    class MarginYAML(YAML):  # type: ignore[misc]
+        def dump(self, data: Any, stream: Any = None, *, transform: Any = None) -> Any:
+            if transform is None and isinstance(data, list):
+                transform = _to_margin
+            return super().dump(data, stream, transform=transform)
+
+    return MarginYAML
+
+
+def _to_margin(text: str) -> str:
+    # Split at "\n" only: str.splitlines would also split inside a scalar
+    # holding U+2028 or U+0085.
+    return "\n".join(line[2:] if line.startswith("  ") else line for line in text.split("\n"))
 
 
 @functools.cache
