@@ -18,6 +18,9 @@ from typing import Any
 
 from .yaml_text import escape_invisible, has_invisible
 
+LINE_WIDTH = 4096
+"""Never re-wrap a long line (the editor's formatter is told the same)."""
+
 
 def round_trip_yaml() -> Any:
     """ruamel.yaml in round-trip mode with askoy2020's layout: two-space
@@ -27,7 +30,7 @@ def round_trip_yaml() -> Any:
     yaml.Emitter = _escaping_emitter()
     yaml.Constructor, yaml.Representer = _verbatim_numbers()
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap a long line
+    yaml.width = LINE_WIDTH
     yaml.preserve_quotes = False
     yaml.version = None
     return yaml
@@ -65,7 +68,7 @@ def _margin_yaml() -> type:
     keeps block scalars and nesting as they were."""
     from ruamel.yaml import YAML
 
-    class MarginYAML(YAML):  # type: ignore[misc]
+    class MarginYAML(YAML):
         def dump(self, data: Any, stream: Any = None, *, transform: Any = None) -> Any:
             if transform is None and isinstance(data, list):
                 transform = _to_margin
