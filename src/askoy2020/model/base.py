@@ -215,7 +215,7 @@ def not_a_bool(value: Any) -> Any:
     return value
 
 
-_FOUR_DIGITS = re.compile(r"^[0-9]{4}$")
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 
 def _year(value: Any) -> Any:
@@ -225,7 +225,7 @@ def _year(value: Any) -> Any:
     not_a_bool(value)
     text = value.raw if isinstance(value, (YamlInt, YamlFloat)) else value
     if isinstance(text, str):
-        if not _FOUR_DIGITS.match(text):
+        if not _FOUR_DIGITS.fullmatch(text):  # not match: its $ would let "2021\n" through
             raise SayError(Say(f"write the year as four digits, e.g. 2021 (not {text!r})",
                                f"skriv året med fire sifre, f.eks. 2021 (ikke {text!r})"))
         return int(text)

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from .base import ByYear, Count, Goal, Note, Number, Record, Role, Score, Text, Year, not_a_bool
-from .ids import AreaId, GoalId, LeaderId, ProjectId
+from .ids import AreaId, GoalId, LeaderGoalId, LeaderId, ProjectId
 from .quality import Action
 
 People = Annotated[int, Field(ge=0), BeforeValidator(not_a_bool)]
@@ -69,6 +69,8 @@ class Instrument(str, Enum):
 class LeaderGoal(Goal):
     """A leader's own goal, linked to projects and area goals."""
 
+    id: LeaderGoalId
+    """Unique id, e.g. L-001-M1."""
     projects: list[ProjectId] = Field(default_factory=list)
     """Projects that support the goal."""
     area_goals: list[GoalId] = Field(default_factory=list)
