@@ -200,3 +200,25 @@ def test_format_document_leaves_what_fmt_wrote(editor: Editor, tmp_path: Path) -
             changed.append((path.name, [(a, b) for a, b in zip(text.split("\n"), formatted.split("\n")) if a != b][:3]))
     assert len(files) == len(AWKWARD) + 1
     assert changed == []
+
+
+def _skeleton(editor: Editor, folder: str, label: str) -> str:
+    """The record the editor offers to insert in an empty file of ``folder``."""
+    uri = editor.open_text(folder, "")
+    result = editor.server.request("textDocument/completion",
+                                   {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+    items = result["items"] if isinstance(result, dict) else result
+    texts = [item.get("insertText") or item.get("textEdit", {}).get("newText", "") for item in items
+             if item["label"] == label]
+    assert len(texts) == 1, [item["label"] for item in items]
+    return str(texts[0])
+
+
+def test_the_new_record_skeleton_shows_ids_of_their_own_kind(editor: Editor) -> None:
+    """It once said ``area: DK-03`` – a project id – for a project's area."""
+    project = _skeleton(editor, "programmes/dk/projects", "Project")
+    assert "id: ${1:DK-05}" in project and "area: ${3:DK}" in project, project
+    assert "\nid: DK\n" in "\n" + (DATA / "programmes" / "dk" / "area.yaml").read_text(encoding="utf-8")
+    case = _skeleton(editor, "quality/2020", "QualityCase")
+    assert case.startswith("id: ${1:Q-2020-001}\n"), case
+    assert (DATA / "quality" / "2020" / "Q-2020-001.yaml").is_file()
