@@ -72,6 +72,10 @@ def _margin_yaml() -> type:
         def dump(self, data: Any, stream: Any = None, *, transform: Any = None) -> Any:
             if transform is None and isinstance(data, list):
                 transform = _to_margin
+                # ruamel puts a comment at the end of a line in the column it
+                # was read from; the lines move two to the left afterwards.
+                source_dashes = getattr(getattr(data, "lc", None), "col", None) or 0
+                _shift_comments(data, 2 - source_dashes, set())
             return super().dump(data, stream, transform=transform)
 
     return MarginYAML
@@ -81,6 +85,45 @@ def _to_margin(text: str) -> str:
     # Split at "\n" only: str.splitlines would also split inside a scalar
     # holding U+2028 or U+0085.
     return "\n".join(line[2:] if line.startswith("  ") else line for line in text.split("\n"))
+
+
+def _indent_comment(line: str, by: int) -> str:
+    if not line.lstrip(" ").startswith("#"):
+        return line
+    spaces = len(line) - len(line.lstrip(" "))
+    return " " * max(0, spaces + by) + line.lstrip(" ")
+
+
+def _shift_comments(node: Any, by: int, seen: set[int]) -> None:
+    """Move every comment ``by`` columns, so that after :func:`_to_margin`
+    each stands where it stood: ruamel writes one after a value in the
+    column it was read from, and the lines that follow it as the text they
+    were, spaces and all."""
+    from ruamel.yaml.comments import CommentedBase
+    from ruamel.yaml.tokens import CommentToken
+
+    if by == 0 or id(node) in seen:
+        return
+    seen.add(id(node))
+
+    def tokens(slot: Any) -> Any:
+        if isinstance(slot, CommentToken):
+            yield slot
+        elif isinstance(slot, (list, tuple)):
+            for part in slot:
+                yield from tokens(part)
+
+    if isinstance(node, CommentedBase):
+        ca = node.ca
+        for token in tokens([ca.comment, list(ca.items.values()), ca.end]):
+            if token.value.startswith("#") and token.start_mark is not None:
+                token.start_mark = copy.copy(token.start_mark)  # marks may be shared
+                token.start_mark.column = max(0, token.start_mark.column + by)
+            first, *rest = token.value.split("\n")
+            token.value = "\n".join([first, *(_indent_comment(line, by) for line in rest)])
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for child in children:
+        _shift_comments(child, by, seen)
 
 
 @functools.cache
