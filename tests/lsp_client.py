@@ -143,15 +143,24 @@ class LanguageServer:
         return node
 
     def request(self, method: str, params: Any, timeout: float = 60) -> Any:
-        self._next_id += 1
-        ident = self._next_id
-        box = self._responses.setdefault(ident, queue.Queue())
-        self._send({"id": ident, "method": method, "params": params})
-        response = box.get(timeout=timeout)
-        del self._responses[ident]
-        if "error" in response:
-            raise RuntimeError(f"{method}: {response['error']}")
-        return response.get("result")
+        return self.requests(method, [params], timeout)[0]
+
+    def requests(self, method: str, many: list[Any], timeout: float = 60) -> list[Any]:
+        """Send every request, then wait for the answers (the server works
+        on them together, as it does on an editor's)."""
+        boxes = []
+        for params in many:
+            self._next_id += 1
+            boxes.append((self._next_id, self._responses.setdefault(self._next_id, queue.Queue())))
+            self._send({"id": self._next_id, "method": method, "params": params})
+        results = []
+        for ident, box in boxes:
+            response = box.get(timeout=timeout)
+            del self._responses[ident]
+            if "error" in response:
+                raise RuntimeError(f"{method}: {response['error']}")
+            results.append(response.get("result"))
+        return results
 
     def notify(self, method: str, params: Any) -> None:
         self._send({"method": method, "params": params})
@@ -192,12 +201,16 @@ class LanguageServer:
             return {u: self.diagnostics[u] for u in uris}
 
     def format(self, uri: str) -> list[dict[str, Any]]:
-        """The edits of "Format Document", with the tab size the editor
-        takes from the settings for YAML files."""
+        return self.format_all([uri])[0]
+
+    def format_all(self, uris: list[str]) -> list[list[dict[str, Any]]]:
+        """The edits of "Format Document" for each document, with the tab
+        size the editor takes from the settings for YAML files."""
         editor = self.settings.get("[yaml]", {})
         options = {"tabSize": editor.get("editor.tabSize", 4), "insertSpaces": editor.get("editor.insertSpaces", True)}
-        result = self.request("textDocument/formatting", {"textDocument": {"uri": uri}, "options": options})
-        return result or []
+        results = self.requests("textDocument/formatting",
+                                [{"textDocument": {"uri": uri}, "options": options} for uri in uris])
+        return [result or [] for result in results]
 
     def stop(self) -> None:
         try:

@@ -29,6 +29,7 @@ import pytest
 
 from askoy2020.fmt import format_folder
 from askoy2020.loading.discover import discover
+from askoy2020.scaffold import init_repository
 from askoy2020.schema import editor_settings
 from askoy2020.writing.yaml_text import document
 from lsp_client import LanguageServer, apply_edits, server_command
@@ -153,12 +154,14 @@ def test_the_editor_flags_exactly_what_validate_refuses(editor: Editor) -> None:
 
 
 def test_format_document_changes_no_sample_file(editor: Editor) -> None:
+    files = list(discover(DATA))
+    uris = [editor.server.open(path) for path in files]
     changed = []
-    for path in discover(DATA):
-        uri = editor.server.open(path)
+    for path, edits in zip(files, editor.server.format_all(uris), strict=True):
         text = path.read_text(encoding="utf-8")
-        if apply_edits(text, editor.server.format(uri)) != text:
+        if apply_edits(text, edits) != text:
             changed.append(str(path.relative_to(ROOT)))
+    assert len(files) > 300
     assert changed == []
 
 
@@ -222,3 +225,31 @@ def test_the_new_record_skeleton_shows_ids_of_their_own_kind(editor: Editor) -> 
     case = _skeleton(editor, "quality/2020", "QualityCase")
     assert case.startswith("id: ${1:Q-2020-001}\n"), case
     assert (DATA / "quality" / "2020" / "Q-2020-001.yaml").is_file()
+
+
+def test_a_new_repository_in_an_odd_folder_is_clean_in_the_editor(tmp_path: Path) -> None:
+    """What init writes – records, schemas and its copy of the settings – in
+    a folder with a space and an ø: no diagnostic, nothing to reformat."""
+    assert _COMMAND is not None
+    target = tmp_path / "Askøy kommune" / "data repo"
+    init_repository(target, 2030)
+    settings = json.loads((target / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings == editor_settings()
+    files = sorted((target / "data").rglob("*.yaml"))
+    assert len(files) >= 10
+    server = LanguageServer(_COMMAND, target, settings)
+    try:
+        server.start()
+        uris = {server.open(path): path for path in files}
+        found = server.diagnostics_of(list(uris))
+        assert {str(uris[uri].relative_to(target)): _messages(d) for uri, d in found.items() if d} == {}
+        changed = [path.name for path, edits in zip(uris.values(), server.format_all(list(uris)), strict=True)
+                   if apply_edits(text := path.read_text(encoding="utf-8"), edits) != text]
+        assert changed == []
+        # The schemas do apply there: a broken copy is flagged.
+        projects = target / "data" / "programmes" / "aa" / "projects"
+        text = (projects / "AA-01.yaml").read_text(encoding="utf-8")
+        broken = server.open(projects / "AA-99.yaml", text + "budjet: 5\n")
+        assert [line for line, _ in _messages(server.diagnostics_of([broken])[broken])] == [text.count("\n") + 1]
+    finally:
+        server.stop()
