@@ -1,5 +1,5 @@
-"""Values at the edge of what the loader accepts for a date, a time, an id
-and a year key: tests/model/test_schema_patterns.py holds the schemas'
+"""Values at the edge of what the loader accepts for a date, a time, an id,
+a year key, text, a month and a KOSTRA function: tests/model/test_schema_patterns.py holds the schemas'
 patterns against the loader with them (Python's regex), and
 tests/test_schema_in_editor.py the YAML language server (JavaScript's)."""
 
@@ -37,4 +37,11 @@ EDGE_CASES: list[tuple[str, str, bool]] = [
     ("year", "2021", True), ("year", "1990", True), ("year", "2100", True),
     ("year", "1989", False), ("year", "2101", False), ("year", "02021", False), ("year", "+2021", False),
     ("year", "2021.0", False), ("year", " 2021", False), ("year", "2021\n", False), ("year", "MMXXI", False),
+    ("text", "Avvik i rutine", True), ("text", "line\nbreak", True), ("text", "tab\there", True), ("text", "æøå ✓", True),
+    ("text", "", False), ("text", "a\u202eb", False), ("text", "x\x85y", False), ("text", "nul\x00", False),
+    ("text", "bell\x07", False), ("text", "isolate\u2066", False), ("text", "zero\u200bwidth", True),
+    ("month", "2020-03", True), ("month", "1850-12", True), ("month", "2020-13", False), ("month", "2020-3", False),
+    ("month", "2020-03\n", False), ("month", "2020-03-01", False),
+    ("kostra", "120", True), ("kostra", "012", True), ("kostra", "12", False), ("kostra", "1200", False),
+    ("kostra", "120\n", False), ("kostra", "12a", False),
 ]

@@ -29,6 +29,8 @@ import pytest
 
 from askoy2020.fmt import format_folder
 from askoy2020.loading.discover import discover
+from askoy2020.loading.yaml_reader import read_yaml
+from askoy2020.model.project import Project
 from askoy2020.scaffold import init_repository
 from askoy2020.schema import editor_settings
 from askoy2020.writing.yaml_text import document
@@ -136,7 +138,14 @@ def _edge_text(kind: str, text: str) -> tuple[str, str, int]:
         return "quality/2019", *_replace(BREACH, "  became_aware:", f"  became_aware: {quoted}")
     if kind == "id":
         return "programmes/dk/projects", *_replace(PROJECT, "area:", f"area: {quoted}")
-    return "programmes/dk/projects", *_replace(PROJECT, "cost:", f"cost: {{{quoted}: 4300}}")
+    if kind == "year":
+        return "programmes/dk/projects", *_replace(PROJECT, "cost:", f"cost: {{{quoted}: 4300}}")
+    if kind == "text":
+        return "programmes/dk/projects", *_replace(PROJECT, "name:", f"name: {quoted}")
+    if kind == "kostra":
+        return "programmes/dk/projects", PROJECT + f"kostra_functions: [{quoted}]\n", PROJECT.count("\n") + 1
+    assert kind == "month"
+    return "quality-counts", f"- {{source: C, unit: U, kind: deviation, month: {quoted}, count: 1}}\n", 1
 
 
 def test_the_editor_flags_exactly_what_validate_refuses(editor: Editor) -> None:
@@ -253,3 +262,16 @@ def test_a_new_repository_in_an_odd_folder_is_clean_in_the_editor(tmp_path: Path
         assert [line for line, _ in _messages(server.diagnostics_of([broken])[broken])] == [text.count("\n") + 1]
     finally:
         server.stop()
+
+
+def test_numbers_written_as_text_are_no_mistake_in_the_editor(editor: Editor) -> None:
+    """validate takes a YAML number in a text field as the text typed
+    (``name: 2020``, ``kostra_functions: [120]``); so does the editor."""
+    text, _ = _replace(PROJECT, "name:", "name: 2020")
+    text, _ = _replace(text, "description:", "description: 12.50")
+    text += "kostra_functions: [120, '121', 012]\n"
+    read = read_yaml(text.encode(), "DK-05.yaml")
+    assert read.document is not None
+    Project.model_validate(read.document.value)
+    uri = editor.open_text("programmes/dk/projects", text)
+    assert _messages(editor.diagnostics([uri])[uri]) == []

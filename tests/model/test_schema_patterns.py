@@ -1,5 +1,5 @@
 """The JSON Schemas describe exactly what the loader accepts for dates,
-times, year keys and ids: a value the models take matches the schema's
+times, year keys, ids, text, months and KOSTRA functions: a value the models take matches the schema's
 pattern, and one they refuse does not – checked by jsonschema (Python's
 regex, as check-jsonschema reads it) on named edge cases and on generated
 variants. tests/test_schema_in_editor.py checks the same edge cases with the
@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from askoy2020.model.base import ByYear, Day, Id, Moment, Number
+from askoy2020.model.base import ByYear, Day, Id, Moment, Number, Text
+from askoy2020.model.case_counts import Month
+from askoy2020.model.project import KostraCode
 from askoy2020.schema import schema_texts
 from schema_cases import EDGE_CASES
 
@@ -44,6 +46,9 @@ DAY = _string_branch(_property("quality-case.schema.json", "QualityCase", "occur
 MOMENT = _string_branch(_property("quality-case.schema.json", "Breach", "became_aware"))
 ID = _string_branch(_property("project.schema.json", "Project", "id"))
 YEAR_KEYS = _property("project.schema.json", "Project", "cost")["propertyNames"]
+TEXT = _property("project.schema.json", "Project", "name")
+MONTH = _property("case-count.schema.json", "CaseCount", "month")
+KOSTRA = _property("project.schema.json", "Project", "kostra_functions")["items"]
 
 
 def _accepted_by(adapter: TypeAdapter[Any], value: Any) -> bool:
@@ -55,8 +60,10 @@ def _accepted_by(adapter: TypeAdapter[Any], value: Any) -> bool:
 
 
 _LOADER = {"day": TypeAdapter(Day), "moment": TypeAdapter(Moment), "id": TypeAdapter(Id),
-           "year": TypeAdapter(ByYear[Number])}
-_SCHEMA = {"day": DAY, "moment": MOMENT, "id": ID, "year": {"propertyNames": YEAR_KEYS}}
+           "year": TypeAdapter(ByYear[Number]), "text": TypeAdapter(Text), "month": TypeAdapter(Month),
+           "kostra": TypeAdapter(KostraCode)}
+_SCHEMA = {"day": DAY, "moment": MOMENT, "id": ID, "year": {"propertyNames": YEAR_KEYS}, "text": TEXT, "month": MONTH,
+           "kostra": KOSTRA}
 
 
 def loader_accepts(kind: str, text: str) -> bool:
@@ -125,3 +132,9 @@ def test_generated_ids(text: str) -> None:
 @given(text=st.text("0123456789+-. \n", min_size=1, max_size=6) | st.integers(1980, 2110).map(str))
 def test_generated_year_keys(text: str) -> None:
     assert schema_accepts("year", text) is loader_accepts("year", text), repr(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(max_size=12) | st.text("a\n\t\x00\x07\x1f\x7f\x85\x9f\xa0\u202a\u202e\u2066\u2069\u200b", max_size=6))
+def test_generated_text(text: str) -> None:
+    assert schema_accepts("text", text) is loader_accepts("text", text), repr(text)

@@ -114,11 +114,11 @@ _YEAR = r"(?:199[0-9]|20[0-9]{2}|2100)"
 _DATE = (r"(?:" + _YEAR + r"-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
          r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
          r"|(?:199[26]|20(?:[02468][048]|[13579][26]))-02-29)")
-_END = r"$(?![\s\S])"
-DAY_SCHEMA_PATTERN = "^" + _DATE + _END
+END_OF_TEXT = r"$(?![\s\S])"
+DAY_SCHEMA_PATTERN = "^" + _DATE + END_OF_TEXT
 MOMENT_SCHEMA_PATTERN = ("^" + _DATE + r"(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?"
-                         r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?" + _END)
-YEAR_SCHEMA_PATTERN = "^" + _YEAR + _END
+                         r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?" + END_OF_TEXT)
+YEAR_SCHEMA_PATTERN = "^" + _YEAR + END_OF_TEXT
 
 
 def text_schema(pattern: str, message: str) -> WithJsonSchema:
@@ -167,10 +167,21 @@ def _printable(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(source_text), Field(min_length=1), AfterValidator(_printable)]
+# _HIDDEN for the schemas: text without those characters.
+PRINTABLE_SCHEMA_PATTERN = (r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*"
+                            + END_OF_TEXT)
+_PRINTABLE_MESSAGE = ("The text holds an invisible character (a control character or a direction override); remove it "
+                      "(teksten inneholder et usynlig tegn; fjern det).")
+# A YAML number in a text field is text as typed (``decision: 2020``): the
+# schemas take a number there too, as the loader does.
+_TEXT_SCHEMA = {"type": ["string", "number"], "pattern": PRINTABLE_SCHEMA_PATTERN,
+                "patternErrorMessage": _PRINTABLE_MESSAGE}
+
+Text = Annotated[str, BeforeValidator(source_text), Field(min_length=1), AfterValidator(_printable),
+                 WithJsonSchema(_TEXT_SCHEMA | {"minLength": 1})]
 """Free text. A YAML number written here is kept exactly as typed."""
 
-Note = Annotated[str, BeforeValidator(source_text), AfterValidator(_printable)]
+Note = Annotated[str, BeforeValidator(source_text), AfterValidator(_printable), WithJsonSchema(_TEXT_SCHEMA)]
 """Optional free text (comments, descriptions)."""
 
 Role = Annotated[
@@ -178,6 +189,8 @@ Role = Annotated[
     BeforeValidator(source_text),
     AfterValidator(_printable),
     Field(min_length=2, max_length=120, examples=["Kommunalsjef helse og omsorg"]),
+    # A number is no role: text only here (the loader would take one of 2 to 120 digits).
+    Field(json_schema_extra={"pattern": PRINTABLE_SCHEMA_PATTERN, "patternErrorMessage": _PRINTABLE_MESSAGE}),
 ]
 """A role title, never a person's name."""
 
@@ -195,7 +208,7 @@ ID_PATTERN = r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$"
 # as the Kelvin sign (U+212A): NFC makes each of them the letter, and
 # nothing else becomes one of these characters.
 _ID_CHAR = r"(?:[A-Za-z0-9ÆØÅæøå\u212A\u212B]|[Aa]\u030A)"
-ID_SCHEMA_PATTERN = "^" + _ID_CHAR + r"(?:" + _ID_CHAR + r"|[._-]){0,63}" + _END
+ID_SCHEMA_PATTERN = "^" + _ID_CHAR + r"(?:" + _ID_CHAR + r"|[._-]){0,63}" + END_OF_TEXT
 Id = Annotated[
     str,
     BeforeValidator(_composed),

@@ -21,12 +21,14 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from ..core.scalars import source_text
-from .base import Count, Record, Text, not_a_bool
+from .base import END_OF_TEXT, Count, Record, Text, not_a_bool
 from .ids import AreaId
 from .quality import CaseKind
 
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
-Month = Annotated[str, BeforeValidator(source_text), Field(pattern=MONTH_PATTERN, examples=["2020-03"])]
+Month = Annotated[str, BeforeValidator(source_text), Field(pattern=MONTH_PATTERN, examples=["2020-03"]), Field(
+    json_schema_extra={"pattern": "^[0-9]{4}-(?:0[1-9]|1[0-2])" + END_OF_TEXT,  # what the schemas say (base.py)
+                       "patternErrorMessage": "A month as YYYY-MM, e.g. 2020-03 (en måned som ÅÅÅÅ-MM)."})]
 """A month, written YYYY-MM."""
 
 

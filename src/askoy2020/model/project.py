@@ -6,10 +6,10 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..core.scalars import source_text
-from .base import ByYear, Count, DateRange, Day, Fte, Money, Note, Number, Record, Role, Text, Year
+from .base import END_OF_TEXT, ByYear, Count, DateRange, Day, Fte, Money, Note, Number, Record, Role, Text, Year
 from .budget import (
     AccountCode,
     Benefit,
@@ -27,7 +27,11 @@ from .budget import (
 from .ids import AreaId, CriterionId, GoalId, ProjectId
 from .privacy import PersonalData
 
-KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
+KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$"), WithJsonSchema({
+    # what the schemas say (base.py); unquoted, 120 is a number to the editor
+    "anyOf": [{"type": "string", "pattern": "^[0-9]{3}" + END_OF_TEXT,
+               "patternErrorMessage": "A KOSTRA function: three digits, e.g. 120 (tre sifre)."},
+              {"type": "integer", "minimum": 0, "maximum": 999}]})]
 
 
 class ProjectStatus(str, Enum):
