@@ -70,7 +70,11 @@ def editor_settings(schema_folder: str = "./schemas", data_folder: str = "data")
     "Format Document" and ``fmt --check`` agree (0 of the sample's files
     changed, tests/test_schema_in_editor.py): flow mappings without inner
     spaces ({2019: 500}), single quotes where quotes are needed, no line
-    wrapped (the round-trip writer's width), two spaces of indentation."""
+    wrapped (the round-trip writer's width), two spaces of indentation –
+    and it is the formatter for YAML here, not another extension's with
+    its own defaults. ``yaml.format.enable`` is spelled out: given other
+    yaml.format settings without it, the language server formats nothing
+    for an editor that does not fill in the extension's defaults."""
     from .writing.round_trip import LINE_WIDTH
 
     schemas: dict[str, str | list[str]] = {}
@@ -82,7 +86,8 @@ def editor_settings(schema_folder: str = "./schemas", data_folder: str = "data")
         "yaml.format.enable": True, "yaml.format.bracketSpacing": False, "yaml.format.singleQuote": True,
         "yaml.format.printWidth": LINE_WIDTH,
         "yaml.format.proseWrap": "preserve",
-        "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True, "editor.detectIndentation": False},
+        "[yaml]": {"editor.defaultFormatter": "redhat.vscode-yaml", "editor.tabSize": 2, "editor.insertSpaces": True,
+                   "editor.detectIndentation": False},
         "files.encoding": "utf8", "files.eol": "\n",
     }
 
