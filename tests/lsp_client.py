@@ -75,7 +75,7 @@ class LanguageServer:
 
     def __init__(self, command: list[str], workspace: Path, settings: dict[str, Any]) -> None:
         self.workspace = workspace
-        self.settings = nested(with_defaults(settings))
+        self.settings = self.settings_for(settings)
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self.published: dict[str, int] = {}
         self.configuration_requests = 0
@@ -87,6 +87,11 @@ class LanguageServer:
                                         stderr=subprocess.DEVNULL, cwd=workspace)
         self._reader = threading.Thread(target=self._read_loop, daemon=True)
         self._reader.start()
+
+    @staticmethod
+    def settings_for(settings: dict[str, Any]) -> dict[str, Any]:
+        """What the editor answers for settings.json: sections, defaults filled in."""
+        return nested(with_defaults(settings))
 
     # -- wire -----------------------------------------------------------
     def _send(self, message: dict[str, Any]) -> None:

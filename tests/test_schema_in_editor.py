@@ -174,6 +174,21 @@ def test_format_document_changes_no_sample_file(editor: Editor) -> None:
     assert changed == []
 
 
+def test_without_the_settings_the_formatter_would_fight_fmt(editor: Editor) -> None:
+    """The check above is not empty: with the extension's own defaults the
+    same server rewrites a sample file ({start: …} gets inner spaces)."""
+    ours = editor.server.settings
+    flat = {key: value for key, value in editor_settings().items() if not key.startswith("yaml.format.")}
+    editor.server.settings = LanguageServer.settings_for(flat)
+    try:
+        path = DATA / "programmes" / "dk" / "projects" / "DK-05.yaml"
+        text = path.read_text(encoding="utf-8")
+        uri = editor.open_text("programmes/dk/projects", text)
+        assert "planned: { start: 2021-03-01, end: 2021-12-31 }" in apply_edits(text, editor.server.format(uri))
+    finally:
+        editor.server.settings = ours
+
+
 # Text that needs quotes, or looks as if it might, and a long flow mapping:
 # where fmt and the editor's formatter could choose differently. ("?q" and
 # a tab are left out: fmt itself leaves such a file as it is, with a
