@@ -25,7 +25,7 @@ LINE_WIDTH = 4096
 def round_trip_yaml() -> Any:
     """ruamel.yaml in round-trip mode with askoy2020's layout: two-space
     indentation, list dashes indented under their key (a file that is a
-    list has its dashes at the margin), no line re-wrapped."""
+    list keeps them at the margin), no line re-wrapped."""
     yaml = _margin_yaml()(typ="rt")
     yaml.Emitter = _escaping_emitter()
     yaml.Constructor, yaml.Representer = _verbatim_numbers()
@@ -59,26 +59,35 @@ def quote_invisible(node: Any) -> None:
 
 @functools.cache
 def _margin_yaml() -> type:
-    """ruamel's YAML, but a file that is a list is written with its dashes
-    at the margin, as the editor's formatter (prettier, in VS Code's YAML
-    extension) and :mod:`.yaml_text` write it: ruamel indents the dashes
-    of the top list like those of a nested one, and ``fmt`` and the editor
-    would then rewrite each other's files. Every line of such a document
-    sits at least two spaces in, so moving all of them two to the left
-    keeps block scalars and nesting as they were."""
+    """ruamel's YAML, but a file that is a list with its dashes at the
+    margin – as the editor's formatter (prettier, in VS Code's YAML
+    extension) and :mod:`.yaml_text` write one, and as a list made in
+    memory is written – keeps them there: ruamel indents the dashes of the
+    top list like those of a nested one, and ``fmt`` and the editor would
+    then rewrite each other's files. Every line of such a document sits at
+    least two spaces in, so moving all of them two to the left keeps block
+    scalars and nesting as they were. A file written with indented dashes
+    keeps them too (``import actuals`` changes one figure, not the
+    layout), and the editor's formatter moves them to the margin, where
+    ``fmt`` leaves them."""
     from ruamel.yaml import YAML
 
     class MarginYAML(YAML):
         def dump(self, data: Any, stream: Any = None, *, transform: Any = None) -> Any:
-            if transform is None and isinstance(data, list):
+            if transform is None and isinstance(data, list) and _dashes_read_at(data) == 0:
                 transform = _to_margin
                 # ruamel puts a comment at the end of a line in the column it
                 # was read from; the lines move two to the left afterwards.
-                source_dashes = getattr(getattr(data, "lc", None), "col", None) or 0
-                _shift_comments(data, 2 - source_dashes, set())
+                _shift_comments(data, 2, set())
             return super().dump(data, stream, transform=transform)
 
     return MarginYAML
+
+
+def _dashes_read_at(data: Any) -> int:
+    """The column of the list's first dash as read; 0 for one made here."""
+    column = getattr(getattr(data, "lc", None), "col", None)
+    return column if isinstance(column, int) else 0
 
 
 def _to_margin(text: str) -> str:
