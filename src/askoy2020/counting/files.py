@@ -60,7 +60,7 @@ def slug(source: str) -> str:
 
 def record_line(record: dict[str, Any]) -> str:
     inner = ", ".join(f"{key}: {scalar(record[key], True)}" for key in _FIELDS if record.get(key) is not None)
-    return "  - {" + inner + "}"  # indented as askoy2020 fmt lays out a list
+    return "- {" + inner + "}"  # at the margin, as askoy2020 fmt lays out a file that is a list
 
 
 def _order(record: dict[str, Any]) -> tuple[Any, ...]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Goal, Id, Note, Number, Record, Role, Share, Text, YearRange
+from .base import Goal, Note, Number, Record, Role, Share, Text, YearRange
 from .budget import AreaRound
+from .ids import AreaId
 
 
 class AreaGoal(Goal):
@@ -15,13 +16,14 @@ class AreaGoal(Goal):
 class ProgrammeArea(Record):
     """A programme area: a focus area above projects, with goals and frames."""
 
-    id: Id
+    id: AreaId
     """Short id, e.g. DK."""
     name: Text
     """Name, e.g. Digital kommune."""
     illustrative: bool = False
     """True when the area is invented for the sample data (only Digital kommune is real)."""
     description: Note | None = None
+    """What the area works on, in a few sentences."""
     owner: Role
     """The role that owns the area, e.g. Kommunalsjef organisasjon."""
     period: YearRange

@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidatorFunctionWrapHandler,
+    WithJsonSchema,
     WrapValidator,
 )
 
@@ -100,6 +101,32 @@ _ISO_MOMENT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
                          r"(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$")
 
 
+# What the loader accepts, as patterns for the JSON Schemas: an editor must
+# flag exactly what validate flags. JSON Schema's "format" will not do:
+# "date-time" asks for seconds and a zone that records leave out, and a
+# client may check "date" against the calendar or not. These take the
+# calendar, the years 1990 to 2100 a Day and a Moment allow, and the spellings
+# pydantic reads after _ISO_DAY and _ISO_MOMENT let them through. They end
+# in (?![\s\S]) as well as $: to Python's re (check-jsonschema) '$' also
+# matches before a final line break. tests/model/test_schema_patterns.py
+# holds them against the loader.
+_YEAR = r"(?:199[0-9]|20[0-9]{2}|2100)"
+_DATE = (r"(?:" + _YEAR + r"-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+         r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+         r"|(?:199[26]|20(?:[02468][048]|[13579][26]))-02-29)")
+END_OF_TEXT = r"$(?![\s\S])"
+DAY_SCHEMA_PATTERN = "^" + _DATE + END_OF_TEXT
+MOMENT_SCHEMA_PATTERN = ("^" + _DATE + r"(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?"
+                         r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?" + END_OF_TEXT)
+YEAR_SCHEMA_PATTERN = "^" + _YEAR + END_OF_TEXT
+
+
+def text_schema(pattern: str, message: str) -> WithJsonSchema:
+    """A string of ``pattern``; ``message`` is what the YAML extension
+    says instead of quoting the pattern (its ``patternErrorMessage``)."""
+    return WithJsonSchema({"type": "string", "pattern": pattern, "patternErrorMessage": message})
+
+
 def _day(value: Any) -> Any:
     """A date is a YAML date (``2020-03-31``): not a time, not a number."""
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -140,10 +167,21 @@ def _printable(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(source_text), Field(min_length=1), AfterValidator(_printable)]
+# _HIDDEN for the schemas: text without those characters.
+PRINTABLE_SCHEMA_PATTERN = (r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*"
+                            + END_OF_TEXT)
+_PRINTABLE_MESSAGE = ("The text holds an invisible character (a control character or a direction override); remove it "
+                      "(teksten inneholder et usynlig tegn; fjern det).")
+# A YAML number in a text field is text as typed (``decision: 2020``): the
+# schemas take a number there too, as the loader does.
+_TEXT_SCHEMA = {"type": ["string", "number"], "pattern": PRINTABLE_SCHEMA_PATTERN,
+                "patternErrorMessage": _PRINTABLE_MESSAGE}
+
+Text = Annotated[str, BeforeValidator(source_text), Field(min_length=1), AfterValidator(_printable),
+                 WithJsonSchema(_TEXT_SCHEMA | {"minLength": 1})]
 """Free text. A YAML number written here is kept exactly as typed."""
 
-Note = Annotated[str, BeforeValidator(source_text), AfterValidator(_printable)]
+Note = Annotated[str, BeforeValidator(source_text), AfterValidator(_printable), WithJsonSchema(_TEXT_SCHEMA)]
 """Optional free text (comments, descriptions)."""
 
 Role = Annotated[
@@ -151,6 +189,8 @@ Role = Annotated[
     BeforeValidator(source_text),
     AfterValidator(_printable),
     Field(min_length=2, max_length=120, examples=["Kommunalsjef helse og omsorg"]),
+    # A number is no role: text only here (the loader would take one of 2 to 120 digits).
+    Field(json_schema_extra={"pattern": PRINTABLE_SCHEMA_PATTERN, "patternErrorMessage": _PRINTABLE_MESSAGE}),
 ]
 """A role title, never a person's name."""
 
@@ -163,13 +203,23 @@ def _composed(value: Any) -> Any:
 
 
 ID_PATTERN = r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._-]{0,63}$"
+# The same for the schemas, before _composed: an Å may also be written as A
+# and a combining ring (U+030A) or as the Ångström sign (U+212B), and a K
+# as the Kelvin sign (U+212A): NFC makes each of them the letter, and
+# nothing else becomes one of these characters.
+_ID_CHAR = r"(?:[A-Za-z0-9ÆØÅæøå\u212A\u212B]|[Aa]\u030A)"
+ID_SCHEMA_PATTERN = "^" + _ID_CHAR + r"(?:" + _ID_CHAR + r"|[._-]){0,63}" + END_OF_TEXT
 Id = Annotated[
     str,
     BeforeValidator(_composed),
-    Field(pattern=ID_PATTERN, examples=["DK-03"]),
+    Field(pattern=ID_PATTERN, json_schema_extra={
+        "pattern": ID_SCHEMA_PATTERN,
+        "patternErrorMessage": "An id: letters, digits, '.', '_' and '-', at most 64, starting with a letter or a "
+                               "digit (en id: bokstaver, sifre, '.', '_' og '-').",
+    }),
 ]
 """An identifier: letters, digits, '.', '_' and '-', unique across the data
-whatever the case (ASK201)."""
+whatever the case (ASK201). :mod:`.ids` names each kind, with its example."""
 
 def not_a_bool(value: Any) -> Any:
     """YAML's true/false are not numbers: pydantic would read ``true`` as 1."""
@@ -178,7 +228,7 @@ def not_a_bool(value: Any) -> Any:
     return value
 
 
-_FOUR_DIGITS = re.compile(r"^[0-9]{4}$")
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 
 def _year(value: Any) -> Any:
@@ -188,7 +238,7 @@ def _year(value: Any) -> Any:
     not_a_bool(value)
     text = value.raw if isinstance(value, (YamlInt, YamlFloat)) else value
     if isinstance(text, str):
-        if not _FOUR_DIGITS.match(text):
+        if not _FOUR_DIGITS.fullmatch(text):  # not match: its $ would let "2021\n" through
             raise SayError(Say(f"write the year as four digits, e.g. 2021 (not {text!r})",
                                f"skriv året med fire sifre, f.eks. 2021 (ikke {text!r})"))
         return int(text)
@@ -222,12 +272,20 @@ def _one_set_of_years(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 Year = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_year)]
-YearKey = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_year_key)]
+# A year key is text to JSON and a number to the YAML language server, which
+# checks ``2021:`` as the YAML it is: the pattern holds text, the bounds a
+# number. As a key (its only use) the schema loses its "type" (schema.py).
+YearKey = Annotated[int, Field(ge=1990, le=2100), BeforeValidator(_year_key), WithJsonSchema({
+    "type": "string", "pattern": YEAR_SCHEMA_PATTERN, "minimum": 1990, "maximum": 2100,
+    "patternErrorMessage": "A year from 1990 to 2100, e.g. 2021 (et år fra 1990 til 2100).",
+})]
 V = TypeVar("V")
 ByYear = Annotated[dict[YearKey, V], WrapValidator(_one_set_of_years)]
 """Values by year. A year written twice – ``2021`` and ``"2021"`` – is an
 error at the second key, never a silent merge where the last one wins."""
-Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31)), BeforeValidator(_day)]
+Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2100, 12, 31)), BeforeValidator(_day),
+                text_schema(DAY_SCHEMA_PATTERN, "A date as YYYY-MM-DD from 1990 to 2100, e.g. 2020-03-31 "
+                                                "(en dato som ÅÅÅÅ-MM-DD).")]
 """A date within the years a Year may take: one outside, such as 2202 or
 9999, is a typo, and date arithmetic near year 9999 would overflow."""
 Number = Annotated[float, BeforeValidator(not_a_bool)]
@@ -244,7 +302,10 @@ Share = Annotated[float, Field(ge=0, le=1), BeforeValidator(not_a_bool)]
 """A share from 0 to 1."""
 Score = Annotated[float, Field(ge=1, le=5), BeforeValidator(not_a_bool)]
 """A value on a 1–5 scale (1 = svært uenig / svært svak, 5 = svært enig / svært god)."""
-Moment = Annotated[datetime, BeforeValidator(_moment), AfterValidator(_aware)]
+Moment = Annotated[datetime, BeforeValidator(_moment), AfterValidator(_aware),
+                   text_schema(MOMENT_SCHEMA_PATTERN, "A time as YYYY-MM-DDTHH:MM from 1990 to 2100, e.g. "
+                                                      "2020-03-31T14:30, a zone optional (et tidspunkt som "
+                                                      "ÅÅÅÅ-MM-DDTtt:mm).")]
 """A date and time (or a date, meaning 00:00); without a zone it is
 Norwegian local time. Never a number."""
 
@@ -290,10 +351,15 @@ STALE_AFTER_DAYS = 183
 the report (a yearly KOSTRA figure published in March is old by autumn)."""
 
 
+GoalId = Annotated[Id, Field(examples=["DK-M1"])]
+"""An area goal (DK-M1) or a leader's goal (L-001-M1); here, for the goal
+itself, with the other kinds of id in :mod:`.ids`."""
+
+
 class Goal(Record):
     """A measurable goal with a baseline, targets by year and measurements."""
 
-    id: Id
+    id: GoalId
     """Unique id, e.g. DK-M1."""
     text: Text
     """The goal as adopted, in Norwegian."""

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 from pydantic import Field, model_validator
 
 from ..core.diagnostics import Location, Say, SayError
-from .base import ByYear, Day, Fte, Id, Money, Note, Number, Record, Role, Text, Year
+from .base import ByYear, Day, Fte, Money, Note, Number, Record, Role, Text, Year
+from .ids import AreaId, GoalId
 
 
 class MoneyKind(str, Enum):
@@ -355,7 +356,7 @@ class TakeOut(Record):
     """A gain taken out (uttak): a frame reduced by decision. The reduced
     frame is the one adopted in the round; this records why it is lower."""
 
-    area: Id
+    area: AreaId
     """The area whose frame is reduced."""
     year: Year
     """The year of the reduced frame."""
@@ -371,9 +372,10 @@ class Benefit(Record):
     kind: BenefitKind
     """economic (1000 kr), staff (årsverk freed) or quality (an indicator of an area goal)."""
     description: Note | None = None
+    """What the gain is and how it comes about."""
     owner: Role
     """The role accountable for realising it (gevinsteier)."""
-    goal: Id | None = None
+    goal: GoalId | None = None
     """For a quality gain: the area goal whose indicator measures it."""
     planned: ByYear[Number] = Field(default_factory=dict)
     """Planned gain by year."""

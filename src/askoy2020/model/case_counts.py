@@ -21,11 +21,14 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from ..core.scalars import source_text
-from .base import Count, Id, Record, Text, not_a_bool
+from .base import END_OF_TEXT, Count, Record, Text, not_a_bool
+from .ids import AreaId
 from .quality import CaseKind
 
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
-Month = Annotated[str, BeforeValidator(source_text), Field(pattern=MONTH_PATTERN, examples=["2020-03"])]
+Month = Annotated[str, BeforeValidator(source_text), Field(pattern=MONTH_PATTERN, examples=["2020-03"]), Field(
+    json_schema_extra={"pattern": "^[0-9]{4}-(?:0[1-9]|1[0-2])" + END_OF_TEXT,  # what the schemas say (base.py)
+                       "patternErrorMessage": "A month as YYYY-MM, e.g. 2020-03 (en måned som ÅÅÅÅ-MM)."})]
 """A month, written YYYY-MM."""
 
 
@@ -55,9 +58,11 @@ class CaseCount(Record):
     """The quality system counted, e.g. Compilo."""
     unit: Text
     """The unit, named as case records and leaders name it."""
-    area: Id | None = None
+    area: AreaId | None = None
     """The programme area the unit belongs to, when it is known."""
     kind: CountedKind
+    """What was counted: deviation, hms_deviation, complaint, security_incident, personal_data_breach
+    or improvement_proposal."""
     severity: Severity | None = None
     """Consequence 1 (ubetydelig) – 5 (svært alvorlig); none: not assessed (ikke vurdert)."""
     month: Month

@@ -22,7 +22,8 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from ..core.diagnostics import Say, SayError
-from .base import Count, Day, Id, Note, Number, Record, Text, Year
+from .base import Count, Day, Note, Number, Record, Text, Year
+from .ids import CohortId
 from .leader import CompetenceArea, Instrument
 from .programme import Programme
 
@@ -51,15 +52,18 @@ class Session(Record):
     name: Text
     """e.g. Samling 1: Mål og resultater."""
     date: Day | None = None
+    """The day it was held."""
 
 
 class Reaction(Record):
     """Level 1: the participants' questionnaire after a session, one year."""
 
     year: Year
+    """The year it was asked."""
     session: Text | None = None
     """The session it was asked after (a name from ``sessions``); empty: the whole year."""
     instrument: Instrument = Instrument.QUESTIONNAIRE
+    """How it was asked, normally questionnaire."""
     mean: Number = Field(ge=0)
     """The mean, on the instrument's scale."""
     scale_max: Number = Field(default=5, gt=0)
@@ -82,9 +86,11 @@ class Learning(Record):
     """Level 2: the cohort's result in one competence area (leader aim) and year."""
 
     year: Year
+    """The year of the result."""
     area: CompetenceArea | None = None
     """One of the seed's five leader aims; empty: the course's test or assessment as a whole."""
     instrument: Instrument = Instrument.SELF_ASSESSMENT
+    """How it was measured, e.g. self_assessment or test."""
     mean: Number = Field(ge=0)
     """The mean, on the instrument's scale."""
     scale_max: Number = Field(default=5, gt=0)
@@ -107,7 +113,9 @@ class Reading(Record):
     """One side of a before/after comparison."""
 
     year: Year
+    """The year it was measured."""
     mean: Number = Field(ge=0)
+    """The cohort's mean on the instrument's scale."""
     respondents: Count = Field(ge=0)
     """How many answered; fewer than 3 is an error (ASK712)."""
 
@@ -116,12 +124,15 @@ class Behaviour(Record):
     """Level 3: the same instrument before and after, for the cohort."""
 
     instrument: Instrument = Instrument.FEEDBACK_360
+    """How behaviour was measured, the same way before and after, e.g. feedback_360 or observation."""
     what: Note | None = None
     """What was asked, e.g. «Lederen følger opp mål og resultater»."""
     scale_max: Number = Field(default=5, gt=0)
+    """Top of the instrument's scale (5 for a 1–5 questionnaire, 100 for a percentage)."""
     before: Reading | None = None
     """Before the programme; empty: not measured then, so no change can be shown."""
     after: Reading
+    """After the programme."""
 
     @model_validator(mode="after")
     def _scale(self) -> Behaviour:
@@ -139,7 +150,7 @@ class Behaviour(Record):
 class Cohort(Record):
     """A cohort (kull) of leaders in Prestasjonsledelse 2020 and its evaluation."""
 
-    id: Id
+    id: CohortId
     """Unique id, e.g. K-2018."""
     start: Year
     """The year the cohort started; leaders with ``cohort:`` this year belong to it."""
@@ -156,6 +167,7 @@ class Cohort(Record):
     behaviour: list[Behaviour] = Field(default_factory=list)
     """Level 3, before and after."""
     comment: Note | None = None
+    """Anything a reader of the evaluation should know."""
 
     def aggregates(self) -> list[tuple[tuple[str | int, ...], int]]:
         """Every typed aggregate's path in the record and its respondents."""

@@ -26,7 +26,8 @@ from enum import Enum
 
 from pydantic import Field
 
-from .base import Count, Day, Id, Note, Record, Role, Text, Year
+from .base import Count, Day, Note, Record, Role, Text, Year
+from .ids import AreaId, FindingId, RoutineId, UnitId
 from .programme import Programme
 from .quality import Action
 
@@ -47,7 +48,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Routine(Record):
     """A routine or procedure (rutine, prosedyre) under document control."""
 
-    id: Id
+    id: RoutineId
     """Unique id, e.g. E-KLS-R01."""
     title: Text
     """What the routine is, e.g. Rutine for avviksbehandling."""
@@ -91,11 +92,11 @@ class Routine(Record):
 class ServiceUnit(Record):
     """An enhet under internal control: its services, leader role and routines."""
 
-    id: Id
+    id: UnitId
     """Unique id, e.g. E-KLS."""
     name: Text
     """The unit's name exactly as quality cases and leaders write it in their unit field, e.g. Kleppestø skole."""
-    area: Id
+    area: AreaId
     """The programme area the unit belongs to, e.g. OL."""
     services: list[Text] = Field(min_length=1)
     """The services (tjenester) the unit gives, e.g. grunnskole, SFO."""
@@ -119,7 +120,7 @@ class ManagementReview(Record):
     """The day it is planned for, while not held yet."""
     led_by: Role
     """The role that led it, e.g. Rådmann."""
-    units: list[Id] = Field(default_factory=list)
+    units: list[UnitId] = Field(default_factory=list)
     """The units it covered (ids); empty: the whole municipality."""
     topics: list[Text] = Field(default_factory=list)
     """What was reviewed: avvik, tilsyn, ROS, brukerundersøkelser, måloppnåelse …"""
@@ -181,7 +182,7 @@ class FindingKind(str, Enum):
 class AuditFinding(Record):
     """A finding from tilsyn, forvaltningsrevisjon or internal audit, followed up to closure."""
 
-    id: Id
+    id: FindingId
     """Unique id, e.g. F-2019-01."""
     source: FindingSource
     """Who found it: supervision (tilsyn: Statsforvalteren, Arbeidstilsynet, Datatilsynet, Mattilsynet,
@@ -199,9 +200,9 @@ class AuditFinding(Record):
     """What the report calls it: breach_of_law (lovbrudd; older tilsyn reports say avvik), order (pålegg),
     remark (merknad), recommendation (anbefaling, forvaltningsrevisjon), deviation (avvik from the
     municipality's own requirements, internal audit). A breach of law and an order must be corrected."""
-    unit: Id | None = None
+    unit: UnitId | None = None
     """The unit it concerns (a unit id in data/control/units); none: the area or the whole municipality."""
-    area: Id | None = None
+    area: AreaId | None = None
     """The programme area it concerns, when not one unit."""
     deadline: Day | None = None
     """The deadline for the follow-up agreed with the authority (for a recommendation: set by kontrollutvalget)."""

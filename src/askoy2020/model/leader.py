@@ -11,7 +11,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from .base import ByYear, Count, Goal, Id, Note, Number, Record, Role, Score, Text, Year, not_a_bool
+from .base import ByYear, Count, Goal, Note, Number, Record, Role, Score, Text, Year, not_a_bool
+from .ids import AreaId, GoalId, LeaderGoalId, LeaderId, ProjectId
 from .quality import Action
 
 People = Annotated[int, Field(ge=0), BeforeValidator(not_a_bool)]
@@ -68,9 +69,11 @@ class Instrument(str, Enum):
 class LeaderGoal(Goal):
     """A leader's own goal, linked to projects and area goals."""
 
-    projects: list[Id] = Field(default_factory=list)
+    id: LeaderGoalId
+    """Unique id, e.g. L-001-M1."""
+    projects: list[ProjectId] = Field(default_factory=list)
     """Projects that support the goal."""
-    area_goals: list[Id] = Field(default_factory=list)
+    area_goals: list[GoalId] = Field(default_factory=list)
     """Area goals the goal contributes to."""
 
 
@@ -84,6 +87,7 @@ class Evaluation(Record):
     level: Count = Field(ge=1, le=4)
     """1 Opplevelse, 2 Læring, 3 Atferd, 4 Driftsresultat."""
     year: Year
+    """The year the evidence is from."""
     instrument: Instrument
     """How it was measured."""
     value: Number
@@ -93,6 +97,7 @@ class Evaluation(Record):
     respondents: Count = Field(default=1, ge=0)
     """How many answered."""
     comment: Note | None = None
+    """Anything a reader of the evaluation should know."""
 
 
 class TenFactorFollowUp(Record):
@@ -108,6 +113,7 @@ class TenFactorResult(Record):
     """The unit's KS 10-FAKTOR result for one survey year."""
 
     year: Year
+    """The survey year."""
     invited: People | None = None
     """How many employees were invited; with ``respondents`` it gives the response rate."""
     respondents: Count = Field(ge=0)
@@ -128,7 +134,7 @@ class TenFactorResult(Record):
 class Leader(Record):
     """A leader position taking part in Prestasjonsledelse 2020."""
 
-    id: Id
+    id: LeaderId
     """Unique id, e.g. L-014."""
     role: Role
     """Role title, e.g. Rektor."""
@@ -139,7 +145,7 @@ class Leader(Record):
     leaders`` can remove it."""
     unit: Text
     """The unit led, e.g. Kleppestø skole."""
-    area: Id
+    area: AreaId
     """The programme area the unit belongs to."""
     cohort: Year
     """The year the leader started the programme: the cohort (kull) whose

@@ -11,8 +11,9 @@ from enum import Enum
 
 from pydantic import Field
 
-from .base import ByYear, Day, Fte, Id, Money, Note, Number, Record, Text, Year, YearRange
+from .base import ByYear, Day, Fte, Money, Note, Number, Record, Text, Year, YearRange
 from .budget import MoneyKind
+from .ids import AreaId, FrameResource, FrameScope, PlanId, ProgrammeId, ProjectId, ScenarioId
 from .methods import Method
 
 
@@ -36,6 +37,7 @@ class SolverOutcome(Record):
 
 class FrameUse(Record):
     year: Year
+    """The budget year."""
     budget_frame: Money | None = None
     """Programme budget frame, 1000 kr (absent: no frame)."""
     budget_used: Money
@@ -53,7 +55,7 @@ class FrameUse(Record):
 class FrameLeft(Record):
     """One frame over the plan years: what the plan uses of it and what is left unallocated."""
 
-    scope: Id
+    scope: FrameScope
     """programme, or the area id."""
     kind: MoneyKind
     """drift, investment or staff."""
@@ -68,11 +70,12 @@ class FrameLeft(Record):
 class Shortfall(Record):
     """A frame that keeps a project out, and by how much it is short."""
 
-    scope: Id
+    scope: FrameScope
     """programme, or the area id."""
     kind: MoneyKind
     """drift, investment or staff."""
     year: Year
+    """The budget year."""
     amount: Number = Field(gt=0)
     """How much more the project needs than the plan leaves in the frame, 1000 kr or årsverk."""
 
@@ -83,9 +86,10 @@ class Move(Record):
     kind: MoneyKind
     """drift, investment or staff."""
     year: Year
-    from_area: Id
+    """The budget year."""
+    from_area: AreaId
     """The area that gives up unallocated frame."""
-    to_area: Id
+    to_area: AreaId
     """The area that receives it."""
     amount: Number = Field(gt=0)
     """1000 kr or årsverk."""
@@ -96,7 +100,7 @@ class Transfer(Record):
     fund a project left out only by its own area's frame – on its own: two
     transfers may count on the same unallocated frame."""
 
-    project: Id
+    project: ProjectId
     """The project it would fund."""
     moves: list[Move] = Field(min_length=1)
     """What moves, from which area, in which year."""
@@ -105,18 +109,19 @@ class Transfer(Record):
 class MarginalValue(Record):
     """What a larger frame would buy."""
 
-    scope: Id
+    scope: FrameScope
     """programme, or the area id."""
-    resource: Id
+    resource: FrameResource
     """budget (drift), investment or staff."""
     year: Year
+    """The year whose frame was increased."""
     step: Number = Field(gt=0)
     """The increase tried: 1000 kr (the model's frame_step) or 1 årsverk."""
     value: Number = Field(ge=0)
     """Points the plan gains with it."""
-    enters: list[Id] = Field(default_factory=list)
+    enters: list[ProjectId] = Field(default_factory=list)
     """Projects that come in."""
-    leaves: list[Id] = Field(default_factory=list)
+    leaves: list[ProjectId] = Field(default_factory=list)
     """Projects that make room for them."""
 
 
@@ -126,7 +131,7 @@ class MoreMoney(Record):
     a frame for. Money given to an area raises the programme frame as well,
     since new money for an area is new money for the programme."""
 
-    scope: Id
+    scope: FrameScope
     """programme, or the area id that gets the money."""
     kind: MoneyKind = MoneyKind.DRIFT
     """The kind of money raised: drift."""
@@ -136,14 +141,14 @@ class MoreMoney(Record):
     """The plan years raised."""
     value: Number = Field(ge=0)
     """Points the plan gains with it."""
-    enters: list[Id] = Field(default_factory=list)
+    enters: list[ProjectId] = Field(default_factory=list)
     """Projects left out that the money would fund."""
-    leaves: list[Id] = Field(default_factory=list)
+    leaves: list[ProjectId] = Field(default_factory=list)
     """Projects that would give way to them (a better use of the same frame)."""
 
 
 class Selected(Record):
-    project: Id
+    project: ProjectId
     """The project."""
     start: Year
     """The year it starts in the plan."""
@@ -178,7 +183,7 @@ class Displacement(Record):
 
     possible: bool = True
     """False: what must be in fills the frames, so it cannot come in even by leaving others out."""
-    pushes_out: list[Id] = Field(default_factory=list)
+    pushes_out: list[ProjectId] = Field(default_factory=list)
     """Projects in the plan that would leave it to make room."""
     pushes_out_value: Number = 0
     """Their value together, points."""
@@ -187,7 +192,7 @@ class Displacement(Record):
 
 
 class LeftOut(Record):
-    project: Id
+    project: ProjectId
     """The project."""
     value: Number | None = None
     """Its value in points, when it could be placed at all."""
@@ -208,7 +213,7 @@ class LeftOut(Record):
     """The frames that keep it out and by how much (a frame reason)."""
     displacement: Displacement | None = None
     """What taking it in would push out (a frame or value reason), when it was computed."""
-    predecessors: list[Id] = Field(default_factory=list)
+    predecessors: list[ProjectId] = Field(default_factory=list)
     """The hard predecessors that keep it out (a predecessor or timing reason)."""
     window: YearRange | None = None
     """Its start window, no start in which fits the plan years (a no-start reason; absent: no start date)."""
@@ -221,13 +226,13 @@ class LeftOut(Record):
 class Plan(Record):
     """The outcome of ``askoy2020 prioritise``: which projects run, when, and why others do not."""
 
-    id: Id
+    id: PlanId
     """Plan id, e.g. plan-2021."""
-    programme: Id
+    programme: ProgrammeId
     """The programme it was made for."""
     method: Method
     """weighted or wsjf."""
-    scenario: Id | None = None
+    scenario: ScenarioId | None = None
     """The scenario solved, if any."""
     years: YearRange
     """The plan years."""
@@ -256,7 +261,7 @@ class Plan(Record):
     """Projects not in the plan, with the reason and what they would need."""
     transfers: list[Transfer] = Field(default_factory=list)
     """Transfers between areas' frames that would each fund one project left out."""
-    done: list[Id] = Field(default_factory=list)
+    done: list[ProjectId] = Field(default_factory=list)
     """Projects completed before the plan: their money is spent, no plan places them again."""
 
     def first_counted_year(self) -> int:

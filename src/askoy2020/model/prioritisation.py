@@ -12,14 +12,15 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from ..core.diagnostics import Say, SayError
-from .base import Day, Id, Note, Number, Record, Text, Year, YearRange, not_a_bool
+from .base import Day, Note, Number, Record, Text, Year, YearRange, not_a_bool
+from .ids import AreaId, CriterionId, ProjectId, ScenarioId
 from .methods import Method
 
 
 class Wsjf(Record):
     """Weighted shortest job first: cost of delay ÷ job size."""
 
-    cost_of_delay: list[Id] = Field(default_factory=list)
+    cost_of_delay: list[CriterionId] = Field(default_factory=list)
     """Criteria whose weighted score is the cost of delay; empty means every criterion."""
 
 
@@ -72,7 +73,7 @@ class FrameChange(Record):
 
     year: Year
     """The year whose frame changes."""
-    area: Id | None = None
+    area: AreaId | None = None
     """The area whose frame changes; without it the programme frame."""
     change: FrameChangeAmount | None = None
     """Amount added (negative: cut), 1000 kr or årsverk."""
@@ -91,11 +92,12 @@ class FrameChange(Record):
 class Scenario(Record):
     """A named what-if: changes to frames, weights, scores or which projects are in."""
 
-    id: Id
+    id: ScenarioId
     """Name used with ``prioritise --scenario``, e.g. ekstra-digital."""
     name: Text
     """What the scenario asks, e.g. 'Ekstra 5 mill. til digitalisering i 2021'."""
     description: Note | None = None
+    """Why the scenario is asked, and what it assumes."""
     method: Method | None = None
     """Use another method than the programme's."""
     budget_frames: list[FrameChange] = Field(default_factory=list)
@@ -104,13 +106,13 @@ class Scenario(Record):
     """Changes to investment frames (1000 kr)."""
     staff_frames: list[FrameChange] = Field(default_factory=list)
     """Changes to staff frames (årsverk)."""
-    weights: dict[Id, Number] = Field(default_factory=dict)
+    weights: dict[CriterionId, Number] = Field(default_factory=dict)
     """New weights by criterion id."""
-    scores: dict[Id, dict[Id, Number]] = Field(default_factory=dict)
+    scores: dict[ProjectId, dict[CriterionId, Number]] = Field(default_factory=dict)
     """New scores: project id -> criterion id -> score."""
-    include: list[Id] = Field(default_factory=list)
+    include: list[ProjectId] = Field(default_factory=list)
     """Projects that must be in the plan."""
-    exclude: list[Id] = Field(default_factory=list)
+    exclude: list[ProjectId] = Field(default_factory=list)
     """Projects kept out of the plan."""
     years: YearRange | None = None
     """Plan years when other than the open years of the economic plan (never before the first open year)."""

@@ -6,8 +6,9 @@ import datetime as dt
 
 from pydantic import Field
 
-from .base import Count, Id, Note, Number, Record, Text, Year
+from .base import Count, Note, Number, Record, Text, Year
 from .budget import BudgetRound, OverrunThreshold, StaffFunding, current_round, known_years, round_for_year
+from .ids import CriterionId, ProgrammeId
 from .prioritisation import Prioritisation
 from .risk import RiskMatrix
 
@@ -22,7 +23,7 @@ class Scale(Record):
 class Criterion(Record):
     """A prioritisation criterion that projects are scored on."""
 
-    id: Id
+    id: CriterionId
     """Key used in a project's ``scores``, e.g. strategic_fit."""
     name: Text
     """Name shown in reports, e.g. Strategisk betydning."""
@@ -31,16 +32,18 @@ class Criterion(Record):
     scale: Scale = Field(default_factory=Scale)
     """Allowed scores."""
     description: Note | None = None
+    """What the criterion asks, for those who score projects on it."""
 
 
 class Programme(Record):
     """Askøy 2020 itself: plan years, programme-wide frames, criteria, settings."""
 
-    id: Id
+    id: ProgrammeId
     """Programme id, e.g. ASKOY2020."""
     name: Text
     """Programme name."""
     description: Note | None = None
+    """What the programme is for, in a few sentences."""
     rounds: list[BudgetRound] = Field(min_length=1)
     """Every adopted budget round (årsbudsjett and økonomiplan), oldest first; none is ever removed."""
     measuring_year: Year = 2020

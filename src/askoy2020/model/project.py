@@ -6,10 +6,10 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..core.scalars import source_text
-from .base import ByYear, Count, DateRange, Day, Fte, Id, Money, Note, Number, Record, Role, Text, Year
+from .base import END_OF_TEXT, ByYear, Count, DateRange, Day, Fte, Money, Note, Number, Record, Role, Text, Year
 from .budget import (
     AccountCode,
     Benefit,
@@ -24,9 +24,14 @@ from .budget import (
     revisions_in_force,
     sum_planned,
 )
+from .ids import AreaId, CriterionId, GoalId, ProjectId
 from .privacy import PersonalData
 
-KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$")]
+KostraCode = Annotated[str, BeforeValidator(source_text), Field(pattern=r"^[0-9]{3}$"), WithJsonSchema({
+    # what the schemas say (base.py); unquoted, 120 is a number to the editor
+    "anyOf": [{"type": "string", "pattern": "^[0-9]{3}" + END_OF_TEXT,
+               "patternErrorMessage": "A KOSTRA function: three digits, e.g. 120 (tre sifre)."},
+              {"type": "integer", "minimum": 0, "maximum": 999}]})]
 
 
 class ProjectStatus(str, Enum):
@@ -62,7 +67,7 @@ class Rag(str, Enum):
 
 
 class Dependency(Record):
-    project: Id
+    project: ProjectId
     """The project this one depends on (the predecessor)."""
     type: DependencyType = DependencyType.FINISH_TO_START
     """finish-to-start: start after the predecessor ends; start-to-start: start after it starts."""
@@ -121,6 +126,7 @@ class StatusReport(Record):
     rag: Rag
     """red, amber or green."""
     comment: Note | None = None
+    """What lies behind the status, and what is being done."""
     forecast_end: Day | None = None
     """When the project is now expected to finish (prognose for sluttdato), if not as planned."""
 
@@ -146,15 +152,16 @@ class UserInvolvement(Record):
 class Project(Record):
     """A project inside a programme area."""
 
-    id: Id
-    """Unique id, e.g. DK-03."""
+    id: ProjectId
+    """Unique id, e.g. DK-05."""
     name: Text
     """Project name."""
-    area: Id
+    area: AreaId
     """The programme area it belongs to."""
     manager: Role
     """The project manager's role."""
     description: Note | None = None
+    """What the project does and why."""
     approach: Approach = Approach.STANDARD
     """How it is run: standard, or service_design (tjenestedesign, with user involvement)."""
     user_involvement: list[UserInvolvement] = Field(default_factory=list)
@@ -181,7 +188,7 @@ class Project(Record):
     """Codes that find the project's lines in the accounting export (askoy2020 import actuals)."""
     benefits: list[Benefit] = Field(default_factory=list)
     """Planned and realised gains (gevinstrealisering)."""
-    scores: dict[Id, Number] = Field(default_factory=dict)
+    scores: dict[CriterionId, Number] = Field(default_factory=dict)
     """Score per prioritisation criterion (criterion id -> score)."""
     mandatory: bool = False
     """A statutory duty (rettighetsfesting) that must be done."""
@@ -194,9 +201,10 @@ class Project(Record):
     depends_on: list[Dependency] = Field(default_factory=list)
     """Predecessors."""
     milestones: list[Milestone] = Field(default_factory=list)
+    """Milestones with their planned dates, and the day each was reached."""
     status_reports: list[StatusReport] = Field(default_factory=list)
     """Status reports, oldest first."""
-    goals: list[Id] = Field(default_factory=list)
+    goals: list[GoalId] = Field(default_factory=list)
     """Area goals the project contributes to."""
     kostra_functions: list[KostraCode] = Field(default_factory=list)
     """Optional KOSTRA function codes, e.g. '120'."""

@@ -9,7 +9,8 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..core.diagnostics import Say, SayError
-from .base import OSLO, Day, Id, Moment, Note, Number, Record, Role, Text, not_a_bool
+from .base import OSLO, Day, Moment, Note, Number, Record, Role, Text, not_a_bool
+from .ids import AreaId, CaseId, GoalId, ProjectId
 from .privacy import Affected, Art34, BreachPeriod, BreachType, FurtherNotice, Informing, informing
 from .project import UserInvolvement
 
@@ -104,9 +105,11 @@ class Action(Record):
     """A tiltak with an owner and a deadline."""
 
     text: Text
+    """What is to be done."""
     owner: Role
     """The role responsible."""
     deadline: Day | None = None
+    """The day it is to be done by."""
     done: Day | None = None
     """The day it was carried out."""
     pdca: Pdca = Pdca.DO
@@ -252,14 +255,18 @@ class QualityCase(Record):
     come from the quality system as counts (:mod:`.case_counts`); a case
     record is the programme's own follow-up of one case."""
 
-    id: Id
+    id: CaseId
     """Unique id, e.g. Q-2019-014."""
     kind: CaseKind
+    """deviation, hms_deviation, improvement_proposal, complaint, security_incident or
+    personal_data_breach (service_design: old cases only)."""
     title: Text
+    """A short title, without names or other personal data."""
     description: Note | None = None
+    """What happened, without names or other personal data."""
     unit: Text
     """The unit where it happened."""
-    area: Id | None = None
+    area: AreaId | None = None
     """The programme area, when it belongs to one."""
     occurred: Day
     """When it happened (or was found)."""
@@ -272,9 +279,11 @@ class QualityCase(Record):
     """Probability of recurrence on the risk matrix (risk_matrix.probability), by default 1 (svært lite
     sannsynlig) – 5 (svært sannsynlig); none: not assessed."""
     status: CaseStatus
+    """registered, in_progress or closed."""
     responsible: Role
     """The role responsible for follow-up."""
     deadline: Day | None = None
+    """The day follow-up is to be finished by."""
     closed: Day | None = None
     """The day the case was closed."""
     root_cause: Note | None = None
@@ -284,11 +293,12 @@ class QualityCase(Record):
     decision: Note | None = None
     """Improvement proposals: what was decided (carried out, rejected and why)."""
     actions: list[Action] = Field(default_factory=list)
+    """Tiltak, each with an owner and a deadline, placed in the PDCA cycle."""
     user_involvement: UserInvolvement | None = None
     """Old service design cases only: record it on the project instead (ASK840)."""
-    project: Id | None = None
+    project: ProjectId | None = None
     """A linked project."""
-    goal: Id | None = None
+    goal: GoalId | None = None
     """A linked area or leader goal."""
     breach: Breach | None = None
     """Personal-data breaches: what Datatilsynet's form asks for, the notices and the art. 34 decision."""

@@ -20,7 +20,8 @@ from typing import NamedTuple
 from pydantic import Field, model_validator
 
 from ..core.diagnostics import Say, SayError
-from .base import Count, Day, Id, Note, Record, Role, Text
+from .base import Count, Day, Note, Record, Role, Text
+from .ids import AreaId, ProjectId, RiskId
 from .quality import MAX_LEVELS, Action, Level
 
 PROBABILITY_LABELS = ["svært lite sannsynlig", "lite sannsynlig", "mulig", "sannsynlig", "svært sannsynlig"]
@@ -124,16 +125,17 @@ class Risk(Record):
     programme area or a project (at least one of the three), how likely
     and how bad, and what is done."""
 
-    id: Id
+    id: RiskId
     """Unique id, e.g. R-DK-01."""
     title: Text
     """The unwanted event, e.g. Personopplysninger kommer på avveie."""
     description: Note | None = None
+    """The causes and consequences of the event."""
     unit: Text | None = None
     """The unit or service it is about, named as quality cases name units."""
-    area: Id | None = None
+    area: AreaId | None = None
     """The programme area it is about."""
-    project: Id | None = None
+    project: ProjectId | None = None
     """The project it is about."""
     owner: Role
     """The role that owns the risk."""

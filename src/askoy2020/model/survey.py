@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, Note, Record, Score, Year
+from .base import Note, Record, Score, Year
+from .ids import SurveyId
 from .leader import People, TenFactor
 
 
 class TenFactorSurvey(Record):
     """One round of KS 10-FAKTOR in the municipality."""
 
-    id: Id
+    id: SurveyId
     """Unique id, e.g. 10F-2020."""
     year: Year
+    """The survey year."""
     invited: People | None = None
     """Employees invited in the whole municipality."""
     respondents: People | None = None

@@ -18,17 +18,19 @@ from typing import Any
 
 from .yaml_text import escape_invisible, has_invisible
 
+LINE_WIDTH = 4096
+"""Never re-wrap a long line (the editor's formatter is told the same)."""
+
 
 def round_trip_yaml() -> Any:
     """ruamel.yaml in round-trip mode with askoy2020's layout: two-space
-    indentation, list dashes indented under their key, no line re-wrapped."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
+    indentation, list dashes indented under their key (a file that is a
+    list keeps them at the margin), no line re-wrapped."""
+    yaml = _margin_yaml()(typ="rt")
     yaml.Emitter = _escaping_emitter()
     yaml.Constructor, yaml.Representer = _verbatim_numbers()
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap a long line
+    yaml.width = LINE_WIDTH
     yaml.preserve_quotes = False
     yaml.version = None
     return yaml
@@ -53,6 +55,84 @@ def quote_invisible(node: Any) -> None:
                 node[index] = DoubleQuotedScalarString(value)
             else:
                 quote_invisible(value)
+
+
+@functools.cache
+def _margin_yaml() -> type:
+    """ruamel's YAML, but a file that is a list with its dashes at the
+    margin – as the editor's formatter (prettier, in VS Code's YAML
+    extension) and :mod:`.yaml_text` write one, and as a list made in
+    memory is written – keeps them there: ruamel indents the dashes of the
+    top list like those of a nested one, and ``fmt`` and the editor would
+    then rewrite each other's files. Every line of such a document sits at
+    least two spaces in, so moving all of them two to the left keeps block
+    scalars and nesting as they were. A file written with indented dashes
+    keeps them too (``import actuals`` changes one figure, not the
+    layout), and the editor's formatter moves them to the margin, where
+    ``fmt`` leaves them."""
+    from ruamel.yaml import YAML
+
+    class MarginYAML(YAML):
+        def dump(self, data: Any, stream: Any = None, *, transform: Any = None) -> Any:
+            if transform is None and isinstance(data, list) and _dashes_read_at(data) == 0:
+                transform = _to_margin
+                # ruamel puts a comment at the end of a line in the column it
+                # was read from; the lines move two to the left afterwards.
+                _shift_comments(data, 2, set())
+            return super().dump(data, stream, transform=transform)
+
+    return MarginYAML
+
+
+def _dashes_read_at(data: Any) -> int:
+    """The column of the list's first dash as read; 0 for one made here."""
+    column = getattr(getattr(data, "lc", None), "col", None)
+    return column if isinstance(column, int) else 0
+
+
+def _to_margin(text: str) -> str:
+    # Split at "\n" only: str.splitlines would also split inside a scalar
+    # holding U+2028 or U+0085.
+    return "\n".join(line[2:] if line.startswith("  ") else line for line in text.split("\n"))
+
+
+def _indent_comment(line: str, by: int) -> str:
+    if not line.lstrip(" ").startswith("#"):
+        return line
+    spaces = len(line) - len(line.lstrip(" "))
+    return " " * max(0, spaces + by) + line.lstrip(" ")
+
+
+def _shift_comments(node: Any, by: int, seen: set[int]) -> None:
+    """Move every comment ``by`` columns, so that after :func:`_to_margin`
+    each stands where it stood: ruamel writes one after a value in the
+    column it was read from, and the lines that follow it as the text they
+    were, spaces and all."""
+    from ruamel.yaml.comments import CommentedBase
+    from ruamel.yaml.tokens import CommentToken
+
+    if by == 0 or id(node) in seen:
+        return
+    seen.add(id(node))
+
+    def tokens(slot: Any) -> Any:
+        if isinstance(slot, CommentToken):
+            yield slot
+        elif isinstance(slot, (list, tuple)):
+            for part in slot:
+                yield from tokens(part)
+
+    if isinstance(node, CommentedBase):
+        ca = node.ca
+        for token in tokens([ca.comment, list(ca.items.values()), ca.end]):
+            if token.value.startswith("#") and token.start_mark is not None:
+                token.start_mark = copy.copy(token.start_mark)  # marks may be shared
+                token.start_mark.column = max(0, token.start_mark.column + by)
+            first, *rest = token.value.split("\n")
+            token.value = "\n".join([first, *(_indent_comment(line, by) for line in rest)])
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for child in children:
+        _shift_comments(child, by, seen)
 
 
 @functools.cache
