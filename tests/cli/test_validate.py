@@ -221,3 +221,22 @@ def test_junit_timestamp_is_when_the_check_ran_and_as_of_is_a_property(broken: P
     fixed = [runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", "junit"],
                            env={"SOURCE_DATE_EPOCH": "1604102400"}).stdout for _ in range(2)]
     assert fixed[0] == fixed[1] and 'timestamp="2020-10-31T00:00:00"' in fixed[0]
+
+
+def test_junit_report_reads_in_junitparser(broken: Path) -> None:
+    """The report as junitparser (used by CI plug-ins to publish JUnit
+    results) reads it: every problem a case, failures for errors, the run's
+    date-time, the --as-of day as a property."""
+    import datetime as dt
+
+    junitparser = pytest.importorskip("junitparser")
+    result = runner.invoke(app, ["validate", str(broken), *AS_OF, "--format", "junit"])
+    xml = junitparser.JUnitXml.fromstring(result.stdout)
+    suites = list(xml) if isinstance(xml, junitparser.JUnitXml) else [xml]
+    cases = [case for suite in suites for case in suite]
+    failed = [case for case in cases if any(isinstance(r, junitparser.Failure) for r in case.result)]
+    assert failed and all(case.result[0].type.startswith("ASK") for case in failed)
+    assert sum(suite.failures for suite in suites) == len(failed) and sum(suite.tests for suite in suites) == len(cases)
+    suite = suites[0]
+    assert isinstance(dt.datetime.fromisoformat(suite.timestamp), dt.datetime)
+    assert {p.name: p.value for p in suite.properties()}["as_of"] == AS_OF[1]
