@@ -246,3 +246,33 @@ def test_the_issues_figures_show_as_finance_expects(tmp_path: Path) -> None:
     frames = shown("Rammer")
     assert frames["DK/Årsverkramme"]["2018"] == "57,6"
     assert frames[f"DK/{PROJECT_COST}"]["2018"].startswith(f"1{NBSP}2")
+
+
+@needs_libreoffice
+def test_every_format_survives_a_save_in_libreoffice(tmp_path: Path) -> None:
+    """A finance officer opens the export in LibreOffice (nb-NO) and saves
+    it: each of our number formats must show the same after the save. A
+    bare space in "0.0 %" was saved as "0.0,%" and showed -2 % as 0,0%."""
+    from openpyxl import Workbook
+
+    from askoy2020.export import sheet
+
+    formats = {name: value for name, value in vars(sheet).items() if name.isupper() and isinstance(value, str)}
+    values = [-0.02, 0, 0.1234, 57.6, 1234567.891, dt.datetime(2020, 10, 31)]
+    book = Workbook()
+    for row, fmt in enumerate(formats.values(), start=1):
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, dt.datetime) != (fmt == DATE):
+                continue
+            cell = book.active.cell(row=row, column=column, value=value)
+            cell.number_format = fmt
+    book.save(tmp_path / "formater.xlsx")
+    soffice([tmp_path / "formater.xlsx"], "xlsx", tmp_path / "saved", locale="nb-NO")
+    shown = {}
+    for name, folder in (("before", tmp_path), ("after", tmp_path / "saved")):
+        soffice([folder / "formater.xlsx"], CSV_AS_SHOWN, tmp_path / f"shown-{name}", locale="nb-NO")
+        (sheet_file,) = (tmp_path / f"shown-{name}").glob("formater-*.csv")  # one file per sheet
+        shown[name] = sheet_file.read_text(encoding="utf-8")
+    assert shown["after"] == shown["before"], (formats, shown)
+    lines = dict(zip(formats, shown["before"].splitlines(), strict=True))
+    assert lines["PERCENT"].split(";")[:3] == ["-2,0 %", "0,0 %", "12,3 %"], lines
