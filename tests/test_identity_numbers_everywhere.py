@@ -210,3 +210,40 @@ def test_usage_errors_and_the_process_streams_are_masked() -> None:
         done = subprocess.run([sys.executable, "-m", "askoy2020", *args], capture_output=True, text=True)
         assert done.returncode == 2, args
         assert number not in done.stdout + done.stderr, args
+
+
+# A number born on the 1st to the 9th, written bare: YAML reads it as an
+# integer and drops the leading zero, so what is left to print is ten digits.
+BARE = [n for n in NUMBERS if n.startswith("0")]
+BARE_SLOTS = [s for i, s in enumerate(SLOTS) if i % 3 == 0]
+
+
+def _bare_variant(tmp_path: Path, slot: tuple[str, int, str], number: str) -> Path:
+    root = _variant(tmp_path, slot, "PLACEHOLDER-X")
+    relative, _, _ = slot
+    path = root / relative
+    path.write_text(path.read_text(encoding="utf-8").replace("'PLACEHOLDER-X'", number)
+                    .replace("PLACEHOLDER-X", number), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("slot", BARE_SLOTS, ids=lambda s: f"{s[0]}:{s[1] + 1 if s[1] >= 0 else 'key'}")
+def test_a_bare_number_that_lost_its_leading_zero_is_masked_too(tmp_path: Path, slot: tuple[str, int, str]) -> None:
+    """cohort: 01019010046 is the integer 1019010046 to YAML; its ten digits
+    give the number away. No output may hold them (red team, issue 17)."""
+    number = BARE[SLOTS.index(slot) % len(BARE)]
+    root = _bare_variant(tmp_path, slot, number)
+    runner = CliRunner()
+    runs = [["validate", str(root), "--as-of", "2020-10-31", "--format", f.value, "--lang", lang.value]
+            for f in DiagnosticsFormat for lang in Language]
+    runs += [["report", "--year", "2020", str(root), "--as-of", "2020-10-31", "--format", "md"] + public
+             for public in ([], ["--public"])]
+    runs += [["prioritise", str(root), "--as-of", "2020-10-31", "--no-explain", "--format", "csv"]]
+    for args in runs:
+        result = runner.invoke(app, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+        assert _leaks(result.stdout + result.stderr, number, number[1:]) == [], args
+    csv_folder = tmp_path / "csv"
+    result = runner.invoke(app, ["export", str(root), "-f", "csv", "-o", str(csv_folder), "--as-of", "2020-10-31"])
+    exported = "".join(p.read_text(encoding="utf-8-sig") for p in sorted(csv_folder.glob("*.csv")))
+    assert _leaks(exported, number, number[1:]) == []

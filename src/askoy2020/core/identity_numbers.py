@@ -163,11 +163,21 @@ def _find(text: str) -> Iterator[IdentityNumber]:
             # the two use the same weights, so there is nothing more to test.)
             continue
         yield IdentityNumber(match.start(), match.end(), kind)
+    for match in _LOST_ZERO.finditer(text):
+        kind = classify("0" + match.group())
+        if kind is not None and not _ACCOUNT_CONTEXT.search(text[max(0, match.start() - 30):match.start()]):
+            yield IdentityNumber(match.start(), match.end(), kind)
+
+
+# An identity number born on the 1st to the 9th written as a bare YAML
+# number (cohort: 01019012345) is read as the integer 1019012345: ten digits
+# that, printed anywhere, give the number away as surely as all eleven.
+_LOST_ZERO = re.compile(r"(?<![\d.])\d{10}(?!\d|\.\d)")
 
 
 def might_hold_one(text: str) -> bool:
-    """A cheap test before the full search: eleven digits with at most a
-    few other characters between them."""
+    """A cheap test before the full search: ten or eleven digits with at
+    most a few other characters between them."""
     return _MAYBE.search(text) is not None
 
 
@@ -180,9 +190,9 @@ def mask(text: str) -> str:
     return text
 
 
-# A quick test that a text can hold one at all: eleven digits with at most
-# a few other characters between them.
-_MAYBE = re.compile(r"\d(?:\D{0,12}\d){10}")
+# A quick test that a text can hold one at all: ten digits (one that lost
+# its leading zero) or eleven, with at most a few other characters between.
+_MAYBE = re.compile(r"\d(?:\D{0,12}\d){9}")
 
 
 def clip(text: str, limit: int) -> str:

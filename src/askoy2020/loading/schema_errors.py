@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic, Location, Say
 from ..core.identity_numbers import clip
+from ..core.scalars import YamlFloat, YamlInt, source_text
 from ..model.types import model_at
 from . import problems as R
 from .schema_messages import type_nb
@@ -33,15 +34,18 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def dotted(loc: tuple[Any, ...]) -> Say:
     text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    for part in loc:  # a key read as a number is named as it was written (2021, 02021)
+        text += f"[{source_text(part)}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return Say(text, text) if text else Say("the record", "posten")
 
 
 def _describe(value: Any) -> str:
-    # Masked before it is cut: the first ten digits of an identity number
-    # give it away as well as all eleven.
-    return clip(repr(value if not isinstance(value, (dict, list)) else type(value).__name__), 58)
+    # As written (a number's own text: 0123, not 123), masked before it is
+    # cut: the first ten digits of an identity number give it away as well
+    # as all eleven.
+    shown = source_text(value)
+    return clip(shown if isinstance(value, (YamlInt, YamlFloat)) else
+                repr(shown if not isinstance(shown, (dict, list)) else type(shown).__name__), 58)
 
 
 def _field_hint(model: type[BaseModel] | None, name: str) -> str:
