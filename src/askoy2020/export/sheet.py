@@ -10,7 +10,7 @@ from typing import Any
 # Excel and LibreOffice show in the reader's locale (1 234 567 and 57,6 in
 # nb-NO). A space that is meant as a space is escaped: LibreOffice in nb-NO
 # reads a bare one after a digit as its thousands separator and, on saving,
-# writes "0.0 %" as "0.0,%" – every percentage divided by a thousand.
+# writes "0.0 %" as "0.0,%": every percentage divided by a thousand.
 MONEY = "#,##0"  # 1000 kr
 STAFF = "#,##0.0"  # årsverk: 57.6 must not show as 58
 PERCENT = "0.0\\ %"
