@@ -247,3 +247,37 @@ def test_a_bare_number_that_lost_its_leading_zero_is_masked_too(tmp_path: Path, 
     result = runner.invoke(app, ["export", str(root), "-f", "csv", "-o", str(csv_folder), "--as-of", "2020-10-31"])
     exported = "".join(p.read_text(encoding="utf-8-sig") for p in sorted(csv_folder.glob("*.csv")))
     assert _leaks(exported, number, number[1:]) == []
+
+
+@pytest.mark.parametrize("number", [NUMBERS[1], BARE[0]], ids=["eleven-digits", "lost-zero"])
+def test_an_identity_number_in_a_number_field_is_masked_in_every_output(tmp_path: Path, number: str) -> None:
+    """An identity number typed into a goal's baseline, target and
+    measurement (number fields, so YAML reads integers): the report prints
+    them grouped (13 012 230 065,0), the export as number cells; neither may
+    show one (red team, issue 17)."""
+    from openpyxl import load_workbook
+
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    (area,) = [p for p in root.rglob("area.yaml") if "value: 35" in p.read_text(encoding="utf-8")]
+    area.write_text(area.read_text(encoding="utf-8").replace("value: 35", f"value: {number}")
+                    .replace("{2020: 70}", f"{{2020: {number}}}").replace("value: 52", f"value: {number}"),
+                    encoding="utf-8")
+    runner = CliRunner()
+    outputs = {}
+    for fmt in ("md", "html"):
+        for public in ([], ["--public"]):
+            result = runner.invoke(app, ["report", "--year", "2020", str(root), "--as-of", "2020-10-31",
+                                         "--format", fmt, *public])
+            outputs[f"report {fmt} {public}"] = result.stdout
+    for lang in Language:
+        outputs[f"validate {lang.value}"] = runner.invoke(
+            app, ["validate", str(root), "--as-of", "2020-10-31", "--lang", lang.value]).stdout
+    runner.invoke(app, ["export", str(root), "-f", "csv", "-o", str(tmp_path / "csv"), "--as-of", "2020-10-31"])
+    outputs["csv"] = "".join(p.read_text(encoding="utf-8-sig") for p in sorted((tmp_path / "csv").glob("*.csv")))
+    runner.invoke(app, ["export", str(root), "-f", "xlsx", "-o", str(tmp_path / "x.xlsx"), "--as-of", "2020-10-31"])
+    outputs["xlsx"] = "\n".join(str(cell.value) for ws in load_workbook(tmp_path / "x.xlsx").worksheets
+                                for row in ws.iter_rows() for cell in row)
+    assert "•" in outputs["csv"] and "•" in outputs["xlsx"]  # the cells were there, masked
+    leaks = {name: found for name, text in outputs.items() if (found := _leaks(text, number, number.lstrip("0")))}
+    assert leaks == {}

@@ -163,16 +163,31 @@ def _find(text: str) -> Iterator[IdentityNumber]:
             # the two use the same weights, so there is nothing more to test.)
             continue
         yield IdentityNumber(match.start(), match.end(), kind)
-    for match in _LOST_ZERO.finditer(text):
-        kind = classify("0" + match.group())
-        if kind is not None and not _ACCOUNT_CONTEXT.search(text[max(0, match.start() - 30):match.start()]):
-            yield IdentityNumber(match.start(), match.end(), kind)
+    for pattern in (_LOST_ZERO, _GROUPED):
+        for match in pattern.finditer(text):
+            digits = "".join(c for c in match.group() if c.isdigit())
+            kind = classify(digits.zfill(11)) if len(digits) >= 10 else None
+            if kind is not None and not _ACCOUNT_CONTEXT.search(text[max(0, match.start() - 30):match.start()]):
+                yield IdentityNumber(match.start(), match.end(), kind)
+
+
+def number_is_one(value: object) -> bool:
+    """A number (a YAML integer, an amount) whose digits are an identity
+    number: written bare, or bare with its leading zero lost."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if (isinstance(value, float) and not value.is_integer()) or not 0 < value < 10**11:
+        return False
+    return classify(str(int(value)).zfill(11)) is not None if int(value) >= 10**9 else False
 
 
 # An identity number born on the 1st to the 9th written as a bare YAML
 # number (cohort: 01019012345) is read as the integer 1019012345: ten digits
 # that, printed anywhere, give the number away as surely as all eleven.
 _LOST_ZERO = re.compile(r"(?<![\d.])\d{10}(?!\d|\.\d)")
+# The same numbers as a report or a message prints an amount: in groups of
+# three, spaced the Norwegian way or with commas ("13 012 230 065,0").
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,2}([ \u00a0\u202f\u2009,.'])\d{3}\1\d{3}\1\d{3}(?![\d]|[.,]\d{3})")
 
 
 def might_hold_one(text: str) -> bool:

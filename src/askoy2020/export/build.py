@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..core.identity_numbers import mask
+from ..core.identity_numbers import mask, number_is_one
 from ..model import Portfolio
 from ..model.base import Goal
 from ..model.budget import MoneyKind
@@ -42,6 +42,8 @@ def _masked(value: Any) -> Any:
     the formula still finds it)."""
     if isinstance(value, str):
         return mask(value)
+    if number_is_one(value):  # an identity number typed into a number field goes out as the masked text
+        return "•" * 11
     if isinstance(value, tuple):
         return tuple(_masked(part) for part in value)
     return value
