@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-UNKNOWN = "0+unknown"
+UNKNOWN = "0.0.0+unknown"
 """The version of a copy that cannot tell: PEP 440 valid, lower than every
 release, and plainly not one (pyproject.toml's ``fallback_version``)."""
 
