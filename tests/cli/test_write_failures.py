@@ -122,3 +122,32 @@ def test_import_actuals_on_a_disk_that_fills_up_after_the_first_file(
     assert "failed: No space left on device" in result.output and "got their previous contents back" in result.output
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before  # the first file is back too
     assert [p for p in data.rglob("*.tmp")] == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["validate", "--format", "gitlab"], ["validate"], ["rules"], ["report", "--year", "2020"]],
+                         ids=lambda a: " ".join(a))
+def test_output_to_a_full_disk_or_a_closed_stream_is_one_message_not_a_traceback(args: list[str]) -> None:
+    """`validate -f gitlab > report.json` on a full CI disk, or with standard
+    output closed: exit 2 and one line in each language, no traceback (red
+    team, issue 17)."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "askoy2020", *args]
+    if args[0] in ("validate", "report"):
+        command += [str(BASE), "--as-of", "2020-10-31"]
+    for stdout in ("full", "closed"):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(command, stdout=full if stdout == "full" else None, stderr=subprocess.PIPE,
+                                  text=True, timeout=120, close_fds=True,
+                                  pass_fds=(), preexec_fn=None if stdout == "full" else _close_stdout)
+        assert done.returncode in (1, 2), (stdout, done.stderr)  # 1: the command's own file-write message
+        assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+        assert done.stderr.startswith("Error: ") and len(done.stderr.splitlines()) <= 2, done.stderr
+
+
+def _close_stdout() -> None:
+    import os
+
+    os.close(1)
