@@ -176,3 +176,16 @@ def test_stdin_over_the_size_limit_writes_nothing(repo: Path, monkeypatch: pytes
     monkeypatch.setenv("ASKOY2020_MAX_FILE_BYTES", "1000")
     code, out, err = _invoke(repo, "-", "--stdin-filename", "data/leaders/L-001.yaml", stdin=b"id: L-001\n" * 200)
     assert code == 1 and out == b"" and "larger than 1000 bytes" in err
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "hello\n", "42\n", "\n\n"],
+                         ids=["empty", "comment", "scalar", "number", "blank-lines"])
+def test_a_file_with_no_record_to_lay_out_is_left_as_it_is(tmp_path: Path, text: str) -> None:
+    """An empty, comment-only or scalar file has no layout: fmt neither
+    writes 'null' and '...' into it nor fails --check on it (red team), from
+    a file or from standard input."""
+    from askoy2020.fmt import format_text
+    from askoy2020.model.leader import Leader
+
+    formatted, problems = format_text(text.encode("utf-8"), "data/leaders/L-090.yaml", Leader)
+    assert (formatted, problems) == (text, [])

@@ -201,6 +201,11 @@ def format_text(
     errors = [d for d in read.diagnostics if d.is_error]
     if errors or read.text is None or read.document is None:
         return None, errors
+    if not isinstance(read.document.value, (dict, list)):
+        # An empty or comment-only file, or a lone scalar: there is no layout
+        # to give it (validate says what is wrong), and round-tripping would
+        # write "null" and a document end marker into it.
+        return read.text, []
     try:
         text = _round_trip(read.text, model)
     except _CannotKeepComments:
