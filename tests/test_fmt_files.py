@@ -189,3 +189,20 @@ def test_a_file_with_no_record_to_lay_out_is_left_as_it_is(tmp_path: Path, text:
 
     formatted, problems = format_text(text.encode("utf-8"), "data/leaders/L-090.yaml", Leader)
     assert (formatted, problems) == (text, [])
+
+
+@pytest.mark.parametrize("limit", ["1000", "99999999999999999999"], ids=["over-the-limit", "huge-limit"])
+def test_stdin_over_or_under_any_limit_comes_back_whole_in_a_real_process(tmp_path: Path, limit: str) -> None:
+    """An editor applies what fmt prints: input over the size limit comes
+    back as it came (not empty), and a huge limit is no MemoryError or
+    OverflowError (red team); a real process, as an editor runs it."""
+    import sys
+
+    text = ("# " + "x" * 70 + "\n") * 200 + "id: L-001\n"
+    done = subprocess.run([sys.executable, "-m", "askoy2020", "fmt", "-", "--stdin-filename", "data/leaders/L-001.yaml"],
+                          input=text.encode("utf-8"), capture_output=True, timeout=60,
+                          env={**os.environ, "ASKOY2020_MAX_FILE_BYTES": limit})
+    assert "Traceback" not in done.stderr.decode()
+    assert done.stdout.decode("utf-8") == text or done.returncode == 0
+    if limit == "1000":
+        assert done.returncode == 1 and done.stdout.decode("utf-8") == text

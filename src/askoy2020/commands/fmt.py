@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from .failures import explain_os_errors
 from .output import echo
@@ -73,6 +73,20 @@ def run(request: FmtRequest, out: TextIO, err: TextIO) -> int:
     return 1 if failed or (request.check and result.changed) else 0
 
 
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes, read in pieces: ``read(limit)`` would set
+    aside the whole limit at once, however little comes."""
+    pieces: list[bytes] = []
+    size = 0
+    while size < limit:
+        piece = stream.read(min(1 << 16, limit - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
+
+
 def _run_stdin(request: FmtRequest, limits: ReadLimits, out: TextIO, err: TextIO) -> int:
     from ..fmt import format_stream
 
@@ -80,11 +94,17 @@ def _run_stdin(request: FmtRequest, limits: ReadLimits, out: TextIO, err: TextIO
         echo(err, "Error: give the name of the file on standard input, so fmt knows its kind: "
                   "'askoy2020 fmt - --stdin-filename data/leaders/L-001.yaml'.")
         return 2
-    data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    data = _read_at_most(sys.stdin.buffer, limits.max_file_bytes + 1)
     name = request.stdin_filename
     if len(data) > limits.max_file_bytes:
+        # Too large to format: the text goes back as it came (an editor that
+        # applies standard output must not get an empty buffer).
+        if not request.check:
+            _write_bytes(out, data)
+            for chunk in iter(lambda: sys.stdin.buffer.read(1 << 16), b""):
+                _write_bytes(out, chunk)
         echo(err, f"Error: standard input is larger than {limits.max_file_bytes} bytes "
-                  "(ASKOY2020_MAX_FILE_BYTES); nothing was written.")
+                  "(ASKOY2020_MAX_FILE_BYTES); it was left as it came.")
         return 1
     formatted, problems = format_stream(data, name, limits)
     for d in problems:
