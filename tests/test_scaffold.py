@@ -192,3 +192,22 @@ def test_new_cohort_takes_the_next_free_start_year_and_validates(tmp_path: Path)
     (root / record.relative_path).write_text(record.text, encoding="utf-8")
     loaded = askoy2020.load(root)
     assert loaded.load_diagnostics == [] and [c.id for c in loaded.cohorts if c.start == 2020] == ["K-2020"]
+
+
+def test_init_inside_a_repository_warns_that_its_ci_files_are_not_read(tmp_path: Path) -> None:
+    """CI and pre-commit read their files only at the top of a repository:
+    init in a subfolder of one says so and does not ask for a nested git
+    init; the next command is quoted for the shell (red team)."""
+    from askoy2020.cli.app import app
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    inner = tmp_path / "sub" / "kø mune"
+    result = CliRunner().invoke(app, ["init", str(inner), "--tool-url", "https://git.example.org/a.git",
+                                      "--tool-ref", "v0.17.0"])
+    assert result.exit_code == 0, result.output
+    assert "is inside the git repository" in result.stderr and "git init" not in result.stderr
+    assert f"cd '{inner}' && askoy2020 validate" in result.stderr
+    alone = tmp_path.parent / f"{tmp_path.name}-alone" / "kø mune"
+    result = CliRunner().invoke(app, ["init", str(alone), "--tool-url", "https://git.example.org/a.git",
+                                      "--tool-ref", "v0.17.0"])
+    assert "inside the git repository" not in result.stderr and f"cd '{alone}' && git init" in result.stderr

@@ -7,6 +7,7 @@ copy came from (:func:`askoy2020.core.install_source.default_source`)."""
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -35,6 +36,7 @@ class InitRequest:
 @explain_os_errors
 def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
     from ..core.install_source import InstallSource, check_ref, check_url, default_source
+    from ..core.paths import repository_root
     from ..scaffold import ci_files, init_repository
 
     try:
@@ -74,5 +76,15 @@ def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
     if not source.pinned:
         echo(err, f"Warning: {visible(source.ref)} looks like a branch: CI then installs whatever it points to on "
                   "the day. Give a tag or commit with --tool-ref.")
-    echo(err, f"Next: cd {visible(request.folder)} && git init && askoy2020 validate")
+    enclosing = repository_root(request.folder)
+    if enclosing is not None and enclosing != request.folder.resolve():
+        # GitHub, GitLab and pre-commit read their files only at the top of a
+        # repository, and the hooks expect data/ there.
+        echo(err, f"Warning: {visible(request.folder)} is inside the git repository {visible(enclosing)}: GitHub, "
+                  "GitLab and pre-commit read their files only at its top, so the CI and pre-commit files written "
+                  "here are not used. Start the data repository in a folder of its own, or move those files to "
+                  "the top and change 'data' in them to the path of this data folder.")
+        echo(err, f"Next: cd {shlex.quote(visible(request.folder))} && askoy2020 validate")
+        return 0
+    echo(err, f"Next: cd {shlex.quote(visible(request.folder))} && git init && askoy2020 validate")
     return 0
