@@ -125,11 +125,20 @@ def test_every_annotation_reads_back_as_written(name: str, message: str, hint: s
     assert parsed is not None
     level, properties, text = parsed
     assert level == ("error" if error else "warning")
-    assert properties == {"file": visible(RepositoryPaths()(file)), "line": str(line), "col": str(column),
+    # A line break in a file name reaches GitHub as itself (%0A), so the
+    # annotation attaches to the file; other controls stay escaped for view.
+    assert properties == {"file": visible(RepositoryPaths()(file), keep="\r\n"), "line": str(line), "col": str(column),
                           "title": f"{rule} {REGISTRY[rule].name}"}
     said, told = d.text("en")
     assert text == visible(said + (f" – {told}" if told else ""), keep="\n")
     assert runner_parse(lines[1]) is None  # the summary is no command
+
+
+def test_a_line_break_in_a_file_name_reaches_the_runner_as_itself() -> None:
+    out = StringIO()
+    github([Diagnostic(Location("data/L\n1.yaml", 2, 3), "ASK101", Severity.ERROR, "m")], 1, date.today(), out)
+    parsed = runner_parse(out.getvalue().splitlines()[0])
+    assert parsed is not None and parsed[1]["file"] == "data/L\n1.yaml"
 
 
 def test_an_unknown_rule_id_is_its_own_title() -> None:

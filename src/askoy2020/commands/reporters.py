@@ -156,7 +156,8 @@ def github(diagnostics: list[Diagnostic], files_checked: int, as_of: date, out: 
     shown, titles = RepositoryPaths(), _rule_titles()
     for d in diagnostics:
         level = "error" if d.is_error else "warning"  # GitHub's command names, in any language
-        file = _escape_property(visible(shown(d.file)))
+        # A line break in a file name goes as %0A, which the runner reads back.
+        file = _escape_property(visible(shown(d.file), keep="\r\n"))
         title = _escape_property(visible(titles.get(d.rule, d.rule)))
         props = f"file={file},line={d.line},col={d.column},title={title}"
         said, hint = d.text(lang)
