@@ -141,3 +141,9 @@ def test_the_folder_is_flushed_after_the_rename(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(os, "fsync", recording)
     write_atomic(tmp_path / "plan.yaml", "x\n")
     assert flushed == [(False, False), (True, True)]  # the file's data first, then the folder after the rename
+
+
+def test_a_missing_folder_is_named_in_the_error_not_the_temporary_file(tmp_path: Path) -> None:
+    with pytest.raises(OSError) as caught:
+        write_atomic(tmp_path / "nowhere" / "a.xlsx", "x")
+    assert caught.value.filename == str(tmp_path / "nowhere") and ".tmp" not in str(caught.value)

@@ -65,7 +65,10 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, durable: bool 
     (cache entries), where one fsync per file would dominate the run."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
+    except OSError as exc:  # the error names the file asked for, not our temporary one
+        raise OSError(exc.errno, exc.strerror, str(folder if not folder.is_dir() else target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
