@@ -52,3 +52,33 @@ def test_hidden_folders_stay_skipped(tmp_path: Path) -> None:
         (root / folder / "DK-09.yaml").write_text(PROJECT, encoding="utf-8")
     assert not [p for p in discover(root) if "DK-09" in p.name]
     assert not [d for d in askoy2020.check(askoy2020.load(root), AS_OF) if "DK-09" in d.location.file]
+
+
+def test_a_name_that_is_not_utf8_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    """A file from a zip made on Windows ('L-\\xff.yaml' on disk): ASK007
+    with a name to rename it to, with the cache on (its key once raised
+    UnicodeEncodeError), and machine reports that strict JSON and XML
+    readers take (red team)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from xml.etree import ElementTree
+
+    root = _data(tmp_path)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    odd = os.fsencode(root / "leaders") + b"/L-\xff.yaml"
+    with open(odd, "wb") as handle:
+        handle.write(b"id: L-009\nrole: Rolle\n")
+    env = {**os.environ, "CI": "", "ASKOY2020_NO_CACHE": ""}
+    outputs = {}
+    for fmt in ("text", "gitlab", "junit", "json"):
+        done = subprocess.run([sys.executable, "-m", "askoy2020", "validate", str(root), "--as-of", "2020-10-31",
+                               "-f", fmt], capture_output=True, timeout=120, env=env, cwd=tmp_path)
+        assert "Traceback" not in done.stderr.decode(), done.stderr.decode()
+        outputs[fmt] = done.stdout.decode("utf-8")  # strict: no lone surrogate got out
+    assert "ASK007" in outputs["text"] and "Rename it to L-_.yaml" in outputs["text"]
+    assert any(item["check_name"].startswith("ASK007") or "ASK007" in item["description"]
+               for item in json.loads(outputs["gitlab"]))
+    ElementTree.fromstring(outputs["junit"])
+    json.loads(outputs["json"])

@@ -60,7 +60,9 @@ class RepositoryPaths:
 
     def __call__(self, file: str) -> str:
         if file not in self.shown:
-            self.shown[file] = self._place(file)
+            # A name that is not UTF-8 (ASK007) is shown with U+FFFD for its
+            # odd bytes: a lone surrogate is no text a JSON or XML reader takes.
+            self.shown[file] = self._place(file).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         return self.shown[file]
 
     def _place(self, file: str) -> str:

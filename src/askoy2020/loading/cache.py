@@ -53,7 +53,7 @@ class LoadCache:
     parsing they save. Entries not used in a run are dropped when it saves."""
 
     def __init__(self, folder: Path, data_folder: Path) -> None:
-        name = hashlib.sha256(str(data_folder.resolve()).encode()).hexdigest()[:16]
+        name = hashlib.sha256(str(data_folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
         self.path = folder / code_fingerprint() / f"{name}.pickle"
         self.hits = 0
         self.misses = 0
@@ -68,7 +68,8 @@ class LoadCache:
             self._old = {}
 
     def key(self, name: str, kind: str, data: bytes, limits: ReadLimits) -> str:
-        digest = hashlib.sha256(f"{name}\0{kind}\0{limits}\0".encode())
+        # surrogateescape: a file name that is not UTF-8 still has a key.
+        digest = hashlib.sha256(f"{name}\0{kind}\0{limits}\0".encode("utf-8", "surrogateescape"))
         digest.update(data)
         return digest.hexdigest()
 
