@@ -147,3 +147,97 @@ def test_the_scripts_name_askoy2020_also_under_python_minus_m() -> None:
     assert done.returncode == 0
     assert "complete -o default -F _askoy2020_completion askoy2020" in done.stdout
     assert "_ASKOY2020_COMPLETE=complete_bash" in done.stdout and "python" not in done.stdout
+
+
+# CI sets ASKOY2020_REQUIRE_ZSH so a missing zsh fails there instead of skipping.
+needs_zsh = pytest.mark.skipif(shutil.which("zsh") is None and not os.environ.get("ASKOY2020_REQUIRE_ZSH"),
+                               reason="zsh is not installed")
+HOSTILE = ["x$(touch {m})y", "x\\$(touch {m})y", "x`touch {m}`y", "x\\`touch {m}\\`y", "x;touch {m};y",
+           "x:y$(touch {m})", "x'$(touch {m})'", 'x"$(touch {m})"']
+
+
+def _hostile_repository(tmp_path: Path, marker: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    shutil.copytree(BASE, repo / "data")
+    for i, text in enumerate(HOSTILE):
+        hostile = text.format(m=marker)
+        area = repo / "data" / "programmes" / f"x{i}" / "area.yaml"
+        area.parent.mkdir(parents=True)
+        # One area with the text as its name, one with it as its id.
+        area.write_text(f"id: X{i}\nname: {_yaml_quoted(hostile)}\n", encoding="utf-8")
+        other = repo / "data" / "programmes" / f"y{i}" / "area.yaml"
+        other.parent.mkdir(parents=True)
+        other.write_text(f"id: {_yaml_quoted('Y' + hostile)}\nname: Område\n", encoding="utf-8")
+    return repo
+
+
+def _yaml_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def test_offers_hold_only_plain_ids_and_plain_words() -> None:
+    from askoy2020.commands.completion import safe
+
+    offers = safe([(h.format(m="f"), "ok") for h in HOSTILE] + [("X1", h.format(m="f")) for h in HOSTILE] +
+                  [("DK", "Digital kommune – tjenester")])
+    assert [value for value, _ in offers] == ["X1"] * len(HOSTILE) + ["DK"]
+    assert all(not set(words) & set("$`\\;:'\"") for _, words in offers)
+    assert offers[-1] == ("DK", "Digital kommune – tjenester")
+
+
+@needs_bash
+def test_bash_completion_runs_nothing_from_the_data(program: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    repo = _hostile_repository(tmp_path, marker)
+    offered = _complete(program, ["askoy2020", "new", "project", "--area", ""], repo, tmp_path)
+    assert not marker.exists()
+    assert "X0" in offered and not [o for o in offered if o.startswith("Y")], offered
+
+
+@needs_zsh
+def test_zsh_completion_runs_nothing_from_the_data(program: Path, tmp_path: Path) -> None:
+    """Real interactive zsh with the completion installed: TAB after
+    --area, where area files hold command substitutions in their names and
+    ids (red team: one ran, as zsh's _arguments evaluates what it is given)."""
+    import pty
+    import select
+    import signal
+    import time
+
+    marker = tmp_path / "pwned"
+    repo = _hostile_repository(tmp_path, marker)
+    zdot = tmp_path / "zdot"
+    zdot.mkdir()
+    script = subprocess.run([str(program / "askoy2020"), "--show-completion", "zsh"], capture_output=True,
+                            text=True, check=True, env=_environment(program, tmp_path)).stdout
+    (zdot / ".zshrc").write_text(f"autoload -Uz compinit && compinit -u\n{script}\nPROMPT='> '\n", encoding="utf-8")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: an interactive zsh in the repository
+        os.chdir(repo)
+        os.execvpe("zsh", ["zsh", "-i"], {**_environment(program, tmp_path), "ZDOTDIR": str(zdot), "TERM": "dumb"})
+
+    def read(seconds: float) -> bytes:
+        out, end = b"", time.time() + seconds
+        while time.time() < end:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    out += os.read(fd, 65536)
+                except OSError:
+                    break
+        return out
+
+    try:
+        read(3)
+        os.write(fd, b"askoy2020 new project --area \t")
+        shown = read(8)
+        os.write(fd, b"\t")
+        shown += read(4)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    assert b"X0" in shown, shown[-2000:]  # completion ran and offered the areas
+    assert not marker.exists()
