@@ -193,7 +193,12 @@ def test_an_editable_checkout_defaults_to_its_origin(monkeypatch: pytest.MonkeyP
                     "--allow-empty", "-m", "x"], check=True)
     head = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
     _installed(monkeypatch, "0.17.1.dev2+g1234567", {"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
+    assert default_source() is None  # a commit origin does not have: CI could not fetch it (red team)
+    subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], check=True)  # as after a push
     assert default_source() == InstallSource(url, head, "checkout")
+    subprocess.run([*git, "-c", "user.name=a", "-c", "user.email=a@example.invalid", "commit", "-q",
+                    "--allow-empty", "-m", "only here"], check=True)
+    assert default_source() is None
     _installed(monkeypatch, "0.17.0", {"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
     assert default_source() == InstallSource(url, "v0.17.0", "checkout")
 

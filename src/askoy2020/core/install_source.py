@@ -132,7 +132,14 @@ def _checkout_source(folder: Path, release_tag: str | None) -> InstallSource | N
         return None
     scp = re.fullmatch(r"[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):(?!/)(.+)", remote)
     url = f"https://{scp.group(1)}/{scp.group(2)}" if scp else remote
-    ref = release_tag or _git(folder, "rev-parse", "HEAD")
+    ref = release_tag
+    if ref is None:
+        # Between releases: the commit, but only one origin has (a branch of
+        # origin holds it); a commit made here and not pushed would give CI
+        # a ref it cannot fetch, so init asks for --tool-ref instead.
+        if not _git(folder, "branch", "-r", "--contains", "HEAD"):
+            return None
+        ref = _git(folder, "rev-parse", "HEAD")
     return _valid(url, ref or "", "checkout")
 
 
