@@ -211,3 +211,26 @@ def test_init_inside_a_repository_warns_that_its_ci_files_are_not_read(tmp_path:
     result = CliRunner().invoke(app, ["init", str(alone), "--tool-url", "https://git.example.org/a.git",
                                       "--tool-ref", "v0.17.0"])
     assert "inside the git repository" not in result.stderr and f"cd '{alone}' && git init" in result.stderr
+
+
+def test_a_windows_checkout_gets_the_records_with_lf(tmp_path: Path) -> None:
+    """Git with core.autocrlf=true (Git for Windows' default) checks the
+    records out with LF, as fmt lays them out, because init writes
+    .gitattributes (red team: every file failed fmt --check there)."""
+    from askoy2020.cli.app import app
+    from askoy2020.fmt import format_folder
+
+    source = tmp_path / "source"
+    result = CliRunner().invoke(app, ["init", str(source), "--tool-url", "https://git.example.org/a.git",
+                                      "--tool-ref", "v0.17.0"])
+    assert result.exit_code == 0, result.output
+    git = ["git", "-c", "user.name=a", "-c", "user.email=a@example.invalid"]
+    subprocess.run([*git, "init", "-q", str(source)], check=True)
+    subprocess.run([*git, "-C", str(source), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(source), "commit", "-qm", "init"], check=True)
+    clone = tmp_path / "windows"
+    subprocess.run([*git, "-c", "core.autocrlf=true", "clone", "-q", "--config", "core.autocrlf=true",
+                    str(source), str(clone)], check=True)
+    records = list((clone / "data").rglob("*.yaml"))
+    assert records and not [p for p in records if b"\r\n" in p.read_bytes()]
+    assert format_folder(clone / "data", check=True).changed == []

@@ -122,6 +122,9 @@ def init_repository(target: Path, year: int | None = None,
         install = README_INSTALL.format(url=source.url, ref=source.ref, pip_install=source.pip_install)
     files["README.md"] = README.format(year=year, install=install.rstrip("\n"))
     files[".gitignore"] = "report.html\n.askoy2020-cache/\n"
+    # Git for Windows checks text out with CRLF by default; fmt's layout is
+    # LF, so without this every record would fail fmt --check there.
+    files[".gitattributes"] = "*.yaml text eol=lf\n*.yml text eol=lf\n*.json text eol=lf\n"
     kept = [target / rel for rel in files if (target / rel).exists()]
     written = write_new_files((target / rel, text) for rel, text in files.items() if not (target / rel).exists())
     if (target / "data").is_dir():
