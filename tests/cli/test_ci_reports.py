@@ -134,3 +134,25 @@ def test_junit_names_files_from_the_top_of_the_repository(quality_repository: Pa
     result = runner.invoke(app, ["validate", "..", "--as-of", "2020-10-31", "--format", "junit", "--no-cache"])
     files = {case.get("file") for case in ET.fromstring(result.stdout).iter("testcase")}
     assert "data/quality/Q-2020-009.yaml" in files and not any(f and f.startswith("..") for f in files)
+
+
+def test_a_row_added_above_in_a_list_without_ids_keeps_each_problems_fingerprint(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Case-count rows have no id, and `import cases` sorts a new unit in
+    above older rows: a problem in a row keeps its fingerprint when a row
+    is added above it, since the row is named by its source, unit, kind,
+    severity and month rather than by its place (red team)."""
+    repo = _git_repository(tmp_path / "repo")
+    shutil.copytree(SAMPLE, repo / "data")
+    counts = sorted((repo / "data" / "quality-counts").glob("*.yaml"))[-1]
+    lines = counts.read_text(encoding="utf-8").splitlines()
+    rows = [i for i, line in enumerate(lines) if line.lstrip().startswith("- {")]
+    lines[rows[2]] = lines[rows[2]].replace("}", ", bogus: 1}")  # ASK101 in the third row
+    counts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = [i for i in _gitlab("data", "2020-12-31", repo, monkeypatch) if "bogus" in i["description"]]
+    new_row = lines[rows[0]].replace("unit: ", "unit: Aaa ny enhet ", 1)
+    counts.write_text("\n".join([*lines[:rows[0]], new_row, *lines[rows[0]:]]) + "\n", encoding="utf-8")
+    after = [i for i in _gitlab("data", "2020-12-31", repo, monkeypatch) if "bogus" in i["description"]]
+    assert len(before) == len(after) == 1
+    assert after[0]["location"]["lines"]["begin"] == before[0]["location"]["lines"]["begin"] + 1
+    assert after[0]["fingerprint"] == before[0]["fingerprint"]

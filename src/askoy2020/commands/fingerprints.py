@@ -98,18 +98,36 @@ class _File:
     def _anchor(self, line: int, column: int) -> tuple[str, str]:
         record, value = self.record, self.value
         parts: list[str | int | list[str]] = []
-        for step in self.path_at(line, column):
+        path = self.path_at(line, column)
+        for at, step in enumerate(path):
             child = _child(value, step)
             if isinstance(step, int) and isinstance(value, list):
                 item_id = _text(child.get("id", "")) if isinstance(child, dict) else ""
                 if item_id and value is self.value:  # a file of many records: the item is the record
                     record = item_id
-                else:
-                    parts.append(["id", item_id] if item_id else step)
+                elif item_id:
+                    parts.append(["id", item_id])
+                else:  # no id: named by what names it, so a row added above moves nothing
+                    parts.append(_natural_name(child, path[at + 1] if at + 1 < len(path) else None) or step)
             else:
                 parts.append(_text(step))
             value = child
         return record, json.dumps(parts, ensure_ascii=False)
+
+
+# The fields that name an item without an id (a case-count row by source,
+# unit, kind, severity and month; a milestone by its name; a status report
+# by its date), never a figure that changes with the next import.
+_NAMING_KEYS = ("name", "title", "source", "unit", "area", "kind", "severity", "month", "date", "year", "period",
+                "owner", "indicator", "role")
+
+
+def _natural_name(item: Any, problem_key: Any) -> list[str] | None:
+    if not isinstance(item, dict):
+        return None
+    named = [f"{key}={_text(item[key])}" for key in _NAMING_KEYS
+             if key in item and key != problem_key and not isinstance(item[key], (dict, list))]
+    return ["item", *named] if named else None
 
 
 def _regular_file_bytes(file: str, max_bytes: int) -> bytes | None:
