@@ -227,7 +227,8 @@ def list_rules(
 
 @app.command()
 def fmt(
-    paths: list[Path] | None = typer.Argument(None, help="Data folders, folders in one, or record files; '-' reads "
+    paths: list[Path] | None = typer.Argument(None, metavar="PATH",
+                                              help="Data folders, folders in one, or record files; '-' reads "
                                               "standard input. Default: data/ of the current git repository."),
     check: bool = typer.Option(False, "--check", help="Only list files that would change; exit 1 if any."),
     stdin_filename: str | None = typer.Option(None, "--stdin-filename", help="With '-': the file the text on "
@@ -252,7 +253,7 @@ def export(
     output_format: ExportFormat = typer.Option(..., "-f", "--format", help="xlsx (one sheet per kind) or csv (one file "
                                                "per kind in the --output folder)."),
     output: Path = typer.Option(..., "-o", "--output", help="The .xlsx file, or the folder for the CSV files."),
-    year: int | None = typer.Option(None, "--year", min=1990, max=2100,
+    year: int | None = typer.Option(None, "--year", min=1990, max=2100, metavar="YEAR",
                                     help="Only that year: its columns, the projects with cost or staff that year and "
                                     "the cases reported that year."),
     as_of: str | None = typer.Option(None, "--as-of", help="Figures as on this day (YYYY-MM-DD): the latest "
@@ -332,22 +333,29 @@ def prioritise(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
     as_of: str | None = typer.Option(None, "--as-of", help="Plan as on this day (YYYY-MM-DD): the budget rounds "
                                      "adopted by then decide which years are open; default today.", metavar=DATE),
-    from_year: int | None = typer.Option(None, "--from-year", min=1990, max=2100, help="First plan year; money "
+    from_year: int | None = typer.Option(None, "--from-year", min=1990, max=2100, metavar="YEAR",
+                                         help="First plan year; money "
                                          "before it is sunk (default: the first open year, the year after the "
                                          "newest adopted budget)."),
     method: Method | None = typer.Option(None, "--method", help="weighted or wsjf (default: programme.yaml)."),
-    years: str | None = typer.Option(None, "--years", help="Plan years, e.g. 2021-2023 (default: from the first "
+    years: str | None = typer.Option(None, "--years", metavar="YEAR-YEAR",
+                                     help="Plan years, e.g. 2021-2023 (default: from the first "
                                      "open year to the end of the economic plan; never before the first open year)."),
-    frame: list[str] = typer.Option([], "--frame", help="Change a budget (drift) frame: 2021=+5000, 2021=-5000, "
+    frame: list[str] = typer.Option([], "--frame", metavar="[AREA:]YEAR=±AMOUNT",
+                                    help="Change a budget (drift) frame: 2021=+5000, 2021=-5000, "
                                     "2021=120000 or DK:2021=+500. Repeatable."),
-    investment_frame: list[str] = typer.Option([], "--investment-frame", help="Change an investment frame, e.g. "
+    investment_frame: list[str] = typer.Option([], "--investment-frame", metavar="[AREA:]YEAR=±AMOUNT",
+                                               help="Change an investment frame, e.g. "
                                                "2022=+20000 or HM:2022=+20000. Repeatable."),
-    staff: list[str] = typer.Option([], "--staff", help="Change a staff frame, e.g. 2021=-2. Repeatable."),
-    include: list[str] = typer.Option([], "--include", help="A project that must be in. Repeatable."),
-    exclude: list[str] = typer.Option([], "--exclude", help="A project kept out. Repeatable."),
+    staff: list[str] = typer.Option([], "--staff", metavar="[AREA:]YEAR=±FTE",
+                                    help="Change a staff frame, e.g. 2021=-2. Repeatable."),
+    include: list[str] = typer.Option([], "--include", metavar="PROJECT",
+                                      help="A project that must be in. Repeatable."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="PROJECT", help="A project kept out. Repeatable."),
     scenario: str | None = typer.Option(None, "--scenario", help="Solve a scenario from scenarios/ and show "
                                         "its difference from the baseline."),
-    time_limit: float | None = typer.Option(None, "--time-limit", min=0.1, help="Seconds the whole command may "
+    time_limit: float | None = typer.Option(None, "--time-limit", min=0.1, metavar="SECONDS",
+                                            help="Seconds the whole command may "
                                             "solve for: the plan, a scenario and every explanation share them."),
     gap: float | None = typer.Option(None, "--gap", min=0.0, max=0.5,
                                      help="Relative gap to stop at (0 = prove optimal)."),
@@ -381,7 +389,8 @@ def prioritise(
 @app.command()
 def report(
     path: Path | None = typer.Argument(None, help="Data folder; default: data/ of the current git repository."),
-    year: int | None = typer.Option(None, "--year", min=1990, max=2100, help="The year the report is for, e.g. 2020."),
+    year: int | None = typer.Option(None, "--year", min=1990, max=2100, metavar="YEAR",
+                                    help="The year the report is for, e.g. 2020."),
     period: str | None = typer.Option(None, "--period", help="A tertial report (2020-T1, 2020-T2) or the year "
                                       "(2020), as on the period's last day; instead of --year and --as-of."),
     output_format: ReportFormat | None = typer.Option(None, "-f", "--format", help="md or html (default: from "
