@@ -234,3 +234,30 @@ def test_a_windows_checkout_gets_the_records_with_lf(tmp_path: Path) -> None:
     records = list((clone / "data").rglob("*.yaml"))
     assert records and not [p for p in records if b"\r\n" in p.read_bytes()]
     assert format_folder(clone / "data", check=True).changed == []
+
+
+def test_init_adds_the_editor_settings_an_existing_file_lacks(tmp_path: Path) -> None:
+    """An existing .vscode/settings.json gets the schema mapping and the
+    formatter settings that agree with fmt, the user's own values kept; a
+    file with comments (JSONC) is left and init says what to add (red team)."""
+    from askoy2020.cli.app import app
+    from askoy2020.schema import editor_settings
+
+    args = ["--tool-url", "https://git.example.org/a.git", "--tool-ref", "v0.17.0"]
+    plain = tmp_path / "plain"
+    (plain / ".vscode").mkdir(parents=True)
+    (plain / ".vscode" / "settings.json").write_text('{"editor.tabSize": 4, "yaml.format.printWidth": 100}\n')
+    result = CliRunner().invoke(app, ["init", str(plain), *args])
+    assert result.exit_code == 0 and "added" in result.stdout, result.output
+    merged = json.loads((plain / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    ours = editor_settings()
+    assert merged["editor.tabSize"] == 4 and merged["yaml.format.printWidth"] == 100  # theirs kept
+    assert merged["yaml.schemas"] == ours["yaml.schemas"] and merged["yaml.format.singleQuote"] is True
+    again = CliRunner().invoke(app, ["init", str(plain), *args])
+    assert "added" not in again.stdout and "kept" in again.stdout  # nothing left to add
+    commented = tmp_path / "commented"
+    (commented / ".vscode").mkdir(parents=True)
+    text = '// mine\n{"editor.tabSize": 4,}\n'
+    (commented / ".vscode" / "settings.json").write_text(text)
+    result = CliRunner().invoke(app, ["init", str(commented), *args])
+    assert (commented / ".vscode" / "settings.json").read_text() == text and "by hand" in result.stdout

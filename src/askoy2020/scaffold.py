@@ -104,6 +104,36 @@ def _example_records(year: int) -> dict[str, tuple[dict[str, Any] | list[dict[st
     return found
 
 
+def merge_editor_settings(target: Path) -> list[str] | None:
+    """Add to an existing ``.vscode/settings.json`` the editor settings it
+    lacks – each schema mapping, the formatter settings that agree with fmt –
+    keeping every value the user set. The keys added (none: it had them all),
+    or None when the file is not plain JSON (VS Code allows comments), which
+    is then left alone for the user to edit."""
+    from .schema import editor_settings
+    from .writing import write_atomic
+
+    path = target / ".vscode" / "settings.json"
+    try:
+        theirs = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(theirs, dict):
+        return None
+    added: list[str] = []
+    for key, ours in editor_settings().items():
+        if key not in theirs:
+            theirs[key] = ours
+            added.append(key)
+        elif isinstance(ours, dict) and isinstance(theirs[key], dict):
+            missing = {k: v for k, v in ours.items() if k not in theirs[key]}
+            theirs[key].update(missing)
+            added += [f"{key}: {k}" for k in missing]
+    if added:
+        write_atomic(path, json.dumps(theirs, indent=2, ensure_ascii=False) + "\n")
+    return added
+
+
 def init_repository(target: Path, year: int | None = None,
                     source: InstallSource | None = None) -> tuple[list[Path], list[Path]]:
     """Write the starter files that do not exist yet – with ``source``, the

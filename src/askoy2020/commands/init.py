@@ -37,7 +37,7 @@ class InitRequest:
 def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
     from ..core.install_source import InstallSource, check_ref, check_url, default_source
     from ..core.paths import repository_root
-    from ..scaffold import ci_files, init_repository
+    from ..scaffold import ci_files, init_repository, merge_editor_settings
 
     try:
         url = check_url(request.tool_url) if request.tool_url is not None else None
@@ -62,10 +62,18 @@ def run(request: InitRequest, out: TextIO, err: TextIO) -> int:
         return 2
     source = InstallSource(url, ref, "given" if default is None else default.found)
     written, kept = init_repository(request.folder, source=source)
+    settings = request.folder / ".vscode" / "settings.json"
+    added = merge_editor_settings(request.folder) if settings in kept else []
     for path in written:
         echo(out, f"wrote {visible(path)}")
     for path in kept:
-        echo(out, f"kept  {visible(path)} (already there)")
+        if path == settings and added:
+            echo(out, f"added {visible(path)}: {visible(', '.join(added))} (the values there are kept)")
+        elif path == settings and added is None:
+            echo(out, f"kept  {visible(path)} (already there, not plain JSON: add the schema mapping and "
+                      "formatter settings by hand, as README.md's 'Editor set-up' shows)")
+        else:
+            echo(out, f"kept  {visible(path)} (already there)")
     ci = [request.folder / rel for rel in ci_files(source)]
     if any(path in written for path in ci):
         echo(err, f"CI and pre-commit install askoy2020 from {source.url} at {source.ref} "
