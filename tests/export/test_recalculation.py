@@ -84,9 +84,9 @@ def _money_figures(p: Any, line: Any) -> dict[str, float | None]:
 
 def expected(portfolio: Portfolio, year: int | None, sheet: str, row: dict[str, Any], header: str) -> float | None:
     """The value a formula cell must have, from the YAML: ``row`` is the
-    cell's row (None where a cell is a formula), "Sum" in "Id" the total row."""
+    cell's row (None where a cell is a formula), "Sum, alle rader" in "Id" the total row."""
     projects = portfolio.projects
-    total = row.get("Id") == "Sum"
+    total = row.get("Id") == "Sum, alle rader"
     if sheet == "Prosjekter" and total:
         kind, _, y = header.partition(" ")
         figures = {"Kostnad": lambda p: p.cost, "Årsverk": lambda p: p.staff}[kind]

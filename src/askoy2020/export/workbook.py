@@ -54,14 +54,17 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
             ws.column_dimensions[letter].width = min(60, max(8, widest + 2))
         if spec.total_columns and spec.rows:
             total_row = len(spec.rows) + 2
-            ws.cell(total_row, 1, "Sum").font = Font(bold=True)
+            # Every row above, whatever its status: the frames sheet's totals
+            # leave cancelled projects out, so this one says what it adds.
+            ws.cell(total_row, 1, "Sum, alle rader").font = Font(bold=True)
             for col in sorted(spec.total_columns):
                 letter = get_column_letter(col + 1)
                 cell = ws.cell(total_row, col + 1, f"=SUM({letter}2:{letter}{total_row - 1})")
                 cell.font = Font(bold=True)
                 cell.number_format = spec.number_format(None, col) or "General"
         ws.freeze_panes = "B2" if spec.name == "prosjekter" else "A2"
-        ws.auto_filter.ref = ws.dimensions
+        # The filter covers the rows, not the sum below them (it would sort in among them).
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.headers))}{len(spec.rows) + 1}"
     _save(book, target)
 
 
