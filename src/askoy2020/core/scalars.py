@@ -109,7 +109,11 @@ def resolve_tagged(tag: str, text: str) -> Any:
 
 
 def source_text(value: Any) -> Any:
-    """Give back the text a YAML number was written as; used by text fields."""
+    """Give back the text a YAML number was written as; used by text fields.
+    A plain int or float comes from the native reader, which only reads
+    numbers written the one canonical way, so ``str``/``repr`` is that text."""
     if isinstance(value, (YamlInt, YamlFloat)):
         return value.raw
-    return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return str(value) if isinstance(value, int) else repr(value)

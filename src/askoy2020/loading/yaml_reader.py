@@ -29,7 +29,7 @@ from typing import Any
 from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic, Location, Say
 from ..core.scalars import CORE, ScalarError, resolve_plain, resolve_tagged
-from . import fast_values
+from . import fast_values, native
 from . import problems as R
 from .yaml_messages import context_nb, problem_nb
 
@@ -494,7 +494,9 @@ def read_yaml(data: bytes, file: str, limits: ReadLimits = ReadLimits(), parser:
         result.diagnostics += hidden
         return result
     if parser == "auto":
-        value = fast_values.values(text, limits.max_depth, limits.max_nodes)
+        value = native.values(text, limits.max_depth, limits.max_nodes)
+        if value is fast_values.BAIL:
+            value = fast_values.values(text, limits.max_depth, limits.max_nodes)
         if value is not fast_values.BAIL:
             result.document = Document(value, source=(text, file, limits))
             return result

@@ -30,7 +30,7 @@ from pydantic import (
 
 from ..core.diagnostics import Location, Say, SayError
 from ..core.positions import Positions, ValuePath
-from ..core.scalars import YamlFloat, YamlInt, source_text
+from ..core.scalars import source_text
 
 # Askøy's clocks: a time written without a zone is Norwegian local time.
 OSLO = ZoneInfo("Europe/Oslo")
@@ -236,14 +236,12 @@ def _year(value: Any) -> Any:
     ``" 2021"``, ``+2021``, ``2021.0`` and ``true`` are typos, and as keys
     they would silently stand for the same year as ``2021``."""
     not_a_bool(value)
-    text = value.raw if isinstance(value, (YamlInt, YamlFloat)) else value
+    text = source_text(value)
     if isinstance(text, str):
         if not _FOUR_DIGITS.fullmatch(text):  # not match: its $ would let "2021\n" through
             raise SayError(Say(f"write the year as four digits, e.g. 2021 (not {text!r})",
                                f"skriv året med fire sifre, f.eks. 2021 (ikke {text!r})"))
         return int(text)
-    if isinstance(value, float):
-        raise SayError(Say("write the year as four digits, e.g. 2021", "skriv året med fire sifre, f.eks. 2021"))
     return value
 
 
