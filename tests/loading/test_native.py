@@ -19,8 +19,8 @@ from askoy2020.loading import native
 from askoy2020.loading.fast_values import BAIL
 from askoy2020.loading.yaml_reader import ReadLimits, read_yaml
 from askoy2020.writing.yaml_text import document
-
 from nasty import CORPUS
+
 from .test_yaml_reader import MALFORMED
 
 pytestmark = pytest.mark.skipif(not native.AVAILABLE, reason="yaml-rs has no wheel for this platform")
@@ -198,3 +198,29 @@ def test_every_short_token_is_read_alike_or_refused(alphabet: str) -> None:
             token = "".join(letters)
             for context in CONTEXTS:
                 agrees(context.format(token))
+
+
+CASE_FOLDERS = sorted(p for p in (Path(__file__).parent.parent / "cases").glob("ASK*/*") if p.is_dir())
+
+
+def _diagnostics(folder: Path) -> list[tuple[object, ...]]:
+    import askoy2020
+    from helpers import AS_OF
+
+    portfolio = askoy2020.load(folder, workers=1)  # in this process, where the reader is patched
+    return [(d.file, d.line, d.column, d.rule, d.message, d.hint, d.message_nb, d.hint_nb)
+            for d in askoy2020.check(portfolio, AS_OF)]
+
+
+@pytest.mark.parametrize("case", CASE_FOLDERS[::2], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_diagnostic_is_the_same_with_or_without_the_native_reader(
+        case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule cases (every second) validated with yaml-rs and without it:
+    the same problems, on the same lines, in the same words – a number the
+    native reader gives as a plain int is shown as the libyaml one is."""
+    from helpers import build_case
+
+    folder = build_case(case, tmp_path / "data")
+    with_native = _diagnostics(folder)
+    monkeypatch.setattr(native, "_loads", None)
+    assert _diagnostics(folder) == with_native

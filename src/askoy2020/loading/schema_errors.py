@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ..core import bokmal as nb
 from ..core.diagnostics import Diagnostic, Location, Say
 from ..core.identity_numbers import clip
-from ..core.scalars import YamlFloat, YamlInt, source_text
+from ..core.scalars import source_text
 from ..model.types import model_at
 from . import problems as R
 from .schema_messages import type_nb
@@ -43,9 +43,12 @@ def _describe(value: Any) -> str:
     # As written (a number's own text: 0123, not 123), masked before it is
     # cut: the first ten digits of an identity number give it away as well
     # as all eleven.
+    # A number (a YamlInt from libyaml, a plain int from the native reader)
+    # is shown bare, as written; anything else as its repr.
     shown = source_text(value)
-    return clip(shown if isinstance(value, (YamlInt, YamlFloat)) else
-                repr(shown if not isinstance(shown, (dict, list)) else type(shown).__name__), 58)
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return clip(shown if is_number else repr(shown if not isinstance(shown, (dict, list)) else type(shown).__name__),
+                58)
 
 
 def _field_hint(model: type[BaseModel] | None, name: str) -> str:
