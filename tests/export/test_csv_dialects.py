@@ -56,8 +56,11 @@ def _compare(sheet: Sheet, rows: list[list[Any]], read: Any) -> tuple[dict[str, 
     wrong = []
     assert len(rows) == len(sheet.rows) + 1, sheet.name
     for r, (want_row, got_row) in enumerate(zip(sheet.rows, rows[1:], strict=True), start=2):
-        for header, want, got in zip(sheet.headers, want_row, list(got_row) + [None] * len(want_row), strict=False):
+        for column, (header, want, got) in enumerate(zip(sheet.headers, want_row,
+                                                         list(got_row) + [None] * len(want_row), strict=False)):
             meant, kind, value = _meant(want), *read(got)
+            if column in sheet.percent_columns and isinstance(meant, (int, float)):
+                meant = meant * 100  # a CSV has no percent format: the points its header promises
             if meant is None or meant == "":
                 ok, counted = value in (None, ""), "empty"
             elif isinstance(meant, dt.date):

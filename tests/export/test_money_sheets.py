@@ -78,8 +78,9 @@ def test_gains_sheet_has_planned_realised_and_taken_out(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("dialect", "delimiter", "expected"), [
-    ("excel-nb", ";", {"Drift": ("150", "0,1"), "Investering": ("-1000", "-0,05")}),
-    ("plain", ",", {"Drift": ("150", "0.1"), "Investering": ("-1000", "-0.05")}),
+    # "Avvik %" in percent points: a CSV has no format to show 0.1 as 10 % (red team).
+    ("excel-nb", ";", {"Drift": ("150", "10"), "Investering": ("-1000", "-5")}),
+    ("plain", ",", {"Drift": ("150", "10"), "Investering": ("-1000", "-5")}),
 ])
 def test_csv_gets_the_deviation_values(tmp_path: Path, dialect: str, delimiter: str,
                                        expected: dict[str, tuple[str, str]]) -> None:

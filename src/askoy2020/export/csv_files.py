@@ -72,6 +72,17 @@ def _number(value: float, decimal: str) -> str:
     return format(Decimal(repr(float(value))), "f").replace(".", decimal)
 
 
+def _points(value: Any) -> Any:
+    """A share as the percent points its header ("Avvik %") promises: the
+    workbook shows -0.02 as -2,0 % by its format, and a CSV has no format,
+    so -0,02 under "Avvik %" would read as a fiftieth of a per cent."""
+    if isinstance(value, RowFormula):
+        value = value.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return round(value * 100, 10)  # 10 decimals: no float noise (-2.0000000000000004)
+    return value
+
+
 def write_csv(
     portfolio: Portfolio, folder: Path, year: int | None = None, as_of: dt.date | None = None,
     dialect: CsvDialect = EXCEL_NB,
@@ -86,7 +97,7 @@ def write_csv(
         writer = csv.writer(text, delimiter=dialect.delimiter, lineterminator="\r\n")
         writer.writerow([csv_text(h) for h in spec.headers])
         for row in spec.rows:
-            writer.writerow([dialect.value(v) for v in row])
+            writer.writerow([dialect.value(_points(v) if i in spec.percent_columns else v) for i, v in enumerate(row)])
         path = folder / f"{spec.name}.csv"
         write_bytes_atomic(path, text.getvalue().encode("utf-8-sig" if dialect.byte_order_mark else "utf-8"))
         written.append(path)
