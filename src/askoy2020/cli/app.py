@@ -11,12 +11,10 @@ rule ids and programme area ids (:mod:`askoy2020.commands.completion`)."""
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 import typer
 from typer._completion_classes import completion_init
@@ -532,43 +530,16 @@ def migrate_leaders(
 def main() -> None:
     # Everything the process writes is masked, Click's usage errors and a
     # traceback included; each command also writes through _streams().
+    from ..commands.failures import ClosedStream, output_failed
     from ..core.identity_numbers import MaskingWriter
 
-    sys.stdout = cast(TextIO, MaskingWriter(sys.stdout if sys.stdout is not None else cast(TextIO, _Closed())))
-    sys.stderr = cast(TextIO, MaskingWriter(sys.stderr if sys.stderr is not None else cast(TextIO, _Closed())))
+    sys.stdout = cast(TextIO, MaskingWriter(sys.stdout if sys.stdout is not None else cast(TextIO, ClosedStream())))
+    sys.stderr = cast(TextIO, MaskingWriter(sys.stderr if sys.stderr is not None else cast(TextIO, ClosedStream())))
     try:
         try:
             app(prog_name=PROG)  # also under python -m askoy2020: usage lines, completion scripts
         finally:
             sys.stdout.flush()  # here, where a full disk can still be reported, not at exit
     except OSError as exc:  # the output cannot be written: a full disk, a closed stream
-        _output_failed(exc)
+        output_failed(exc)
 
-
-class _Closed:
-    """Standard output or error closed by the caller (``>&-``)."""
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "the stream is closed")
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-
-def _output_failed(exc: OSError) -> NoReturn:
-    """One line on standard error (when it can take one) and exit 2, never
-    a traceback; the output is replaced by nothing so that Python's own
-    flush at exit has nothing left to fail on."""
-    reason = exc.strerror or str(exc)
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open until the process ends)
-    try:
-        sys.stderr.write(f"Error: cannot write the output: {reason}. Check the free space and where the output "
-                         f"goes, then run the command again.\nFeil: kan ikke skrive utdata: {reason}. Sjekk ledig "
-                         "plass og hvor utdataene skal, og kjør kommandoen på nytt.\n")
-        sys.stderr.flush()
-    except OSError:
-        pass
-    raise SystemExit(2)

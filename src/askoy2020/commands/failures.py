@@ -8,9 +8,12 @@ is to say so plainly and exit 1.
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import sys
 from collections.abc import Callable
-from typing import TextIO, TypeVar
+from typing import NoReturn, TextIO, TypeVar
 
 from .output import echo
 from .safe_text import visible
@@ -35,3 +38,32 @@ def explain_os_errors(run: Run[Request]) -> Run[Request]:
             return 1
 
     return guarded
+
+
+class ClosedStream:
+    """Standard output or error closed by the caller (``>&-``)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "the stream is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def output_failed(exc: OSError) -> NoReturn:
+    """One line on standard error (when it can take one) and exit 2, never
+    a traceback; the output is replaced by nothing so that Python's own
+    flush at exit has nothing left to fail on."""
+    reason = exc.strerror or str(exc)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open until the process ends)
+    try:
+        sys.stderr.write(f"Error: cannot write the output: {reason}. Check the free space and where the output "
+                         f"goes, then run the command again.\nFeil: kan ikke skrive utdata: {reason}. Sjekk ledig "
+                         "plass og hvor utdataene skal, og kjør kommandoen på nytt.\n")
+        sys.stderr.flush()
+    except OSError:
+        pass
+    raise SystemExit(2)
