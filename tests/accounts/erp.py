@@ -113,7 +113,7 @@ def csv_text(lines: tuple[Line, ...] | list[Line] = LINES, *, delimiter: str = "
         rows.append(delimiter.join(cells))
     if sum_line:
         total = norwegian(sum((line.amount for line in lines), Decimal(0)), thousands, decimal)
-        rows.append(delimiter.join([""] * 6 + ["Sum, alle rader", f'"{total}"' if delimiter in total else total]))
+        rows.append(delimiter.join([""] * 6 + ["Sum", f'"{total}"' if delimiter in total else total]))
     return "\n".join(rows) + "\n"
 
 
