@@ -55,10 +55,10 @@ def test_hidden_folders_stay_skipped(tmp_path: Path) -> None:
 
 
 def test_a_name_that_is_not_utf8_is_reported_not_a_traceback(tmp_path: Path) -> None:
-    """A file from a zip made on Windows ('L-\\xff.yaml' on disk): ASK007
-    with a name to rename it to, with the cache on (its key once raised
-    UnicodeEncodeError), and machine reports that strict JSON and XML
-    readers take (red team)."""
+    """A file from a zip made on Windows ('L-\\xff.yaml' on disk) is read,
+    with an ASK007 warning naming a name to rename it to; with the cache on
+    (its key once raised UnicodeEncodeError), and machine reports that
+    strict JSON and XML readers take (red team)."""
     import json
     import os
     import subprocess
@@ -78,6 +78,7 @@ def test_a_name_that_is_not_utf8_is_reported_not_a_traceback(tmp_path: Path) -> 
         assert "Traceback" not in done.stderr.decode(), done.stderr.decode()
         outputs[fmt] = done.stdout.decode("utf-8")  # strict: no lone surrogate got out
     assert "ASK007" in outputs["text"] and "Rename it to L-_.yaml" in outputs["text"]
+    assert "ASK102" in outputs["text"]  # read: its record's own problems (a missing field) are there too
     assert any(item["check_name"].startswith("ASK007") or "ASK007" in item["description"]
                for item in json.loads(outputs["gitlab"]))
     ElementTree.fromstring(outputs["junit"])

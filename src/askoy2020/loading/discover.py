@@ -39,17 +39,19 @@ def discover(root: Path) -> list[Path]:
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")  # how Python holds the bytes of a name that is not UTF-8
 
 
+def not_utf8(name: str) -> str | None:
+    """For a name with bytes that are no UTF-8 (a zip made on Windows
+    writes æøå in cp1252 or cp865), the name to rename it to; else None.
+    Such a file is read, but no report or CI log can name it right."""
+    return _NOT_UTF8.sub("_", name) if _NOT_UTF8.search(name) else None
+
+
 def odd_name(name: str) -> tuple[Say, str] | None:
     """Why a file that discovery lists is not read – a leading dot (hidden)
     or a suffix in capitals – and the name to rename it to; None for a
     name that is read."""
     if not name.lower().endswith(YAML_SUFFIXES):  # a link to a folder
         return None
-    if _NOT_UTF8.search(name):
-        # Bytes that are no UTF-8 (a zip made on Windows writes æøå in
-        # cp1252 or cp865); no report, message or CI log can name it right.
-        return Say("its name is not UTF-8 text (made on another system?)",
-                   "navnet er ikke UTF-8-tekst (laget på et annet system?)"), _NOT_UTF8.sub("_", name)
     plain = name.lstrip(".")
     stem, dot, suffix = plain.rpartition(".")
     better = f"{stem}{dot}{suffix.lower()}"

@@ -23,7 +23,7 @@ from ..core.paths import display_name
 from ..model import Portfolio
 from ..model.kinds import RecordKind, kind_of, record_folders
 from . import problems as R
-from .discover import discover, odd_name
+from .discover import discover, not_utf8, odd_name
 from .files import read_record_bytes
 from .identity_scan import decoded_numbers, unread_files
 from .origins import attach
@@ -180,6 +180,14 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     if data is None:  # a link to a folder that is read at its real place
         return
     portfolio.files.append(name)
+    better = not_utf8(file.name)
+    if better is not None:
+        problems.append(R.UNKNOWN_FILE.at(
+            Location(name), Say("the file's name is not UTF-8 text (made on another system?); it is read, but "
+                                "reports and CI logs cannot show the name right",
+                                "filnavnet er ikke UTF-8-tekst (laget på et annet system?); filen blir lest, men "
+                                "rapporter og CI-logger kan ikke vise navnet riktig"),
+            Say(f"Rename it to {better}.", f"Gi den navnet {better}.")))
     if isinstance(data, Diagnostic):
         problems.append(data)
         return
