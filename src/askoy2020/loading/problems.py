@@ -111,7 +111,9 @@ EMPTY_FILE = _declare("ASK006", "empty-file", W, """
 """)
 
 UNKNOWN_FILE = _declare("ASK007", "unknown-file", W, """
-    A YAML file outside the record folders is not read.
+    A YAML file outside the record folders is not read; nor is one whose
+    name hides it (a leading dot) or whose suffix is in capitals. A file
+    whose name is not UTF-8 text is read, and named to be renamed.
 
     FAIL: data/notes.yaml
     PASS: data/quality/2019/Q-2019-001.yaml
