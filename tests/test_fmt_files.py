@@ -172,9 +172,14 @@ def test_stdin_needs_a_name_and_no_company(repo: Path, args: list[str]) -> None:
     assert code == 2 and out == b"" and "Error:" in err and "Traceback" not in err
 
 
-def test_stdin_over_the_size_limit_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_over_the_size_limit_comes_back_as_it_came(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not formatted, and not emptied either: an editor that applies what fmt
+    prints keeps its text (red team); --check prints nothing."""
     monkeypatch.setenv("ASKOY2020_MAX_FILE_BYTES", "1000")
-    code, out, err = _invoke(repo, "-", "--stdin-filename", "data/leaders/L-001.yaml", stdin=b"id: L-001\n" * 200)
+    text = b"id: L-001\n" * 200
+    code, out, err = _invoke(repo, "-", "--stdin-filename", "data/leaders/L-001.yaml", stdin=text)
+    assert code == 1 and out == text and "larger than 1000 bytes" in err
+    code, out, err = _invoke(repo, "-", "--check", "--stdin-filename", "data/leaders/L-001.yaml", stdin=text)
     assert code == 1 and out == b"" and "larger than 1000 bytes" in err
 
 
