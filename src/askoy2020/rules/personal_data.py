@@ -26,10 +26,10 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
     for name, text in ctx.portfolio.sources.items():
         # One pass over the whole text first: almost no file holds 11 digits
         # in a row, and splitting 20,000 files into lines costs seconds.
-        if not might_hold_one(text) or next(find_identity_numbers(text), None) is None:
+        if not might_hold_one(text) or next(find_identity_numbers(text, printed=False), None) is None:
             continue
         for line_no, line in enumerate(text.splitlines(), start=1):
-            for found in find_identity_numbers(line):
+            for found in find_identity_numbers(line, printed=False):
                 shown = found.masked(line)
                 yield Finding(
                     Location(name, line_no, found.start + 1),
