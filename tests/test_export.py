@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 import askoy2020
 from askoy2020.cli.app import app
 from askoy2020.export import PROJECT_COST
+from askoy2020.export.workbook import TOTAL_ROW
 from askoy2020.model import ProjectStatus
 
 runner = CliRunner()
@@ -61,7 +62,7 @@ def test_project_cells_equal_the_yaml_and_are_real_numbers_and_dates(workbook: P
     ws = load_workbook(workbook)["Prosjekter"]
     headers = [c.value for c in ws[1]]
     assert ws.freeze_panes == "B2"
-    rows = {r[0]: dict(zip(headers, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[0] != "Sum, alle rader"}
+    rows = {r[0]: dict(zip(headers, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[0] != TOTAL_ROW}
     assert len(rows) == len(portfolio.projects)
     for p in portfolio.projects:
         row = rows[p.id]

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from askoy2020.cli.app import app
 from askoy2020.export import PROJECT_COST
 from askoy2020.export.money import DEVIATION, DEVIATION_SHARE, GAIN_GAP
+from askoy2020.export.workbook import TOTAL_ROW
 from helpers import BASE
 from libreoffice import CSV_VALUES, needs_libreoffice, soffice
 
@@ -106,7 +107,7 @@ def _read_csv(path: Path, delimiter: str = ",") -> list[list[object]]:
 
 def _columns(rows: list[list[object]], sheet: str) -> dict[str, list[object]]:
     headers = [str(h) for h in rows[0]]
-    return {name: [r[headers.index(name)] for r in rows[1:] if r[0] not in ("Sum, alle rader", None)]
+    return {name: [r[headers.index(name)] for r in rows[1:] if r[0] not in (TOTAL_ROW, None)]
             for name in TEXT_COLUMNS[sheet]}
 
 
@@ -129,7 +130,7 @@ def test_every_text_cell_of_the_workbook_is_a_string_and_only_our_totals_are_for
         ws = book[sheet]
         headers = [c.value for c in ws[1]]
         for name in names:
-            cells = [row[headers.index(name)] for row in ws.iter_rows(min_row=2) if row[0].value != "Sum, alle rader"]
+            cells = [row[headers.index(name)] for row in ws.iter_rows(min_row=2) if row[0].value != TOTAL_ROW]
             assert cells, (sheet, name)
             assert any(cell.value == text for cell in cells), (sheet, name)
             for cell in cells:

@@ -22,6 +22,7 @@ from askoy2020.cli.app import app
 from askoy2020.export import PROJECT_COST
 from askoy2020.export.money import BENEFIT_NB, KIND_NB
 from askoy2020.export.sheet import DATE, MONEY, PERCENT, STAFF
+from askoy2020.export.workbook import TOTAL_ROW
 from askoy2020.model import Portfolio, ProjectStatus
 from askoy2020.model.budget import MONEY_KINDS
 from helpers import BASE
@@ -86,7 +87,7 @@ def expected(portfolio: Portfolio, year: int | None, sheet: str, row: dict[str, 
     """The value a formula cell must have, from the YAML: ``row`` is the
     cell's row (None where a cell is a formula), "Sum, alle rader" in "Id" the total row."""
     projects = portfolio.projects
-    total = row.get("Id") == "Sum, alle rader"
+    total = row.get("Id") == TOTAL_ROW
     if sheet == "Prosjekter" and total:
         kind, _, y = header.partition(" ")
         figures = {"Kostnad": lambda p: p.cost, "Årsverk": lambda p: p.staff}[kind]

@@ -14,6 +14,10 @@ from ..model import Portfolio
 from .build import sheets
 from .sheet import DATE, RowFormula, Sheet
 
+# The label of a sheet's total row: every row above, whatever its status
+# (the frames sheet's totals leave cancelled projects out, so it says so).
+TOTAL_ROW = "Sum, alle rader"
+
 
 def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_of: dt.date | None = None) -> None:
     from openpyxl import Workbook
@@ -54,9 +58,7 @@ def write_xlsx(portfolio: Portfolio, target: Path, year: int | None = None, as_o
             ws.column_dimensions[letter].width = min(60, max(8, widest + 2))
         if spec.total_columns and spec.rows:
             total_row = len(spec.rows) + 2
-            # Every row above, whatever its status: the frames sheet's totals
-            # leave cancelled projects out, so this one says what it adds.
-            ws.cell(total_row, 1, "Sum, alle rader").font = Font(bold=True)
+            ws.cell(total_row, 1, TOTAL_ROW).font = Font(bold=True)
             for col in sorted(spec.total_columns):
                 letter = get_column_letter(col + 1)
                 cell = ws.cell(total_row, col + 1, f"=SUM({letter}2:{letter}{total_row - 1})")

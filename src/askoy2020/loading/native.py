@@ -89,6 +89,7 @@ def _deep_prefix(max_depth: int) -> re.Pattern[str]:
 
 def cleared(text: str, max_depth: int, max_nodes: int) -> bool:
     """True when yaml-rs reads ``text`` exactly as the libyaml builder does."""
+    lines = "\n" + text  # every line, the first too, after a newline: the patterns look for line starts
     if (
         max_depth <= 2 * _FLOW_DEPTH  # limits this tight: the old way counts exactly
         or len(text) >= max_nodes
@@ -98,16 +99,14 @@ def cleared(text: str, max_depth: int, max_nodes: int) -> bool:
         or text.endswith(" ")
         or _ODD_COLON.search(text)
         or _INF_NAN.search(text)
-        or _deep_prefix(max_depth).search("\n" + text[:200])  # the first line: no newline in front of it
-        or _deep_prefix(max_depth).search(text)
+        or _deep_prefix(max_depth).search(lines)
     ):
         return False
     if len(text) >= _LONG_LINE and any(len(line) >= _LONG_LINE for line in text.split("\n")):
         return False
     if ("[" in text or "{" in text or "]" in text or "}" in text) and not _flow_closes(text):
         return False
-    tokens = [token for place in _SCALAR_PLACES for token in place.findall(text)]
-    tokens += _SCALAR_PLACES[2].findall("\n" + text.split("\n", 1)[0])  # the first line: no newline in front of it
+    tokens = [token for place in _SCALAR_PLACES for token in place.findall(lines)]
     # One scan over all tokens for those that may be numbers and are not
     # canonical integers; only those (floats, mostly) are checked one by one.
     return all(_canonical(match.group()) for match in _SUSPECT.finditer("\n".join(tokens)))
