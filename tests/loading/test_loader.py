@@ -65,7 +65,8 @@ def test_parallel_loading_gives_exactly_the_sequential_result(monkeypatch: pytes
         a, b = getattr(one, kind), getattr(two, kind)
         assert [r.model_dump() for r in a] == [r.model_dump() for r in b], kind
         assert [str(r.where("id")) for r in a] == [str(r.where("id")) for r in b], kind
-    assert two.programme == one.programme and two.sources == one.sources
+    assert two.programme == one.programme and two.scanned == one.scanned
+    assert two.written_identity_numbers == one.written_identity_numbers
     assert askoy2020.check(two, as_of=AS_OF) == askoy2020.check(one, as_of=AS_OF)
 
 

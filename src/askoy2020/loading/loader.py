@@ -25,7 +25,7 @@ from ..model.kinds import RecordKind, kind_of, record_folders
 from . import problems as R
 from .discover import discover, not_utf8, odd_name
 from .files import read_record_bytes
-from .identity_scan import decoded_numbers, unread_files
+from .identity_scan import decoded_numbers, unread_files, written_numbers
 from .origins import attach
 from .schema_errors import diagnose
 from .yaml_reader import Document, ReadLimits, read_yaml
@@ -55,8 +55,9 @@ def load(
     with _collector_paused():
         portfolio = _load(root, files, limits, workers, cache)
     # Files whose text ASK901 has not seen yet: not records, odd names, not UTF-8.
-    read = {str(file) for file in files if display_name(file) in portfolio.sources}
-    portfolio.sources.update(unread_files(root, read, limits.max_file_bytes))
+    for name, text in unread_files(root, portfolio.scanned, limits.max_file_bytes):
+        portfolio.scanned.add(name)
+        portfolio.written_identity_numbers += written_numbers(name, text)
     return portfolio
 
 
@@ -139,7 +140,8 @@ def _merge(root: Path, parts: list[Portfolio]) -> Portfolio:
         whole.files += part.files
         whole.load_diagnostics += part.load_diagnostics
         whole.unvalidated_ids |= part.unvalidated_ids
-        whole.sources.update(part.sources)
+        whole.scanned |= part.scanned
+        whole.written_identity_numbers += part.written_identity_numbers
         whole.hidden_identity_numbers += part.hidden_identity_numbers
     _one_each(whole)
     return whole
@@ -202,7 +204,8 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     result = read_yaml(data, name, limits)
     problems += result.diagnostics
     if result.text is not None:
-        portfolio.sources[name] = result.text
+        portfolio.scanned.add(name)
+        portfolio.written_identity_numbers += written_numbers(name, result.text)
     if result.document is None:
         return
     doc = result.document

@@ -53,12 +53,16 @@ class Portfolio:
     files: list[str] = field(default_factory=list)
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
     unvalidated_ids: set[str] = field(default_factory=set)
-    # The decoded text of every file read, kept for checks that look past
-    # the YAML structure (an identity number in a comment is still a leak).
-    sources: dict[str, str] = field(default_factory=dict)
+    # Identity numbers in a file's text as written, comments too (found while
+    # the file is read, so the search runs on every core and is cached with
+    # the file): where, and what in masked form ('a fødselsnummer (•••)').
+    written_identity_numbers: list[tuple[Location, Say]] = field(default_factory=list)
     # Identity numbers only the decoded values show (a YAML escape, a number
     # folded over two lines): where, and what in masked form.
     hidden_identity_numbers: list[tuple[Location, Say]] = field(default_factory=list)
+    # The names of files whose text was searched for identity numbers,
+    # records or not (a file git keeps is a leak whatever it holds).
+    scanned: set[str] = field(default_factory=set)
 
     def kind_of_file(self, name: str) -> RecordKind | None:
         """The kind a file holds, named as diagnostics name it (relative to

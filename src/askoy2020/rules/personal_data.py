@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 
 from ..core.diagnostics import Location, Say, Severity
-from ..core.identity_numbers import find_identity_numbers, might_hold_one
+from ..core.identity_numbers import find_identity_numbers
 from .registry import CheckContext, Finding, rule
 
 
@@ -23,23 +23,13 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
     PASS:
         description: Gjelder bruker i bolig 3 (se fagsystemet)
     """
-    for name, text in ctx.portfolio.sources.items():
-        # One pass over the whole text first: almost no file holds 11 digits
-        # in a row, and splitting 20,000 files into lines costs seconds.
-        if not might_hold_one(text) or next(find_identity_numbers(text, printed=False), None) is None:
-            continue
-        for line_no, line in enumerate(text.splitlines(), start=1):
-            for found in find_identity_numbers(line, printed=False):
-                shown = found.masked(line)
-                yield Finding(
-                    Location(name, line_no, found.start + 1),
-                    Say(f"a {found.kind} ({shown}) is in the file", f"filen inneholder et {found.kind} ({shown})"),
-                    _REMOVE,
-                )
+    # The text was searched as each file was read (loading/identity_scan.py).
+    for location, what in ctx.portfolio.written_identity_numbers:
+        yield Finding(location, Say(f"{what.en} is in the file", f"filen inneholder {what.nb}"), _REMOVE)
     # A name is as lasting as the content: git keeps both. (The message masks
     # the name, as every diagnostic masks every file name.)
     root = os.path.abspath(ctx.portfolio.root)
-    for name in sorted(set(ctx.portfolio.files) | set(ctx.portfolio.sources)):
+    for name in sorted(set(ctx.portfolio.files) | ctx.portfolio.scanned):
         relative = os.path.relpath(os.path.abspath(name), root)
         for found in find_identity_numbers(relative):
             yield Finding(
