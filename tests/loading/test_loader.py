@@ -111,3 +111,18 @@ def test_cache_rereads_only_changed_files_and_ignores_a_corrupt_entry(
     fourth = loader.load(root, cache=cache)
     assert len(reads) == 8, "a corrupt cache is ignored and rebuilt"
     assert [p.model_dump() for p in fourth.projects] == [p.model_dump() for p in third.projects]
+
+
+@pytest.mark.parametrize("spelling", ["data", "./data", "data/", "ABS", ".", "data/../data"])
+def test_a_files_place_below_the_folder_is_what_pathlib_says(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str) -> None:
+    from askoy2020.loading.discover import discover
+    from askoy2020.loading.loader import _relative
+    from helpers import build_case
+
+    build_case(BASE, tmp_path / "data")
+    monkeypatch.chdir(tmp_path / "data" if spelling == "." else tmp_path)
+    root = Path(str(tmp_path / "data") if spelling == "ABS" else spelling)
+    files = discover(root)
+    assert len(files) >= 8
+    assert [_relative(f, root) for f in files] == [f.relative_to(root).as_posix() for f in files]

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import askoy2020
 from askoy2020.loading.discover import discover
@@ -119,3 +121,14 @@ def test_committed_editor_settings_use_the_loaders_globs() -> None:
 def test_kind_names_are_unique() -> None:
     names = [n for kind in KINDS for n in (kind.key, *kind.aliases)]
     assert len(names) == len(set(names))
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.sampled_from(["programmes", "DK", "projects", "area.yaml", "programme.yaml", "leaders",
+                                        "quality", "x.yaml", "a.yml", "cohorts", "plans", "control", "reviews",
+                                        "findings", "risks", "surveys", "scenarios", "units", "quality-counts"]),
+                      min_size=1, max_size=5))
+def test_kind_of_is_the_first_kind_whose_globs_match(parts: list[str]) -> None:
+    """kind_of matches all globs at once; the answer must be the table's first match."""
+    relative = "/".join(parts)
+    assert kind_of(relative) == next((kind for kind in KINDS if kind.matches(relative)), None)

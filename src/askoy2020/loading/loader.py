@@ -91,7 +91,7 @@ def _load(root: Path, files: list[Path], limits: ReadLimits, workers: int | None
         data = read_record_bytes(file, real_root, display_name(file), limits.max_file_bytes)
         if not isinstance(data, bytes):
             continue  # read again below, where the problem becomes a diagnostic
-        kind = kind_of(file.relative_to(root).as_posix())
+        kind = kind_of(_relative(file, root))
         keys[i] = store.key(display_name(file), kind.key if kind else "unknown", data, limits)
         parts[i] = store.get(keys[i])
     missing = [i for i, part in enumerate(parts) if part is None]
@@ -165,7 +165,7 @@ def _one_each(portfolio: Portfolio) -> None:
 
 def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, limits: ReadLimits) -> None:
     name = display_name(file)
-    kind = kind_of(file.relative_to(root).as_posix())
+    kind = kind_of(_relative(file, root))
     problems = portfolio.load_diagnostics
     odd = odd_name(file.name)
     if odd is not None:
@@ -223,6 +223,16 @@ def _load_file(portfolio: Portfolio, file: Path, root: Path, real_root: str, lim
     # The records hold their values now; the document is kept for its
     # positions only (half the memory, and much less to send between processes).
     doc.value = None
+
+
+def _relative(file: Path, root: Path) -> str:
+    """``file`` below ``root``, '/'-separated: by its text when discovery
+    built it by joining names to ``root`` (pathlib's ``relative_to`` for
+    23,000 files cost a fifth of a second)."""
+    text, top = str(file), str(root)
+    if top != os.curdir and text.startswith(top + os.sep):
+        return text[len(top) + 1:].replace(os.sep, "/")
+    return file.relative_to(root).as_posix()
 
 
 def _records(

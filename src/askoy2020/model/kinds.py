@@ -15,6 +15,7 @@ silently read as something.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -139,8 +140,17 @@ def kind_named(name: str) -> RecordKind:
 def kind_of(relative: str | PurePosixPath) -> RecordKind | None:
     """The kind a file below the data folder holds, or None when it is in no
     record folder."""
-    text = PurePosixPath(relative).as_posix()
-    return next((kind for kind in KINDS if kind.matches(text)), None)
+    found = _any_kind().fullmatch(PurePosixPath(relative).as_posix())
+    return KINDS[int(found.lastgroup[1:])] if found is not None and found.lastgroup else None
+
+
+@functools.cache
+def _any_kind() -> re.Pattern[str]:
+    """Every kind's globs in one pattern, in the table's order (the first
+    alternative that matches wins, as the first kind did): one match per
+    file instead of forty."""
+    return re.compile("|".join(f"(?P<k{i}>{'|'.join(p.pattern for p in kind._patterns)})"
+                               for i, kind in enumerate(KINDS)))
 
 
 def record_folders() -> Iterator[str]:
