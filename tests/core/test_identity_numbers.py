@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from askoy2020.cli.app import app
@@ -238,3 +240,18 @@ def test_a_number_in_a_file_name_is_flagged(tmp_path: Path, relative: str) -> No
     found = [d for d in askoy2020.check(askoy2020.load(root), date(2020, 10, 31))
              if d.rule == "ASK901" and "name holds" in d.message]
     assert len(found) == 1 and NUMBER[6:] not in found[0].file
+
+
+_PIECES = ["0", "1", "9", "12", "010190", "12345", "1234567", "01019012345", " ", ".", "-", "\\x20", "\\U0001f600",
+           "\\u00a0", "\n", "a", "kontonr ", "\u00a0", "1.5", "\u0663"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_search_near_runs_of_digits_finds_what_a_search_everywhere_finds(pieces: list[str]) -> None:
+    """_candidates looks only near runs of five digits; it must find exactly
+    the matches a search over the whole text finds."""
+    from askoy2020.core.identity_numbers import _CANDIDATE, _candidates
+
+    text = "".join(pieces)
+    assert [m.span() for m in _candidates(text)] == [m.span() for m in _CANDIDATE.finditer(text)]

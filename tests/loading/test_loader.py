@@ -57,6 +57,7 @@ def test_parallel_loading_gives_exactly_the_sequential_result(monkeypatch: pytes
 
     data = Path(__file__).parent.parent.parent / "data"
     monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(loader, "_CHUNK", 7)  # many pieces: some read here, some by the worker
     one = loader.load(data, workers=1)
     two = loader.load(data, workers=2)
     assert two.files == one.files

@@ -427,7 +427,9 @@ _HIDDEN_NAMES = {"\u2028": Say("line separator", "linjeskilletegn"),
 def _hidden_line_breaks(text: str, file: str) -> list[Diagnostic]:
     """ASK014 for each U+2028, U+2029 and U+0085, at the line and column an
     editor shows (counting only CR, LF and CRLF as line breaks)."""
-    if _HIDDEN_BREAKS.search(text) is None:  # the usual case: one scan, nothing found
+    # The usual case: three plain scans for a character, nothing found (a
+    # character-class search is several times slower over a large folder).
+    if "\u2028" not in text and "\u2029" not in text and "\x85" not in text:
         return []
     found: list[Diagnostic] = []
     for number, line in enumerate(_EDITOR_BREAKS.split(text), start=1):
