@@ -1,11 +1,27 @@
-"""A cache of loaded files for repeat runs, as ruff and mypy keep one.
+"""A cache of files read before, kept the way git keeps its index.
 
-Each file's result (its records, its load diagnostics, its text) is stored
-under a hash of everything that decides it: the file's bytes and name, its
-record kind, the read limits, the askoy2020 version and the code that reads
-and validates records. A second run re-reads only files whose hash is new.
-Cross-file rules always run on the whole portfolio. A cache entry that
-cannot be read for any reason is ignored and rewritten, never trusted.
+Each record file's reading – its values, its load diagnostics, the identity
+numbers in its text – is stored under its name with the file's status
+(size, modification and change times in nanoseconds, inode, device) and a
+hash of its bytes. A later run asks the file system for the status only; a
+file whose status is unchanged is not opened. Records are validated afresh
+from the stored values on every run (that costs less than unpickling
+validated models), and the cross-file rules always run on the whole
+portfolio.
+
+A status can look unchanged when it is not: a file rewritten within the
+same tick of the file system's clock as it was read keeps its times. So an
+entry whose file changed less than two seconds before it was read is
+*racy* (git's word): its file is read again and its hash compared (and
+once it matches well after the change, the entry is trusted). The change
+time cannot be set by a program, so a file changed and then given back its
+old size and modification time is still seen.
+
+The cache is one file per data folder under ``.askoy2020-cache/<code>/``,
+where ``<code>`` changes with the askoy2020 version and the code that reads
+and validates records. A cache file that cannot be read for any reason,
+or that was written with other read limits, is ignored and rewritten,
+never trusted.
 """
 
 from __future__ import annotations
@@ -13,15 +29,24 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
+import time
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..core.paths import repository_root
 from ..core.version import __version__
-from ..model import Portfolio
 from .yaml_reader import ReadLimits
 
 FOLDER_NAME = ".askoy2020-cache"
+
+# A file whose times are this close to the moment the cache was written may
+# have changed within the same clock tick (some file systems count seconds).
+RACY_NS = 2_000_000_000
+
+Status = tuple[int, int, int, int, int]
+"""size, mtime_ns, ctime_ns, inode, device"""
 
 
 @cache
@@ -31,73 +56,106 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     for sub in ("core", "loading", "model"):
         for source in sorted((package / sub).glob("*.py")):
-            stat = source.stat()
-            digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            info = source.stat()
+            digest.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
 
 
 def default_cache_folder(data_folder: Path) -> Path | None:
     """``.askoy2020-cache`` at the top of the git repository holding the data,
     or None outside a repository, when ASKOY2020_NO_CACHE is set, or under
-    CI (CI=true): a fresh CI checkout has no cache to gain from, and filling
-    one makes a cold run about a third slower."""
+    CI (CI=true): a fresh CI checkout has no cache to gain from."""
     if os.environ.get("ASKOY2020_NO_CACHE") or os.environ.get("CI", "").lower() == "true":
         return None
     repository = repository_root(data_folder)
     return repository / FOLDER_NAME if repository is not None else None
 
 
-class LoadCache:
-    """One file per data folder: {file key: pickled result}. One file, not
-    one per record file, because 20,000 small writes cost more than the
-    parsing they save. Entries not used in a run are dropped when it saves."""
+def content_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
-    def __init__(self, folder: Path, data_folder: Path) -> None:
+
+def file_status(path: Path) -> Status | None:
+    """The status a cache entry is checked against; None for what is not a
+    plain file (a link, a folder, a pipe: those are always read afresh)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
+class LoadCache:
+    """{file name as shown: (status, digest, when checked, pickled reading)}
+    for one data folder. Entries not used in a run are dropped when it saves."""
+
+    def __init__(self, folder: Path, data_folder: Path, limits: ReadLimits) -> None:
         name = hashlib.sha256(str(data_folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
         self.path = folder / code_fingerprint() / f"{name}.pickle"
+        self.limits = limits
         self.hits = 0
         self.misses = 0
-        self._old: dict[str, bytes] = {}
-        self._new: dict[str, bytes] = {}
+        self._old: dict[str, tuple[Status, bytes, int, bytes]] = {}
+        self._new: dict[str, tuple[Status, bytes, int, bytes]] = {}
+        self._changed = False
         try:
             with open(self.path, "rb") as handle:
-                loaded = pickle.load(handle)
-            if isinstance(loaded, dict):
-                self._old = loaded
+                header = pickle.load(handle)
+                if header == (__version__, repr(limits)):
+                    loaded = pickle.load(handle)
+                    if isinstance(loaded, dict):
+                        self._old = loaded
         except Exception:  # missing, truncated, from another Python: start afresh
             self._old = {}
 
-    def key(self, name: str, kind: str, data: bytes, limits: ReadLimits) -> str:
-        # surrogateescape: a file name that is not UTF-8 still has a key.
-        digest = hashlib.sha256(f"{name}\0{kind}\0{limits}\0".encode("utf-8", "surrogateescape"))
-        digest.update(data)
-        return digest.hexdigest()
-
-    def get(self, key: str) -> Portfolio | None:
-        blob = self._old.get(key)
-        part = None
-        if blob is not None:
-            try:
-                part = pickle.loads(blob)
-            except Exception:
-                part = None
-        if not isinstance(part, Portfolio):
+    def get(self, name: str, path: Path, status: Status | None) -> Any | None:
+        """The reading stored for ``name``, or None when there is none or
+        the file may have changed since."""
+        entry = self._old.get(name)
+        found = None
+        try:
+            if entry is not None and status is not None and entry[0] == status:
+                if max(status[1], status[2]) >= entry[2] - RACY_NS:
+                    checked = time.time_ns()
+                    if not self._same_bytes(path, entry[1]):
+                        raise LookupError("a racy entry whose bytes changed")
+                    entry = (entry[0], entry[1], checked, entry[3])
+                    self._changed = True
+                found = pickle.loads(entry[3])
+        except Exception:  # a damaged entry is read afresh, never trusted
+            found = None
+        if found is None:
             self.misses += 1
             return None
         self.hits += 1
-        self._new[key] = blob  # type: ignore[assignment]
-        return part
+        self._new[name] = entry  # type: ignore[assignment]
+        return found
 
-    def put(self, key: str, part: Portfolio) -> None:
-        self._new[key] = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+    @staticmethod
+    def _same_bytes(path: Path, digest: bytes) -> bool:
+        try:
+            with open(path, "rb") as handle:
+                return content_digest(handle.read()) == digest
+        except OSError:
+            return False
+
+    def put(self, name: str, status: Status | None, checked_ns: int, digest: bytes | None, blob: bytes) -> None:
+        """Store a reading; ``checked_ns`` is when ``status`` was taken, before the bytes were read."""
+        if status is not None and digest is not None:
+            self._new[name] = (status, digest, checked_ns, blob)
+            self._changed = True
 
     def save(self) -> None:
         from ..writing.atomic import write_bytes_atomic
 
-        if self._new.keys() == self._old.keys():
+        if not self._changed and self._new.keys() == self._old.keys():
             return  # nothing changed: no write at all
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(self.path, pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            body = pickle.dumps((__version__, repr(self.limits)), protocol=pickle.HIGHEST_PROTOCOL) + \
+                pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL)
+            write_bytes_atomic(self.path, body, durable=False)
         except OSError:
             pass  # a read-only checkout still validates, just without a cache

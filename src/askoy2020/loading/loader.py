@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator
+import pickle
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from ..core.paths import display_name
 from ..model import Portfolio
 from ..model.kinds import RecordKind, kind_named, kind_of, record_folders
 from . import problems as R
+from .cache import content_digest
 from .discover import discover, not_utf8, odd_name
 from .files import read_record_bytes
 from .identity_scan import decoded_numbers, unread_files, written_numbers
@@ -75,31 +78,34 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What was loaded lives as long as the command: set it aside
+            # from the collector (gc.freeze), or the first collection after
+            # this walks all of it once more (half a second at ×100).
+            gc.freeze()
             gc.enable()
 
 
 def _load(root: Path, files: list[Path], limits: ReadLimits, workers: int | None, cache: Path | None) -> Portfolio:
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if cache is None:
-        return _merge(root, _load_each(root, files, limits, workers))
-    from .cache import LoadCache
+        return _merge(root, [part for part, _, _ in _load_each(root, files, limits, workers)])
+    from .cache import LoadCache, file_status
 
-    store = LoadCache(cache, root)
+    store = LoadCache(cache, root, limits)
+    names = [display_name(file) for file in files]
+    checked = time.time_ns()  # before any file is read: a change after this shows in the status
+    statuses = [file_status(file) for file in files]
     parts: list[Portfolio | None] = [None] * len(files)
-    keys: dict[int, str] = {}
-    real_root = os.path.realpath(root)
     for i, file in enumerate(files):
-        data = read_record_bytes(file, real_root, display_name(file), limits.max_file_bytes)
-        if not isinstance(data, bytes):
-            continue  # read again below, where the problem becomes a diagnostic
-        kind = kind_of(_relative(file, root))
-        keys[i] = store.key(display_name(file), kind.key if kind else "unknown", data, limits)
-        parts[i] = store.get(keys[i])
+        read = store.get(names[i], file, statuses[i])
+        if isinstance(read, FileRead) and read.name == names[i]:
+            parts[i] = _validated(read)
     missing = [i for i, part in enumerate(parts) if part is None]
-    for i, part in zip(missing, _load_each(root, [files[i] for i in missing], limits, workers)):
+    for i, (part, blob, digest) in zip(missing, _load_each(root, [files[i] for i in missing], limits, workers,
+                                                           keep=True)):
         parts[i] = part
-        if i in keys:
-            store.put(keys[i], part)
+        if blob is not None:
+            store.put(names[i], statuses[i], checked, digest, blob)
     store.save()
     return _merge(root, [p for p in parts if p is not None])
 
@@ -107,41 +113,48 @@ def _load(root: Path, files: list[Path], limits: ReadLimits, workers: int | None
 @dataclass
 class FileRead:
     """One file read, its records not yet validated: what a worker process
-    sends back. Plain values cross between processes ten times faster than
-    validated models (pickling 11,500 files' models took 2 s, and 2.4 s to
-    unpickle, more than making them), so models are only ever made in the
-    process that uses them."""
+    sends back, and what the cache keeps. Plain values cross between
+    processes ten times faster than validated models (pickling 11,500 files'
+    models took 2 s, and 2.4 s to unpickle, more than making them), so
+    models are only ever made in the process that uses them."""
 
     name: str
     part: Portfolio  # the file's name, diagnostics and identity numbers; no records yet
     kind: str | None = None
     document: Document | None = None
     mappings: list[tuple[tuple[Any, ...], Any]] = field(default_factory=list)
+    digest: bytes | None = None  # of the bytes read, for the cache
 
 
 # Files per piece of work in a parallel load: small enough that the first
 # piece arrives soon, large enough that handing pieces over costs little.
 _CHUNK = 500
 
+Loaded = tuple[Portfolio, bytes | None, bytes | None]
+"""A file's validated portfolio, and with ``keep`` its reading pickled and its bytes' digest."""
 
-def _load_each(root: Path, files: list[Path], limits: ReadLimits, workers: int) -> list[Portfolio]:
+
+def _load_each(root: Path, files: list[Path], limits: ReadLimits, workers: int, keep: bool = False) -> list[Loaded]:
     """One small portfolio per file, in order. For a large folder, other
     processes read files (bytes → values: the parse, the guard, the search
     for identity numbers) while this one validates what they have read, in
     order. Reading is most of the work, so whenever this process would wait,
     it reads the last piece no other process has started. Which process
-    read a file never changes the result."""
+    read a file never changes the result. With ``keep``, each reading comes
+    pickled too, for the cache (a worker's is pickled once, not twice)."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
-        return [_validated(read) for read in _read_files(root, files, limits)]
+        return [_finished(one, keep) for one in _read_files(root, files, limits)]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-    parts: list[Portfolio] = []
+    parts: list[Loaded] = []
     # "spawn": a fresh interpreter per worker, safe whatever threads run here.
     with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_read_files, root, chunk, limits) for chunk in chunks]
-        read: dict[int, list[FileRead]] = {}
+        reader: Callable[[Path, list[Path], ReadLimits], Sequence[FileRead | bytes]] = \
+            _read_kept if keep else _read_files
+        futures = [pool.submit(reader, root, chunk, limits) for chunk in chunks]
+        read: dict[int, Sequence[FileRead | bytes]] = {}
         last = len(chunks) - 1  # the piece to take next; pieces are started first to last
         for i, future in enumerate(futures):
             while i not in read and not future.done() and last > i and futures[last].cancel():
@@ -149,8 +162,28 @@ def _load_each(root: Path, files: list[Path], limits: ReadLimits, workers: int) 
                 last -= 1
             if i == last and future.cancel():
                 read[i] = _read_files(root, chunks[i], limits)
-            parts += (_validated(one) for one in (read.pop(i) if i in read else future.result()))
+            parts += (_finished(one, keep) for one in (read.pop(i) if i in read else future.result()))
     return parts
+
+
+def _read_kept(root: Path, files: list[Path], limits: ReadLimits) -> list[bytes]:
+    """A worker's readings for the cache, pickled once: the same bytes carry
+    them here and into the cache."""
+    return [_pickled(read) for read in _read_files(root, files, limits)]
+
+
+def _pickled(read: FileRead) -> bytes:
+    return pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _finished(item: FileRead | bytes, keep: bool) -> Loaded:
+    """The file's validated portfolio; with ``keep``, its reading pickled
+    (before validation empties it) and its digest."""
+    if isinstance(item, bytes):
+        read = pickle.loads(item)
+        return _validated(read), item, read.digest
+    blob = _pickled(item) if keep else None
+    return _validated(item), blob, item.digest
 
 
 def _read_files(root: Path, files: list[Path], limits: ReadLimits) -> list[FileRead]:
@@ -242,6 +275,7 @@ def _read_file(file: Path, root: Path, real_root: str, limits: ReadLimits) -> Fi
             Say(f"Records belong in {folders}.", f"Poster hører hjemme i {folders}."),
         ))
         return read
+    read.digest = content_digest(data)
     result = read_yaml(data, name, limits)
     problems += result.diagnostics
     if result.text is not None:
