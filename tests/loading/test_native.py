@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +225,27 @@ def test_every_diagnostic_is_the_same_with_or_without_the_native_reader(
     with_native = _diagnostics(folder)
     monkeypatch.setattr(native, "_loads", None)
     assert _diagnostics(folder) == with_native
+
+
+def test_without_the_wheel_everything_works_the_old_way(tmp_path: Path) -> None:
+    """yaml-rs missing (no wheel for the platform): a fresh process where
+    importing it fails validates the sample data with the same output."""
+    import subprocess
+    import sys
+
+    data = Path(__file__).parent.parent.parent / "data"
+    run = ("import sys\n"
+           "if sys.argv[1] == 'missing':\n"
+           "    sys.modules['yaml_rs'] = None  # import yaml_rs now raises ImportError\n"
+           "from askoy2020.loading import native\n"
+           "assert native.AVAILABLE == (sys.argv[1] != 'missing')\n"
+           "from askoy2020.cli.app import main\n"
+           "sys.argv = ['askoy2020', 'validate', sys.argv[2], '--as-of', '2020-10-31', '--format', 'json']\n"
+           "main()\n")
+    outputs = []
+    for state in ("present", "missing"):
+        done = subprocess.run([sys.executable, "-c", run, state, str(data)], capture_output=True, text=True,
+                              env={**os.environ, "ASKOY2020_NO_CACHE": "1"}, check=False)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and '"rule": "ASK' in outputs[0]
