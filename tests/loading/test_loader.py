@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -127,3 +128,44 @@ def test_a_files_place_below_the_folder_is_what_pathlib_says(
     files = discover(root)
     assert len(files) >= 8
     assert [_relative(f, root) for f in files] == [f.relative_to(root).as_posix() for f in files]
+
+
+def test_a_worker_that_dies_costs_time_not_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process killed (out of memory, say) breaks the pool: the
+    pieces it had are read in this process and the result is the same."""
+    import concurrent.futures
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from askoy2020.loading import loader
+
+    class DyingPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.calls = 0
+
+        def __enter__(self) -> DyingPool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, reader: Any, *args: object) -> Future[object]:
+            # The worker reads the first pieces, then dies: every later
+            # piece fails as a broken pool fails them.
+            future: Future[object] = Future()
+            future.set_running_or_notify_cancel()
+            self.calls += 1
+            if self.calls <= 3:
+                future.set_result(reader(*args))
+            else:
+                future.set_exception(BrokenProcessPool("a process terminated abruptly"))
+            return future
+
+    data = Path(__file__).parent.parent.parent / "data"
+    expected = loader.load(data, workers=1)
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(loader, "_CHUNK", 7)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", DyingPool)
+    found = loader.load(data, workers=2)
+    assert found.files == expected.files
+    assert askoy2020.check(found, as_of=AS_OF) == askoy2020.check(expected, as_of=AS_OF)

@@ -80,7 +80,7 @@ def _collector_paused() -> Iterator[None]:
         if was_enabled:
             # What was loaded lives as long as the command: set it aside
             # from the collector (gc.freeze), or the first collection after
-            # this walks all of it once more (half a second at ×100).
+            # this walks all of it once more (half a second at x100).
             gc.freeze()
             gc.enable()
 
@@ -137,33 +137,41 @@ Loaded = tuple[Portfolio, bytes | None, bytes | None]
 def _load_each(root: Path, files: list[Path], limits: ReadLimits, workers: int, keep: bool = False) -> list[Loaded]:
     """One small portfolio per file, in order. For a large folder, other
     processes read files (bytes → values: the parse, the guard, the search
-    for identity numbers) while this one validates what they have read, in
-    order. Reading is most of the work, so whenever this process would wait,
-    it reads the last piece no other process has started. Which process
-    read a file never changes the result. With ``keep``, each reading comes
-    pickled too, for the cache (a worker's is pickled once, not twice)."""
+    for identity numbers) while this one validates what they have read.
+    Reading is most of the work, so whenever this process would wait, it
+    reads a piece no other process has started. Which process read a file
+    never changes the result. With ``keep``, each reading comes pickled
+    too, for the cache (a worker's is pickled once, not twice)."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
         return [_finished(one, keep) for one in _read_files(root, files, limits)]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-    parts: list[Loaded] = []
+    done: list[list[Loaded]] = [[] for _ in chunks]
     # "spawn": a fresh interpreter per worker, safe whatever threads run here.
     with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
         reader: Callable[[Path, list[Path], ReadLimits], Sequence[FileRead | bytes]] = \
             _read_kept if keep else _read_files
         futures = [pool.submit(reader, root, chunk, limits) for chunk in chunks]
-        read: dict[int, Sequence[FileRead | bytes]] = {}
-        last = len(chunks) - 1  # the piece to take next; pieces are started first to last
-        for i, future in enumerate(futures):
-            while i not in read and not future.done() and last > i and futures[last].cancel():
-                read[last] = _read_files(root, chunks[last], limits)
-                last -= 1
-            if i == last and future.cancel():
-                read[i] = _read_files(root, chunks[i], limits)
-            parts += (_finished(one, keep) for one in (read.pop(i) if i in read else future.result()))
-    return parts
+        # Workers take pieces from the front; this process validates each as
+        # it arrives and, rather than wait, reads a piece from the back that
+        # no worker has started. Validating at once (not in order) lets both
+        # ends meet with nothing left over.
+        front, back = 0, len(chunks) - 1
+        while front <= back:
+            if not futures[front].done() and futures[back].cancel():
+                done[back] = [_finished(one, keep) for one in _read_files(root, chunks[back], limits)]
+                back -= 1
+                continue
+            try:
+                items: Sequence[FileRead | bytes] = futures[front].result()
+            except BrokenProcessPool:  # a worker was killed (out of memory?): read the piece here
+                items = _read_files(root, chunks[front], limits)
+            done[front] = [_finished(one, keep) for one in items]
+            front += 1
+    return [loaded for piece in done for loaded in piece]
 
 
 def _read_kept(root: Path, files: list[Path], limits: ReadLimits) -> list[bytes]:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 
 from ..core.diagnostics import Location, Say, Severity
-from ..core.identity_numbers import find_identity_numbers
+from ..core.identity_numbers import find_identity_numbers, might_hold_one
 from .registry import CheckContext, Finding, rule
 
 
@@ -30,6 +30,10 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
     # the name, as every diagnostic masks every file name.)
     root = os.path.abspath(ctx.portfolio.root)
     for name in sorted(set(ctx.portfolio.files) | ctx.portfolio.scanned):
+        # The name below the folder is the end of the name as shown: a
+        # name that cannot hold a number has no part that can.
+        if not might_hold_one(name):
+            continue
         relative = os.path.relpath(os.path.abspath(name), root)
         for found in find_identity_numbers(relative):
             yield Finding(
