@@ -78,10 +78,6 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            # What was loaded lives as long as the command: set it aside
-            # from the collector (gc.freeze), or the first collection after
-            # this walks all of it once more (half a second at x100).
-            gc.freeze()
             gc.enable()
 
 
