@@ -132,3 +132,14 @@ def test_kind_of_is_the_first_kind_whose_globs_match(parts: list[str]) -> None:
     """kind_of matches all globs at once; the answer must be the table's first match."""
     relative = "/".join(parts)
     assert kind_of(relative) == next((kind for kind in KINDS if kind.matches(relative)), None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "/", ".", "..", "b.yaml", " "]), max_size=12))
+def test_a_name_is_taken_as_is_only_when_pathlib_would_write_it_so(pieces: list[str]) -> None:
+    from pathlib import PurePosixPath
+
+    from askoy2020.model.kinds import _normal
+
+    relative = "".join(pieces)
+    assert _normal(relative) == PurePosixPath(relative).as_posix()

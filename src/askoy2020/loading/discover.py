@@ -32,7 +32,7 @@ def discover(root: Path) -> list[Path]:
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         listed = [n for n in names if n.lower().endswith(YAML_SUFFIXES)]
         listed += [d for d in subfolders if os.path.islink(os.path.join(folder, d))]
-        found.extend(Path(folder) / name for name in sorted(listed))
+        found.extend(Path(os.path.join(folder, name)) for name in sorted(listed))  # one parse, not two
     return found
 
 

@@ -140,8 +140,17 @@ def kind_named(name: str) -> RecordKind:
 def kind_of(relative: str | PurePosixPath) -> RecordKind | None:
     """The kind a file below the data folder holds, or None when it is in no
     record folder."""
-    found = _any_kind().fullmatch(PurePosixPath(relative).as_posix())
+    found = _any_kind().fullmatch(_normal(relative))
     return KINDS[int(found.lastgroup[1:])] if found is not None and found.lastgroup else None
+
+
+def _normal(relative: str | PurePosixPath) -> str:
+    """``relative`` as PurePosixPath writes it; a plain name below the
+    folder (as the loader gives it) is that already, and is taken as is."""
+    if isinstance(relative, str) and relative not in ("", ".") and "//" not in relative \
+            and not relative.startswith("./") and "/./" not in relative and not relative.endswith(("/", "/.")):
+        return relative
+    return PurePosixPath(relative).as_posix()
 
 
 @functools.cache
