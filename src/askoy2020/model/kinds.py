@@ -15,11 +15,11 @@ silently read as something.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any, cast
 
 from . import examples
 from .area import ProgrammeArea
@@ -153,13 +153,18 @@ def _normal(relative: str | PurePosixPath) -> str:
     return PurePosixPath(relative).as_posix()
 
 
-@functools.cache
 def _any_kind() -> re.Pattern[str]:
     """Every kind's globs in one pattern, in the table's order (the first
     alternative that matches wins, as the first kind did): one match per
-    file instead of forty."""
-    return re.compile("|".join(f"(?P<k{i}>{'|'.join(p.pattern for p in kind._patterns)})"
-                               for i, kind in enumerate(KINDS)))
+    file instead of forty. Made again when the table changes."""
+    table = tuple(map(id, KINDS))
+    if _ANY_KIND[0] != table:
+        _ANY_KIND[:] = [table, re.compile("|".join(f"(?P<k{i}>{'|'.join(p.pattern for p in kind._patterns)})"
+                                                   for i, kind in enumerate(KINDS)))]
+    return cast(re.Pattern[str], _ANY_KIND[1])
+
+
+_ANY_KIND: list[Any] = [(), None]
 
 
 def record_folders() -> Iterator[str]:
