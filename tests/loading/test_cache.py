@@ -144,3 +144,124 @@ def test_after_random_edits_the_cached_run_equals_a_cold_run(
             if digit is not None:
                 _same_size_and_mtime(target, digit, str((int(digit) + 1) % 10))
         assert _answer(root, cache) == _answer(root, None), (seed, step, action, target.name)
+
+
+def test_a_planted_cache_file_cannot_run_code(tmp_path: Path) -> None:
+    """A cache file is a pickle: one planted in the repository must not run
+    anything when read, only make the files be read again."""
+    import pickle
+
+    root = shutil.copytree(BASE, tmp_path / "data")
+    cache = tmp_path / "cache"
+    expected = _answer(root, cache)
+    (file,) = cache.rglob("*.pickle")
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (os.system, (f"touch {marker}",))
+
+    with open(file, "rb") as handle:
+        header = pickle.load(handle)
+        entries = pickle.load(handle)
+    name = next(iter(entries))
+    status, digest, checked, _ = entries[name]
+    entries[name] = (status, digest, checked, pickle.dumps(Payload()))
+    file.write_bytes(pickle.dumps(header) + pickle.dumps(entries))
+    assert _answer(root, cache) == expected
+    file.write_bytes(pickle.dumps(Payload()))  # the header itself
+    assert _answer(root, cache) == expected
+    assert not marker.exists()
+
+
+def test_every_class_a_reading_holds_is_known_to_the_cache() -> None:
+    """The cache's unpickler makes only listed classes: every reading of the
+    sample and of every rule case must come back through it."""
+    from askoy2020.loading.cache import unpickle
+    from askoy2020.loading.discover import discover
+    from askoy2020.loading.yaml_reader import ReadLimits
+
+    roots = [Path(__file__).parent.parent.parent / "data", BASE]
+    roots += [case for rule in CASES.iterdir() if rule.is_dir() for case in rule.iterdir() if case.is_dir()]
+    count = 0
+    for root in roots:
+        for read in loader._read_files(root, discover(root), ReadLimits()):
+            assert unpickle(loader._pickled(read)) == read
+            count += 1
+    assert count > 800  # the sample and every case folder
+
+
+def test_the_code_is_known_by_its_bytes_not_its_times(tmp_path: Path) -> None:
+    """An install may give every file one time (Nix gives 1 s): a fix of the
+    same size must still make a new cache."""
+    from askoy2020.loading.cache import code_digest
+
+    package = Path(cache_module.__file__).resolve().parent.parent
+    copy = tmp_path / "askoy2020"
+    for sub in ("core", "loading", "model"):
+        shutil.copytree(package / sub, copy / sub, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_digest(copy)
+    source = copy / "loading" / "yaml_reader.py"
+    info = source.stat()
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("max_depth: int = 64", "max_depth: int = 65"), encoding="utf-8")
+    os.utime(source, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert source.stat().st_size == info.st_size
+    assert code_digest(copy) != before
+
+
+def test_the_cache_folder_ignores_itself(tmp_path: Path) -> None:
+    """It holds what the records say, identity numbers too: git must not
+    offer it for a commit, in a repository init did not make as well."""
+    import subprocess
+
+    repository = tmp_path / "repo"
+    root = shutil.copytree(BASE, repository / "data")
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    _answer(root, repository / cache_module.FOLDER_NAME)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=repository,
+                            capture_output=True, text=True, check=True).stdout
+    assert "data/programme.yaml" in status
+    assert cache_module.FOLDER_NAME not in status
+    assert (repository / cache_module.FOLDER_NAME / "CACHEDIR.TAG").read_text().startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_a_file_seen_through_another_spelling_of_the_folder_is_read_as_its_kind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same file (a hard link) under the same shown name, but another
+    place below the folder ('cohorts/L/..'): another kind, so not the
+    cached reading."""
+    repository = tmp_path / "repo"
+    root = shutil.copytree(BASE, repository / "data")
+    os.link(root / "programme.yaml", root / "cohorts" / "programme.yaml")
+    os.symlink(root / "programmes", root / "cohorts" / "L")
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    monkeypatch.chdir(repository)
+    cache = repository / cache_module.FOLDER_NAME
+    _answer(Path("data"), cache)
+    other = Path("data/cohorts/L/..")
+    assert _answer(other, cache) == _answer(other, None)
+
+
+def test_a_reading_too_deep_to_pickle_is_read_here_and_not_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limits allow 10,000 levels; pickling stops near 500. Such a file
+    is neither cached nor sent between processes, and nothing breaks."""
+    root = shutil.copytree(BASE, tmp_path / "data")
+    depth = 800
+    (root / "cohorts" / "K-deep.yaml").write_text("id: K-deep\nx: " + "[" * depth + "]" * depth + "\n",
+                                                   encoding="utf-8")
+    limits = loader.ReadLimits(max_depth=10_000)
+
+    def answer(**kwargs: object) -> list[str]:
+        portfolio = loader.load(root, limits=limits, **kwargs)  # type: ignore[arg-type]
+        return [f"{d.location} {d.rule} {d.message}" for d in askoy2020.check(portfolio, as_of=AS_OF)]
+
+    expected = answer(workers=1)
+    assert any("K-deep" in line for line in expected)
+    assert answer(cache=tmp_path / "cache") == expected
+    assert answer(cache=tmp_path / "cache") == expected
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 5)
+    monkeypatch.setattr(loader, "_CHUNK", 2)
+    assert answer(workers=2) == expected

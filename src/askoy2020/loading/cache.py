@@ -22,14 +22,20 @@ where ``<code>`` changes with the askoy2020 version and the code that reads
 and validates records. A cache file that cannot be read for any reason,
 or that was written with other read limits, is ignored and rewritten,
 never trusted.
+
+It is a pickle, read with an unpickler that makes only the few classes a
+reading holds (:data:`_KNOWN`): a cache file planted in a repository, or
+damaged, can make a file be read again, never run code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import stat
+import sys
 import time
 from functools import cache
 from pathlib import Path
@@ -51,14 +57,32 @@ Status = tuple[int, int, int, int, int]
 
 @cache
 def code_fingerprint() -> str:
-    """Changes whenever the code that turns bytes into records changes."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(__version__.encode())
+    """Changes whenever what turns bytes into readings changes: the bytes of
+    the code that reads and validates records (not its times: an install
+    may give every file the same one), the Python that runs it (its Unicode
+    tables decide what a digit is) and the YAML readers."""
+    return code_digest(Path(__file__).resolve().parent.parent)
+
+
+def code_digest(package: Path) -> str:
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{_readers()}".encode())
     for sub in ("core", "loading", "model"):
         for source in sorted((package / sub).glob("*.py")):
-            info = source.stat()
-            digest.update(f"{source.name}:{info.st_size}:{info.st_mtime_ns}".encode())
+            digest.update(f"{sub}/{source.name}".encode() + b"\0" + source.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def _readers() -> str:
+    from . import native
+
+    try:
+        import yaml
+
+        pyyaml = f"{yaml.__version__} libyaml={yaml.__with_libyaml__}"
+    except ImportError:
+        pyyaml = "none"
+    rust = getattr(sys.modules.get("yaml_rs"), "__version__", "present") if native.AVAILABLE else "none"
+    return f"pyyaml {pyyaml}, yaml-rs {rust}"
 
 
 def default_cache_folder(data_folder: Path) -> Path | None:
@@ -69,6 +93,34 @@ def default_cache_folder(data_folder: Path) -> Path | None:
         return None
     repository = repository_root(data_folder)
     return repository / FOLDER_NAME if repository is not None else None
+
+
+# Every class a file's reading is made of (tests/loading/test_cache.py reads
+# the sample and every rule case back through this list). Anything else in
+# a cache file (a function, another class) stops that entry: the file is
+# read again.
+_KNOWN = frozenset({
+    ("askoy2020.core.diagnostics", "Diagnostic"), ("askoy2020.core.diagnostics", "Location"),
+    ("askoy2020.core.diagnostics", "Say"), ("askoy2020.core.diagnostics", "Severity"),
+    ("askoy2020.core.scalars", "YamlFloat"), ("askoy2020.core.scalars", "YamlInt"),
+    ("askoy2020.loading.loader", "FileRead"), ("askoy2020.loading.yaml_reader", "Document"),
+    ("askoy2020.loading.yaml_reader", "ReadLimits"), ("askoy2020.model.portfolio", "Portfolio"),
+    ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "PurePosixPath"),
+    ("pathlib", "PureWindowsPath"), ("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"),
+    ("datetime", "timedelta"), ("datetime", "timezone"),
+})
+
+
+class _KnownOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _KNOWN:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a cached reading")
+        return super().find_class(module, name)
+
+
+def unpickle(data: bytes) -> Any:
+    """A cached reading back, made of :data:`_KNOWN` classes only."""
+    return _KnownOnly(io.BytesIO(data)).load()
 
 
 def content_digest(data: bytes) -> bytes:
@@ -102,9 +154,9 @@ class LoadCache:
         self._changed = False
         try:
             with open(self.path, "rb") as handle:
-                header = pickle.load(handle)
+                header = _KnownOnly(handle).load()
                 if header == (__version__, repr(limits)):
-                    loaded = pickle.load(handle)
+                    loaded = _KnownOnly(handle).load()
                     if isinstance(loaded, dict):
                         self._old = loaded
         except Exception:  # missing, truncated, from another Python: start afresh
@@ -123,7 +175,7 @@ class LoadCache:
                         raise LookupError("a racy entry whose bytes changed")
                     entry = (entry[0], entry[1], checked, entry[3])
                     self._changed = True
-                found = pickle.loads(entry[3])
+                found = unpickle(entry[3])
         except Exception:  # a damaged entry is read afresh, never trusted
             found = None
         if found is None:
@@ -154,8 +206,25 @@ class LoadCache:
             return  # nothing changed: no write at all
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            _mark_as_cache(self.path.parent.parent)
             body = pickle.dumps((__version__, repr(self.limits)), protocol=pickle.HIGHEST_PROTOCOL) + \
                 pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL)
             write_bytes_atomic(self.path, body, durable=False)
         except OSError:
             pass  # a read-only checkout still validates, just without a cache
+
+
+def _mark_as_cache(folder: Path) -> None:
+    """The cache folder ignores itself, as pytest's and ruff's do: it holds
+    what the records say, identity numbers too if a record has one, and a
+    repository that ``init`` did not make has no line for it in .gitignore.
+    CACHEDIR.TAG tells backup tools to skip it."""
+    from ..writing.atomic import write_bytes_atomic
+
+    for name, text in (
+        (".gitignore", "# Made by askoy2020: what the data say, kept for speed. Never commit it.\n*\n"),
+        ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                         "# This folder is a cache made by askoy2020 (https://bford.info/cachedir/).\n"),
+    ):
+        if not (folder / name).exists():
+            write_bytes_atomic(folder / name, text.encode(), durable=False)

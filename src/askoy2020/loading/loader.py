@@ -8,12 +8,13 @@ cross-record rules see only well-formed data.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import os
 import pickle
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,13 +89,16 @@ def _load(root: Path, files: list[Path], limits: ReadLimits, workers: int | None
     from .cache import LoadCache, file_status
 
     store = LoadCache(cache, root, limits)
-    names = [display_name(file) for file in files]
+    # An entry is the file as shown and its place below the data folder,
+    # which decides its kind: the same file through another spelling of the
+    # folder (a link, "..") may be another kind of record.
+    names = [f"{display_name(file)}\0{_relative(file, root)}" for file in files]
     checked = time.time_ns()  # before any file is read: a change after this shows in the status
     statuses = [file_status(file) for file in files]
     parts: list[Portfolio | None] = [None] * len(files)
     for i, file in enumerate(files):
         read = store.get(names[i], file, statuses[i])
-        if isinstance(read, FileRead) and read.name == names[i]:
+        if isinstance(read, FileRead) and read.name == names[i].partition("\0")[0]:
             parts[i] = _validated(read)
     missing = [i for i, part in enumerate(parts) if part is None]
     for i, (part, blob, digest) in zip(missing, _load_each(root, [files[i] for i in missing], limits, workers,
@@ -135,49 +139,68 @@ def _load_each(root: Path, files: list[Path], limits: ReadLimits, workers: int, 
     processes read files (bytes → values: the parse, the guard, the search
     for identity numbers) while this one validates what they have read.
     Reading is most of the work, so whenever this process would wait, it
-    reads a piece no other process has started. Which process read a file
-    never changes the result. With ``keep``, each reading comes pickled
-    too, for the cache (a worker's is pickled once, not twice)."""
+    reads a piece no other process has been given. Which process read a
+    file never changes the result. With ``keep``, each reading comes
+    pickled too, for the cache (a worker's is pickled once, not twice)."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
         return [_finished(one, keep) for one in _read_files(root, files, limits)]
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
     done: list[list[Loaded]] = [[] for _ in chunks]
+    waiting = collections.deque(range(len(chunks)))  # pieces no process has yet
+    given: dict[int, Future[list[bytes | None]]] = {}
+    broken = False
+
+    def here(i: int) -> None:
+        done[i] = [_finished(one, keep) for one in _read_files(root, chunks[i], limits)]
+
     # "spawn": a fresh interpreter per worker, safe whatever threads run here.
     with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        reader: Callable[[Path, list[Path], ReadLimits], Sequence[FileRead | bytes]] = \
-            _read_kept if keep else _read_files
-        futures = [pool.submit(reader, root, chunk, limits) for chunk in chunks]
-        # Workers take pieces from the front; this process validates each as
-        # it arrives and, rather than wait, reads a piece from the back that
-        # no worker has started. Validating at once (not in order) lets both
-        # ends meet with nothing left over.
-        front, back = 0, len(chunks) - 1
-        while front <= back:
-            if not futures[front].done() and futures[back].cancel():
-                done[back] = [_finished(one, keep) for one in _read_files(root, chunks[back], limits)]
-                back -= 1
+        while waiting or given:
+            # Workers get pieces from the front, two each so none waits;
+            # this process takes pieces from the back. A piece is never
+            # taken back once given (cancelling one and then losing the
+            # worker trips a bug in Python 3.11's executor, gh-107219).
+            while not broken and waiting and len(given) < 2 * (workers - 1):
+                try:
+                    given[waiting[0]] = pool.submit(_read_pickled, root, chunks[waiting[0]], limits)
+                    waiting.popleft()
+                except BrokenProcessPool:
+                    broken = True
+            finished = [i for i, future in given.items() if future.done()]
+            if not finished and waiting:
+                here(waiting.pop())
                 continue
-            try:
-                items: Sequence[FileRead | bytes] = futures[front].result()
-            except BrokenProcessPool:  # a worker was killed (out of memory?): read the piece here
-                items = _read_files(root, chunks[front], limits)
-            done[front] = [_finished(one, keep) for one in items]
-            front += 1
+            if not finished:
+                finished = [i for i, future in given.items() if future in wait(given.values(),
+                                                                                return_when=FIRST_COMPLETED)[0]]
+            for i in finished:
+                try:
+                    items = given.pop(i).result()
+                except BrokenProcessPool:  # a worker was killed (out of memory?): read the piece here
+                    broken = True
+                    here(i)
+                    continue
+                for one, file in zip(items, chunks[i]):
+                    done[i].append(_finished(one if one is not None else _read_files(root, [file], limits)[0], keep))
     return [loaded for piece in done for loaded in piece]
 
 
-def _read_kept(root: Path, files: list[Path], limits: ReadLimits) -> list[bytes]:
-    """A worker's readings for the cache, pickled once: the same bytes carry
-    them here and into the cache."""
+def _read_pickled(root: Path, files: list[Path], limits: ReadLimits) -> list[bytes | None]:
+    """A worker's readings, pickled once: the same bytes carry them here and
+    into the cache. None for one too deeply nested to pickle (the limits
+    allow 10,000 levels): this process reads that file itself."""
     return [_pickled(read) for read in _read_files(root, files, limits)]
 
 
-def _pickled(read: FileRead) -> bytes:
-    return pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
+def _pickled(read: FileRead) -> bytes | None:
+    try:
+        return pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
+    except RecursionError:
+        return None
 
 
 def _finished(item: FileRead | bytes, keep: bool) -> Loaded:
@@ -185,7 +208,7 @@ def _finished(item: FileRead | bytes, keep: bool) -> Loaded:
     (before validation empties it) and its digest."""
     if isinstance(item, bytes):
         read = pickle.loads(item)
-        return _validated(read), item, read.digest
+        return _validated(read), item if keep else None, read.digest
     blob = _pickled(item) if keep else None
     return _validated(item), blob, item.digest
 

@@ -30,11 +30,13 @@ def identity_number(ctx: CheckContext) -> Iterator[Finding]:
     # the name, as every diagnostic masks every file name.)
     root = os.path.abspath(ctx.portfolio.root)
     for name in sorted(set(ctx.portfolio.files) | ctx.portfolio.scanned):
-        # The name below the folder is the end of the name as shown: a
-        # name that cannot hold a number has no part that can.
-        if not might_hold_one(name):
+        # The name below the folder is the end of the absolute name: one
+        # that cannot hold a number has no part that can. (Not the name as
+        # shown: from a folder inside the data folder that is shorter.)
+        absolute = os.path.abspath(name)
+        if not might_hold_one(absolute):
             continue
-        relative = os.path.relpath(os.path.abspath(name), root)
+        relative = os.path.relpath(absolute, root)
         for found in find_identity_numbers(relative):
             yield Finding(
                 Location(name),
