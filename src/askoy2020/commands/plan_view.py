@@ -60,6 +60,7 @@ def render_text(
             console.print(_shown(f"As of {plan.as_of}: money before {counted} is sunk (spent or adopted) and "
                                  "counts against no frame."))
     console.print(_solver_line(plan, seconds))
+    _render_weights(console, portfolio, plan)
     _render_frames(console, portfolio, plan)
     _render_where_more_buys(console, plan)
     _render_more_money(console, plan)
@@ -75,6 +76,27 @@ def render_text(
         _render_diff(console, diff, names)
     for note in notes:
         console.print(f"[yellow]note[/]: {_shown(note)}")
+
+
+def _render_weights(console: Any, portfolio: Portfolio, plan: Plan) -> None:
+    """The criteria's weights as shares, and whether pairwise comparisons
+    (AHP) gave them and how consistent those were."""
+    from ..prioritise.formats import weights_data
+
+    data = weights_data(portfolio, plan)
+    if data is None:
+        return
+    total = sum(data["criteria"].values()) or 1.0
+    shares = ", ".join(f"{cid} {100 * w / total:.0f} %" for cid, w in data["criteria"].items())
+    if data["source"] == "pairwise":
+        ratio = data["consistency_ratio"]
+        warning = " – above 0.1: the comparisons contradict one another" if ratio > 0.1 else ""
+        line = f"Weights from pairwise comparisons (AHP, consistency ratio {ratio:.2f}{warning}): {shares}"
+    else:
+        line = f"Weights as programme.yaml gives them: {shares}"
+    if "changed_by_scenario" in data:
+        line += f"; changed by scenario {plan.scenario}"
+    console.print(_shown(line))
 
 
 def _render_frames(console: Any, portfolio: Portfolio, plan: Plan) -> None:

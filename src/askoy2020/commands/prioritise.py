@@ -18,7 +18,7 @@ from ..model.plan import Plan
 from ..model.portfolio import NoProgramme
 from ..prioritise.adjust import AdjustmentError, Adjustments, parse_frame_change, parse_years
 from ..prioritise.diff import PlanDiff, diff_plans
-from ..prioritise.formats import outcome_json, plan_csv, plan_yaml
+from ..prioritise.formats import outcome_json, plan_csv, plan_yaml, weights_data
 from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
 from .choices import PlanFormat
@@ -161,7 +161,8 @@ def _emit(
         render_text(out if plan is not None or fmt is PlanFormat.TEXT else err, portfolio, plan, outcome.conflicts,
                     outcome.notes, seconds, diff)
     elif fmt is PlanFormat.JSON:
-        out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff)))
+        weights = weights_data(portfolio, plan) if plan is not None else None
+        out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff, weights)))
     elif fmt is PlanFormat.YAML:
         assert plan is not None
         out.write(plan_yaml(plan, command))

@@ -7,14 +7,39 @@ can show) exactly what the plan optimises.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 
 from ..core.diagnostics import Say, SayError
 from .base import Day, Note, Number, Record, Text, Year, YearRange, not_a_bool
 from .ids import AreaId, CriterionId, ProjectId, ScenarioId
 from .methods import Method
+
+_FRACTION = re.compile(r"\s*([1-9])\s*/\s*([1-9])\s*")
+
+
+def _judgement(value: object) -> object:
+    """A pairwise judgement: a number on Saaty's scale, or a fraction of
+    two digits 1–9 as politicians' tables write it (``1/3``)."""
+    not_a_bool(value)
+    if isinstance(value, str) and "/" in value:
+        found = _FRACTION.fullmatch(value)
+        if found is None:
+            raise SayError(Say(f"write the judgement as a number from 1/9 to 9, e.g. 3 or 1/3 (not {value!r})",
+                               f"skriv vurderingen som et tall fra 1/9 til 9, f.eks. 3 eller 1/3 (ikke {value!r})"))
+        return int(found.group(1)) / int(found.group(2))
+    return value
+
+
+Judgement = Annotated[float, Field(ge=1 / 9, le=9), BeforeValidator(_judgement), WithJsonSchema({
+    "anyOf": [{"type": "number", "minimum": 1 / 9, "maximum": 9},
+              {"type": "string", "pattern": r"^\s*[1-9]\s*/\s*[1-9]\s*$(?![\s\S])"}],
+    "examples": [3, "1/3"],
+})]
+"""How much more important one criterion is than another, on Saaty's scale:
+1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely; 1/3 … 1/9 the other way."""
 
 
 class Wsjf(Record):
@@ -54,6 +79,10 @@ class Prioritisation(Record):
     """Longest a prioritise run may solve for: the plan, a scenario and every explanation share it."""
     frame_step: Number = Field(default=1000.0, gt=0)
     """Budget increase (1000 kr) used to show what more money in a year would buy."""
+    pairwise: dict[CriterionId, dict[CriterionId, Judgement]] = Field(default_factory=dict)
+    """Pairwise comparisons of the criteria (AHP): under each criterion, how much more important it is than
+    each other one, 1–9 (or 1/3 … 1/9 the other way). Each pair once; when given, the weights are derived from
+    them (principal eigenvector) and the criteria carry no weight of their own."""
 
 
 FRAME_CHANGE_LIMIT = 1_000_000_000

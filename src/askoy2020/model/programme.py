@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from .base import Count, Note, Number, Record, Text, Year
+from .ahp import Weighing, weigh
+from .base import Count, Note, Number, Record, Text, Year, not_a_bool
 from .budget import BudgetRound, OverrunThreshold, StaffFunding, current_round, known_years, round_for_year
 from .ids import CriterionId, ProgrammeId
 from .prioritisation import Prioritisation
@@ -20,6 +22,10 @@ class Scale(Record):
     """Highest allowed score."""
 
 
+# Bounds inside the type (not on the field), so the JSON Schema keeps them on the optional value.
+Weight = Annotated[float, Field(ge=0), BeforeValidator(not_a_bool)]
+
+
 class Criterion(Record):
     """A prioritisation criterion that projects are scored on."""
 
@@ -27,8 +33,8 @@ class Criterion(Record):
     """Key used in a project's ``scores``, e.g. strategic_fit."""
     name: Text
     """Name shown in reports, e.g. Strategisk betydning."""
-    weight: Number = Field(ge=0)
-    """Relative weight in weighted scoring."""
+    weight: Weight | None = None
+    """Relative weight in weighted scoring; left out when the weights come from ``prioritisation.pairwise``."""
     scale: Scale = Field(default_factory=Scale)
     """Allowed scores."""
     description: Note | None = None
@@ -62,6 +68,24 @@ class Programme(Record):
     """Smallest number of respondents for which a unit's survey result may be shown."""
     risk_matrix: RiskMatrix = Field(default_factory=RiskMatrix)
     """The ROS scales and acceptance criteria for risks and deviations; by default 5 × 5."""
+
+    # -- the criteria's weights: written, or derived from pairwise comparisons
+
+    def weighing(self) -> Weighing | None:
+        """The AHP weighing when ``prioritisation.pairwise`` is given and
+        compares every pair of criteria; else None."""
+        if not self.prioritisation.pairwise:
+            return None
+        return weigh([c.id for c in self.criteria], self.prioritisation.pairwise)
+
+    def weights(self) -> dict[str, float]:
+        """Each criterion's weight as adopted – the one place every use of
+        a weight asks: derived from the pairwise comparisons when they are
+        given (complete), else as each criterion writes it (none: 0, ASK761)."""
+        weighing = self.weighing()
+        if weighing is not None:
+            return dict(weighing.weights)
+        return {c.id: c.weight or 0.0 for c in self.criteria}
 
     # -- the budget cycle: which round speaks, and for which years
 

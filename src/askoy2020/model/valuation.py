@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .methods import Method
 from .prioritisation import Prioritisation
-from .programme import Criterion
+from .programme import Criterion, Programme
 from .project import Project, ProjectStatus
 
 UNITS_PER_POINT = 1000
@@ -28,8 +28,15 @@ class Valuation:
 
     method: Method
     criteria: tuple[Criterion, ...]
-    weights: Mapping[str, float]
+    weights: Mapping[str, float]  # every criterion's: the programme's (Programme.weights), changed by a scenario's
     settings: Prioritisation
+
+    @classmethod
+    def of(cls, programme: Programme, method: Method, changes: Mapping[str, float],
+           settings: Prioritisation | None = None) -> Valuation:
+        """The programme's value model with a scenario's weight ``changes``."""
+        return cls(method, tuple(programme.criteria), programme.weights() | dict(changes),
+                   settings or programme.prioritisation)
 
     def score(self, scores: Mapping[str, float], only: set[str] | None = None) -> float:
         """Weighted, normalised score 0–100 over ``only`` (or every) criterion.
@@ -39,7 +46,7 @@ class Valuation:
         for criterion in self.criteria:
             if only and criterion.id not in only:
                 continue
-            weight = self.weights.get(criterion.id, criterion.weight)
+            weight = self.weights.get(criterion.id, 0.0)
             span = criterion.scale.max - criterion.scale.min
             raw = scores.get(criterion.id, criterion.scale.min)
             normalised = (raw - criterion.scale.min) / span if span > 0 else 0.0

@@ -14,7 +14,9 @@ from typing import Any
 
 from ..core.identity_numbers import mask
 from ..core.spreadsheet import csv_text
+from ..model import Portfolio
 from ..model.plan import Plan
+from ..model.valuation import Valuation
 from ..writing import document
 from .diff import PlanDiff
 from .explain import Conflict
@@ -62,8 +64,29 @@ def conflicts_data(conflicts: list[Conflict]) -> list[dict[str, Any]]:
             for c in conflicts]
 
 
+def weights_data(portfolio: Portfolio, plan: Plan) -> dict[str, Any] | None:
+    """The criteria's weights the plan was made with, and where they come
+    from: the programme's (written, or derived from pairwise comparisons
+    with their consistency ratio), changed by the plan's scenario."""
+    programme = portfolio.programme
+    if programme is None or not programme.criteria:
+        return None
+    scenario = next((s for s in portfolio.scenarios if s.id == plan.scenario), None)
+    changes = dict(scenario.weights) if scenario else {}
+    weights = Valuation.of(programme, plan.method, changes).weights
+    weighing = programme.weighing()
+    data: dict[str, Any] = {"criteria": dict(weights),
+                            "source": "pairwise" if weighing is not None else "programme"}
+    if weighing is not None:
+        data["consistency_ratio"] = round(weighing.consistency_ratio, 4)
+    if changes:
+        data["changed_by_scenario"] = sorted(changes)
+    return data
+
+
 def outcome_json(
-    plan: Plan | None, conflicts: list[Conflict], notes: list[str], diff: PlanDiff | None = None
+    plan: Plan | None, conflicts: list[Conflict], notes: list[str], diff: PlanDiff | None = None,
+    weights: dict[str, Any] | None = None,
 ) -> str:
     data: dict[str, Any] = {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -72,6 +95,8 @@ def outcome_json(
         "conflicts": conflicts_data(conflicts),
         "notes": notes,
     }
+    if weights is not None:
+        data["weights"] = weights
     if diff is not None:
         data["difference_from_baseline"] = diff.to_dict()
     return mask(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

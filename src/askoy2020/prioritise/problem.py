@@ -151,7 +151,7 @@ def build_problem(
     unknown = sorted(set(adj.weights) - {c.id for c in programme.criteria})
     if unknown:
         raise AdjustmentError(f"weights for unknown criteria: {', '.join(unknown)}")
-    valuation = Valuation(method, tuple(programme.criteria), dict(adj.weights), settings)
+    valuation = Valuation.of(programme, method, adj.weights, settings)
     problem = Problem(years, method, valuation, [], [], [], [], [], as_of=day, open_from=horizon.open_from)
     known = portfolio.project_by_id
     unknown = sorted((adj.include | adj.exclude | set(adj.scores)) - set(known))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model import Portfolio
 from ..model.methods import Method
 from ..model.plan import Plan
+from ..model.valuation import Valuation
 from .i18n import Lang
 from .plan_model import CriterionRow
 from .plan_reasons import listing, plain_number
@@ -15,9 +16,9 @@ def _weights(portfolio: Portfolio, plan: Plan) -> dict[str, float]:
     """The weights the plan was made with: the programme's, changed by its scenario's."""
     scenario = next((s for s in portfolio.scenarios if s.id == plan.scenario), None)
     programme = portfolio.programme
-    criteria = programme.criteria if programme else []
-    changed = dict(scenario.weights) if scenario else {}
-    return {c.id: changed.get(c.id, c.weight) for c in criteria}
+    if programme is None:
+        return {}
+    return dict(Valuation.of(programme, plan.method, scenario.weights if scenario else {}).weights)
 
 
 def criteria_rows(portfolio: Portfolio, plan: Plan) -> list[CriterionRow]:
@@ -57,6 +58,11 @@ def weights_source(portfolio: Portfolio, plan: Plan, words: Lang) -> str:
     programme = portfolio.programme
     scenario = next((s for s in portfolio.scenarios if s.id == plan.scenario), None)
     said = []
+    weighing = programme.weighing() if programme else None
+    if weighing is not None:
+        ratio = words.number(round(weighing.consistency_ratio, 2), 2)
+        said.append(words.t("weights_pairwise" if weighing.consistent else "weights_pairwise_inconsistent",
+                            ratio=ratio))
     if scenario is not None and scenario.weights:
         said.append(words.t("weights_scenario", id=scenario.id))
     model = programme.prioritisation if programme else None

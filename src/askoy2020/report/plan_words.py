@@ -170,6 +170,16 @@ WORDS: dict[str, tuple[str, str]] = {
                            "The criteria and weights were adopted on {date} ({decision})."),
     "weights_not_recorded": ("Vedtaket som fastsatte kriteriene og vektene, er ikke registrert i programme.yaml.",
                              "The decision that adopted the criteria and weights is not recorded in programme.yaml."),
+    "weights_pairwise": ("Vektene er regnet ut fra parvise sammenligninger av kriteriene (AHP, Saatys metode); "
+                         "konsistensratioen er {ratio} (under 0,1 regnes sammenligningene som samstemte).",
+                         "The weights are derived from pairwise comparisons of the criteria (AHP, Saaty's method); "
+                         "the consistency ratio is {ratio} (below 0.1 the comparisons count as consistent)."),
+    "weights_pairwise_inconsistent": ("Vektene er regnet ut fra parvise sammenligninger av kriteriene (AHP); "
+                                      "konsistensratioen er {ratio}, over 0,1: sammenligningene motsier hverandre "
+                                      "og bør gås gjennom på nytt.",
+                                      "The weights are derived from pairwise comparisons of the criteria (AHP); "
+                                      "the consistency ratio is {ratio}, above 0.1: the comparisons contradict one "
+                                      "another and should be looked at again."),
     "weights_scenario": ("Scenarioet {id} endrer vektene; tabellen viser vektene planen er laget med.",
                          "The scenario {id} changes the weights; the table shows the weights the plan was made with."),
     "no_criteria": ("Programmet har ingen kriterier: bare reglene avgjør.",

@@ -30,6 +30,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     risk,
     status,
     time_money,
+    weights,
 )
 from .registry import REGISTRY, CheckContext, Rule
 

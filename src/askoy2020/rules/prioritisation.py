@@ -271,8 +271,7 @@ def _option(ctx: CheckContext, plan: Plan, project: Project, start: int) -> Star
     if programme is None:
         return None
     scenario = next((s for s in ctx.portfolio.scenarios if s.id == plan.scenario), None)
-    valuation = Valuation(plan.method, tuple(programme.criteria), dict(scenario.weights) if scenario else {},
-                          programme.prioritisation)
+    valuation = Valuation.of(programme, plan.method, scenario.weights if scenario else {})
     area = ctx.portfolio.area_by_id.get(project.area)
     scores = dict(project.scores) | (scenario.scores.get(project.id, {}) if scenario else {})
     for option in start_options(project, plan.years.years(), valuation, area.strategic_weight if area else 1.0,
@@ -478,7 +477,7 @@ def scenario_weights(ctx: CheckContext) -> Iterator[Finding]:
         weights: {strategic_fit: 0.8}
     """
     p = ctx.portfolio
-    base = {c.id: c.weight for c in p.programme.criteria} if p.programme else {}
+    base = p.programme.weights() if p.programme else {}
     for scenario in p.scenarios:
         for cid, weight in scenario.weights.items():
             if weight < 0:
