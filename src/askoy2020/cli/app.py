@@ -363,6 +363,13 @@ def prioritise(
                                        "atomically; data/plans/*.yaml is checked by validate."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Errors only: no warnings, progress or notes on "
                                "standard error."),
+    robustness: bool = typer.Option(False, "--robustness", help="How far each criterion's weight may move before "
+                                    "the plan changes, and which projects are in under weights drawn at random "
+                                    "(re-solves within --time-limit)."),
+    draws: int = typer.Option(200, "--draws", min=1, max=100_000, help="Random weight sets for --robustness."),
+    spread: float = typer.Option(0.2, "--spread", min=0.0, max=0.99,
+                                 help="How far each weight may be drawn from its own for --robustness: 0.2 = ±20 %."),
+    seed: int = typer.Option(2020, "--seed", min=0, help="Seed of the draws: the same seed gives the same answer."),
 ) -> None:
     """Plan the next budget round: choose the projects and start years that
     give the most value within the frames of the open years (money in
@@ -379,7 +386,8 @@ def prioritise(
         folder=path, as_of=_parse_date(as_of) or date.today(), from_year=from_year, method=method, years=years,
         frames=tuple(frame), staff=tuple(staff), investment_frames=tuple(investment_frame), include=tuple(include),
         exclude=tuple(exclude), scenario=scenario, time_limit=time_limit, gap=gap, explain=explain,
-        output_format=output_format, output=output, quiet=quiet,
+        output_format=output_format, output=output, quiet=quiet, robustness=robustness, draws=draws,
+        spread=spread, seed=seed,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

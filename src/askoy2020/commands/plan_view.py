@@ -13,6 +13,7 @@ from ..model import Portfolio
 from ..model.plan import LeftOut, MarginalValue, Move, Plan, SolverStatus, Transfer
 from ..prioritise.diff import PlanDiff
 from ..prioritise.explain import Conflict
+from ..prioritise.robustness import Robustness
 from .safe_text import visible
 
 
@@ -30,7 +31,7 @@ def _by_year(values: dict[int, float]) -> str:
 
 def render_text(
     out: TextIO, portfolio: Portfolio, plan: Plan | None, conflicts: list[Conflict],
-    notes: list[str], seconds: float, diff: PlanDiff | None = None,
+    notes: list[str], seconds: float, diff: PlanDiff | None = None, robustness: Robustness | None = None,
 ) -> None:
     from rich.console import Console
 
@@ -74,6 +75,9 @@ def render_text(
     if diff is not None:
         console.print()
         _render_diff(console, diff, names)
+    if robustness is not None:
+        console.print()
+        _render_robustness(console, robustness)
     for note in notes:
         console.print(f"[yellow]note[/]: {_shown(note)}")
 
@@ -97,6 +101,28 @@ def _render_weights(console: Any, portfolio: Portfolio, plan: Plan) -> None:
     if "changed_by_scenario" in data:
         line += f"; changed by scenario {plan.scenario}"
     console.print(_shown(line))
+
+
+def _render_robustness(console: Any, robustness: Robustness) -> None:
+    """How far each weight may move, and which projects are in whatever the weights."""
+    console.print("[bold]Robustness to the weights[/]")
+    for interval in robustness.intervals:
+        high = "no upper limit" if interval.high is None else f"{interval.high:.4g}"
+        mark = "" if interval.verified else " (as far as the time allowed)"
+        console.print(_shown(f"  {interval.criterion}: weight {interval.weight:.4g}; the plan stays the same from "
+                             f"{interval.low:.4g} to {high}{mark}"))
+    if not robustness.draws:
+        return
+    always, edge, never = robustness.always, robustness.edge, robustness.never
+    console.print(_shown(f"  {robustness.draws} random weight sets (each weight ±{robustness.spread:.0%}, seed "
+                         f"{robustness.seed}):"))
+    console.print(_shown(f"    in under every one: {', '.join(always) or 'none'}"))
+    console.print(_shown(f"    out under every one: {', '.join(never) or 'none'}"))
+    if edge:
+        shown = ", ".join(f"{p} {100 * robustness.share(p):.0f} %" for p in edge)
+        console.print(_shown(f"    on the edge (share of draws it is in): {shown}"))
+    else:
+        console.print(_shown("    on the edge: none – the same projects are chosen under every draw"))
 
 
 def _render_frames(console: Any, portfolio: Portfolio, plan: Plan) -> None:

@@ -16,9 +16,11 @@ from ..model import Portfolio
 from ..model.methods import Method
 from ..model.plan import Plan
 from ..model.portfolio import NoProgramme
+from ..model.valuation import Valuation
 from ..prioritise.adjust import AdjustmentError, Adjustments, parse_frame_change, parse_years
 from ..prioritise.diff import PlanDiff, diff_plans
-from ..prioritise.formats import outcome_json, plan_csv, plan_yaml, weights_data
+from ..prioritise.formats import outcome_json, plan_csv, plan_yaml, robustness_data, weights_data
+from ..prioritise.robustness import robustness
 from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
 from .choices import PlanFormat
@@ -52,6 +54,11 @@ class PrioritiseRequest:
     output: Path | None = None
     quiet: bool = False
     """Errors only on standard error: no progress, no "Wrote the plan"."""
+    robustness: bool = False
+    """Stability intervals of the weights and the Monte Carlo summary (prioritise/robustness.py)."""
+    draws: int = 200
+    spread: float = 0.2
+    seed: int = 2020
 
 
 @explain_os_errors
@@ -102,6 +109,16 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                     diff = diff_plans(baseline.plan, chosen.plan)
                 elif baseline.plan is None:
                     chosen.notes.append("the baseline has no feasible plan, so there is no difference to show")
+            if request.robustness and chosen.plan is not None:
+                made_with = scenario_adj.then(options) if scenario_adj is not None else options
+                weights = Valuation.of(portfolio.require_programme(), chosen.plan.method,
+                                       made_with.weights).weights
+                chosen.robustness = robustness(portfolio, made_with, dict(weights), settings, as_of=request.as_of,
+                                               from_year=request.from_year, draws=request.draws,
+                                               spread=request.spread, seed=request.seed)
+                if chosen.robustness.draws < request.draws:
+                    chosen.notes.append(f"the time limit ran out after {chosen.robustness.draws} of "
+                                        f"{request.draws} weight draws; raise --time-limit for all")
         seconds = time.perf_counter() - began
     except AdjustmentError as exc:
         echo(err, f"Error: {visible(exc)}.")
@@ -159,10 +176,11 @@ def _emit(
     fmt = request.output_format
     if fmt is PlanFormat.TEXT or (plan is None and fmt in (PlanFormat.YAML, PlanFormat.CSV)):
         render_text(out if plan is not None or fmt is PlanFormat.TEXT else err, portfolio, plan, outcome.conflicts,
-                    outcome.notes, seconds, diff)
+                    outcome.notes, seconds, diff, outcome.robustness)
     elif fmt is PlanFormat.JSON:
         weights = weights_data(portfolio, plan) if plan is not None else None
-        out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff, weights)))
+        out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff, weights,
+                                         robustness_data(outcome.robustness))))
     elif fmt is PlanFormat.YAML:
         assert plan is not None
         out.write(plan_yaml(plan, command))

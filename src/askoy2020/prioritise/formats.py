@@ -20,6 +20,7 @@ from ..model.valuation import Valuation
 from ..writing import document
 from .diff import PlanDiff
 from .explain import Conflict
+from .robustness import Robustness
 
 JSON_SCHEMA_VERSION = 1
 
@@ -84,9 +85,23 @@ def weights_data(portfolio: Portfolio, plan: Plan) -> dict[str, Any] | None:
     return data
 
 
+def robustness_data(robustness: Robustness | None) -> dict[str, Any] | None:
+    """The stability intervals and the Monte Carlo summary, for the JSON."""
+    if robustness is None:
+        return None
+    return {
+        "intervals": [{"criterion": i.criterion, "weight": i.weight, "low": i.low, "high": i.high,
+                       "verified": i.verified} for i in robustness.intervals],
+        "draws": robustness.draws, "draws_asked": robustness.draws_asked, "spread": robustness.spread,
+        "seed": robustness.seed,
+        "chosen_share": {pid: robustness.share(pid) for pid in sorted(robustness.optional)},
+        "always": robustness.always, "edge": robustness.edge, "never": robustness.never,
+    }
+
+
 def outcome_json(
     plan: Plan | None, conflicts: list[Conflict], notes: list[str], diff: PlanDiff | None = None,
-    weights: dict[str, Any] | None = None,
+    weights: dict[str, Any] | None = None, robustness: dict[str, Any] | None = None,
 ) -> str:
     data: dict[str, Any] = {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -97,6 +112,8 @@ def outcome_json(
     }
     if weights is not None:
         data["weights"] = weights
+    if robustness is not None:
+        data["robustness"] = robustness
     if diff is not None:
         data["difference_from_baseline"] = diff.to_dict()
     return mask(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

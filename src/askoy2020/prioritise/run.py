@@ -19,6 +19,7 @@ from .explain import (
 from .marginal import Marginal, Raise, marginal_values, more_money
 from .problem import Problem, build_problem
 from .record import plan_record
+from .robustness import Robustness
 from .solver import Solution, SolutionStatus, SolveSettings, solve
 
 
@@ -32,6 +33,7 @@ class Outcome:
     marginals: list[Marginal] = field(default_factory=list)
     raises: list[Raise] = field(default_factory=list)  # what one more million a year would buy
     notes: list[str] = field(default_factory=list)
+    robustness: Robustness | None = None  # asked for with --robustness
 
 
 def prioritise(
