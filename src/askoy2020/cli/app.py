@@ -370,6 +370,10 @@ def prioritise(
     spread: float = typer.Option(0.2, "--spread", min=0.0, max=0.99,
                                  help="How far each weight may be drawn from its own for --robustness: 0.2 = ±20 %."),
     seed: int = typer.Option(2020, "--seed", min=0, help="Seed of the draws: the same seed gives the same answer."),
+    compare: list[str] = typer.Option([], "--compare", metavar="REV",
+                                      help="An alternative budget as a git branch, tag or commit of the data: "
+                                      "planned with the same options and shown beside this plan. Repeatable; "
+                                      "the working tree is not touched."),
 ) -> None:
     """Plan the next budget round: choose the projects and start years that
     give the most value within the frames of the open years (money in
@@ -387,7 +391,7 @@ def prioritise(
         frames=tuple(frame), staff=tuple(staff), investment_frames=tuple(investment_frame), include=tuple(include),
         exclude=tuple(exclude), scenario=scenario, time_limit=time_limit, gap=gap, explain=explain,
         output_format=output_format, output=output, quiet=quiet, robustness=robustness, draws=draws,
-        spread=spread, seed=seed,
+        spread=spread, seed=seed, compare=tuple(compare),
     )
     raise typer.Exit(command.run(request, *_streams()))
 

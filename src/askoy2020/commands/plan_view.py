@@ -6,7 +6,7 @@ difference."""
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.numbers import amount, amounts_by_year, fte, one_decimal
 from ..model import Portfolio
@@ -14,6 +14,9 @@ from ..model.plan import LeftOut, MarginalValue, Move, Plan, SolverStatus, Trans
 from ..prioritise.diff import PlanDiff
 from ..prioritise.explain import Conflict
 from ..prioritise.robustness import Robustness
+
+if TYPE_CHECKING:
+    from ..prioritise.alternatives import Alternative
 from .safe_text import visible
 
 
@@ -32,6 +35,7 @@ def _by_year(values: dict[int, float]) -> str:
 def render_text(
     out: TextIO, portfolio: Portfolio, plan: Plan | None, conflicts: list[Conflict],
     notes: list[str], seconds: float, diff: PlanDiff | None = None, robustness: Robustness | None = None,
+    alternatives: list[Alternative] | None = None,
 ) -> None:
     from rich.console import Console
 
@@ -78,6 +82,9 @@ def render_text(
     if robustness is not None:
         console.print()
         _render_robustness(console, robustness)
+    if alternatives:
+        console.print()
+        _render_alternatives(console, plan, alternatives)
     for note in notes:
         console.print(f"[yellow]note[/]: {_shown(note)}")
 
@@ -101,6 +108,47 @@ def _render_weights(console: Any, portfolio: Portfolio, plan: Plan) -> None:
     if "changed_by_scenario" in data:
         line += f"; changed by scenario {plan.scenario}"
     console.print(_shown(line))
+
+
+def _render_alternatives(console: Any, plan: Plan, alternatives: list[Alternative]) -> None:
+    """Each alternative budget beside the plan: value, what it uses each
+    year, whether it balances, and what it funds and refuses differently."""
+    from rich.table import Table
+
+    from ..prioritise.formats import by_year, unallocated
+
+    console.print("[bold]Alternatives beside this plan (the working tree)[/]")
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("")
+    table.add_column("this plan", justify="right")
+    for alternative in alternatives:
+        table.add_column(_shown(alternative.revision), justify="right")
+    plans = [plan, *(a.plan for a in alternatives)]
+    table.add_row("balances", "yes", *("yes" if a.balances else "no" for a in alternatives))
+    table.add_row("value (points)", *(one_decimal(p.value) if p else "–" for p in plans))
+    for year in [f.year for f in plan.frames]:
+        table.add_row(f"drift {year} (1000 kr)", *(amount(by_year(p)[year]["drift"]) if p and year in by_year(p)
+                                                    else "–" for p in plans))
+        table.add_row(f"staff {year} (årsverk)", *(fte(by_year(p)[year]["staff"]) if p and year in by_year(p)
+                                                    else "–" for p in plans))
+    table.add_row("drift unallocated (1000 kr)",
+                  *(amount(sum(unallocated(p).get("drift", {}).values())) if p else "–" for p in plans))
+    console.print(table)
+    for alternative in alternatives:
+        if not alternative.balances:
+            why = "; ".join(alternative.conflicts[:3]) or "no plan keeps every frame"
+            console.print(_shown(f"  {alternative.revision} does not balance: {why}"))
+            continue
+        diff = alternative.diff
+        if diff is None:
+            continue
+        funds = ", ".join(f"{p} ({s})" for p, s in diff.added) or "nothing more"
+        refuses = ", ".join(diff.dropped) or "nothing"
+        console.print(_shown(f"  {alternative.revision} also funds: {funds}; leaves out: {refuses}"))
+        if diff.moved:
+            console.print(_shown("    moves: " + ", ".join(f"{p} {a}→{b}" for p, a, b in diff.moved)))
+        if alternative.goals:
+            console.print(_shown(f"    goals affected: {', '.join(alternative.goals)}"))
 
 
 def _render_robustness(console: Any, robustness: Robustness) -> None:

@@ -18,8 +18,16 @@ from ..model.plan import Plan
 from ..model.portfolio import NoProgramme
 from ..model.valuation import Valuation
 from ..prioritise.adjust import AdjustmentError, Adjustments, parse_frame_change, parse_years
+from ..prioritise.alternatives import AlternativeError, alternatives
 from ..prioritise.diff import PlanDiff, diff_plans
-from ..prioritise.formats import outcome_json, plan_csv, plan_yaml, robustness_data, weights_data
+from ..prioritise.formats import (
+    alternatives_data,
+    outcome_json,
+    plan_csv,
+    plan_yaml,
+    robustness_data,
+    weights_data,
+)
 from ..prioritise.robustness import robustness
 from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
@@ -59,6 +67,8 @@ class PrioritiseRequest:
     draws: int = 200
     spread: float = 0.2
     seed: int = 2020
+    compare: tuple[str, ...] = ()
+    """Alternative budgets as git revisions of the data, planned beside this plan (prioritise/alternatives.py)."""
 
 
 @explain_os_errors
@@ -109,8 +119,11 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                     diff = diff_plans(baseline.plan, chosen.plan)
                 elif baseline.plan is None:
                     chosen.notes.append("the baseline has no feasible plan, so there is no difference to show")
+            made_with = scenario_adj.then(options) if scenario_adj is not None else options
+            if request.compare and chosen.plan is not None:
+                chosen.alternatives = alternatives(portfolio, list(request.compare), made_with, settings,
+                                                   chosen.plan, as_of=request.as_of, from_year=request.from_year)
             if request.robustness and chosen.plan is not None:
-                made_with = scenario_adj.then(options) if scenario_adj is not None else options
                 weights = Valuation.of(portfolio.require_programme(), chosen.plan.method,
                                        made_with.weights).weights
                 chosen.robustness = robustness(portfolio, made_with, dict(weights), settings, as_of=request.as_of,
@@ -120,7 +133,7 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                     chosen.notes.append(f"the time limit ran out after {chosen.robustness.draws} of "
                                         f"{request.draws} weight draws; raise --time-limit for all")
         seconds = time.perf_counter() - began
-    except AdjustmentError as exc:
+    except (AdjustmentError, AlternativeError) as exc:
         echo(err, f"Error: {visible(exc)}.")
         return 2
     return _emit(request, portfolio, chosen, diff, seconds, out, err)
@@ -176,11 +189,12 @@ def _emit(
     fmt = request.output_format
     if fmt is PlanFormat.TEXT or (plan is None and fmt in (PlanFormat.YAML, PlanFormat.CSV)):
         render_text(out if plan is not None or fmt is PlanFormat.TEXT else err, portfolio, plan, outcome.conflicts,
-                    outcome.notes, seconds, diff, outcome.robustness)
+                    outcome.notes, seconds, diff, outcome.robustness, outcome.alternatives)
     elif fmt is PlanFormat.JSON:
         weights = weights_data(portfolio, plan) if plan is not None else None
         out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff, weights,
-                                         robustness_data(outcome.robustness))))
+                                         robustness_data(outcome.robustness),
+                                         alternatives_data(outcome.alternatives, plan))))
     elif fmt is PlanFormat.YAML:
         assert plan is not None
         out.write(plan_yaml(plan, command))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.identity_numbers import mask
 from ..core.spreadsheet import csv_text
@@ -21,6 +21,9 @@ from ..writing import document
 from .diff import PlanDiff
 from .explain import Conflict
 from .robustness import Robustness
+
+if TYPE_CHECKING:
+    from .alternatives import Alternative
 
 JSON_SCHEMA_VERSION = 1
 
@@ -99,9 +102,38 @@ def robustness_data(robustness: Robustness | None) -> dict[str, Any] | None:
     }
 
 
+def alternatives_data(found: list[Alternative], plan: Plan | None) -> list[dict[str, Any]] | None:
+    """Each alternative beside the plan, for the JSON."""
+    if not found or plan is None:
+        return None
+    rows = []
+    for alternative in found:
+        row: dict[str, Any] = {"revision": alternative.revision, "balances": alternative.balances,
+                               "conflicts": alternative.conflicts}
+        if alternative.plan is not None and alternative.diff is not None:
+            row |= {"value": alternative.plan.value, "difference": alternative.diff.to_dict(),
+                    "goals_affected": alternative.goals, "by_year": by_year(alternative.plan),
+                    "unallocated": unallocated(alternative.plan)}
+        rows.append(row)
+    return [{"revision": "working tree", "balances": True, "value": plan.value, "by_year": by_year(plan),
+             "unallocated": unallocated(plan)}, *rows]
+
+
+def by_year(plan: Plan) -> dict[int, dict[str, float]]:
+    """What the plan uses of the programme frames each year: drift and investment in 1000 kr, staff in årsverk."""
+    return {f.year: {"drift": f.budget_used, "investment": f.investment_used, "staff": f.staff_used}
+            for f in plan.frames}
+
+
+def unallocated(plan: Plan) -> dict[str, dict[int, float]]:
+    """The programme frames left unallocated, by kind and year."""
+    return {left.kind.value: dict(left.left) for left in plan.unallocated if left.scope == "programme"}
+
+
 def outcome_json(
     plan: Plan | None, conflicts: list[Conflict], notes: list[str], diff: PlanDiff | None = None,
     weights: dict[str, Any] | None = None, robustness: dict[str, Any] | None = None,
+    alternatives: list[dict[str, Any]] | None = None,
 ) -> str:
     data: dict[str, Any] = {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -114,6 +146,8 @@ def outcome_json(
         data["weights"] = weights
     if robustness is not None:
         data["robustness"] = robustness
+    if alternatives is not None:
+        data["alternatives"] = alternatives
     if diff is not None:
         data["difference_from_baseline"] = diff.to_dict()
     return mask(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Portfolio
 from ..model.plan import Plan
@@ -22,6 +23,9 @@ from .record import plan_record
 from .robustness import Robustness
 from .solver import Solution, SolutionStatus, SolveSettings, solve
 
+if TYPE_CHECKING:
+    from .alternatives import Alternative
+
 
 @dataclass
 class Outcome:
@@ -34,6 +38,7 @@ class Outcome:
     raises: list[Raise] = field(default_factory=list)  # what one more million a year would buy
     notes: list[str] = field(default_factory=list)
     robustness: Robustness | None = None  # asked for with --robustness
+    alternatives: list[Alternative] = field(default_factory=list)  # asked for with --compare
 
 
 def prioritise(

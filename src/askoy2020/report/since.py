@@ -27,15 +27,18 @@ class SinceError(Exception):
     """The revision or the repository cannot be read; the message says why."""
 
 
-def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits()) -> Portfolio | None:
+def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits(),
+                 option: str = "--since") -> Portfolio | None:
     """The data folder as it was at ``rev``, loaded; None when the folder did
-    not exist then."""
+    not exist then. ``option`` names what asked, for the error."""
     root = portfolio.root.resolve()
+    if rev.startswith("-") or not rev.strip():  # git would read it as an option
+        raise SinceError(f"{option} {rev!r}: not a revision; give a branch, tag or commit")
     try:
         top = _git(root, "rev-parse", "--show-toplevel").decode().strip()
         _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     except SinceError as exc:
-        raise SinceError(f"--since {rev}: {exc}") from None
+        raise SinceError(f"{option} {rev}: {exc}") from None
     inside = root.relative_to(Path(top).resolve()).as_posix()
     if inside != ".":
         try:  # the data folder may not have existed yet at that revision
