@@ -41,7 +41,7 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _git(repo.parent, "init", "-q", "-b", "main", str(repo))
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "the rådmann's proposal")
-    # Party A weighs user value over strategic fit; party B cuts the 2021–2023 drift frames hard.
+    # Party A weighs user value over strategic fit; party B cuts the 2021-2023 drift frames hard.
     _branch(repo, "parti-a", "weight: 0.35", "weight: 0.05")
     _branch(repo, "parti-b", "drift: {2020: 20500, 2021: 34000, 2022: 13500, 2023: 13500}",
             "drift: {2020: 20500, 2021: 3400, 2022: 1350, 2023: 1350}")
