@@ -370,6 +370,12 @@ def prioritise(
     spread: float = typer.Option(0.2, "--spread", min=0.0, max=0.99,
                                  help="How far each weight may be drawn from its own for --robustness: 0.2 = ±20 %."),
     seed: int = typer.Option(2020, "--seed", min=0, help="Seed of the draws: the same seed gives the same answer."),
+    fairness: bool = typer.Option(False, "--fairness", help="Each area's share of the plan's money and årsverk "
+                                  "against its min_share and its share of the proposals' value, and the value each "
+                                  "min_share costs (re-solves)."),
+    max_share: float | None = typer.Option(None, "--max-share", min=0.0, max=1.0, metavar="SHARE",
+                                           help="No area may take more than this share of the programme's drift "
+                                           "frames over the plan years, e.g. 0.3."),
     compare: list[str] = typer.Option([], "--compare", metavar="REV",
                                       help="An alternative budget as a git branch, tag or commit of the data: "
                                       "planned with the same options and shown beside this plan. Repeatable; "
@@ -391,7 +397,7 @@ def prioritise(
         frames=tuple(frame), staff=tuple(staff), investment_frames=tuple(investment_frame), include=tuple(include),
         exclude=tuple(exclude), scenario=scenario, time_limit=time_limit, gap=gap, explain=explain,
         output_format=output_format, output=output, quiet=quiet, robustness=robustness, draws=draws,
-        spread=spread, seed=seed, compare=tuple(compare),
+        spread=spread, seed=seed, compare=tuple(compare), fairness=fairness, max_share=max_share,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

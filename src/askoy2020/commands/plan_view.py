@@ -17,6 +17,7 @@ from ..prioritise.robustness import Robustness
 
 if TYPE_CHECKING:
     from ..prioritise.alternatives import Alternative
+    from ..prioritise.fairness import AreaShare
 from .safe_text import visible
 
 
@@ -35,7 +36,7 @@ def _by_year(values: dict[int, float]) -> str:
 def render_text(
     out: TextIO, portfolio: Portfolio, plan: Plan | None, conflicts: list[Conflict],
     notes: list[str], seconds: float, diff: PlanDiff | None = None, robustness: Robustness | None = None,
-    alternatives: list[Alternative] | None = None,
+    alternatives: list[Alternative] | None = None, fairness: list[AreaShare] | None = None,
 ) -> None:
     from rich.console import Console
 
@@ -85,6 +86,9 @@ def render_text(
     if alternatives:
         console.print()
         _render_alternatives(console, plan, alternatives)
+    if fairness:
+        console.print()
+        _render_fairness(console, fairness)
     for note in notes:
         console.print(f"[yellow]note[/]: {_shown(note)}")
 
@@ -149,6 +153,23 @@ def _render_alternatives(console: Any, plan: Plan, alternatives: list[Alternativ
             console.print(_shown("    moves: " + ", ".join(f"{p} {a}→{b}" for p, a, b in diff.moved)))
         if alternative.goals:
             console.print(_shown(f"    goals affected: {', '.join(alternative.goals)}"))
+
+
+def _render_fairness(console: Any, rows: list[AreaShare]) -> None:
+    """Each area's share of the plan against its minimum share and its proposals' value."""
+    from rich.table import Table
+
+    console.print("[bold]Fairness between areas[/] (shares over the plan years)")
+    table = Table(show_header=True, header_style="bold")
+    for head in ("Area", "Drift (1000 kr)", "of the plan", "of the frames", "min_share", "Årsverk",
+                 "of the plan", "of the proposals' value", "min_share costs (points)"):
+        table.add_column(head, justify="left" if head == "Area" else "right")
+    for r in rows:
+        table.add_row(_shown(r.area), amount(r.drift), f"{r.drift_share:.0%}", f"{r.frame_share:.0%}",
+                      f"{r.min_share:.0%}" if r.min_share is not None else "–", one_decimal(r.staff),
+                      f"{r.staff_share:.0%}", f"{r.value_share:.0%}",
+                      one_decimal(r.price) if r.price is not None else "–")
+    console.print(table)
 
 
 def _render_robustness(console: Any, robustness: Robustness) -> None:

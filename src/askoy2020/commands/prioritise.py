@@ -20,8 +20,10 @@ from ..model.valuation import Valuation
 from ..prioritise.adjust import AdjustmentError, Adjustments, parse_frame_change, parse_years
 from ..prioritise.alternatives import AlternativeError, alternatives
 from ..prioritise.diff import PlanDiff, diff_plans
+from ..prioritise.fairness import fairness
 from ..prioritise.formats import (
     alternatives_data,
+    fairness_data,
     outcome_json,
     plan_csv,
     plan_yaml,
@@ -68,6 +70,10 @@ class PrioritiseRequest:
     spread: float = 0.2
     seed: int = 2020
     compare: tuple[str, ...] = ()
+    fairness: bool = False
+    """Each area's share against its min_share and its proposals' value, and each min_share's price."""
+    max_share: float | None = None
+    """No area above this share of the programme's drift frames (--max-share)."""
     """Alternative budgets as git revisions of the data, planned beside this plan (prioritise/alternatives.py)."""
 
 
@@ -123,6 +129,8 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
             if request.compare and chosen.plan is not None:
                 chosen.alternatives = alternatives(portfolio, list(request.compare), made_with, settings,
                                                    chosen.plan, as_of=request.as_of, from_year=request.from_year)
+            if request.fairness and chosen.plan is not None and chosen.solution is not None:
+                chosen.fairness = fairness(chosen.problem, chosen.solution, settings)
             if request.robustness and chosen.plan is not None:
                 weights = Valuation.of(portfolio.require_programme(), chosen.plan.method,
                                        made_with.weights).weights
@@ -154,6 +162,7 @@ def _option_adjustments(request: PrioritiseRequest) -> Adjustments:
         investment=[parse_frame_change(t, "--investment-frame") for t in request.investment_frames],
         include=set(request.include),
         exclude=set(request.exclude),
+        max_share=request.max_share,
     )
 
 
@@ -189,12 +198,13 @@ def _emit(
     fmt = request.output_format
     if fmt is PlanFormat.TEXT or (plan is None and fmt in (PlanFormat.YAML, PlanFormat.CSV)):
         render_text(out if plan is not None or fmt is PlanFormat.TEXT else err, portfolio, plan, outcome.conflicts,
-                    outcome.notes, seconds, diff, outcome.robustness, outcome.alternatives)
+                    outcome.notes, seconds, diff, outcome.robustness, outcome.alternatives, outcome.fairness)
     elif fmt is PlanFormat.JSON:
         weights = weights_data(portfolio, plan) if plan is not None else None
         out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff, weights,
                                          robustness_data(outcome.robustness),
-                                         alternatives_data(outcome.alternatives, plan))))
+                                         alternatives_data(outcome.alternatives, plan),
+                                         fairness_data(outcome.fairness))))
     elif fmt is PlanFormat.YAML:
         assert plan is not None
         out.write(plan_yaml(plan, command))

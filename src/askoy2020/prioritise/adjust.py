@@ -31,6 +31,8 @@ class Adjustments:
     exclude_source: str = "--exclude"
     # Who asked for the plan years, for an error about them.
     years_source: str = "--years"
+    # No area may take more than this share of the programme's drift frames over the plan years.
+    max_share: float | None = None
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Adjustments:
@@ -65,6 +67,7 @@ class Adjustments:
             exclude=(self.exclude - later.include) | later.exclude,
             exclude_source=later.exclude_source if later.exclude else self.exclude_source,
             years_source=later.years_source if later.years else self.years_source,
+            max_share=later.max_share if later.max_share is not None else self.max_share,
         )
 
 

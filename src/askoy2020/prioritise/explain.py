@@ -121,6 +121,15 @@ def frame_conflicts(problem: Problem, settings: SolveSettings) -> list[Conflict]
                 frame.location,
                 f"Raise the frame by at least {show(key.resource, excess)}, or move or cut one of these projects.",
             ))
+        elif key.startswith("max-share:"):
+            area = key.removeprefix("max-share:")
+            cap = problem.max_share_amount or 0.0
+            conflicts.append(Conflict(
+                f"--max-share caps area {area} at {amount(cap)} (1000 kr) over the plan years, but the projects "
+                f"that must be in there cost {amount(cap + excess)}",
+                Location("--max-share"),
+                "Raise --max-share, or move or cut one of these projects.",
+            ))
         else:
             share = next(s for s in problem.min_shares if s.area == key)
             conflicts.append(Conflict(

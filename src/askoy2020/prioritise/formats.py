@@ -24,6 +24,7 @@ from .robustness import Robustness
 
 if TYPE_CHECKING:
     from .alternatives import Alternative
+    from .fairness import AreaShare
 
 JSON_SCHEMA_VERSION = 1
 
@@ -130,10 +131,19 @@ def unallocated(plan: Plan) -> dict[str, dict[int, float]]:
     return {left.kind.value: dict(left.left) for left in plan.unallocated if left.scope == "programme"}
 
 
+def fairness_data(rows: list[AreaShare] | None) -> list[dict[str, Any]] | None:
+    """Each area's shares and the price of its minimum share, for the JSON."""
+    if rows is None:
+        return None
+    return [{"area": r.area, "drift": r.drift, "drift_share": r.drift_share, "share_of_drift_frames": r.frame_share,
+             "staff": r.staff, "staff_share": r.staff_share, "share_of_proposals_value": r.value_share,
+             "min_share": r.min_share, "price_of_min_share": r.price} for r in rows]
+
+
 def outcome_json(
     plan: Plan | None, conflicts: list[Conflict], notes: list[str], diff: PlanDiff | None = None,
     weights: dict[str, Any] | None = None, robustness: dict[str, Any] | None = None,
-    alternatives: list[dict[str, Any]] | None = None,
+    alternatives: list[dict[str, Any]] | None = None, fairness: list[dict[str, Any]] | None = None,
 ) -> str:
     data: dict[str, Any] = {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -148,6 +158,8 @@ def outcome_json(
         data["robustness"] = robustness
     if alternatives is not None:
         data["alternatives"] = alternatives
+    if fairness is not None:
+        data["fairness"] = fairness
     if diff is not None:
         data["difference_from_baseline"] = diff.to_dict()
     return mask(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -122,6 +122,9 @@ class Problem:
     as_of: dt.date = dt.date(1990, 1, 1)
     open_from: int = 0  # the first year whose money counts; earlier money is sunk
     done: list[Project] = field(default_factory=list)  # completed: no plan places them again
+    # The most any area's projects may cost over the plan years (1000 kr drift): --max-share of the
+    # programme's drift frames; None: no cap.
+    max_share_amount: float | None = None
 
     def candidate(self, project_id: str) -> Candidate | None:
         return self._by_id.get(project_id)
@@ -170,6 +173,8 @@ def build_problem(
     problem.notes += _missing_frames(problem, portfolio)
     problem.links = _links(problem, portfolio)
     problem.min_shares = _min_shares(portfolio, years, problem.frames)
+    if adj.max_share is not None:
+        problem.max_share_amount = adj.max_share * programme_drift(problem.frames)
     return problem
 
 
@@ -316,9 +321,13 @@ def _links(problem: Problem, portfolio: Portfolio) -> list[Link]:
     return links
 
 
+def programme_drift(frames: list[Frame]) -> float:
+    """The programme's drift frames over the plan years: what an area's share is a share of."""
+    return sum(f.limit for f in frames if f.key.scope == "programme" and f.key.resource is Resource.BUDGET)
+
+
 def _min_shares(portfolio: Portfolio, years: range, frames: list[Frame]) -> list[MinShare]:
-    total = sum(f.limit for f in frames
-                if f.key.scope == "programme" and f.key.resource is Resource.BUDGET)
+    total = programme_drift(frames)
     shares = []
     for area in sorted(portfolio.areas, key=lambda a: a.id):
         if area.min_share:

@@ -25,6 +25,7 @@ from .solver import Solution, SolutionStatus, SolveSettings, solve
 
 if TYPE_CHECKING:
     from .alternatives import Alternative
+    from .fairness import AreaShare
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     robustness: Robustness | None = None  # asked for with --robustness
     alternatives: list[Alternative] = field(default_factory=list)  # asked for with --compare
+    fairness: list[AreaShare] | None = None  # asked for with --fairness
 
 
 def prioritise(

@@ -7,6 +7,7 @@ One binary x[p,k] per project p and start option k.
              x[s,k] ≤ Σ_{j allowed} x[p,j]     hard dependency p → s (selection and timing)
              x[s,k] + Σ_{j not allowed} x[p,j] ≤ 1   soft dependency: order only
              Σ cost[p,k]·x[p,k] ≥ min_share·programme budget   for an area with min_share
+             Σ cost[p,k]·x[p,k] ≤ max_share·programme budget   for every area, with --max-share
 Values are whole thousandths of a point, so the objective is integral:
 HiGHS then rounds its bound down to a whole unit, which proves optimality
 several times faster than with fractional tie-break terms (measured: 5 s
@@ -245,6 +246,16 @@ def _share_rows(
             slacks[share.area] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False)
             terms[slacks[share.area]] = 1.0
         model.row(terms, share.amount, INF)
+    if problem.max_share_amount is not None:
+        # --max-share: no area's projects may cost more than the cap over the plan years.
+        for area in sorted({c.project.area for c in problem.candidates}):
+            capped = {col: sum(option.cost.values()) for candidate in _in_scope(problem, area)
+                      for col, option in zip(columns[candidate.id], candidate.options)}
+            if elastic:
+                key = f"max-share:{area}"
+                slacks[key] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False)
+                capped[slacks[key]] = -1.0
+            model.row(capped, -INF, problem.max_share_amount)
 
 
 def _run(
