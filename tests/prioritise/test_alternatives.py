@@ -90,3 +90,67 @@ def test_a_revision_that_is_none_is_a_clear_error(repository: Path, revision: st
                                  "--compare", revision])
     assert result.exit_code == 2
     assert "--compare" in result.output and "Traceback" not in result.output
+
+
+def test_every_alternative_gets_its_share_of_the_time(repository: Path) -> None:
+    """The time still left is shared at each alternative's turn: the same
+    data four times over all balance within a few seconds."""
+    data = _plan(repository / "data", *[arg for _ in range(4) for arg in ("--compare", "main")],
+                 "--time-limit", "4")
+    rows = data["alternatives"][1:]  # type: ignore[index]
+    assert [row["balances"] for row in rows] == [True] * 4
+
+
+def test_too_little_time_is_not_called_unbalanced(repository: Path) -> None:
+    data = _plan(repository / "data", *[arg for _ in range(40) for arg in ("--compare", "parti-a")],
+                 "--time-limit", "0.1")
+    rows = data["alternatives"][1:]  # type: ignore[index]
+    assert all(row["balances"] in (True, None) for row in rows)
+    assert all(row["timed_out"] for row in rows if row["balances"] is None)
+
+
+def _hostile_branch(repository: Path, name: str, change: object) -> None:
+    _git(repository, "checkout", "-q", "-b", name, "main")
+    change(repository)  # type: ignore[operator]
+    _git(repository, "add", "-A")
+    _git(repository, "commit", "-q", "-m", name)
+    _git(repository, "checkout", "-q", "main")
+
+
+def test_an_alternative_whose_records_cannot_be_read_is_not_planned(repository: Path) -> None:
+    """A project file broken at the revision would drop the project from its
+    plan without a word: such data are not planned, as the working tree's are not."""
+    def broken(repo: Path) -> None:
+        (repo / "data" / "programmes" / "dk" / "projects" / "DK-06.yaml").write_text("id: [unclosed\n")
+
+    def ignored(repo: Path) -> None:  # the branch's own attributes may not hide a file from the archive
+        (repo / "data" / ".gitattributes").write_text("programmes/dk/projects/DK-06.yaml export-ignore\n")
+
+    _hostile_branch(repository, "broken", broken)
+    _hostile_branch(repository, "hidden", ignored)
+    data = _plan(repository / "data", "--compare", "broken", "--compare", "hidden")
+    rows = {row["revision"]: row for row in data["alternatives"]}  # type: ignore[attr-defined]
+    assert rows["broken"]["balances"] is None and rows["broken"]["unreadable"]
+    assert any("DK-06.yaml" in c for c in rows["broken"]["conflicts"])
+    assert rows["hidden"]["balances"] is True
+    assert rows["hidden"]["difference"]["dropped"] == []
+
+
+def test_a_file_over_the_read_limit_at_a_revision_is_refused_before_it_is_unpacked(
+        repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def huge(repo: Path) -> None:
+        (repo / "data" / "cohorts" / "notes.txt").write_text("x" * 120_000 + "\n")
+
+    _hostile_branch(repository, "huge", huge)
+    monkeypatch.setenv("ASKOY2020_MAX_FILE_BYTES", "100000")  # above every sample file, below this one
+    result = runner.invoke(app, ["prioritise", str(repository / "data"), *AS_OF, "--no-explain",
+                                 "--compare", "huge"])
+    assert result.exit_code == 2
+    assert "more than the limit" in result.output and "notes.txt" in result.output
+
+
+@pytest.mark.parametrize("revision", ["^main", "-main"])
+def test_a_revision_that_git_would_read_as_something_else_is_refused(repository: Path, revision: str) -> None:
+    result = runner.invoke(app, ["prioritise", str(repository / "data"), *AS_OF, "--no-explain",
+                                 "--compare", revision])
+    assert result.exit_code == 2 and "not a revision" in result.output

@@ -75,3 +75,21 @@ def test_a_cap_the_projects_that_must_be_in_break_is_explained() -> None:
     capped = _run(DATA, "--max-share", "0.001")
     assert capped["feasible"] is False
     assert any("--max-share caps area" in c["message"] for c in capped["conflicts"])  # type: ignore[union-attr]
+
+
+def test_a_minimum_share_above_the_cap_is_named(tmp_path: Path) -> None:
+    capped = _run(_with_min_share(tmp_path, "TI", 0.03), "--max-share", "0.02")
+    assert capped["feasible"] is False
+    messages = " ".join(c["message"] for c in capped["conflicts"])  # type: ignore[union-attr]
+    assert "area TI's minimum share 3%" in messages and "--max-share" in messages
+
+
+def test_a_saved_json_plan_holds_what_standard_output_shows(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    args = ["prioritise", str(DATA), "--as-of", "2020-10-31", "--no-explain", "--fairness", "--robustness",
+            "--draws", "10"]
+    shown = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert runner.invoke(app, [*args, "--output", str(target), "-q"]).exit_code == 0
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    for key in ("fairness", "robustness", "weights"):
+        assert saved[key] == shown[key], key

@@ -99,3 +99,12 @@ def test_the_reports_method_section_says_the_weights_were_compared_pairwise(tmp_
     weighing = portfolio.require_programme().weighing()
     assert weighing is not None
     assert [round(r.share, 9) for r in rows] == [round(w, 9) for w in weighing.weights.values()]
+
+
+def test_incomplete_comparisons_make_no_plan(tmp_path: Path) -> None:
+    """Every weight would be 0: prioritise says what to fix instead of planning."""
+    folder = _with(tmp_path, "incomplete", lambda text: re.sub(r"\n    weight: [0-9.]+", "", text).replace(
+        "prioritisation:\n", "prioritisation:\n  pairwise:\n    strategic_fit: {user_value: 2}\n", 1))
+    result = runner.invoke(app, ["prioritise", str(folder), *AS_OF, "--no-explain", "--robustness"])
+    assert result.exit_code == 1
+    assert "weights are not given exactly once" in result.stderr and "not compared" in result.stderr

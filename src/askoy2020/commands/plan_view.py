@@ -128,7 +128,8 @@ def _render_alternatives(console: Any, plan: Plan, alternatives: list[Alternativ
     for alternative in alternatives:
         table.add_column(_shown(alternative.revision), justify="right")
     plans = [plan, *(a.plan for a in alternatives)]
-    table.add_row("balances", "yes", *("yes" if a.balances else "no" for a in alternatives))
+    table.add_row("balances", "yes", *({True: "yes", False: "no"}.get(a.balances, "not known")  # type: ignore[arg-type]
+                                       for a in alternatives))
     table.add_row("value (points)", *(one_decimal(p.value) if p else "–" for p in plans))
     for year in [f.year for f in plan.frames]:
         table.add_row(f"drift {year} (1000 kr)", *(amount(by_year(p)[year]["drift"]) if p and year in by_year(p)
@@ -139,6 +140,11 @@ def _render_alternatives(console: Any, plan: Plan, alternatives: list[Alternativ
                   *(amount(sum(unallocated(p).get("drift", {}).values())) if p else "–" for p in plans))
     console.print(table)
     for alternative in alternatives:
+        if alternative.balances is None:
+            why = "; ".join(alternative.conflicts[:3])
+            what = "was not planned in the time it had" if alternative.timed_out else "cannot be planned"
+            console.print(_shown(f"  {alternative.revision} {what}: {why}"))
+            continue
         if not alternative.balances:
             why = "; ".join(alternative.conflicts[:3]) or "no plan keeps every frame"
             console.print(_shown(f"  {alternative.revision} does not balance: {why}"))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..core.diagnostics import Diagnostic
 from ..model import Portfolio
 from ..model.methods import Method
 from ..model.plan import Plan
@@ -30,6 +29,7 @@ from ..prioritise.formats import (
     robustness_data,
     weights_data,
 )
+from ..prioritise.inputs import blocking_problems
 from ..prioritise.robustness import robustness
 from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
@@ -38,10 +38,6 @@ from .failures import explain_os_errors
 from .output import echo
 from .plan_output import refusal
 from .safe_text import json_safe, visible
-
-# Record kinds a plan is built from: a load error in one of these means a
-# record is missing from the plan, so no plan is made.
-_PLAN_INPUTS = frozenset({"programme", "area", "project", "scenario"})
 
 
 @dataclass(frozen=True)
@@ -85,9 +81,10 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
     portfolio = load_or_explain(request.folder, "askoy2020 prioritise data", err, quiet=request.quiet)
     if portfolio is None:
         return 2
-    blocking = _load_errors_in_plan_inputs(portfolio)
+    blocking = blocking_problems(portfolio)
     if blocking:
-        echo(err, "Error: records the plan needs could not be read; fix these first:")
+        echo(err, "Error: records the plan needs could not be read, or the criteria's weights are not given "
+                  "exactly once; fix these first:")
         for d in blocking[:20]:
             echo(err, f"  {visible(d.file)}:{d.line}: {visible(d.message)}")
         if len(blocking) > 20:
@@ -127,8 +124,12 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                     chosen.notes.append("the baseline has no feasible plan, so there is no difference to show")
             made_with = scenario_adj.then(options) if scenario_adj is not None else options
             if request.compare and chosen.plan is not None:
+                from ..loading.yaml_reader import ReadLimits
+
+                # The same read limits as the working tree (checked when it was loaded).
                 chosen.alternatives = alternatives(portfolio, list(request.compare), made_with, settings,
-                                                   chosen.plan, as_of=request.as_of, from_year=request.from_year)
+                                                   chosen.plan, as_of=request.as_of, from_year=request.from_year,
+                                                   limits=ReadLimits.from_environment())
             if request.fairness and chosen.plan is not None and chosen.solution is not None:
                 chosen.fairness = fairness(chosen.problem, chosen.solution, settings)
             if request.robustness and chosen.plan is not None:
@@ -137,7 +138,10 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                 chosen.robustness = robustness(portfolio, made_with, dict(weights), settings, as_of=request.as_of,
                                                from_year=request.from_year, draws=request.draws,
                                                spread=request.spread, seed=request.seed)
-                if chosen.robustness.draws < request.draws:
+                if sum(weights.values()) <= 0:
+                    chosen.notes.append("every criterion's weight is 0, so every project scores 0 and there is "
+                                        "nothing for --robustness to move")
+                elif chosen.robustness.draws < request.draws:
                     chosen.notes.append(f"the time limit ran out after {chosen.robustness.draws} of "
                                         f"{request.draws} weight draws; raise --time-limit for all")
         seconds = time.perf_counter() - began
@@ -145,12 +149,6 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: {visible(exc)}.")
         return 2
     return _emit(request, portfolio, chosen, diff, seconds, out, err)
-
-
-def _load_errors_in_plan_inputs(portfolio: Portfolio) -> list[Diagnostic]:
-    """Load errors in the records a plan is built from: they block the plan."""
-    return [d for d in portfolio.load_diagnostics
-            if d.is_error and (kind := portfolio.kind_of_file(d.file)) is not None and kind.key in _PLAN_INPUTS]
 
 
 def _option_adjustments(request: PrioritiseRequest) -> Adjustments:
@@ -194,17 +192,14 @@ def _emit(
         if plan is None:
             echo(err, f"No plan is possible, so {visible(request.output)} was not written.")
         else:
-            write_atomic(request.output, _file_text(request.output.suffix.lower(), plan, outcome, diff, command))
+            write_atomic(request.output, _file_text(request.output.suffix.lower(), plan, outcome, diff, command,
+                                                    portfolio))
     fmt = request.output_format
     if fmt is PlanFormat.TEXT or (plan is None and fmt in (PlanFormat.YAML, PlanFormat.CSV)):
         render_text(out if plan is not None or fmt is PlanFormat.TEXT else err, portfolio, plan, outcome.conflicts,
                     outcome.notes, seconds, diff, outcome.robustness, outcome.alternatives, outcome.fairness)
     elif fmt is PlanFormat.JSON:
-        weights = weights_data(portfolio, plan) if plan is not None else None
-        out.write(json_safe(outcome_json(plan, outcome.conflicts, outcome.notes, diff, weights,
-                                         robustness_data(outcome.robustness),
-                                         alternatives_data(outcome.alternatives, plan),
-                                         fairness_data(outcome.fairness))))
+        out.write(json_safe(_json(portfolio, outcome, diff)))
     elif fmt is PlanFormat.YAML:
         assert plan is not None
         out.write(plan_yaml(plan, command))
@@ -239,9 +234,19 @@ def _command(request: PrioritiseRequest) -> str:
     return shlex.join(words)
 
 
-def _file_text(suffix: str, plan: Plan, outcome: Outcome, diff: PlanDiff | None, command: str) -> str:
+def _json(portfolio: Portfolio, outcome: Outcome, diff: PlanDiff | None) -> str:
+    """The outcome as JSON, with every part asked for: the same on standard output and in a .json file."""
+    plan = outcome.plan
+    return outcome_json(plan, outcome.conflicts, outcome.notes, diff,
+                        weights_data(portfolio, plan) if plan is not None else None,
+                        robustness_data(outcome.robustness), alternatives_data(outcome.alternatives, plan),
+                        fairness_data(outcome.fairness))
+
+
+def _file_text(suffix: str, plan: Plan, outcome: Outcome, diff: PlanDiff | None, command: str,
+               portfolio: Portfolio) -> str:
     if suffix == ".json":
-        return outcome_json(plan, outcome.conflicts, outcome.notes, diff)
+        return _json(portfolio, outcome, diff)
     if suffix == ".csv":
         return plan_csv(plan)
     return plan_yaml(plan, command)

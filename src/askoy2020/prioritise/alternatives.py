@@ -22,6 +22,7 @@ from ..model.plan import Plan
 from ..report.since import SinceError, portfolio_at
 from .adjust import AdjustmentError, Adjustments
 from .diff import PlanDiff, diff_plans
+from .inputs import blocking_problems
 from .run import prioritise
 from .solver import SolveSettings
 
@@ -35,14 +36,20 @@ class Alternative:
     revision: str
     plan: Plan | None
     diff: PlanDiff | None = None
-    conflicts: list[str] = field(default_factory=list)  # why it does not balance
+    conflicts: list[str] = field(default_factory=list)  # why it does not balance, or why it was not planned
     goals: list[str] = field(default_factory=list)  # goals of the projects it funds or refuses differently
     missing: bool = False  # the data folder did not exist at that revision
+    timed_out: bool = False  # its share of the time limit ran out before a plan was found
+    unreadable: bool = False  # records a plan needs could not be read there (no plan is made of such data)
 
     @property
-    def balances(self) -> bool:
-        """Every frame kept and every project that must be in, in: a plan exists."""
-        return self.plan is not None
+    def balances(self) -> bool | None:
+        """Every frame kept and every project that must be in, in: a plan
+        exists. None when that is not known: the time ran out, or the data
+        at that revision cannot be planned."""
+        if self.plan is not None:
+            return True
+        return None if self.timed_out or self.unreadable or self.missing else False
 
 
 def alternatives(
@@ -51,8 +58,7 @@ def alternatives(
 ) -> list[Alternative]:
     """Each revision's plan, with its difference from ``baseline``."""
     found = []
-    share = settings.share(1 / max(1, len(revisions)))
-    for revision in revisions:
+    for done, revision in enumerate(revisions):
         try:
             data = portfolio_at(portfolio, revision, limits, option="--compare")
         except SinceError as exc:
@@ -61,16 +67,23 @@ def alternatives(
             found.append(Alternative(revision, None, missing=True,
                                      conflicts=["the data folder did not exist at that revision"]))
             continue
-        if data.programme is None:
-            found.append(Alternative(revision, None, conflicts=["programme.yaml is missing or cannot be read"]))
+        blocking = blocking_problems(data)
+        if data.programme is None or blocking:
+            shown = [f"{d.file}:{d.line}: {d.message}" for d in blocking[:3]] or \
+                ["programme.yaml is missing or cannot be read"]
+            found.append(Alternative(revision, None, unreadable=True, conflicts=shown))
             continue
+        # Each alternative gets an even part of the time still left, asked for at its turn.
+        share = settings.share(1 / (len(revisions) - done))
         try:
             outcome = prioritise(data, adjustments, share, plan_id="alternative", explain=False, as_of=as_of,
                                  from_year=from_year)
         except AdjustmentError as exc:
-            found.append(Alternative(revision, None, conflicts=[str(exc)]))
+            found.append(Alternative(revision, None, unreadable=True, conflicts=[str(exc)]))
             continue
-        alternative = Alternative(revision, outcome.plan, conflicts=[c.message for c in outcome.conflicts])
+        timed_out = outcome.plan is None and not outcome.conflicts
+        alternative = Alternative(revision, outcome.plan, conflicts=[c.message for c in outcome.conflicts]
+                                  or (outcome.notes[-1:] if timed_out else []), timed_out=timed_out)
         if outcome.plan is not None:
             alternative.diff = diff_plans(baseline, outcome.plan)
             changed = {p for p, _ in alternative.diff.added} | set(alternative.diff.dropped)

@@ -124,6 +124,13 @@ def frame_conflicts(problem: Problem, settings: SolveSettings) -> list[Conflict]
         elif key.startswith("max-share:"):
             area = key.removeprefix("max-share:")
             cap = problem.max_share_amount or 0.0
+            minimum = next((m for m in problem.min_shares if m.area == area), None)
+            if minimum is not None and minimum.amount > cap:
+                conflicts.append(Conflict(
+                    f"area {area}'s minimum share {minimum.share:.0%} asks for {amount(minimum.amount)} (1000 kr) "
+                    f"over the plan years, more than --max-share allows any area ({amount(cap)})",
+                    minimum.location, "Lower min_share, or raise --max-share."))
+                continue
             conflicts.append(Conflict(
                 f"--max-share caps area {area} at {amount(cap)} (1000 kr) over the plan years, but the projects "
                 f"that must be in there cost {amount(cap + excess)}",

@@ -110,7 +110,8 @@ def alternatives_data(found: list[Alternative], plan: Plan | None) -> list[dict[
     rows = []
     for alternative in found:
         row: dict[str, Any] = {"revision": alternative.revision, "balances": alternative.balances,
-                               "conflicts": alternative.conflicts}
+                               "conflicts": alternative.conflicts, "timed_out": alternative.timed_out,
+                               "unreadable": alternative.unreadable}
         if alternative.plan is not None and alternative.diff is not None:
             row |= {"value": alternative.plan.value, "difference": alternative.diff.to_dict(),
                     "goals_affected": alternative.goals, "by_year": by_year(alternative.plan),

@@ -119,6 +119,8 @@ def robustness(
     with ``weights`` (every criterion's, as the plan used them)."""
     solver = _Solver(portfolio, adjustments, settings, as_of, from_year)
     result = Robustness(draws_asked=draws, spread=spread, seed=seed)
+    if sum(weights.values()) <= 0:
+        return result  # every project scores 0: there is nothing for the weights to move
     base = solver.selection(weights)
     if base is None:
         return result

@@ -32,7 +32,7 @@ def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits
     """The data folder as it was at ``rev``, loaded; None when the folder did
     not exist then. ``option`` names what asked, for the error."""
     root = portfolio.root.resolve()
-    if rev.startswith("-") or not rev.strip():  # git would read it as an option
+    if rev.startswith(("-", "^")) or not rev.strip():  # an option to git, or a range's exclusion
         raise SinceError(f"{option} {rev!r}: not a revision; give a branch, tag or commit")
     try:
         top = _git(root, "rev-parse", "--show-toplevel").decode().strip()
@@ -45,7 +45,10 @@ def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits
             _git(Path(top), "cat-file", "-e", f"{rev}:{inside}")
         except SinceError:
             return None
-    archive = _git(Path(top), "archive", "--format=tar", rev, "--", inside)
+    _sizes_within(Path(top), rev, inside, limits, option)
+    # --worktree-attributes: the revision's own .gitattributes could drop a
+    # file from the archive (export-ignore) or rewrite it (export-subst).
+    archive = _git(Path(top), "archive", "--worktree-attributes", "--format=tar", rev, "--", inside)
     with tempfile.TemporaryDirectory(prefix="askoy2020-since-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter=_inside_only)
@@ -53,6 +56,20 @@ def portfolio_at(portfolio: Portfolio, rev: str, limits: ReadLimits = ReadLimits
         if not old_root.is_dir():
             return None
         return load(old_root, limits)
+
+
+def _sizes_within(top: Path, rev: str, inside: str, limits: ReadLimits, option: str) -> None:
+    """Refuse a revision with a file larger than the read limit before it is
+    unpacked: git keeps a huge file of one repeated line in a few kilobytes,
+    and the archive would hold it whole in memory and on disk."""
+    listing = _git(top, "ls-tree", "-r", "-l", "-z", rev, "--", inside)
+    for entry in listing.split(b"\0"):
+        head, _, name = entry.partition(b"\t")
+        parts = head.split()
+        if len(parts) == 4 and parts[1] == b"blob" and parts[3].isdigit() and int(parts[3]) > limits.max_file_bytes:
+            shown = name.decode("utf-8", "replace")
+            raise SinceError(f"{option} {rev}: {shown} is {int(parts[3]):,} bytes, more than the limit of "
+                             f"{limits.max_file_bytes:,}; no plan is made of data not read whole")
 
 
 def revision_on(portfolio: Portfolio, tag: str, day: dt.date) -> tuple[str, str] | None:
