@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -101,3 +103,30 @@ def test_the_time_limit_holds_for_the_whole_command() -> None:
     data = json.loads(result.stdout)
     assert data["robustness"]["draws"] < 100000
     assert any("time limit ran out after" in note for note in data["notes"])
+
+
+@pytest.mark.parametrize(("lang", "heads"), [
+    ("nb", ("Hvor robust er planen?", "Fordelingen mellom områdene", "kan ligge fra", "med hver gang")),
+    ("en", ("How robust is the plan?", "How the plan shares between the areas", "may lie from", "in every time")),
+])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_plan_saved_with_robustness_and_fairness_shows_both_in_the_report(
+        tmp_path: Path, lang: str, heads: tuple[str, ...], fmt: str) -> None:
+    """The budget meeting reads the saved plan: how far each weight may move
+    and who is in whatever the weights, and each area's share, in its language."""
+    folder = shutil.copytree(DATA, tmp_path / "data")
+    saved = folder / "plans" / "zz-robust-2021.yaml"
+    made = runner.invoke(app, ["prioritise", str(folder), "--as-of", "2020-10-31", "--robustness", "--fairness",
+                               "--draws", "20", "--output", str(saved), "-q"])
+    assert made.exit_code == 0, made.output
+    check = runner.invoke(app, ["validate", str(folder), "--as-of", "2020-10-31"])
+    assert check.exit_code == 0, check.output
+    out = tmp_path / f"report.{fmt}"
+    result = runner.invoke(app, ["report", "--year", "2020", str(folder), "--as-of", "2020-10-31", "--format", fmt,
+                                 "--lang", lang, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for head in heads:
+        assert head in text, head
+    names = {c.name for c in askoy2020.load(folder, cache=None).require_programme().criteria}
+    assert all(name in text for name in names)

@@ -30,6 +30,7 @@ from ..prioritise.formats import (
     weights_data,
 )
 from ..prioritise.inputs import blocking_problems
+from ..prioritise.record import fairness_record, robustness_record
 from ..prioritise.robustness import robustness
 from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
@@ -132,12 +133,14 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                                                    limits=ReadLimits.from_environment())
             if request.fairness and chosen.plan is not None and chosen.solution is not None:
                 chosen.fairness = fairness(chosen.problem, chosen.solution, settings)
+                chosen.plan.fairness = fairness_record(chosen.fairness)  # kept in a saved plan for the report
             if request.robustness and chosen.plan is not None:
                 weights = Valuation.of(portfolio.require_programme(), chosen.plan.method,
                                        made_with.weights).weights
                 chosen.robustness = robustness(portfolio, made_with, dict(weights), settings, as_of=request.as_of,
                                                from_year=request.from_year, draws=request.draws,
                                                spread=request.spread, seed=request.seed)
+                chosen.plan.robustness = robustness_record(chosen.robustness)
                 if sum(weights.values()) <= 0:
                     chosen.notes.append("every criterion's weight is 0, so every project scores 0 and there is "
                                         "nothing for --robustness to move")

@@ -11,9 +11,9 @@ from enum import Enum
 
 from pydantic import Field
 
-from .base import ByYear, Day, Fte, Money, Note, Number, Record, Text, Year, YearRange
+from .base import ByYear, Count, Day, Fte, Money, Note, Number, Record, Text, Year, YearRange
 from .budget import MoneyKind
-from .ids import AreaId, FrameResource, FrameScope, PlanId, ProgrammeId, ProjectId, ScenarioId
+from .ids import AreaId, CriterionId, FrameResource, FrameScope, PlanId, ProgrammeId, ProjectId, ScenarioId
 from .methods import Method
 
 
@@ -223,6 +223,59 @@ class LeftOut(Record):
     """Who excluded it: --exclude, or scenario and its id (an excluded reason)."""
 
 
+class WeightStability(Record):
+    """How far one criterion's weight may move, the others kept, before the plan changes."""
+
+    criterion: CriterionId
+    """The criterion."""
+    weight: Number = Field(ge=0)
+    """Its weight in the plan."""
+    low: Number = Field(ge=0)
+    """The lowest weight verified to give the same plan."""
+    high: Number | None = None
+    """The highest weight verified to give the same plan; absent: no upper limit."""
+    verified: bool = True
+    """False when the time ran out before both ends were found."""
+
+
+class PlanRobustness(Record):
+    """How robust the plan is to the weights (``prioritise --robustness``)."""
+
+    intervals: list[WeightStability] = Field(default_factory=list)
+    """Each criterion's stability interval."""
+    draws: Count = Field(default=0, ge=0)
+    """Random weight sets solved."""
+    spread: Number = Field(default=0.2, ge=0, le=1)
+    """How far each weight was drawn from its own: 0.2 = ±20 %."""
+    seed: Count = Field(default=0, ge=0)
+    """The seed of the draws."""
+    always: list[ProjectId] = Field(default_factory=list)
+    """Proposals in the plan under every draw."""
+    edge: dict[ProjectId, Number] = Field(default_factory=dict)
+    """Proposals in under some draws: the share of draws each is in."""
+    never: list[ProjectId] = Field(default_factory=list)
+    """Proposals out of the plan under every draw."""
+
+
+class AreaFairness(Record):
+    """One area's share of the plan (``prioritise --fairness``)."""
+
+    area: AreaId
+    """The area."""
+    drift_share: Number = Field(ge=0, le=1)
+    """Its share of the plan's drift over the plan years."""
+    frame_share: Number = Field(ge=0)
+    """Its drift as a share of the programme's drift frames (what min_share speaks of)."""
+    staff_share: Number = Field(ge=0, le=1)
+    """Its share of the plan's årsverk."""
+    value_share: Number = Field(ge=0, le=1)
+    """Its share of what every proposal could be worth."""
+    min_share: Number | None = None
+    """Its minimum share, if it has one."""
+    price: Number | None = None
+    """Points the plan gives up for its minimum share."""
+
+
 class Plan(Record):
     """The outcome of ``askoy2020 prioritise``: which projects run, when, and why others do not."""
 
@@ -263,6 +316,10 @@ class Plan(Record):
     """Transfers between areas' frames that would each fund one project left out."""
     done: list[ProjectId] = Field(default_factory=list)
     """Projects completed before the plan: their money is spent, no plan places them again."""
+    robustness: PlanRobustness | None = None
+    """How robust the plan is to the criteria's weights, when it was made with --robustness."""
+    fairness: list[AreaFairness] = Field(default_factory=list)
+    """Each area's share of the plan, when it was made with --fairness."""
 
     def first_counted_year(self) -> int:
         """The first year whose money the plan counts (older plans: their first year)."""

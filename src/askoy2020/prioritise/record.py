@@ -4,9 +4,12 @@ and which transfers between areas would fund a project left out."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import Portfolio
 from ..model.base import YearRange
 from ..model.plan import (
+    AreaFairness,
     Displacement,
     FrameLeft,
     FrameUse,
@@ -16,11 +19,13 @@ from ..model.plan import (
     MoreMoney,
     Move,
     Plan,
+    PlanRobustness,
     Selected,
     Shortfall,
     SolverOutcome,
     SolverStatus,
     Transfer,
+    WeightStability,
 )
 from ..model.valuation import to_points
 from .explain import Displaced, Reason, short_text
@@ -28,6 +33,10 @@ from .marginal import Marginal, Raise
 from .money import Usage, need, transfers, unallocated
 from .problem import FrameKey, Problem, Resource
 from .solver import Solution, SolutionStatus
+
+if TYPE_CHECKING:
+    from .fairness import AreaShare
+    from .robustness import Robustness
 
 
 def plan_record(
@@ -154,3 +163,21 @@ def _used(problem: Problem, solution: Solution, resource: Resource, year: int) -
         if k is not None:
             total += candidate.options[k].use(resource).get(year, 0.0)
     return round(total, 3)
+
+
+def robustness_record(found: Robustness) -> PlanRobustness:
+    """What --robustness found, as the plan keeps it for the report."""
+    return PlanRobustness(
+        intervals=[WeightStability(criterion=i.criterion, weight=round(i.weight, 6), low=round(i.low, 6),
+                                   high=round(i.high, 6) if i.high is not None else None, verified=i.verified)
+                   for i in found.intervals],
+        draws=found.draws, spread=found.spread, seed=found.seed, always=found.always,
+        edge={p: round(found.share(p), 4) for p in found.edge}, never=found.never)
+
+
+def fairness_record(rows: list[AreaShare]) -> list[AreaFairness]:
+    """What --fairness found, as the plan keeps it for the report."""
+    return [AreaFairness(area=r.area, drift_share=round(r.drift_share, 6), frame_share=round(r.frame_share, 6),
+                         staff_share=round(r.staff_share, 6), value_share=round(r.value_share, 6),
+                         min_share=r.min_share, price=round(r.price, 3) if r.price is not None else None)
+            for r in rows]

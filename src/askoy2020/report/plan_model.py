@@ -59,6 +59,19 @@ class MoreMoneyRow:
 
 
 @dataclass(frozen=True)
+class FairnessRow:
+    """One area's shares of the plan (saved with prioritise --fairness)."""
+
+    area: str
+    drift_share: float
+    frame_share: float
+    min_share: float | None
+    staff_share: float
+    value_share: float
+    price: float | None
+
+
+@dataclass(frozen=True)
 class CriterionRow:
     name: str
     weight: float
@@ -104,6 +117,8 @@ class PlanSection:
     weights_source: str  # the decision that adopted the weights, or that none is recorded
     to_decide: list[ToDecide] = field(default_factory=list)
     scenario: str | None = None  # worded note when the plan is a scenario's
+    robustness: list[str] = field(default_factory=list)  # paragraphs, when the plan was made with --robustness
+    fairness: list[FairnessRow] = field(default_factory=list)  # when the plan was made with --fairness
 
     @property
     def new_count(self) -> int:

@@ -170,6 +170,34 @@ WORDS: dict[str, tuple[str, str]] = {
                            "The criteria and weights were adopted on {date} ({decision})."),
     "weights_not_recorded": ("Vedtaket som fastsatte kriteriene og vektene, er ikke registrert i programme.yaml.",
                              "The decision that adopted the criteria and weights is not recorded in programme.yaml."),
+    "robust_head": ("Hvor robust er planen?", "How robust is the plan?"),
+    "robust_interval": ("{criterion}: vekten {weight} kan ligge fra {low} til {high} uten at planen endres "
+                        "(de andre vektene som vedtatt).",
+                        "{criterion}: the weight {weight} may lie from {low} to {high} without the plan changing "
+                        "(the other weights as adopted)."),
+    "robust_no_upper": ("så høyt som helst", "any height"),
+    "robust_unverified": ("(så langt tiden rakk å prøve)", "(as far as the time allowed to try)"),
+    "robust_draws": ("Med {draws} tilfeldige sett av vekter, der hver vekt kan avvike {spread} fra den vedtatte, er "
+                     "disse forslagene med hver gang: {always}. Disse er aldri med: {never}.",
+                     "Under {draws} random sets of weights, each weight up to {spread} off the adopted one, these "
+                     "proposals are in every time: {always}. These are never in: {never}."),
+    "robust_edge": ("På vippen – med under noen av vektsettene, andelen i parentes: {edge}.",
+                    "On the edge – in under some of the weight sets, the share in brackets: {edge}."),
+    "robust_no_edge": ("Ingen forslag er på vippen: de samme velges under alle vektsettene.",
+                       "No proposal is on the edge: the same are chosen under every set of weights."),
+    "robust_none": ("ingen", "none"),
+    "fair_head": ("Fordelingen mellom områdene", "How the plan shares between the areas"),
+    "fair_area": ("Område", "Area"),
+    "fair_drift": ("Av driften i planen", "Of the plan's drift"),
+    "fair_frames": ("Av programmets driftsrammer", "Of the programme's drift frames"),
+    "fair_min": ("Minsteandel", "Minimum share"),
+    "fair_staff": ("Av årsverkene", "Of the årsverk"),
+    "fair_value": ("Av forslagenes verdi", "Of the proposals' value"),
+    "fair_price": ("Minsteandelen koster (poeng)", "The minimum share costs (points)"),
+    "fair_note": ("Andelene gjelder planårene. Prisen for en minsteandel er verdien planen gir fra seg for den: "
+                  "planens verdi uten minsteandelen, minus verdien med den.",
+                  "Shares are over the plan years. The price of a minimum share is the value the plan gives up "
+                  "for it: the plan's value without it, less its value with it."),
     "weights_pairwise": ("Vektene er regnet ut fra parvise sammenligninger av kriteriene (AHP, Saatys metode); "
                          "konsistensratioen er {ratio} (under 0,1 regnes sammenligningene som samstemte).",
                          "The weights are derived from pairwise comparisons of the criteria (AHP, Saaty's method); "
