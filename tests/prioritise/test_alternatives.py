@@ -154,3 +154,27 @@ def test_a_revision_that_git_would_read_as_something_else_is_refused(repository:
     result = runner.invoke(app, ["prioritise", str(repository / "data"), *AS_OF, "--no-explain",
                                  "--compare", revision])
     assert result.exit_code == 2 and "not a revision" in result.output
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nb", ("Alternative budsjetter", "Denne planen (forslaget)", "parti-b går ikke i balanse", "Går i balanse")),
+    ("en", ("Alternative budgets", "This plan (the proposal)", "parti-b does not balance", "Balances")),
+])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_plan_saved_with_alternatives_shows_them_in_the_report(
+        repository: Path, tmp_path: Path, lang: str, words: tuple[str, ...], fmt: str) -> None:
+    checkout = tmp_path / "checkout"
+    _git(repository, "worktree", "add", "-q", "--detach", str(checkout), "main")
+    data = checkout / "data"
+    saved = data / "plans" / "zz-alternativer-2021.yaml"
+    made = runner.invoke(app, ["prioritise", str(data), *AS_OF, "--no-explain", "--compare", "parti-a",
+                               "--compare", "parti-b", "--output", str(saved), "-q"])
+    assert made.exit_code == 0, made.output
+    assert runner.invoke(app, ["validate", str(data), *AS_OF]).exit_code == 0
+    out = tmp_path / f"report.{fmt}"
+    result = runner.invoke(app, ["report", "--year", "2020", str(data), *AS_OF, "--format", fmt, "--lang", lang,
+                                 "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for word in words:
+        assert word in text, word

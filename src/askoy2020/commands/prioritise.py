@@ -30,7 +30,7 @@ from ..prioritise.formats import (
     weights_data,
 )
 from ..prioritise.inputs import blocking_problems
-from ..prioritise.record import fairness_record, robustness_record
+from ..prioritise.record import alternatives_record, fairness_record, robustness_record
 from ..prioritise.robustness import robustness
 from ..prioritise.run import Outcome, prioritise
 from ..prioritise.solver import SolveSettings
@@ -131,6 +131,7 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
                 chosen.alternatives = alternatives(portfolio, list(request.compare), made_with, settings,
                                                    chosen.plan, as_of=request.as_of, from_year=request.from_year,
                                                    limits=ReadLimits.from_environment())
+                chosen.plan.alternatives = alternatives_record(chosen.alternatives)
             if request.fairness and chosen.plan is not None and chosen.solution is not None:
                 chosen.fairness = fairness(chosen.problem, chosen.solution, settings)
                 chosen.plan.fairness = fairness_record(chosen.fairness)  # kept in a saved plan for the report

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from .base import ByYear, Count, Day, Fte, Money, Note, Number, Record, Text, Year, YearRange
 from .budget import MoneyKind
-from .ids import AreaId, CriterionId, FrameResource, FrameScope, PlanId, ProgrammeId, ProjectId, ScenarioId
+from .ids import AreaId, CriterionId, FrameResource, FrameScope, GoalId, PlanId, ProgrammeId, ProjectId, ScenarioId
 from .methods import Method
 
 
@@ -276,6 +276,31 @@ class AreaFairness(Record):
     """Points the plan gives up for its minimum share."""
 
 
+class PlanAlternative(Record):
+    """An alternative budget (a git revision of the data) beside the plan (``prioritise --compare``)."""
+
+    revision: Text
+    """The branch, tag or commit, as given."""
+    balances: bool | None = None
+    """Every frame kept and every project that must be in, in; absent: not known (time, unreadable data)."""
+    value: Number | None = None
+    """Its plan's value, points."""
+    drift: ByYear[Number] = Field(default_factory=dict)
+    """What its plan uses of the programme's drift frames, by year, 1000 kr."""
+    staff: ByYear[Number] = Field(default_factory=dict)
+    """What its plan uses of the programme's staff frames, by year, årsverk."""
+    drift_unallocated: Number | None = None
+    """The programme's drift left unallocated over the plan years, 1000 kr."""
+    funds: list[ProjectId] = Field(default_factory=list)
+    """Projects it funds that the plan does not."""
+    leaves_out: list[ProjectId] = Field(default_factory=list)
+    """Projects the plan funds that it leaves out."""
+    goals: list[GoalId] = Field(default_factory=list)
+    """The goals those projects serve."""
+    why: Note | None = None
+    """Why it does not balance, or was not planned."""
+
+
 class Plan(Record):
     """The outcome of ``askoy2020 prioritise``: which projects run, when, and why others do not."""
 
@@ -320,6 +345,8 @@ class Plan(Record):
     """How robust the plan is to the criteria's weights, when it was made with --robustness."""
     fairness: list[AreaFairness] = Field(default_factory=list)
     """Each area's share of the plan, when it was made with --fairness."""
+    alternatives: list[PlanAlternative] = Field(default_factory=list)
+    """Alternative budgets beside the plan, when it was made with --compare."""
 
     def first_counted_year(self) -> int:
         """The first year whose money the plan counts (older plans: their first year)."""

@@ -56,7 +56,7 @@ def plan_yaml(plan: Plan, command: str) -> str:
             for key in ("cost", "investment", "staff"):
                 if key in row:
                     row[key] = {int(y): v for y, v in row[key].items()}
-    for key in ("transfers", "done", "more_money", "fairness"):
+    for key in ("transfers", "done", "more_money", "fairness", "alternatives"):
         if not data[key]:
             del data[key]
     header = (f"Plan made by askoy2020 prioritise ({plan.method.value}). Make it again rather than edit it:\n"

@@ -19,6 +19,7 @@ from ..model.plan import (
     MoreMoney,
     Move,
     Plan,
+    PlanAlternative,
     PlanRobustness,
     Selected,
     Shortfall,
@@ -35,6 +36,7 @@ from .problem import FrameKey, Problem, Resource
 from .solver import Solution, SolutionStatus
 
 if TYPE_CHECKING:
+    from .alternatives import Alternative
     from .fairness import AreaShare
     from .robustness import Robustness
 
@@ -181,3 +183,22 @@ def fairness_record(rows: list[AreaShare]) -> list[AreaFairness]:
                          staff_share=round(r.staff_share, 6), value_share=round(r.value_share, 6),
                          min_share=r.min_share, price=round(r.price, 3) if r.price is not None else None)
             for r in rows]
+
+
+def alternatives_record(found: list[Alternative]) -> list[PlanAlternative]:
+    """What --compare found, as the plan keeps it for the report."""
+    rows = []
+    for alternative in found:
+        plan = alternative.plan
+        row = PlanAlternative(revision=alternative.revision, balances=alternative.balances,
+                              why="; ".join(alternative.conflicts[:3]) or None)
+        if plan is not None and alternative.diff is not None:
+            left = [f for f in plan.unallocated if f.scope == "programme" and f.kind.value == "drift"]
+            row = row.model_copy(update={
+                "value": plan.value, "drift": {f.year: f.budget_used for f in plan.frames},
+                "staff": {f.year: f.staff_used for f in plan.frames},
+                "drift_unallocated": sum(sum(f.left.values()) for f in left) if left else None,
+                "funds": [p for p, _ in alternative.diff.added], "leaves_out": alternative.diff.dropped,
+                "goals": alternative.goals})
+        rows.append(row)
+    return rows

@@ -30,7 +30,7 @@ from .plan_model import (
     TransferOption,
 )
 from .plan_reasons import ReasonWords, listing, millions, quantity
-from .plan_robustness import fairness_rows, robustness_paragraphs
+from .plan_robustness import alternative_rows, fairness_rows, robustness_paragraphs
 
 # Kinds of left-out row that are a decision the meeting can change; the
 # others (excluded, no start, outside the years) cannot be in the plan as the data stand.
@@ -108,6 +108,7 @@ def build_plan(portfolio: Portfolio, year: int, lang: str = "nb", as_of: dt.date
         to_decide=_to_decide(plan, unfunded, transfers, words, portfolio),
         scenario=words.t("plan_scenario", id=plan.scenario) if plan.scenario else None,
         robustness=robustness_paragraphs(portfolio, plan, words), fairness=fairness_rows(portfolio, plan, reasons),
+        alternatives=alternative_rows(portfolio, plan, words),
     )
 
 

@@ -59,6 +59,19 @@ class MoreMoneyRow:
 
 
 @dataclass(frozen=True)
+class AlternativeRow:
+    """An alternative budget beside the plan (saved with prioritise --compare)."""
+
+    revision: str
+    balances: str  # worded: yes, no, not known
+    value: float | None
+    drift: dict[int, float]  # by year
+    staff: dict[int, float]
+    drift_unallocated: float | None
+    says: str  # what it funds and leaves out differently, the goals that touches, or why it does not balance
+
+
+@dataclass(frozen=True)
 class FairnessRow:
     """One area's shares of the plan (saved with prioritise --fairness)."""
 
@@ -119,6 +132,7 @@ class PlanSection:
     scenario: str | None = None  # worded note when the plan is a scenario's
     robustness: list[str] = field(default_factory=list)  # paragraphs, when the plan was made with --robustness
     fairness: list[FairnessRow] = field(default_factory=list)  # when the plan was made with --fairness
+    alternatives: list[AlternativeRow] = field(default_factory=list)  # when the plan was made with --compare
 
     @property
     def new_count(self) -> int:

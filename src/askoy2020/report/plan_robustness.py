@@ -1,6 +1,7 @@
-"""How robust the saved plan is to the criteria's weights, and how it shares
-the money between the areas – in words for politicians, when the plan was
-made with ``prioritise --robustness`` or ``--fairness``."""
+"""How robust the saved plan is to the criteria's weights, how it shares
+the money between the areas, and the alternative budgets beside it – in
+words for politicians, when the plan was made with ``prioritise
+--robustness``, ``--fairness`` or ``--compare``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from ..model import Portfolio
 from ..model.plan import Plan
 from .i18n import Lang
-from .plan_model import FairnessRow
+from .plan_model import AlternativeRow, FairnessRow
 from .plan_reasons import ReasonWords, listing
 
 
@@ -51,3 +52,28 @@ def _projects(portfolio: Portfolio, words: Lang) -> Callable[[list[str]], str]:
     def shown(ids: list[str]) -> str:
         return listing(words, [_project(portfolio, pid) for pid in ids]) if ids else words.t("robust_none")
     return shown
+
+
+def alternative_rows(portfolio: Portfolio, plan: Plan, words: Lang) -> list[AlternativeRow]:
+    """The plan itself first (the proposal the alternatives are set against), then each alternative."""
+    if not plan.alternatives:
+        return []
+    left = [f for f in plan.unallocated if f.scope == "programme" and f.kind.value == "drift"]
+    rows = [AlternativeRow(words.t("alt_this"), words.t("alt_yes"), plan.value,
+                           {f.year: f.budget_used for f in plan.frames}, {f.year: f.staff_used for f in plan.frames},
+                           sum(sum(f.left.values()) for f in left) if left else None, "")]
+    shown = _projects(portfolio, words)
+    for alternative in plan.alternatives:
+        balances = {True: "alt_yes", False: "alt_no"}.get(alternative.balances, "alt_unknown")  # type: ignore[arg-type]
+        if alternative.balances:
+            says = words.t("alt_differs", revision=alternative.revision, funds=shown(alternative.funds),
+                           leaves_out=shown(alternative.leaves_out))
+            if alternative.goals:
+                says += " " + words.t("alt_goals", goals=listing(words, alternative.goals))
+        else:
+            says = words.t("alt_not_balanced" if alternative.balances is False else "alt_not_known",
+                           revision=alternative.revision, why=alternative.why or "")
+        rows.append(AlternativeRow(alternative.revision, words.t(balances), alternative.value,
+                                   dict(alternative.drift), dict(alternative.staff),
+                                   alternative.drift_unallocated, says))
+    return rows
