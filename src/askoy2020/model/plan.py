@@ -351,3 +351,13 @@ class Plan(Record):
     def first_counted_year(self) -> int:
         """The first year whose money the plan counts (older plans: their first year)."""
         return self.open_from if self.open_from is not None else self.years.first_year
+
+    def programme_use(self, kind: MoneyKind) -> dict[int, float]:
+        """What the plan uses of the programme's frames of one kind, by year."""
+        field = {MoneyKind.DRIFT: "budget_used", MoneyKind.INVESTMENT: "investment_used",
+                 MoneyKind.STAFF: "staff_used"}[kind]
+        return {f.year: getattr(f, field) for f in self.frames}
+
+    def programme_left(self, kind: MoneyKind) -> dict[int, float] | None:
+        """The programme's frames of one kind left unallocated, by year; None without such a frame."""
+        return next((dict(f.left) for f in self.unallocated if f.scope == "programme" and f.kind is kind), None)

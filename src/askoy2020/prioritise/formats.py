@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.identity_numbers import mask
 from ..core.spreadsheet import csv_text
 from ..model import Portfolio
+from ..model.budget import MoneyKind
 from ..model.plan import Plan
 from ..model.valuation import Valuation
 from ..writing import document
@@ -123,13 +124,13 @@ def alternatives_data(found: list[Alternative], plan: Plan | None) -> list[dict[
 
 def by_year(plan: Plan) -> dict[int, dict[str, float]]:
     """What the plan uses of the programme frames each year: drift and investment in 1000 kr, staff in årsverk."""
-    return {f.year: {"drift": f.budget_used, "investment": f.investment_used, "staff": f.staff_used}
-            for f in plan.frames}
+    use = {kind: plan.programme_use(kind) for kind in MoneyKind}
+    return {f.year: {kind.value: use[kind][f.year] for kind in MoneyKind} for f in plan.frames}
 
 
 def unallocated(plan: Plan) -> dict[str, dict[int, float]]:
     """The programme frames left unallocated, by kind and year."""
-    return {left.kind.value: dict(left.left) for left in plan.unallocated if left.scope == "programme"}
+    return {kind.value: left for kind in MoneyKind if (left := plan.programme_left(kind)) is not None}
 
 
 def fairness_data(rows: list[AreaShare] | None) -> list[dict[str, Any]] | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Portfolio
 from ..model.base import YearRange
+from ..model.budget import MoneyKind
 from ..model.plan import (
     AreaFairness,
     Displacement,
@@ -193,11 +194,11 @@ def alternatives_record(found: list[Alternative]) -> list[PlanAlternative]:
         row = PlanAlternative(revision=alternative.revision, balances=alternative.balances,
                               why="; ".join(alternative.conflicts[:3]) or None)
         if plan is not None and alternative.diff is not None:
-            left = [f for f in plan.unallocated if f.scope == "programme" and f.kind.value == "drift"]
+            left = plan.programme_left(MoneyKind.DRIFT)
             row = row.model_copy(update={
-                "value": plan.value, "drift": {f.year: f.budget_used for f in plan.frames},
-                "staff": {f.year: f.staff_used for f in plan.frames},
-                "drift_unallocated": sum(sum(f.left.values()) for f in left) if left else None,
+                "value": plan.value, "drift": plan.programme_use(MoneyKind.DRIFT),
+                "staff": plan.programme_use(MoneyKind.STAFF),
+                "drift_unallocated": sum(left.values()) if left is not None else None,
                 "funds": [p for p, _ in alternative.diff.added], "leaves_out": alternative.diff.dropped,
                 "goals": alternative.goals})
         rows.append(row)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Portfolio
+from ..model.budget import MoneyKind
 from ..model.plan import Plan
 from .i18n import Lang
 from .plan_model import AlternativeRow, FairnessRow
@@ -58,10 +59,9 @@ def alternative_rows(portfolio: Portfolio, plan: Plan, words: Lang) -> list[Alte
     """The plan itself first (the proposal the alternatives are set against), then each alternative."""
     if not plan.alternatives:
         return []
-    left = [f for f in plan.unallocated if f.scope == "programme" and f.kind.value == "drift"]
-    rows = [AlternativeRow(words.t("alt_this"), words.t("alt_yes"), plan.value,
-                           {f.year: f.budget_used for f in plan.frames}, {f.year: f.staff_used for f in plan.frames},
-                           sum(sum(f.left.values()) for f in left) if left else None, "")]
+    left = plan.programme_left(MoneyKind.DRIFT)
+    rows = [AlternativeRow(words.t("alt_this"), words.t("alt_yes"), plan.value, plan.programme_use(MoneyKind.DRIFT),
+                           plan.programme_use(MoneyKind.STAFF), sum(left.values()) if left is not None else None, "")]
     shown = _projects(portfolio, words)
     for alternative in plan.alternatives:
         balances = {True: "alt_yes", False: "alt_no"}.get(alternative.balances, "alt_unknown")  # type: ignore[arg-type]
