@@ -263,3 +263,61 @@ def test_open_years_left_out_by_from_year_are_not_called_sunk() -> None:
     assert result.exit_code == 0, result.output
     assert "2021 is open (not yet adopted) but left out of this plan by --from-year" in result.stdout
     assert "is sunk (spent or adopted)" not in result.stdout
+
+
+def _solved_again(model: Path) -> float:
+    import highspy
+
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.readModel(str(model))
+    highs.setOptionValue("mip_rel_gap", 0.0)
+    highs.run()
+    assert highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return float(highs.getInfo().objective_function_value)
+
+
+def test_the_written_model_proves_the_plan_optimal_to_another_reader(tmp_path: Path) -> None:
+    model = tmp_path / "budsjett-2021.mps"
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--no-explain", "--format", "json",
+                                 "--write-model", str(model)])
+    assert result.exit_code == 0, result.stderr
+    plan = json.loads(result.stdout)["plan"]  # HiGHS wrote nothing on standard output
+    assert f"Wrote the model to {model}" in result.stderr
+    # The objective is in thousandths of a point.
+    assert _solved_again(model) == pytest.approx(plan["value"] * 1000)
+    chosen = {f"{p['project']}@{p['start']}" for p in plan["selected"]}
+    assert len(chosen) == len(plan["selected"]) > 10
+    assert chosen <= set(model.read_text(encoding="utf-8").split())
+
+
+def test_a_model_with_no_plan_is_still_written(data: Path, tmp_path: Path) -> None:
+    model = tmp_path / "m.mps"
+    result = runner.invoke(app, ["prioritise", str(data), *AS_OF, "--no-explain", "--frame", "2021=5000",
+                                 "--write-model", str(model)])
+    assert result.exit_code == 1 and model.read_text(encoding="utf-8").startswith("NAME")
+
+
+@pytest.mark.parametrize(("target", "written"), [
+    ("model.mps", True), ("old.mps", True),
+    ("data/model.mps", False), ("data/plans/model.mps", False), ("model.lp", False), ("model.yaml", False),
+    ("notes.mps", False), ("folder.mps", False), ("no/such/folder/model.mps", False),
+])
+def test_write_model_never_replaces_a_record_or_a_stranger(tmp_path: Path, target: str, written: bool) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    (tmp_path / "notes.mps").write_text("merknad: behold meg\n", encoding="utf-8")
+    (tmp_path / "old.mps").write_text("NAME        \nROWS\n N  Obj\nENDATA\n", encoding="utf-8")
+    (tmp_path / "folder.mps").mkdir()
+    path = tmp_path / target
+    before = path.read_bytes() if path.is_file() else None
+    result = runner.invoke(app, ["prioritise", str(root), *AS_OF, "--no-explain", "--write-model", str(path)])
+    assert "Traceback" not in result.output
+    if written:
+        assert result.exit_code == 0, result.stderr
+        assert path.read_bytes() != before and _solved_again(path) > 0
+    else:
+        assert result.exit_code == 2 and result.stderr.startswith("Error: --write-model ")
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert (path.read_bytes() if path.is_file() else None) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left

@@ -4,6 +4,7 @@ so (proven optimal, zero gap) – on random small portfolios."""
 from __future__ import annotations
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from askoy2020.model import Portfolio
 from askoy2020.prioritise.problem import build_problem
@@ -90,3 +91,31 @@ def test_settings_come_from_the_model_unless_an_option_overrides_them() -> None:
     assert SolveSettings.from_model(model) == SolveSettings(gap=0.01, time_limit=3.0)
     assert SolveSettings.from_model(model, gap=0.0) == SolveSettings(gap=0.0, time_limit=3.0)
     assert SolveSettings.from_model(model, time_limit=0.5) == SolveSettings(gap=0.01, time_limit=0.5)
+
+
+@st.composite
+def linked_windows(draw: st.DrawFn) -> Portfolio:
+    """Projects that may each start in two or three years, chained by hard
+    dependencies with lags, under tight frames: where the row that sums a
+    successor's starts cuts, if it cut too much a plan would be lost."""
+    projects = []
+    for i in range(draw(st.integers(2, 5))):
+        first = draw(st.integers(2019, 2020))
+        window = {"earliest": first, "latest": draw(st.integers(first + 1, 2021))}
+        deps = [{"project": f"P{j}", "type": draw(st.sampled_from(["finish-to-start", "start-to-start"])),
+                 "lag_days": draw(st.sampled_from([0, 200])), "strength": "hard"}
+                for j in range(i) if draw(st.integers(0, 2)) == 0]
+        projects.append(project(f"P{i}", {first: float(draw(st.integers(1, 8)) * 50)},
+                                (draw(st.integers(0, 5)), draw(st.integers(0, 5))), start_window=window,
+                                **({"depends_on": deps} if deps else {})))
+    frames = {y: float(draw(st.integers(1, 8)) * 50) for y in (2019, 2020, 2021)}
+    return portfolio(programme(frames), [area()], projects)
+
+
+@given(linked_windows())
+def test_the_cut_for_a_successor_with_several_starts_loses_no_plan(p: Portfolio) -> None:
+    problem = build_problem(p, as_of=AS_OF)
+    reference = best(problem)
+    solution = solve(problem, EXACT)
+    assert reference is not None  # leaving everything out is always a plan here
+    assert solution.status is SolutionStatus.OPTIMAL and solution.value == reference[0]

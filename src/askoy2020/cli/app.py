@@ -380,6 +380,9 @@ def prioritise(
                                       help="An alternative budget as a git branch, tag or commit of the data: "
                                       "planned with the same options and shown beside this plan. Repeatable; "
                                       "the working tree is not touched."),
+    write_model: Path | None = typer.Option(None, "--write-model", metavar="FILE",
+                                            help="Also write the plan's mixed-integer model as MPS "
+                                            "(.mps), to check the plan with another solver."),
 ) -> None:
     """Plan the next budget round: choose the projects and start years that
     give the most value within the frames of the open years (money in
@@ -398,6 +401,7 @@ def prioritise(
         exclude=tuple(exclude), scenario=scenario, time_limit=time_limit, gap=gap, explain=explain,
         output_format=output_format, output=output, quiet=quiet, robustness=robustness, draws=draws,
         spread=spread, seed=seed, compare=tuple(compare), fairness=fairness, max_share=max_share,
+        write_model=write_model,
     )
     raise typer.Exit(command.run(request, *_streams()))
 

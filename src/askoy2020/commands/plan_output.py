@@ -55,3 +55,34 @@ def _made_by_prioritise(path: Path) -> bool:
     if suffix == ".csv":
         return head.lstrip("\ufeff").startswith("project,decision,why,start,value")
     return False
+
+
+
+
+def model_refusal(path: Path, data_folder: Path) -> str | None:
+    """Why ``prioritise --write-model`` must not write ``path``, or None when it may:
+    never into the data folder (validate would read a stray file there) and
+    never over a file that is not a model."""
+    if path.suffix.lower() != ".mps":
+        return f"--write-model {path}: the name must end in .mps"
+    target, root = Path(os.path.abspath(path)), Path(os.path.abspath(data_folder))
+    if target == root or root in target.parents:
+        return f"--write-model {path} is inside the data folder; write the model outside it"
+    if target.is_dir():
+        return f"--write-model {path} is a folder; give a file name ending in .mps"
+    if not target.parent.is_dir():
+        return f"--write-model {path}: there is no folder {path.parent}"
+    if target.exists() and not _is_model(target):
+        return (f"--write-model {path} exists and is not an MPS model, so it is not replaced; "
+                "choose another name, or move the file away first")
+    return None
+
+
+def _is_model(path: Path) -> bool:
+    """Whether the file looks like an MPS model (solver.write_model's)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return head.startswith(b"NAME")

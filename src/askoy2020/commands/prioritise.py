@@ -37,7 +37,7 @@ from ..prioritise.solver import SolveSettings
 from .choices import PlanFormat
 from .failures import explain_os_errors
 from .output import echo
-from .plan_output import refusal
+from .plan_output import model_refusal, refusal
 from .safe_text import json_safe, visible
 
 
@@ -71,6 +71,8 @@ class PrioritiseRequest:
     """Each area's share against its min_share and its proposals' value, and each min_share's price."""
     max_share: float | None = None
     """No area above this share of the programme's drift frames (--max-share)."""
+    write_model: Path | None = None
+    """Where to write the plan's MILP (MPS or LP) for a solver of one's own (--write-model)."""
     """Alternative budgets as git revisions of the data, planned beside this plan (prioritise/alternatives.py)."""
 
 
@@ -100,6 +102,9 @@ def run(request: PrioritiseRequest, out: TextIO, err: TextIO) -> int:
         echo(err, f"Error: --output {visible(request.output)}: the name must end in .yaml, .json or .csv.")
         return 2
     if request.output is not None and (why := refusal(request.output, portfolio.root)) is not None:
+        echo(err, f"Error: {visible(why)}.")
+        return 2
+    if request.write_model is not None and (why := model_refusal(request.write_model, portfolio.root)) is not None:
         echo(err, f"Error: {visible(why)}.")
         return 2
     try:
@@ -212,6 +217,14 @@ def _emit(
         out.write(plan_csv(plan))
     if request.output is not None and plan is not None and not request.quiet:
         echo(err, f"Wrote the plan to {visible(request.output)}")
+    if request.write_model is not None:
+        from ..prioritise.solver import write_model
+
+        # Written whether or not a plan is possible: an infeasible model is one to check too.
+        write_model(outcome.problem, request.write_model)
+        if not request.quiet:
+            echo(err, f"Wrote the model to {visible(request.write_model)}: columns PROJECT@START, the objective "
+                      "in thousandths of a point, to be maximised")
     return 0 if plan is not None else 1
 
 

@@ -5,6 +5,7 @@ One binary x[p,k] per project p and start option k.
   subject to Σ_k x[p,k] = 1 for committed, locked, mandatory, included p;  ≤ 1 otherwise
              Σ use[p,k,y]·x[p,k] ≤ frame       for every programme and area frame, year, resource
              x[s,k] ≤ Σ_{j allowed} x[p,j]     hard dependency p → s (selection and timing)
+             Σ_k x[s,k] ≤ Σ_j x[p,j]          the same over all of s's starts: a cut, when s has several
              x[s,k] + Σ_{j not allowed} x[p,j] ≤ 1   soft dependency: order only
              Σ cost[p,k]·x[p,k] ≥ min_share·programme budget   for an area with min_share
              Σ cost[p,k]·x[p,k] ≤ max_share·programme budget   for every area, with --max-share
@@ -25,9 +26,11 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model.project import Strength
@@ -125,15 +128,23 @@ class _Model:
     starts: list[int] = field(default_factory=lambda: [0])
     index: list[int] = field(default_factory=list)
     values: list[float] = field(default_factory=list)
+    # What each column and row is, for a model written out (write_model); made only then.
+    col_names: list[str] = field(default_factory=list)
+    row_names: list[str] = field(default_factory=list)
+    named: bool = False
 
-    def column(self, cost: float, upper: float = 1.0, integer: bool = True) -> int:
+    def column(self, cost: float, upper: float = 1.0, integer: bool = True, name: str = "") -> int:
+        if self.named:
+            self.col_names.append(name)
         self.cost.append(cost)
         self.lower.append(0.0)
         self.upper.append(upper)
         self.integer.append(integer)
         return len(self.cost) - 1
 
-    def row(self, terms: Mapping[int, float], lower: float, upper: float) -> None:
+    def row(self, terms: Mapping[int, float], lower: float, upper: float, name: str = "") -> None:
+        if self.named:
+            self.row_names.append(name)
         for col, coefficient in terms.items():
             if coefficient:
                 self.index.append(col)
@@ -158,20 +169,28 @@ def solve(
     incumbent (a larger frame keeps the baseline plan feasible)."""
     if settings.seconds_left() <= 0:
         return Solution(SolutionStatus.NOT_RUN)
-    model = _Model()
+    model, columns, slacks = _build(problem, force_in, frame_change, elastic)
+    return _run(model, problem, columns, slacks, settings, start)
+
+
+def _build(
+    problem: Problem, force_in: str | None = None, frame_change: Mapping[FrameKey, float] | None = None,
+    elastic: bool = False, named: bool = False,
+) -> tuple[_Model, dict[str, list[int]], dict[FrameKey | str, int]]:
+    model = _Model(named=named)
     columns: dict[str, list[int]] = {}
     for candidate in problem.candidates:
         cols = []
         for option in candidate.options:
             value = 0.0 if elastic else float(option.value)
-            cols.append(model.column(value, 0.0 if candidate.blocked else 1.0))
+            cols.append(model.column(value, 0.0 if candidate.blocked else 1.0, name=f"{candidate.id}@{option.start}"))
         columns[candidate.id] = cols
     slacks: dict[FrameKey | str, int] = {}
     _choice_rows(model, problem, columns, force_in)
     _frame_rows(model, problem, columns, frame_change or {}, slacks, elastic)
     _link_rows(model, problem, columns)
     _share_rows(model, problem, columns, slacks, elastic)
-    return _run(model, problem, columns, slacks, settings, start)
+    return model, columns, slacks
 
 
 def solve_many(problem: Problem, settings: SolveSettings, questions: list[dict[str, Any]]) -> list[Solution]:
@@ -190,7 +209,7 @@ def solve_many(problem: Problem, settings: SolveSettings, questions: list[dict[s
 def _choice_rows(model: _Model, problem: Problem, columns: dict[str, list[int]], force_in: str | None) -> None:
     for candidate in problem.candidates:
         at_least = 1.0 if not candidate.optional or candidate.id == force_in else 0.0
-        model.row(dict.fromkeys(columns[candidate.id], 1.0), at_least, 1.0)
+        model.row(dict.fromkeys(columns[candidate.id], 1.0), at_least, 1.0, f"choose.{candidate.id}")
 
 
 def _frame_rows(
@@ -207,10 +226,11 @@ def _frame_rows(
                     terms[col] = use
         if not terms:
             continue
+        name = f"frame.{key.scope}.{key.resource.value}.{key.year}"
         if elastic:
-            slacks[key] = model.column(-_SLACK_PRICE[key.resource], INF, integer=False)
+            slacks[key] = model.column(-_SLACK_PRICE[key.resource], INF, integer=False, name=f"over.{name}")
             terms[slacks[key]] = -1.0
-        model.row(terms, -INF, frame.limit + change.get(key, 0.0))
+        model.row(terms, -INF, frame.limit + change.get(key, 0.0), name)
 
 
 def _in_scope(problem: Problem, scope: str) -> list[Candidate]:
@@ -223,14 +243,22 @@ def _link_rows(model: _Model, problem: Problem, columns: dict[str, list[int]]) -
     for link in problem.links:
         pred, succ = columns[link.pred], columns[link.succ]
         hard = link.dependency.strength is Strength.HARD
+        if hard and len(succ) > 1:
+            # Whichever year the successor starts, the predecessor is in: valid for every plan,
+            # and not implied by the rows per start below when their allowed starts overlap (a
+            # successor spread half and half over two starts that both allow one half-taken
+            # predecessor start satisfies each of them).
+            model.row(dict.fromkeys(succ, 1.0) | dict.fromkeys(pred, -1.0), -INF, 0.0,
+                      f"needs.{link.succ}.{link.pred}")
         for k, allowed in enumerate(link.allowed):
             if hard:
                 terms = {succ[k]: 1.0} | {pred[j]: -1.0 for j in allowed}
-                model.row(terms, -INF, 0.0)
+                model.row(terms, -INF, 0.0, f"needs.{link.succ}#{k}.{link.pred}")
             else:
                 banned = [pred[j] for j in range(len(pred)) if j not in allowed]
                 if banned:
-                    model.row({succ[k]: 1.0} | dict.fromkeys(banned, 1.0), -INF, 1.0)
+                    model.row({succ[k]: 1.0} | dict.fromkeys(banned, 1.0), -INF, 1.0,
+                              f"order.{link.succ}#{k}.{link.pred}")
 
 
 def _share_rows(
@@ -243,9 +271,10 @@ def _share_rows(
             for col, option in zip(columns[candidate.id], candidate.options):
                 terms[col] = sum(option.cost.values())
         if elastic:
-            slacks[share.area] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False)
+            slacks[share.area] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False,
+                                              name=f"short.min_share.{share.area}")
             terms[slacks[share.area]] = 1.0
-        model.row(terms, share.amount, INF)
+        model.row(terms, share.amount, INF, f"min_share.{share.area}")
     if problem.max_share_amount is not None:
         # --max-share: no area's projects may cost more than the cap over the plan years.
         for area in sorted({c.project.area for c in problem.candidates}):
@@ -253,9 +282,10 @@ def _share_rows(
                       for col, option in zip(columns[candidate.id], candidate.options)}
             if elastic:
                 key = f"max-share:{area}"
-                slacks[key] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False)
+                slacks[key] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False,
+                                           name=f"over.max_share.{area}")
                 capped[slacks[key]] = -1.0
-            model.row(capped, -INF, problem.max_share_amount)
+            model.row(capped, -INF, problem.max_share_amount, f"max_share.{area}")
 
 
 def _run(
@@ -263,7 +293,6 @@ def _run(
     slacks: dict[FrameKey | str, int], settings: SolveSettings, start: Mapping[str, int] | None = None,
 ) -> Solution:
     import highspy
-    import numpy as np
 
     if not model.cost:  # nothing to decide; HiGHS reports an empty model as no solution
         holds = all(lo <= 1e-9 and up >= -1e-9 for lo, up in zip(model.row_lower, model.row_upper))
@@ -276,22 +305,7 @@ def _run(
     highs.setOptionValue("time_limit", left)
     highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("threads", 1)
-    lp = highspy.HighsLp()
-    lp.num_col_ = len(model.cost)
-    lp.num_row_ = len(model.row_lower)
-    lp.col_cost_ = np.array(model.cost, dtype=float)
-    lp.col_lower_ = np.array(model.lower, dtype=float)
-    lp.col_upper_ = np.array(model.upper, dtype=float)
-    lp.row_lower_ = np.array(model.row_lower, dtype=float)
-    lp.row_upper_ = np.array(model.row_upper, dtype=float)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.start_ = np.array(model.starts, dtype=np.int32)
-    lp.a_matrix_.index_ = np.array(model.index, dtype=np.int32)
-    lp.a_matrix_.value_ = np.array(model.values, dtype=float)
-    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
-                       for i in model.integer]
-    lp.sense_ = highspy.ObjSense.kMaximize
-    highs.passModel(lp)
+    highs.passModel(_lp(model))
     if start:
         first = highspy.HighsSolution()
         values = [0.0] * len(model.cost)
@@ -322,6 +336,57 @@ def _run(
     seconds = time.perf_counter() - began
     status = SolutionStatus.OPTIMAL if optimal else SolutionStatus.TIME_LIMIT
     return Solution(status, chosen, total, bound, gap, seconds, excess)
+
+
+def _lp(model: _Model) -> Any:
+    import highspy
+    import numpy as np
+
+    lp = highspy.HighsLp()
+    lp.num_col_ = len(model.cost)
+    lp.num_row_ = len(model.row_lower)
+    lp.col_cost_ = np.array(model.cost, dtype=float)
+    lp.col_lower_ = np.array(model.lower, dtype=float)
+    lp.col_upper_ = np.array(model.upper, dtype=float)
+    lp.row_lower_ = np.array(model.row_lower, dtype=float)
+    lp.row_upper_ = np.array(model.row_upper, dtype=float)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = np.array(model.starts, dtype=np.int32)
+    lp.a_matrix_.index_ = np.array(model.index, dtype=np.int32)
+    lp.a_matrix_.value_ = np.array(model.values, dtype=float)
+    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous
+                       for i in model.integer]
+    lp.sense_ = highspy.ObjSense.kMaximize
+    if model.named:
+        lp.col_names_ = model.col_names
+        lp.row_names_ = model.row_names
+    return lp
+
+
+def write_model(problem: Problem, path: Path) -> None:
+    """Write the plan's model (no question's variant) as MPS, so anyone can
+    solve the very model this solver solves with a solver of their own (SCIP,
+    CBC, a commercial one) and check the plan is optimal. Columns are named
+    PROJECT@START, rows by what they keep (choose., frame.SCOPE.RESOURCE.YEAR,
+    needs., order., min_share., max_share.); the objective is in thousandths
+    of a point, to be maximised. MPS, not the LP format: LP reads a '-' in a
+    name (IK-01) as a minus. Written to a temporary file beside ``path`` and
+    moved into place."""
+    import highspy
+
+    model, _, _ = _build(problem, named=True)
+    highs = _quiet_highs()
+    if model.cost:
+        highs.passModel(_lp(model))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp{path.suffix}")
+    try:
+        with _silent_stdout():  # HiGHS reports the write on file descriptor 1
+            status = highs.writeModel(str(temporary))
+        if status != highspy.HighsStatus.kOk or not temporary.exists():
+            raise OSError(f"HiGHS could not write the model to {path}")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _read(problem: Problem, columns: dict[str, list[int]], values: list[float]) -> tuple[dict[str, int], int]:
@@ -393,16 +458,23 @@ def _quiet_highs() -> Any:
     be set, and that would corrupt --format json output."""
     import highspy
 
+    with _silent_stdout():
+        highs = highspy.Highs()  # type: ignore[no-untyped-call]
+        highs.setOptionValue("output_flag", False)
+    return highs
+
+
+@contextmanager
+def _silent_stdout() -> Iterator[None]:
+    """File descriptor 1 pointed at the null device, for what C code prints there."""
     with _STDOUT_LOCK:  # threads must not swap file descriptor 1 under each other
         sys.stdout.flush()
         saved = os.dup(1)
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(devnull, 1)
-            highs = highspy.Highs()  # type: ignore[no-untyped-call]
-            highs.setOptionValue("output_flag", False)
+            yield
         finally:
             os.dup2(saved, 1)
             os.close(saved)
             os.close(devnull)
-    return highs
