@@ -321,3 +321,57 @@ def test_write_model_never_replaces_a_record_or_a_stranger(tmp_path: Path, targe
         assert result.stderr.count("\n") == 1, result.stderr
         assert (path.read_bytes() if path.is_file() else None) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+@pytest.mark.parametrize("option", ["--output", "--write-model"])
+@pytest.mark.parametrize("how", ["folder-link", "data-link"])
+def test_a_symbolic_link_does_not_carry_a_file_into_the_data_folder(tmp_path: Path, option: str, how: str) -> None:
+    # Before, the paths were compared as written, so a link reached records' folders.
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    projects = root / "programmes" / "dk" / "projects"
+    name = "DK-99.mps" if option == "--write-model" else "DK-99.yaml"
+    if how == "folder-link":  # a folder outside that is a link to one inside
+        (tmp_path / "out").symlink_to(projects)
+        target, data = tmp_path / "out" / name, root
+    else:  # the data folder itself given through a link, the target by its real path
+        (tmp_path / "link").symlink_to(root)
+        target, data = projects / name, tmp_path / "link"
+    before = sorted(p.name for p in projects.iterdir())
+    result = runner.invoke(app, ["prioritise", str(data), *AS_OF, "--no-explain", option, str(target)])
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: {option} "), result.stderr
+    assert sorted(p.name for p in projects.iterdir()) == before
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("NAME: Ola Nordmann\nfnr: 01010112345\n", "not a model"), (None, "named pipe"),
+])
+def test_write_model_keeps_a_file_that_only_looks_like_a_model(tmp_path: Path, text: str | None, kind: str) -> None:
+    import os
+
+    target = tmp_path / "person.mps"
+    if text is None:
+        os.mkfifo(target)  # once opened to be read, which waits for a writer for ever
+    else:
+        target.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--no-explain", "--write-model", str(target)])
+    assert result.exit_code == 2 and "is not an MPS model" in result.stderr, kind
+    assert text is None or target.read_text(encoding="utf-8") == text
+
+
+def test_a_model_that_cannot_be_written_stops_the_command_before_the_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    import askoy2020.writing.atomic
+
+    def full(path: Path, data: bytes, durable: bool = True) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(askoy2020.writing.atomic, "write_bytes_atomic", full)
+    plan = tmp_path / "plan.json"
+    result = runner.invoke(app, ["prioritise", str(DATA), *AS_OF, "--no-explain", "--format", "json",
+                                 "--output", str(plan), "--write-model", str(tmp_path / "m.mps")])
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert result.stdout == "" and not plan.exists(), "no plan shown or saved as if all went well"

@@ -87,6 +87,56 @@ def test_a_hard_dependency_with_several_starts_is_cut_in_the_lp_relaxation(tmp_p
     relaxed = _read_back(tmp_path / "m.mps", relax=True)
     assert relaxed.getInfo().objective_function_value == pytest.approx(successor.options[0].value / 2)
     rows = relaxed.getLp().row_names_
-    assert "needs.S.P" in rows and {r for r in rows if re.fullmatch(r"needs\.S#\d\.P", r)} == {"needs.S#0.P",
-                                                                                            "needs.S#1.P"}
+    assert "needs:S:P" in rows and {r for r in rows if re.fullmatch(r"needs:S#\d:P", r)} == {"needs:S#0:P",
+                                                                                          "needs:S#1:P"}
     assert solve(problem).value == 0  # P never fits, so neither does S
+
+
+def test_names_stay_unique_when_ids_hold_dots_or_a_dependency_is_given_twice(tmp_path: Path) -> None:
+    # X.Y needing Z and X needing Y.Z once both made the row "needs.X.Y.Z", and
+    # HiGHS then wrote no names and reported a warning, which failed the write.
+    window = {"earliest": 2019, "latest": 2020}
+    need = [{"project": "Z", "type": "finish-to-start", "lag_days": 0}]
+    p = portfolio(programme({2019: 500, 2020: 500, 2021: 500}), [area()], [
+        project("Z", {2019: 50}), project("Y.Z", {2019: 50}),
+        project("X.Y", {2020: 50}, start_window=window, depends_on=need),
+        project("X", {2020: 50}, start_window=window,
+                depends_on=[{"project": "Y.Z", "type": "finish-to-start"}] * 2),
+    ])
+    problem = build_problem(p, as_of=AS_OF)
+    write_model(problem, tmp_path / "m.mps")
+    highs = _read_back(tmp_path / "m.mps")
+    rows = list(highs.getLp().row_names_)
+    assert len(rows) == len(set(rows)) and "needs:X.Y:Z" in rows and "needs:X:Y.Z" in rows
+    assert round(highs.getInfo().objective_function_value) == solve(problem).value
+
+
+def test_a_model_with_nothing_to_choose_keeps_its_rows(tmp_path: Path) -> None:
+    # No project, and an area that must have a fifth of the money: no plan.
+    p = portfolio(programme({2019: 100}), [area("A", min_share=0.2)], [])
+    problem = build_problem(p, as_of=AS_OF)
+    assert solve(problem).status is SolutionStatus.INFEASIBLE
+    write_model(problem, tmp_path / "m.mps")
+    # HiGHS calls a model without columns empty whatever its rows say; the row is there for other readers.
+    lp = _read_back(tmp_path / "m.mps").getLp()
+    assert lp.num_col_ == 0 and list(lp.row_names_) == ["min_share:A"] and list(lp.row_lower_) == [20.0]
+
+
+def test_a_cut_off_model_is_an_error_and_replaces_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # HiGHS reports success when the disk fills mid-write; the file then ends before ENDATA.
+    p = portfolio(programme({2019: 100}), [area()], [project("P1", {2019: 50})])
+    problem = build_problem(p, as_of=AS_OF)
+    target = tmp_path / "m.mps"
+    write_model(problem, target)
+    whole = target.read_bytes()
+    real = highspy.Highs.writeModel
+
+    def cut_off(self: highspy.Highs, name: str) -> highspy.HighsStatus:
+        status = real(self, name)
+        Path(name).write_bytes(Path(name).read_bytes()[:40])
+        return status
+
+    monkeypatch.setattr(highspy.Highs, "writeModel", cut_off)
+    with pytest.raises(OSError, match="could not write the whole model"):
+        write_model(problem, target)
+    assert target.read_bytes() == whole and sorted(tmp_path.iterdir()) == [target]

@@ -147,3 +147,20 @@ def test_a_missing_folder_is_named_in_the_error_not_the_temporary_file(tmp_path:
     with pytest.raises(OSError) as caught:
         write_atomic(tmp_path / "nowhere" / "a.xlsx", "x")
     assert caught.value.filename == str(tmp_path / "nowhere") and ".tmp" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["a" * 251 + ".mps", "ø" * 124 + ".yaml", "b" * 250 + ".json"])
+def test_a_name_as_long_as_the_system_allows_is_written_and_its_debris_still_found(tmp_path: Path, name: str) -> None:
+    # ".<name>.XXXXXXXX.tmp" once exceeded 255 bytes for such names, and the write failed.
+    from askoy2020.writing import remove_stale_temp_files
+    from askoy2020.writing.atomic import _temp_prefix
+
+    assert len(name.encode()) <= 255
+    target = tmp_path / name
+    write_atomic(target, "x\n")
+    assert target.read_text(encoding="utf-8") == "x\n" and os.listdir(tmp_path) == [name]
+    debris = tmp_path / f"{_temp_prefix(target)}abcdefgh.tmp"
+    debris.write_text("half", encoding="utf-8")
+    os.utime(debris, (0, 0))
+    suffixes = (target.suffix,)
+    assert remove_stale_temp_files(tmp_path, suffixes) == [debris]

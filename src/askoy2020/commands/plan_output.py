@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 from ..model.base import ID_PATTERN
@@ -22,9 +23,10 @@ def refusal(output: Path, data_folder: Path) -> str | None:
     if not re.fullmatch(ID_PATTERN, output.stem):
         return (f"--output {output}: the file name without its ending becomes the plan's id, so it may hold "
                 "only letters, digits, '.', '_' and '-' (e.g. budsjett-2021.yaml)")
-    target, root = Path(os.path.abspath(output)), Path(os.path.abspath(data_folder))
-    if target == root or root in target.parents:
-        kind = kind_of(target.relative_to(root).as_posix())
+    target = Path(os.path.abspath(output))
+    place = _below(output, data_folder)
+    if place is not None:
+        kind = kind_of(place)
         if kind is None or kind.key != "plan":
             return (f"--output {output} is inside the data folder but is not a plan file under plans/; "
                     "a plan written there would replace or add a record. Write it to plans/<name>.yaml, "
@@ -39,14 +41,38 @@ def refusal(output: Path, data_folder: Path) -> str | None:
     return None
 
 
+def _below(path: Path, data_folder: Path) -> str | None:
+    """``path``'s place below the data folder ("." for the folder itself), or
+    None when it is outside – as written (data/../data/x) and as the file
+    system resolves it, so a symbolic link into the data folder counts as inside."""
+    for resolve in (os.path.abspath, os.path.realpath):
+        target, root = Path(resolve(path)), Path(resolve(data_folder))
+        if target == root or root in target.parents:
+            return target.relative_to(root).as_posix()
+    return None
+
+
+def _head(path: Path, size: int = 4096, tail: bool = False) -> bytes | None:
+    """The first (or last) ``size`` bytes of a regular file; None for anything
+    else, so a named pipe is never opened (opening one waits for a writer)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            if tail:
+                handle.seek(max(0, os.fstat(handle.fileno()).st_size - size))
+            return handle.read(size)
+    except OSError:
+        return None
+
+
 def _made_by_prioritise(path: Path) -> bool:
     """Whether the file looks like one of prioritise's own outputs (the
     formats in prioritise/formats.py)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
+    raw = _head(path)
+    if raw is None:
         return False
+    head = raw.decode("utf-8", errors="replace")
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return head.startswith("# Plan made by askoy2020 prioritise")
@@ -65,8 +91,8 @@ def model_refusal(path: Path, data_folder: Path) -> str | None:
     never over a file that is not a model."""
     if path.suffix.lower() != ".mps":
         return f"--write-model {path}: the name must end in .mps"
-    target, root = Path(os.path.abspath(path)), Path(os.path.abspath(data_folder))
-    if target == root or root in target.parents:
+    target = Path(os.path.abspath(path))
+    if _below(path, data_folder) is not None:
         return f"--write-model {path} is inside the data folder; write the model outside it"
     if target.is_dir():
         return f"--write-model {path} is a folder; give a file name ending in .mps"
@@ -79,10 +105,11 @@ def model_refusal(path: Path, data_folder: Path) -> str | None:
 
 
 def _is_model(path: Path) -> bool:
-    """Whether the file looks like an MPS model (solver.write_model's)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(64)
-    except OSError:
+    """Whether the file is an MPS model as solver.write_model writes one: a
+    NAME line, then OBJSENSE or ROWS, and ENDATA at the end."""
+    head, tail = _head(path, 256), _head(path, 64, tail=True)
+    if head is None or tail is None:
         return False
-    return head.startswith(b"NAME")
+    lines = head.splitlines()
+    return (len(lines) > 1 and re.fullmatch(rb"NAME[ \t]*\S*[ \t]*", lines[0]) is not None
+            and lines[1].strip() in (b"OBJSENSE", b"ROWS") and tail.rstrip().endswith(b"ENDATA"))

@@ -67,13 +67,13 @@ class PrioritiseRequest:
     spread: float = 0.2
     seed: int = 2020
     compare: tuple[str, ...] = ()
+    """Alternative budgets as git revisions of the data, planned beside this plan (prioritise/alternatives.py)."""
     fairness: bool = False
     """Each area's share against its min_share and its proposals' value, and each min_share's price."""
     max_share: float | None = None
     """No area above this share of the programme's drift frames (--max-share)."""
     write_model: Path | None = None
-    """Where to write the plan's MILP (MPS or LP) for a solver of one's own (--write-model)."""
-    """Alternative budgets as git revisions of the data, planned beside this plan (prioritise/alternatives.py)."""
+    """Where to write the plan's model as MPS, for a solver of one's own (--write-model)."""
 
 
 @explain_os_errors
@@ -197,6 +197,15 @@ def _emit(
 
     plan = outcome.plan
     command = _command(request)
+    if request.write_model is not None:
+        from ..prioritise.solver import write_model
+
+        # First, so a model that cannot be written stops the command before any plan is shown.
+        # Written whether or not a plan is possible: an infeasible model is one to check too.
+        write_model(outcome.problem, request.write_model)
+        if not request.quiet:
+            echo(err, f"Wrote the model to {visible(request.write_model)}: columns PROJECT@START, the objective "
+                      "in thousandths of a point, to be maximised")
     if request.output is not None:
         if plan is None:
             echo(err, f"No plan is possible, so {visible(request.output)} was not written.")
@@ -217,14 +226,6 @@ def _emit(
         out.write(plan_csv(plan))
     if request.output is not None and plan is not None and not request.quiet:
         echo(err, f"Wrote the plan to {visible(request.output)}")
-    if request.write_model is not None:
-        from ..prioritise.solver import write_model
-
-        # Written whether or not a plan is possible: an infeasible model is one to check too.
-        write_model(outcome.problem, request.write_model)
-        if not request.quiet:
-            echo(err, f"Wrote the model to {visible(request.write_model)}: columns PROJECT@START, the objective "
-                      "in thousandths of a point, to be maximised")
     return 0 if plan is not None else 1
 
 

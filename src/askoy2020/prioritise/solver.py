@@ -22,6 +22,7 @@ and minimum shares may be exceeded at a price, and the excess is minimised.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import threading
@@ -209,7 +210,7 @@ def solve_many(problem: Problem, settings: SolveSettings, questions: list[dict[s
 def _choice_rows(model: _Model, problem: Problem, columns: dict[str, list[int]], force_in: str | None) -> None:
     for candidate in problem.candidates:
         at_least = 1.0 if not candidate.optional or candidate.id == force_in else 0.0
-        model.row(dict.fromkeys(columns[candidate.id], 1.0), at_least, 1.0, f"choose.{candidate.id}")
+        model.row(dict.fromkeys(columns[candidate.id], 1.0), at_least, 1.0, f"choose:{candidate.id}")
 
 
 def _frame_rows(
@@ -226,9 +227,9 @@ def _frame_rows(
                     terms[col] = use
         if not terms:
             continue
-        name = f"frame.{key.scope}.{key.resource.value}.{key.year}"
+        name = f"frame:{key.scope}:{key.resource.value}:{key.year}"
         if elastic:
-            slacks[key] = model.column(-_SLACK_PRICE[key.resource], INF, integer=False, name=f"over.{name}")
+            slacks[key] = model.column(-_SLACK_PRICE[key.resource], INF, integer=False, name=f"over:{name}")
             terms[slacks[key]] = -1.0
         model.row(terms, -INF, frame.limit + change.get(key, 0.0), name)
 
@@ -249,16 +250,16 @@ def _link_rows(model: _Model, problem: Problem, columns: dict[str, list[int]]) -
             # successor spread half and half over two starts that both allow one half-taken
             # predecessor start satisfies each of them).
             model.row(dict.fromkeys(succ, 1.0) | dict.fromkeys(pred, -1.0), -INF, 0.0,
-                      f"needs.{link.succ}.{link.pred}")
+                      f"needs:{link.succ}:{link.pred}")
         for k, allowed in enumerate(link.allowed):
             if hard:
                 terms = {succ[k]: 1.0} | {pred[j]: -1.0 for j in allowed}
-                model.row(terms, -INF, 0.0, f"needs.{link.succ}#{k}.{link.pred}")
+                model.row(terms, -INF, 0.0, f"needs:{link.succ}#{k}:{link.pred}")
             else:
                 banned = [pred[j] for j in range(len(pred)) if j not in allowed]
                 if banned:
                     model.row({succ[k]: 1.0} | dict.fromkeys(banned, 1.0), -INF, 1.0,
-                              f"order.{link.succ}#{k}.{link.pred}")
+                              f"order:{link.succ}#{k}:{link.pred}")
 
 
 def _share_rows(
@@ -272,9 +273,9 @@ def _share_rows(
                 terms[col] = sum(option.cost.values())
         if elastic:
             slacks[share.area] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False,
-                                              name=f"short.min_share.{share.area}")
+                                              name=f"short:min_share:{share.area}")
             terms[slacks[share.area]] = 1.0
-        model.row(terms, share.amount, INF, f"min_share.{share.area}")
+        model.row(terms, share.amount, INF, f"min_share:{share.area}")
     if problem.max_share_amount is not None:
         # --max-share: no area's projects may cost more than the cap over the plan years.
         for area in sorted({c.project.area for c in problem.candidates}):
@@ -283,9 +284,9 @@ def _share_rows(
             if elastic:
                 key = f"max-share:{area}"
                 slacks[key] = model.column(-_SLACK_PRICE[Resource.BUDGET], INF, integer=False,
-                                           name=f"over.max_share.{area}")
+                                           name=f"over:max_share:{area}")
                 capped[slacks[key]] = -1.0
-            model.row(capped, -INF, problem.max_share_amount, f"max_share.{area}")
+            model.row(capped, -INF, problem.max_share_amount, f"max_share:{area}")
 
 
 def _run(
@@ -358,35 +359,54 @@ def _lp(model: _Model) -> Any:
                        for i in model.integer]
     lp.sense_ = highspy.ObjSense.kMaximize
     if model.named:
-        lp.col_names_ = model.col_names
-        lp.row_names_ = model.row_names
+        lp.col_names_ = _unique(model.col_names)
+        lp.row_names_ = _unique(model.row_names)
     return lp
+
+
+def _unique(names: list[str]) -> list[str]:
+    """The names, a repeated one numbered (~2, ~3 …): HiGHS writes no names
+    at all when two are alike, and a dependency given twice makes its row twice."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}~{seen[name]}")
+    return unique
 
 
 def write_model(problem: Problem, path: Path) -> None:
     """Write the plan's model (no question's variant) as MPS, so anyone can
     solve the very model this solver solves with a solver of their own (SCIP,
     CBC, a commercial one) and check the plan is optimal. Columns are named
-    PROJECT@START, rows by what they keep (choose., frame.SCOPE.RESOURCE.YEAR,
-    needs., order., min_share., max_share.); the objective is in thousandths
-    of a point, to be maximised. MPS, not the LP format: LP reads a '-' in a
-    name (IK-01) as a minus. Written to a temporary file beside ``path`` and
-    moved into place."""
+    PROJECT@START, rows by what they keep (choose:ID, frame:SCOPE:RESOURCE:YEAR,
+    needs:SUCCESSOR:PREDECESSOR, order:…, min_share:AREA, max_share:AREA); the
+    objective is in thousandths of a point, to be maximised. MPS, not the LP
+    format: LP reads a '-' in a name (IK-01) as a minus. Written atomically."""
+    from ..writing.atomic import write_bytes_atomic
+
+    write_bytes_atomic(path, model_mps(problem))
+
+
+def model_mps(problem: Problem) -> bytes:
+    """The model as MPS text. HiGHS writes only to a file, and reports no
+    short write (a full disk gave a cut-off file and success), so it writes
+    into a private folder and the text counts only when it ends as MPS ends."""
+    import tempfile
+
     import highspy
 
     model, _, _ = _build(problem, named=True)
     highs = _quiet_highs()
-    if model.cost:
-        highs.passModel(_lp(model))
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp{path.suffix}")
-    try:
+    highs.passModel(_lp(model))  # with no column too: its rows (a minimum share) still hold
+    with tempfile.TemporaryDirectory(prefix="askoy2020-model-") as folder:
+        written = Path(folder) / "model.mps"
         with _silent_stdout():  # HiGHS reports the write on file descriptor 1
-            status = highs.writeModel(str(temporary))
-        if status != highspy.HighsStatus.kOk or not temporary.exists():
-            raise OSError(f"HiGHS could not write the model to {path}")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+            status = highs.writeModel(str(written))
+        data = written.read_bytes() if written.is_file() else b""
+    if status == highspy.HighsStatus.kError or not data.rstrip().endswith(b"ENDATA"):
+        raise OSError(errno.EIO, "the solver could not write the whole model (is the temporary folder full?)")
+    return data
 
 
 def _read(problem: Problem, columns: dict[str, list[int]], values: list[float]) -> tuple[dict[str, int], int]:

@@ -26,8 +26,17 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 STALE_AFTER_SECONDS = 60.0
 
 
+# Room for the dots and mkstemp's 8 characters and ".tmp" within the 255 bytes a name may have.
+_NAME_BYTES = 240
+
+
 def _temp_prefix(target: Path) -> str:
-    return f".{target.name}."
+    """``.<name>.``: a long name's stem is cut so the temporary name fits
+    where the name itself does (its ending kept, for remove_stale_temp_files)."""
+    stem, suffix = target.stem, target.suffix
+    while len(f".{stem}{suffix}.".encode()) > _NAME_BYTES and stem:
+        stem = stem[:-1]
+    return f".{stem}{suffix}."
 
 
 def remove_stale_temp_files(
