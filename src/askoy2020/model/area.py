@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from ..core.diagnostics import Say, SayError
 from .base import Goal, Note, Number, Record, Role, Share, Text, YearRange
 from .budget import AreaRound
 from .ids import AreaId
+
+
+PROGRAMME_SCOPE = "programme"
 
 
 class AreaGoal(Goal):
@@ -38,6 +42,16 @@ class ProgrammeArea(Record):
     """Smallest share of the programme budget the area should get (balance)."""
     decisions: list[Text] = Field(default_factory=list)
     """Political decisions the area builds on, e.g. 'PS 45/17'."""
+
+    @field_validator("id")
+    @classmethod
+    def _not_the_programme(cls, value: str) -> str:
+        # A frame's scope is "programme" or an area id (FrameKey, saved plans): an area
+        # called programme would take the programme's own frames' place.
+        if value == PROGRAMME_SCOPE:
+            raise SayError(Say("'programme' names the programme's own frames; give the area another id",
+                               "'programme' er navnet på programmets egne rammer; gi området en annen id"))
+        return value
 
     def round(self, year: int) -> AreaRound | None:
         """The area's frames in the round of budget year ``year``."""
