@@ -83,8 +83,6 @@ def _made_by_prioritise(path: Path) -> bool:
     return False
 
 
-
-
 def model_refusal(path: Path, data_folder: Path) -> str | None:
     """Why ``prioritise --write-model`` must not write ``path``, or None when it may:
     never into the data folder (validate would read a stray file there) and
