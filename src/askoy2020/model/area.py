@@ -9,7 +9,6 @@ from .base import Goal, Note, Number, Record, Role, Share, Text, YearRange
 from .budget import AreaRound
 from .ids import AreaId
 
-
 PROGRAMME_SCOPE = "programme"
 
 
