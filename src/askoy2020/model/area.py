@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, field_validator
 
 from ..core.diagnostics import Say, SayError
@@ -19,8 +21,8 @@ class AreaGoal(Goal):
 class ProgrammeArea(Record):
     """A programme area: a focus area above projects, with goals and frames."""
 
-    id: AreaId
-    """Short id, e.g. DK."""
+    id: Annotated[AreaId, Field(json_schema_extra={"not": {"const": PROGRAMME_SCOPE}})]
+    """Short id, e.g. DK; not 'programme', which names the programme's own frames."""
     name: Text
     """Name, e.g. Digital kommune."""
     illustrative: bool = False
